@@ -1,0 +1,54 @@
+/** Loose model-name matching: `s21xp`, `S21 XP`, `antminer-s21-xp` all find the same entry. */
+
+const VENDOR_WORDS = /^(antminer|bitmain|whatsminer|microbt|avalon|canaan|sealminer|bitdeer|nvidia|amd|instinct)/;
+
+export function normalizeModelName(name: string): string {
+  let key = name.toLowerCase().replace(/\+/g, 'plus').replace(/[^a-z0-9]/g, '');
+  // Strip vendor words repeatedly ("bitmain antminer s21" -> "s21"), but never down to nothing.
+  for (let m = VENDOR_WORDS.exec(key); m && key.length > m[0].length; m = VENDOR_WORDS.exec(key)) {
+    key = key.slice(m[0].length);
+  }
+  return key;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0] ?? 0;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j] ?? 0;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min(above + 1, (row[j - 1] ?? 0) + 1, diagonal + cost);
+      diagonal = above;
+    }
+  }
+  return row[b.length] ?? 0;
+}
+
+export interface Named {
+  id: string;
+  name: string;
+  aliases: readonly string[];
+}
+
+export type MatchResult<T> = { ok: true; model: T } | { ok: false; suggestions: T[] };
+
+function keysOf(entry: Named): string[] {
+  return [entry.id, entry.name, ...entry.aliases].map(normalizeModelName);
+}
+
+export function matchModel<T extends Named>(query: string, catalog: readonly T[], maxSuggestions = 3): MatchResult<T> {
+  const key = normalizeModelName(query);
+  const exact = catalog.find((entry) => keysOf(entry).includes(key));
+  if (exact) return { ok: true, model: exact };
+  const scored = catalog
+    .map((entry) => {
+      const keys = keysOf(entry);
+      const distance = Math.min(...keys.map((k) => editDistance(key, k)));
+      const prefix = keys.some((k) => k.startsWith(key) || key.startsWith(k));
+      return { entry, score: distance - (prefix ? 2 : 0) };
+    })
+    .sort((a, b) => a.score - b.score);
+  return { ok: false, suggestions: scored.slice(0, maxSuggestions).map((s) => s.entry) };
+}

@@ -1,0 +1,83 @@
+/**
+ * Flag value parsing and validation. Every numeric flag goes through one spec: the raw text is read
+ * (percent, SI/money suffixes, thousands separators), then a zod check enforces the accepted range.
+ * Failures are UsageErrors naming the flag, the accepted range and the value given.
+ */
+import * as z from 'zod/mini';
+import { UsageError } from './errors.js';
+
+export interface NumberSpec {
+  flag: string;
+  /** Human description of what is accepted, e.g. "megawatts > 0 (e.g. 341)". */
+  accepts: string;
+  min?: number;
+  minExclusive?: boolean;
+  max?: number;
+  maxExclusive?: boolean;
+  integer?: boolean;
+  /** Accept `2.5%` as 0.025. */
+  percent?: boolean;
+  /** Accept k/M/B/T-style suffixes (27.5k, 10M, 152.27T). */
+  suffixes?: boolean;
+}
+
+const SUFFIX_SCALE: Readonly<Record<string, number>> = {
+  k: 1e3, K: 1e3, m: 1e6, M: 1e6, g: 1e9, G: 1e9, b: 1e9, B: 1e9, bn: 1e9,
+  t: 1e12, T: 1e12, p: 1e15, P: 1e15, E: 1e18,
+};
+
+const NUMBER_TEXT = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([a-zA-Z]{0,2})$/;
+
+/** Read a number from flag text; NaN when it is not one. */
+export function readNumber(raw: string, options: { percent?: boolean; suffixes?: boolean } = {}): number {
+  let text = raw.trim().replace(/^\$/, '').replace(/[,_]/g, '');
+  let scale = 1;
+  if (options.percent && text.endsWith('%')) {
+    text = text.slice(0, -1).trim();
+    scale = 0.01;
+  }
+  const match = NUMBER_TEXT.exec(text);
+  if (!match) return Number.NaN;
+  const [, digits = '', suffix = ''] = match;
+  if (suffix) {
+    const factor = options.suffixes && scale === 1 ? SUFFIX_SCALE[suffix] : undefined;
+    if (factor === undefined) return Number.NaN;
+    scale = factor;
+  }
+  return Number(digits) * scale;
+}
+
+function schemaFor(spec: NumberSpec) {
+  const checks = [];
+  if (spec.min !== undefined) checks.push(spec.minExclusive ? z.gt(spec.min) : z.gte(spec.min));
+  if (spec.max !== undefined) checks.push(spec.maxExclusive ? z.lt(spec.max) : z.lte(spec.max));
+  const base = spec.integer ? z.int() : z.number();
+  return checks.length > 0 ? base.check(...checks) : base;
+}
+
+export function parseNumberFlag(raw: unknown, spec: NumberSpec): number {
+  const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw : '';
+  const value = readNumber(text, spec);
+  if (!Number.isFinite(value) || !schemaFor(spec).safeParse(value).success) {
+    throw new UsageError(`${spec.flag}: expected ${spec.accepts}, got '${text}'`);
+  }
+  return value;
+}
+
+export interface ModelCount {
+  model: string;
+  count: number | null;
+}
+
+/** MODEL[:COUNT] for --miner. */
+export function parseModelCount(raw: string, flag: string): ModelCount {
+  const at = raw.lastIndexOf(':');
+  if (at < 0) return { model: raw.trim(), count: null };
+  const model = raw.slice(0, at).trim();
+  const countText = raw.slice(at + 1).trim();
+  const count = readNumber(countText, { suffixes: true });
+  if (!model || !z.int().check(z.gt(0)).safeParse(count).success) {
+    throw new UsageError(`${flag}: expected MODEL or MODEL:COUNT with a whole count > 0 (e.g. s21xp:5000), got '${raw}'`);
+  }
+  return { model, count };
+}

@@ -1,0 +1,185 @@
+/**
+ * The commander program: every command, flag, help text and example. Command implementations are imported
+ * lazily, so `--help` and each command load only what they need.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import type { Context } from './context.js';
+import { CliError, EXIT_FAILURE, EXIT_USAGE } from './errors.js';
+import { AI_FLAGS, type FlagDef, MINING_FLAGS, NETWORK_FLAGS, SITE_FLAGS } from './flags.js';
+import type { RawOptions } from './inputs.js';
+import { addDataOptions } from './network-options.js';
+
+declare const HASHCALC_VERSION: string;
+const VERSION = typeof HASHCALC_VERSION === 'string' ? HASHCALC_VERSION : '0.0.0-dev';
+
+const EXIT_CODES = `
+Exit codes:
+  0  ok
+  1  runtime or data failure
+  2  usage error (bad flag, bad value, unknown model)
+  3  a threshold check breached`;
+
+function describe(def: FlagDef): string {
+  if (def.defaultValue === undefined) return def.description;
+  return `${def.description} (default ${def.defaultValue}: ${def.basis})`;
+}
+
+function addFlags(command: Command, defs: Record<string, FlagDef>, group: string): Command {
+  for (const def of Object.values(defs)) command.addOption(new Option(def.flags, describe(def)).helpGroup(group));
+  return command;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function networkOptions(command: Command): Command {
+  return addDataOptions(addFlags(command, NETWORK_FLAGS, 'Network data (override any source):'));
+}
+
+function siteOptions(command: Command): Command {
+  return addFlags(command, SITE_FLAGS, 'Site:');
+}
+
+function miningOptions(command: Command): Command {
+  command.addOption(
+    new Option('--miner <MODEL[:COUNT]>', 'ASIC model, repeatable for a mixed fleet; without a count the site is filled (default: Antminer S21 XP)')
+      .argParser(collect)
+      .helpGroup('Mining:'),
+  );
+  return addFlags(command, MINING_FLAGS, 'Mining:');
+}
+
+function aiOptions(command: Command): Command {
+  command.addOption(new Option('--gpu <MODEL>', 'GPU model for the GPU cloud (default: h100; see `hashcalc catalog gpus`)').helpGroup('AI:'));
+  command.addOption(new Option('--landlord-pays-power', 'the landlord, not the tenant, pays for the leased load\'s power').helpGroup('AI:'));
+  return addFlags(command, AI_FLAGS, 'AI:');
+}
+
+function examples(lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n${EXIT_CODES}\n`;
+}
+
+type Runner = (options: RawOptions) => Promise<number>;
+
+export function buildProgram(ctx: Context, setExitCode: (code: number) => void): Command {
+  const program = new Command('hashcalc');
+  program
+    .description('Bitcoin mining vs AI compute economics for a site: ASIC mining, an AI lease and a GPU cloud, side by side.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--json', 'print one JSON document (stable field names, units in names)')
+    .option('--no-color', 'no colour (also NO_COLOR=1; FORCE_COLOR forces it)')
+    .option('--offline', 'use no network: cache, then the embedded snapshot')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => ctx.stdout.write(text),
+      writeErr: (text) => ctx.stderr.write(text),
+      outputError: () => {},
+    })
+    .addHelpText(
+      'after',
+      examples([
+        'hashcalc compare --mw 341',
+        'hashcalc compare --mw 341 --power-price 0.035 --lease-rate 155 --json | jq .options',
+        'hashcalc hashprice --btc-price 90000',
+        'hashcalc mining --mw 50 --miner s21xp:8000 --miner m60s',
+        'hashcalc catalog miners',
+      ]),
+    );
+
+  const action = (runner: Runner) => async (_options: unknown, command: Command) => {
+    setExitCode(await runner(command.optsWithGlobals() as RawOptions));
+  };
+
+  networkOptions(
+    program
+      .command('hashprice')
+      .description('Hashprice now: USD and BTC per PH/s per day from difficulty, subsidy, fees and BTC price')
+      .addHelpText('after', examples(['hashcalc hashprice', 'hashcalc hashprice --difficulty 149.30T --btc-price 90k --json'])),
+  ).action(action(async (o) => (await import('./commands/hashprice.js')).runHashprice(o, ctx)));
+
+  networkOptions(
+    program
+      .command('network')
+      .description('Network state: height, difficulty, hashrate, price, fees, hashprice, next retarget and halving')
+      .addHelpText('after', examples(['hashcalc network', 'hashcalc network --mempool-url http://umbrel.local:3006', 'hashcalc network --json'])),
+  ).action(action(async (o) => (await import('./commands/network.js')).runNetwork(o, ctx)));
+
+  const economics = (name: 'mining' | 'ai' | 'compare', description: string, lines: string[]) => {
+    let command = program.command(name).description(description).addHelpText('after', examples(lines));
+    command = siteOptions(command);
+    if (name !== 'ai') command = miningOptions(command);
+    if (name !== 'mining') command = aiOptions(command);
+    networkOptions(command).action(action(async (o) => (await import('./commands/economics.js')).runEconomics(name, o, ctx)));
+  };
+  economics('compare', 'Mining vs AI lease vs GPU cloud for one site, side by side, per kWh and per year', [
+    'hashcalc compare --mw 341',
+    'hashcalc compare --mw 341 --power-price 4.5% --miner s21xp --gpu b200 --utilization 0.8',
+    'hashcalc compare --mw 100 --lease-rate 180 --pue-ai 1.25 --landlord-pays-power',
+    'hashcalc compare --mw 341 --json | jq \'.options[] | {id, revenueUsdPerKwh}\'',
+  ]);
+  economics('mining', 'ASIC mining economics for a site: revenue, energy, EBITDA, breakevens', [
+    'hashcalc mining --mw 100',
+    'hashcalc mining --mw 20 --miner "S21 XP:3000" --miner m60s --pool-fee 2%',
+    'hashcalc mining --mw 100 --power-price 0.06 --btc-price 120k --json',
+  ]);
+  economics('ai', 'AI economics for a site: a wholesale lease of IT load and a self-run GPU cloud', [
+    'hashcalc ai --mw 100',
+    'hashcalc ai --mw 100 --gpu gb200 --gpu-hour-price 9 --utilization 0.9',
+  ]);
+
+  program
+    .command('catalog')
+    .description('List the data hashcalc uses, with sources: miners, gpus or deals')
+    .argument('<kind>', 'miners, gpus or deals')
+    .addHelpText('after', examples(['hashcalc catalog miners', 'hashcalc catalog gpus --json', 'hashcalc catalog deals']))
+    .action(async (kind: string, _options: unknown, command: Command) => {
+      setExitCode(await (await import('./commands/catalog.js')).runCatalog(kind, command.optsWithGlobals() as RawOptions, ctx));
+    });
+
+  return program;
+}
+
+const USAGE_CODES = new Set([
+  'commander.unknownOption',
+  'commander.unknownCommand',
+  'commander.missingArgument',
+  'commander.optionMissingArgument',
+  'commander.missingMandatoryOptionValue',
+  'commander.invalidArgument',
+  'commander.excessArguments',
+  'commander.conflictingOption',
+]);
+
+/** Run the CLI in-process: returns the exit code; writes only through ctx. */
+export async function run(argv: readonly string[], ctx: Context): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(ctx, (code) => {
+    exitCode = code;
+  });
+  if (argv.length === 0) {
+    ctx.stdout.write(program.helpInformation());
+    return 0;
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+      if (error.code === 'commander.help') return EXIT_USAGE;
+      const text = error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
+      const name = program.commands.find((c) => argv.includes(c.name()))?.name();
+      ctx.stderr.write(`hashcalc: ${text}; see 'hashcalc ${name ? `${name} ` : ''}--help'\n`);
+      return USAGE_CODES.has(error.code) ? EXIT_USAGE : EXIT_FAILURE;
+    }
+    if (error instanceof CliError) {
+      ctx.stderr.write(`hashcalc: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    ctx.stderr.write(`hashcalc: internal error: ${message} (set HASHCALC_DEBUG=1 for details)\n`);
+    if (ctx.env.HASHCALC_DEBUG === '1' && error instanceof Error && error.stack) ctx.stderr.write(`${error.stack}\n`);
+    return EXIT_FAILURE;
+  }
+}

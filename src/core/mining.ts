@@ -1,0 +1,120 @@
+/** ASIC mining economics for a site. */
+import { DAYS_PER_YEAR, finishOption, HOURS_PER_YEAR, type OptionEconomics } from './units.js';
+
+export interface FleetModel {
+  name: string;
+  hashrateThs: number;
+  powerW: number;
+  /** Units of this model; null fills the IT power left after the counted models (shared equally). */
+  count: number | null;
+  priceUsdPerTh: number;
+}
+
+export interface MiningInputs {
+  siteMw: number;
+  powerUsdPerKwh: number;
+  fleet: readonly FleetModel[];
+  poolFee: number;
+  uptime: number;
+  pueMining: number;
+  hashpriceUsdPerPhDay: number;
+  btcUsd: number;
+}
+
+export interface FleetAllocation {
+  name: string;
+  units: number;
+  hashrateThs: number;
+  powerMw: number;
+  efficiencyJPerTh: number;
+}
+
+export interface MiningBreakevens {
+  /** Power price at which EBITDA is zero. */
+  powerUsdPerKwh: number;
+  /** Hashprice at which EBITDA is zero (null with no hashrate). */
+  hashpriceUsdPerPhDay: number | null;
+  /** BTC price at which EBITDA is zero, other inputs fixed (hashprice scales with BTC price). */
+  btcUsd: number | null;
+}
+
+export interface MiningEconomics extends OptionEconomics {
+  id: 'mining';
+  hashrateThs: number;
+  /** Fleet average W per TH/s (= J/TH). */
+  efficiencyJPerTh: number | null;
+  fleet: FleetAllocation[];
+  breakevens: MiningBreakevens;
+}
+
+export class FleetTooLargeError extends RangeError {
+  constructor(
+    readonly fleetMw: number,
+    readonly itMw: number,
+  ) {
+    super(`the counted miners draw ${fleetMw.toFixed(2)} MW but the site has ${itMw.toFixed(2)} MW of IT power`);
+  }
+}
+
+/** Units per model: counted models as given; uncounted ones share the remaining IT power equally. */
+export function allocateFleet(itMw: number, fleet: readonly FleetModel[]): FleetAllocation[] {
+  const countedW = fleet.reduce((sum, m) => sum + (m.count ?? 0) * m.powerW, 0);
+  const itW = itMw * 1e6;
+  if (countedW > itW * (1 + 1e-12)) throw new FleetTooLargeError(countedW / 1e6, itMw);
+  const fillers = fleet.filter((m) => m.count === null).length;
+  const shareW = fillers > 0 ? (itW - countedW) / fillers : 0;
+  return fleet.map((m) => {
+    const units = m.count ?? Math.floor(shareW / m.powerW);
+    return {
+      name: m.name,
+      units,
+      hashrateThs: units * m.hashrateThs,
+      powerMw: (units * m.powerW) / 1e6,
+      efficiencyJPerTh: m.powerW / m.hashrateThs,
+    };
+  });
+}
+
+export function miningEconomics(inputs: MiningInputs): MiningEconomics {
+  const itMw = inputs.siteMw / inputs.pueMining;
+  const allocation = allocateFleet(itMw, inputs.fleet);
+  const units = allocation.reduce((s, a) => s + a.units, 0);
+  const hashrateThs = allocation.reduce((s, a) => s + a.hashrateThs, 0);
+  const fleetKw = allocation.reduce((s, a) => s + a.powerMw * 1000, 0);
+  const netHashpriceFactor = (1 - inputs.poolFee) * inputs.uptime * DAYS_PER_YEAR;
+  const revenueUsdPerYear = (hashrateThs / 1000) * inputs.hashpriceUsdPerPhDay * netHashpriceFactor;
+  const energyKwhPerYear = fleetKw * inputs.pueMining * HOURS_PER_YEAR * inputs.uptime;
+  const energyUsdPerYear = energyKwhPerYear * inputs.powerUsdPerKwh;
+  const capexUsd = inputs.fleet.reduce((s, m, i) => s + (allocation[i]?.hashrateThs ?? 0) * m.priceUsdPerTh, 0);
+  const base = finishOption(
+    {
+      id: 'mining',
+      itMw,
+      units,
+      unitLabel: 'miners',
+      revenueUsdPerYear,
+      energyKwhPerYear,
+      energyUsdPerYear,
+      otherOpexUsdPerYear: 0,
+      capexUsd,
+    },
+    inputs.siteMw,
+  );
+  const phDaysPerYear = (hashrateThs / 1000) * netHashpriceFactor;
+  const breakevenHashprice = phDaysPerYear > 0 ? base.opexUsdPerYear / phDaysPerYear : null;
+  return {
+    ...base,
+    id: 'mining',
+    hashrateThs,
+    efficiencyJPerTh: hashrateThs > 0 ? (fleetKw * 1000) / hashrateThs : null,
+    fleet: allocation,
+    breakevens: {
+      powerUsdPerKwh: energyKwhPerYear > 0 ? (revenueUsdPerYear - base.otherOpexUsdPerYear) / energyKwhPerYear : 0,
+      hashpriceUsdPerPhDay: breakevenHashprice,
+      btcUsd:
+        breakevenHashprice !== null && inputs.hashpriceUsdPerPhDay > 0
+          ? (inputs.btcUsd * breakevenHashprice) / inputs.hashpriceUsdPerPhDay
+          : null,
+    },
+  };
+}

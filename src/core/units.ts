@@ -1,0 +1,58 @@
+/** Shared unit conversions and the per-option result shape. */
+
+export const HOURS_PER_YEAR = 8760;
+export const DAYS_PER_YEAR = 365;
+
+/** kWh a site's power envelope represents in a year: MW x 1000 x 8760. */
+export function siteKwhPerYear(siteMw: number): number {
+  return siteMw * 1000 * HOURS_PER_YEAR;
+}
+
+export type OptionId = 'mining' | 'ai-lease' | 'gpu-cloud';
+
+export interface OptionEconomics {
+  id: OptionId;
+  /** MW of IT load the site's grid MW supports for this option (site MW / PUE). */
+  itMw: number;
+  /** Miners, leased kW, or GPUs. */
+  units: number;
+  unitLabel: 'miners' | 'kW leased' | 'GPUs';
+  revenueUsdPerYear: number;
+  energyKwhPerYear: number;
+  energyUsdPerYear: number;
+  otherOpexUsdPerYear: number;
+  /** Energy included. */
+  opexUsdPerYear: number;
+  ebitdaUsdPerYear: number;
+  /** Per kWh of the site's power envelope (site MW x 1000 x 8760), so options compare on the same power. */
+  revenueUsdPerKwh: number;
+  ebitdaUsdPerKwh: number;
+  capexUsd: number;
+  /** null when EBITDA <= 0: the capex is never paid back. */
+  paybackYears: number | null;
+}
+
+/** Fill in opex, EBITDA, per-kWh figures and payback from the option's primary figures. */
+export function finishOption(
+  base: Pick<OptionEconomics, 'id' | 'itMw' | 'units' | 'unitLabel' | 'revenueUsdPerYear' | 'energyKwhPerYear' | 'energyUsdPerYear' | 'otherOpexUsdPerYear' | 'capexUsd'>,
+  siteMw: number,
+): OptionEconomics {
+  const opexUsdPerYear = base.energyUsdPerYear + base.otherOpexUsdPerYear;
+  const ebitdaUsdPerYear = base.revenueUsdPerYear - opexUsdPerYear;
+  const kwh = siteKwhPerYear(siteMw);
+  return {
+    ...base,
+    opexUsdPerYear,
+    ebitdaUsdPerYear,
+    revenueUsdPerKwh: base.revenueUsdPerYear / kwh,
+    ebitdaUsdPerKwh: ebitdaUsdPerYear / kwh,
+    paybackYears: paybackYears(base.capexUsd, ebitdaUsdPerYear),
+  };
+}
+
+/** Simple payback: capex / annual EBITDA; 0 with no capex; null when EBITDA <= 0. */
+export function paybackYears(capexUsd: number, ebitdaUsdPerYear: number): number | null {
+  if (capexUsd <= 0) return 0;
+  if (!(ebitdaUsdPerYear > 0)) return null;
+  return capexUsd / ebitdaUsdPerYear;
+}

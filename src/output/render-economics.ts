@@ -1,0 +1,90 @@
+/** The side-by-side table of `compare` (and the one- or two-column tables of `mining` and `ai`). */
+import type { Assumption } from '../cli/inputs.js';
+import type { EconomicsReport, OptionReport } from '../cli/reports.js';
+import { multiple, NA, num, percent, price, usd, years } from './format.js';
+import { provenanceLine } from './render-network.js';
+import type { Style } from './style.js';
+import { renderTable } from './table.js';
+
+type Row = [label: string, cell: (o: OptionReport) => string];
+
+const signed = (style: Style, text: string, n: number) => (n < 0 ? style.bad(text) : text);
+
+function rows(style: Style): Row[] {
+  return [
+    ['IT load (MW)', (o) => num(o.itMw, 1)],
+    ['Units', (o) => `${num(o.units)} ${o.unitLabel}`],
+    ['Revenue ($/yr)', (o) => usd(o.revenueUsdPerYear)],
+    ['Energy ($/yr)', (o) => usd(o.energyUsdPerYear)],
+    ['Opex incl. energy ($/yr)', (o) => usd(o.opexUsdPerYear)],
+    ['EBITDA ($/yr)', (o) => signed(style, usd(o.ebitdaUsdPerYear), o.ebitdaUsdPerYear)],
+    ['Revenue ($/kWh of site)', (o) => price(o.revenueUsdPerKwh)],
+    ['EBITDA ($/kWh of site)', (o) => signed(style, price(o.ebitdaUsdPerKwh), o.ebitdaUsdPerKwh)],
+    ['Capex ($)', (o) => usd(o.capexUsd)],
+    ['Payback (years)', (o) => (o.paybackYears === null ? `${NA} (EBITDA<=0)` : years(o.paybackYears))],
+  ];
+}
+
+const MULTIPLE_ROWS: Row[] = [
+  ['Revenue vs mining', (o) => multiple(o.revenueMultipleVsMining)],
+  ['EBITDA vs mining', (o) => multiple(o.ebitdaMultipleVsMining)],
+];
+
+function value(a: Assumption | undefined, text: (v: number) => string): string {
+  if (!a) return NA;
+  const shown = typeof a.value === 'number' ? text(a.value) : String(a.value);
+  return a.origin === 'default' ? `${shown}*` : shown;
+}
+
+/** Key assumptions, defaults marked with *. */
+export function assumptionLines(report: EconomicsReport): string[] {
+  const a = report.assumptionSources;
+  const ids = new Set(report.options.map((o) => o.id));
+  const lines = [`Site: ${value(a.siteMw, (v) => `${num(v, v % 1 ? 1 : 0)} MW`)} at ${value(a.powerUsdPerKwh, (v) => `$${price(v)}/kWh`)}`];
+  if (ids.has('mining')) {
+    const mining = report.options.find((o) => o.id === 'mining');
+    lines.push(
+      `Mining: ${value(a.fleet, String)}${mining?.efficiencyJPerTh ? ` (${mining.efficiencyJPerTh.toFixed(1)} J/TH)` : ''}, ` +
+        `pool fee ${value(a.poolFee, percent)}, uptime ${value(a.uptime, percent)}, PUE ${value(a.pueMining, String)}, ` +
+        `miners $${a.minerPriceUsdPerTh?.value ?? NA}/TH`,
+    );
+  }
+  if (ids.has('ai-lease')) {
+    lines.push(
+      `AI lease: ${value(a.leaseUsdPerKwMonth, (v) => `$${v}/kW-month`)} of IT, occupancy ${value(a.occupancy, percent)}, ` +
+        `PUE ${value(a.pueAi, String)}, ${a.landlordPaysPower?.value ? 'landlord pays power' : 'tenant pays power*'}, ` +
+        `other opex ${value(a.leaseOtherOpexShare, percent)}, fit-out ${value(a.fitOutUsdPerMwIt, usd)}/MW IT`,
+    );
+  }
+  if (ids.has('gpu-cloud')) {
+    lines.push(
+      `GPU cloud: ${value(a.gpu, String)} at ${value(a.gpuUsdPerHour, (v) => `$${price(v)}/GPU-h`)}, ` +
+        `${value(a.utilization, percent)} billed, ${value(a.kwPerGpu, (v) => v.toFixed(3))} kW/GPU, ` +
+        `${value(a.gpuCapexUsdPerGpu, usd)}/GPU, other opex ${value(a.gpuOtherOpexShare, percent)}`,
+    );
+  }
+  lines.push('* default (see --help to change; --json lists every input and its basis)');
+  return lines;
+}
+
+export function renderEconomics(report: EconomicsReport, style: Style, nowMs: number): string {
+  const options = report.options;
+  const hasMining = options.some((o) => o.id === 'mining');
+  const table = renderTable(
+    ['', ...options.map((o) => style.bold(o.label))],
+    [...rows(style), ...(hasMining && options.length > 1 ? MULTIPLE_ROWS : [])].map(([label, cell]) => [label, ...options.map(cell)]),
+  );
+  const out = [style.heading(`${report.site.mw} MW site`), table];
+  const mining = options.find((o) => o.id === 'mining');
+  if (mining?.breakevens) {
+    const b = mining.breakevens;
+    out.push(
+      `Mining breakevens (EBITDA = 0): power $${price(b.powerUsdPerKwh)}/kWh, hashprice ${usd(b.hashpriceUsdPerPhDay)}/PH/day, ` +
+        `BTC ${usd(b.btcUsd)}`,
+    );
+  }
+  out.push(...assumptionLines(report).map((l) => style.dim(l)));
+  if (report.network) out.push(style.dim(provenanceLine(report.network, nowMs)));
+  out.push(style.good(report.verdict));
+  return `${out.join('\n')}\n`;
+}
