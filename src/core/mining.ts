@@ -30,8 +30,8 @@ export interface FleetAllocation {
 }
 
 export interface MiningBreakevens {
-  /** Power price at which EBITDA is zero. */
-  powerUsdPerKwh: number;
+  /** Power price at which EBITDA is zero (null with no energy use). */
+  powerUsdPerKwh: number | null;
   /** Hashprice at which EBITDA is zero (null with no hashrate). */
   hashpriceUsdPerPhDay: number | null;
   /** BTC price at which EBITDA is zero, other inputs fixed (hashprice scales with BTC price). */
@@ -109,7 +109,7 @@ export function miningEconomics(inputs: MiningInputs): MiningEconomics {
     efficiencyJPerTh: hashrateThs > 0 ? (fleetKw * 1000) / hashrateThs : null,
     fleet: allocation,
     breakevens: {
-      powerUsdPerKwh: energyKwhPerYear > 0 ? (revenueUsdPerYear - base.otherOpexUsdPerYear) / energyKwhPerYear : 0,
+      powerUsdPerKwh: energyKwhPerYear > 0 ? (revenueUsdPerYear - base.otherOpexUsdPerYear) / energyKwhPerYear : null,
       hashpriceUsdPerPhDay: breakevenHashprice,
       btcUsd:
         breakevenHashprice !== null && inputs.hashpriceUsdPerPhDay > 0
