@@ -14,7 +14,10 @@ const cases = {
 
 function timeOnce([cmd, args]) {
   const start = process.hrtime.bigint();
-  const result = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'ignore'], env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(cmd, args, {
+    stdio: ['ignore', 'ignore', 'ignore'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${result.status}`);
   return Number(process.hrtime.bigint() - start) / 1e6;
 }

@@ -18,6 +18,8 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   define: { HASHCALC_VERSION: JSON.stringify(pkg.version) },
   // Bundled CommonJS dependencies (commander, cli-table3) call require() for Node built-ins.
-  banner: { js: "import { createRequire as __hashcalcRequire } from 'node:module'; const require = __hashcalcRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __hashcalcRequire } from 'node:module'; const require = __hashcalcRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });

@@ -1,9 +1,13 @@
 /** Loose model-name matching: `s21xp`, `S21 XP`, `antminer-s21-xp` all find the same entry. */
 
-const VENDOR_WORDS = /^(antminer|bitmain|whatsminer|microbt|avalon|canaan|sealminer|bitdeer|nvidia|amd|instinct)/;
+const VENDOR_WORDS =
+  /^(antminer|bitmain|whatsminer|microbt|avalon|canaan|sealminer|bitdeer|nvidia|amd|instinct)/;
 
 export function normalizeModelName(name: string): string {
-  let key = name.toLowerCase().replace(/\+/g, 'plus').replace(/[^a-z0-9]/g, '');
+  let key = name
+    .toLowerCase()
+    .replace(/\+/g, 'plus')
+    .replace(/[^a-z0-9]/g, '');
   // Strip vendor words repeatedly ("bitmain antminer s21" -> "s21"), but never down to nothing.
   for (let m = VENDOR_WORDS.exec(key); m && key.length > m[0].length; m = VENDOR_WORDS.exec(key)) {
     key = key.slice(m[0].length);
@@ -38,7 +42,11 @@ function keysOf(entry: Named): string[] {
   return [entry.id, entry.name, ...entry.aliases].map(normalizeModelName);
 }
 
-export function matchModel<T extends Named>(query: string, catalog: readonly T[], maxSuggestions = 3): MatchResult<T> {
+export function matchModel<T extends Named>(
+  query: string,
+  catalog: readonly T[],
+  maxSuggestions = 3,
+): MatchResult<T> {
   const key = normalizeModelName(query);
   const exact = catalog.find((entry) => keysOf(entry).includes(key));
   if (exact) return { ok: true, model: exact };

@@ -24,24 +24,43 @@ export interface Assumption {
 /** Every input used, by name, with where it came from. */
 export type Assumptions = Record<string, Assumption>;
 
-function numberInput(options: RawOptions, def: FlagDef, name: string, into: Assumptions, fallback?: { value: number; origin: Origin; basis?: string }): number {
+function numberInput(
+  options: RawOptions,
+  def: FlagDef,
+  name: string,
+  into: Assumptions,
+  fallback?: { value: number; origin: Origin; basis?: string },
+): number {
   const raw = options[def.key];
   if (raw !== undefined) {
     const value = parseNumberFlag(raw, def.spec);
     into[name] = { value, origin: 'flag' };
     return value;
   }
-  const chosen = fallback ?? (def.defaultValue !== undefined ? { value: def.defaultValue, origin: 'default' as const, basis: def.basis } : undefined);
+  const chosen =
+    fallback ??
+    (def.defaultValue !== undefined
+      ? { value: def.defaultValue, origin: 'default' as const, basis: def.basis }
+      : undefined);
   if (!chosen) throw new UsageError(`${def.spec.flag} is required: expected ${def.spec.accepts}`);
-  into[name] = chosen.basis ? { value: chosen.value, origin: chosen.origin, basis: chosen.basis } : { value: chosen.value, origin: chosen.origin };
+  into[name] = chosen.basis
+    ? { value: chosen.value, origin: chosen.origin, basis: chosen.basis }
+    : { value: chosen.value, origin: chosen.origin };
   return chosen.value;
 }
 
-export function findInCatalog<T extends Named>(query: string, catalog: readonly T[], flag: string, listCommand: string): T {
+export function findInCatalog<T extends Named>(
+  query: string,
+  catalog: readonly T[],
+  flag: string,
+  listCommand: string,
+): T {
   const result = matchModel(query, catalog);
   if (result.ok) return result.model;
   const closest = result.suggestions.map((s) => `'${s.name}'`).join(', ');
-  throw new UsageError(`${flag}: unknown model '${query}'; closest: ${closest} (see 'hashcalc catalog ${listCommand}')`);
+  throw new UsageError(
+    `${flag}: unknown model '${query}'; closest: ${closest} (see 'hashcalc catalog ${listCommand}')`,
+  );
 }
 
 export interface NetworkOverrides {
@@ -82,32 +101,39 @@ export interface MiningSettings {
 
 export function resolveMining(options: RawOptions, into: Assumptions): MiningSettings {
   const rawMiners = options.miner;
-  const specs = (Array.isArray(rawMiners) ? rawMiners : typeof rawMiners === 'string' ? [rawMiners] : [])
-    .map((text: unknown) => parseModelCount(String(text), '--miner'));
+  const specs = (Array.isArray(rawMiners) ? rawMiners : typeof rawMiners === 'string' ? [rawMiners] : []).map(
+    (text: unknown) => parseModelCount(String(text), '--miner'),
+  );
   const defaultMiner = specs.length === 0;
   const wanted = defaultMiner ? [{ model: DEFAULT_MINER_ID, count: null }] : specs;
   const priceOverride = options[MINING_FLAGS.minerPriceUsdPerTh.key];
-  const priceFlag = priceOverride !== undefined ? parseNumberFlag(priceOverride, MINING_FLAGS.minerPriceUsdPerTh.spec) : undefined;
+  const priceFlag =
+    priceOverride !== undefined
+      ? parseNumberFlag(priceOverride, MINING_FLAGS.minerPriceUsdPerTh.spec)
+      : undefined;
   const fleetModels = wanted.map((w) => findInCatalog(w.model, MINERS, '--miner', 'miners'));
-  const fleet = fleetModels.map((model, i): FleetModel => ({
-    name: model.name,
-    hashrateThs: model.hashrateThs,
-    powerW: model.powerW,
-    count: wanted[i]?.count ?? null,
-    priceUsdPerTh: priceFlag ?? model.priceUsdPerTh ?? DEFAULT_MINER_PRICE_USD_PER_TH,
-  }));
+  const fleet = fleetModels.map(
+    (model, i): FleetModel => ({
+      name: model.name,
+      hashrateThs: model.hashrateThs,
+      powerW: model.powerW,
+      count: wanted[i]?.count ?? null,
+      priceUsdPerTh: priceFlag ?? model.priceUsdPerTh ?? DEFAULT_MINER_PRICE_USD_PER_TH,
+    }),
+  );
   into.fleet = {
     value: fleet.map((m) => (m.count === null ? m.name : `${m.name}:${m.count}`)).join(', '),
     origin: defaultMiner ? 'default' : 'flag',
     ...(defaultMiner ? { basis: 'current air-cooled flagship, filling the site' } : {}),
   };
-  into.minerPriceUsdPerTh = priceFlag !== undefined
-    ? { value: priceFlag, origin: 'flag' }
-    : {
-        value: fleet.map((m) => m.priceUsdPerTh).join(', '),
-        origin: 'catalog',
-        basis: `catalog price where dated, else $${DEFAULT_MINER_PRICE_USD_PER_TH}/TH (S21-class $14-17)`,
-      };
+  into.minerPriceUsdPerTh =
+    priceFlag !== undefined
+      ? { value: priceFlag, origin: 'flag' }
+      : {
+          value: fleet.map((m) => m.priceUsdPerTh).join(', '),
+          origin: 'catalog',
+          basis: `catalog price where dated, else $${DEFAULT_MINER_PRICE_USD_PER_TH}/TH (S21-class $14-17)`,
+        };
   return {
     fleet,
     fleetModels,
@@ -135,24 +161,42 @@ export function resolveLease(options: RawOptions, into: Assumptions): LeaseSetti
   return settings;
 }
 
-export type GpuSettings = Omit<GpuCloudInputs, 'siteMw' | 'powerUsdPerKwh' | 'pueAi' | 'fitOutUsdPerMwIt'> & { gpu: GpuModel };
+export type GpuSettings = Omit<GpuCloudInputs, 'siteMw' | 'powerUsdPerKwh' | 'pueAi' | 'fitOutUsdPerMwIt'> & {
+  gpu: GpuModel;
+};
 
 export function resolveGpu(options: RawOptions, into: Assumptions): GpuSettings {
   const query = typeof options.gpu === 'string' ? options.gpu : undefined;
   const gpu = findInCatalog(query ?? DEFAULT_GPU_ID, GPUS, '--gpu', 'gpus');
-  into.gpu = query ? { value: gpu.name, origin: 'flag' } : { value: gpu.name, origin: 'default', basis: 'most traded GPU' };
+  into.gpu = query
+    ? { value: gpu.name, origin: 'flag' }
+    : { value: gpu.name, origin: 'default', basis: 'most traded GPU' };
   const fromCatalog = (value: number | null, basis: string) =>
     value === null ? undefined : { value, origin: 'catalog' as const, basis: `${gpu.name}: ${basis}` };
   const rental = fromCatalog(gpu.rentalUsdPerGpuHour, gpu.rentalBasis);
   if (!rental && options[AI_FLAGS.gpuUsdPerHour.key] === undefined) {
-    throw new UsageError(`--gpu-hour-price is required for ${gpu.name}: the catalog has no dated rental price (e.g. --gpu-hour-price 3.5)`);
+    throw new UsageError(
+      `--gpu-hour-price is required for ${gpu.name}: the catalog has no dated rental price (e.g. --gpu-hour-price 3.5)`,
+    );
   }
   return {
     gpu,
-    kwPerGpu: numberInput(options, AI_FLAGS.kwPerGpu, 'kwPerGpu', into, fromCatalog(gpu.kwPerGpu, gpu.kwPerGpuBasis)),
+    kwPerGpu: numberInput(
+      options,
+      AI_FLAGS.kwPerGpu,
+      'kwPerGpu',
+      into,
+      fromCatalog(gpu.kwPerGpu, gpu.kwPerGpuBasis),
+    ),
     gpuUsdPerHour: numberInput(options, AI_FLAGS.gpuUsdPerHour, 'gpuUsdPerHour', into, rental),
     utilization: numberInput(options, AI_FLAGS.utilization, 'utilization', into),
-    capexUsdPerGpu: numberInput(options, AI_FLAGS.gpuCapexUsdPerGpu, 'gpuCapexUsdPerGpu', into, fromCatalog(gpu.capexUsdPerGpu, gpu.capexBasis)),
+    capexUsdPerGpu: numberInput(
+      options,
+      AI_FLAGS.gpuCapexUsdPerGpu,
+      'gpuCapexUsdPerGpu',
+      into,
+      fromCatalog(gpu.capexUsdPerGpu, gpu.capexBasis),
+    ),
     otherOpexShare: numberInput(options, AI_FLAGS.gpuOtherOpexShare, 'gpuOtherOpexShare', into),
   };
 }

@@ -22,8 +22,20 @@ export interface NumberSpec {
 }
 
 const SUFFIX_SCALE: Readonly<Record<string, number>> = {
-  k: 1e3, K: 1e3, m: 1e6, M: 1e6, g: 1e9, G: 1e9, b: 1e9, B: 1e9, bn: 1e9,
-  t: 1e12, T: 1e12, p: 1e15, P: 1e15, E: 1e18,
+  k: 1e3,
+  K: 1e3,
+  m: 1e6,
+  M: 1e6,
+  g: 1e9,
+  G: 1e9,
+  b: 1e9,
+  B: 1e9,
+  bn: 1e9,
+  t: 1e12,
+  T: 1e12,
+  p: 1e15,
+  P: 1e15,
+  E: 1e18,
 };
 
 const NUMBER_TEXT = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([a-zA-Z]{0,2})$/;
@@ -77,7 +89,9 @@ export function parseModelCount(raw: string, flag: string): ModelCount {
   const countText = raw.slice(at + 1).trim();
   const count = readNumber(countText, { suffixes: true });
   if (!model || !z.int().check(z.gt(0)).safeParse(count).success) {
-    throw new UsageError(`${flag}: expected MODEL or MODEL:COUNT with a whole count > 0 (e.g. s21xp:5000), got '${raw}'`);
+    throw new UsageError(
+      `${flag}: expected MODEL or MODEL:COUNT with a whole count > 0 (e.g. s21xp:5000), got '${raw}'`,
+    );
   }
   return { model, count };
 }

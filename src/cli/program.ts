@@ -25,7 +25,8 @@ function describe(def: FlagDef): string {
 }
 
 function addFlags(command: Command, defs: Record<string, FlagDef>, group: string): Command {
-  for (const def of Object.values(defs)) command.addOption(new Option(def.flags, describe(def)).helpGroup(group));
+  for (const def of Object.values(defs))
+    command.addOption(new Option(def.flags, describe(def)).helpGroup(group));
   return command;
 }
 
@@ -41,7 +42,10 @@ function siteOptions(command: Command): Command {
 
 function miningOptions(command: Command): Command {
   command.addOption(
-    new Option('--miner <MODEL[:COUNT]>', 'ASIC model, repeatable for a mixed fleet; without a count the site is filled (default: Antminer S21 XP)')
+    new Option(
+      '--miner <MODEL[:COUNT]>',
+      'ASIC model, repeatable for a mixed fleet; without a count the site is filled (default: Antminer S21 XP)',
+    )
       .argParser(collect)
       .helpGroup('Mining:'),
   );
@@ -49,8 +53,18 @@ function miningOptions(command: Command): Command {
 }
 
 function aiOptions(command: Command): Command {
-  command.addOption(new Option('--gpu <MODEL>', 'GPU model for the GPU cloud (default: h100; see `hashcalc catalog gpus`)').helpGroup('AI:'));
-  command.addOption(new Option('--landlord-pays-power', 'the landlord, not the tenant, pays for the leased load\'s power').helpGroup('AI:'));
+  command.addOption(
+    new Option(
+      '--gpu <MODEL>',
+      'GPU model for the GPU cloud (default: h100; see `hashcalc catalog gpus`)',
+    ).helpGroup('AI:'),
+  );
+  command.addOption(
+    new Option(
+      '--landlord-pays-power',
+      "the landlord, not the tenant, pays for the leased load's power",
+    ).helpGroup('AI:'),
+  );
   return addFlags(command, AI_FLAGS, 'AI:');
 }
 
@@ -63,7 +77,9 @@ type Runner = (options: RawOptions) => Promise<number>;
 export function buildProgram(ctx: Context, setExitCode: (code: number) => void): Command {
   const program = new Command('hashcalc');
   program
-    .description('Bitcoin mining vs AI compute economics for a site: ASIC mining, an AI lease and a GPU cloud, side by side.')
+    .description(
+      'Bitcoin mining vs AI compute economics for a site: ASIC mining, an AI lease and a GPU cloud, side by side.',
+    )
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .option('--json', 'print one JSON document (stable field names, units in names)')
@@ -95,14 +111,26 @@ export function buildProgram(ctx: Context, setExitCode: (code: number) => void):
     program
       .command('hashprice')
       .description('Hashprice now: USD and BTC per PH/s per day from difficulty, subsidy, fees and BTC price')
-      .addHelpText('after', examples(['hashcalc hashprice', 'hashcalc hashprice --difficulty 149.30T --btc-price 90k --json'])),
+      .addHelpText(
+        'after',
+        examples(['hashcalc hashprice', 'hashcalc hashprice --difficulty 149.30T --btc-price 90k --json']),
+      ),
   ).action(action(async (o) => (await import('./commands/hashprice.js')).runHashprice(o, ctx)));
 
   networkOptions(
     program
       .command('network')
-      .description('Network state: height, difficulty, hashrate, price, fees, hashprice, next retarget and halving')
-      .addHelpText('after', examples(['hashcalc network', 'hashcalc network --mempool-url http://umbrel.local:3006', 'hashcalc network --json'])),
+      .description(
+        'Network state: height, difficulty, hashrate, price, fees, hashprice, next retarget and halving',
+      )
+      .addHelpText(
+        'after',
+        examples([
+          'hashcalc network',
+          'hashcalc network --mempool-url http://umbrel.local:3006',
+          'hashcalc network --json',
+        ]),
+      ),
   ).action(action(async (o) => (await import('./commands/network.js')).runNetwork(o, ctx)));
 
   const economics = (name: 'mining' | 'ai' | 'compare', description: string, lines: string[]) => {
@@ -110,13 +138,15 @@ export function buildProgram(ctx: Context, setExitCode: (code: number) => void):
     command = siteOptions(command);
     if (name !== 'ai') command = miningOptions(command);
     if (name !== 'mining') command = aiOptions(command);
-    networkOptions(command).action(action(async (o) => (await import('./commands/economics.js')).runEconomics(name, o, ctx)));
+    networkOptions(command).action(
+      action(async (o) => (await import('./commands/economics.js')).runEconomics(name, o, ctx)),
+    );
   };
   economics('compare', 'Mining vs AI lease vs GPU cloud for one site, side by side, per kWh and per year', [
     'hashcalc compare --mw 341',
     'hashcalc compare --mw 341 --power-price 4.5% --miner s21xp --gpu b200 --utilization 0.8',
     'hashcalc compare --mw 100 --lease-rate 180 --pue-ai 1.25 --landlord-pays-power',
-    'hashcalc compare --mw 341 --json | jq \'.options[] | {id, revenueUsdPerKwh}\'',
+    "hashcalc compare --mw 341 --json | jq '.options[] | {id, revenueUsdPerKwh}'",
   ]);
   economics('mining', 'ASIC mining economics for a site: revenue, energy, EBITDA, breakevens', [
     'hashcalc mining --mw 100',
@@ -132,9 +162,18 @@ export function buildProgram(ctx: Context, setExitCode: (code: number) => void):
     .command('catalog')
     .description('List the data hashcalc uses, with sources: miners, gpus or deals')
     .argument('<kind>', 'miners, gpus or deals')
-    .addHelpText('after', examples(['hashcalc catalog miners', 'hashcalc catalog gpus --json', 'hashcalc catalog deals']))
+    .addHelpText(
+      'after',
+      examples(['hashcalc catalog miners', 'hashcalc catalog gpus --json', 'hashcalc catalog deals']),
+    )
     .action(async (kind: string, _options: unknown, command: Command) => {
-      setExitCode(await (await import('./commands/catalog.js')).runCatalog(kind, command.optsWithGlobals() as RawOptions, ctx));
+      setExitCode(
+        await (await import('./commands/catalog.js')).runCatalog(
+          kind,
+          command.optsWithGlobals() as RawOptions,
+          ctx,
+        ),
+      );
     });
 
   return program;
@@ -179,7 +218,8 @@ export async function run(argv: readonly string[], ctx: Context): Promise<number
     }
     const message = error instanceof Error ? error.message : String(error);
     ctx.stderr.write(`hashcalc: internal error: ${message} (set HASHCALC_DEBUG=1 for details)\n`);
-    if (ctx.env.HASHCALC_DEBUG === '1' && error instanceof Error && error.stack) ctx.stderr.write(`${error.stack}\n`);
+    if (ctx.env.HASHCALC_DEBUG === '1' && error instanceof Error && error.stack)
+      ctx.stderr.write(`${error.stack}\n`);
     return EXIT_FAILURE;
   }
 }

@@ -7,7 +7,7 @@ import type { SiteComparison } from '../core/compare.js';
 import { computeHashprice, computeHashpriceFromHashrate, type Hashprice } from '../core/hashprice.js';
 import type { MiningEconomics } from '../core/mining.js';
 import type { OptionEconomics, OptionId } from '../core/units.js';
-import type { NetworkSnapshot, SourceId, Sourced } from '../data/types.js';
+import type { NetworkSnapshot, Sourced, SourceId } from '../data/types.js';
 import { multiple as fmtMultiple, usd } from '../output/format.js';
 import type { Assumptions } from './inputs.js';
 
@@ -70,7 +70,12 @@ export function networkFigures(snapshot: NetworkSnapshot): NetworkFigures {
 }
 
 export function networkReport({ snapshot, subsidyBtc: subsidy, hashprice }: NetworkFigures): NetworkReport {
-  const quantities = [snapshot.heightBlocks, snapshot.difficulty, snapshot.btcUsd, snapshot.avgFeesBtcPerBlock];
+  const quantities = [
+    snapshot.heightBlocks,
+    snapshot.difficulty,
+    snapshot.btcUsd,
+    snapshot.avgFeesBtcPerBlock,
+  ];
   const sources = [...new Set(quantities.map((q) => q.source))];
   const oldest = Math.min(...quantities.map((q) => q.asOfMs));
   return {
@@ -107,20 +112,24 @@ export interface HashpriceReport extends NetworkReport {
 export function hashpriceReport(figures: NetworkFigures): HashpriceReport {
   const network = networkReport(figures);
   const estimated = figures.snapshot.estimatedHashrateHs;
-  const variant = estimated && estimated.value > 0
-    ? computeHashpriceFromHashrate({
-        networkHashrateHs: estimated.value,
-        subsidyBtc: figures.subsidyBtc,
-        avgFeesBtcPerBlock: figures.snapshot.avgFeesBtcPerBlock.value,
-        btcUsd: figures.snapshot.btcUsd.value,
-      })
-    : null;
+  const variant =
+    estimated && estimated.value > 0
+      ? computeHashpriceFromHashrate({
+          networkHashrateHs: estimated.value,
+          subsidyBtc: figures.subsidyBtc,
+          avgFeesBtcPerBlock: figures.snapshot.avgFeesBtcPerBlock.value,
+          btcUsd: figures.snapshot.btcUsd.value,
+        })
+      : null;
   return {
     schemaVersion: SCHEMA_VERSION,
     command: 'hashprice',
     ...network,
     estimatedHashrateVariant: variant
-      ? { hashpriceUsdPerPhDay: variant.hashpriceUsdPerPhDay, hashpriceBtcPerPhDay: variant.hashpriceBtcPerPhDay }
+      ? {
+          hashpriceUsdPerPhDay: variant.hashpriceUsdPerPhDay,
+          hashpriceBtcPerPhDay: variant.hashpriceBtcPerPhDay,
+        }
       : null,
   };
 }
@@ -186,16 +195,24 @@ export function verdict(options: readonly OptionReport[]): string {
   const mining = options.find((o) => o.id === 'mining');
   const others = options.filter((o) => o.id !== 'mining');
   if (!mining) {
-    return others.map((o) => `${o.label} earns $${o.revenueUsdPerKwh.toFixed(3)}/kWh of site power, EBITDA ${usd(o.ebitdaUsdPerYear)}/yr`).join('; ');
+    return others
+      .map(
+        (o) =>
+          `${o.label} earns $${o.revenueUsdPerKwh.toFixed(3)}/kWh of site power, EBITDA ${usd(o.ebitdaUsdPerYear)}/yr`,
+      )
+      .join('; ');
   }
-  if (!(mining.revenueUsdPerYear > 0)) return 'Mining earns nothing at these inputs; every AI option beats it';
+  if (!(mining.revenueUsdPerYear > 0))
+    return 'Mining earns nothing at these inputs; every AI option beats it';
   const parts = others.map((o, i) => {
     const m = fmtMultiple(o.revenueMultipleVsMining);
     const head = i === 0 ? `${o.label} earns ${m} mining revenue per kWh` : `${o.label} ${m}`;
     return o.id === 'gpu-cloud' ? `${head}, but needs ${usd(o.capexUsd)} of capex` : head;
   });
   const ebitda = mining.ebitdaUsdPerYear > 0 ? '' : ' (mining EBITDA is negative at this power price)';
-  return parts.length > 0 ? `${parts.join('; ')}${ebitda}` : `Mining EBITDA ${usd(mining.ebitdaUsdPerYear)}/yr${ebitda}`;
+  return parts.length > 0
+    ? `${parts.join('; ')}${ebitda}`
+    : `Mining EBITDA ${usd(mining.ebitdaUsdPerYear)}/yr${ebitda}`;
 }
 
 export function economicsReport(
@@ -203,13 +220,24 @@ export function economicsReport(
   figures: NetworkFigures | null,
   site: SiteReport,
   assumptions: Assumptions,
-  comparison: SiteComparison | { options: { economics: OptionEconomics; revenueMultipleVsMining: null; ebitdaMultipleVsMining: null }[] },
+  comparison:
+    | SiteComparison
+    | {
+        options: {
+          economics: OptionEconomics;
+          revenueMultipleVsMining: null;
+          ebitdaMultipleVsMining: null;
+        }[];
+      },
   gpuModel?: string,
 ): EconomicsReport {
   const options = comparison.options.map((c) =>
     optionReport(
       c.economics,
-      { revenueMultipleVsMining: c.revenueMultipleVsMining, ebitdaMultipleVsMining: c.ebitdaMultipleVsMining },
+      {
+        revenueMultipleVsMining: c.revenueMultipleVsMining,
+        ebitdaMultipleVsMining: c.ebitdaMultipleVsMining,
+      },
       c.economics.id === 'gpu-cloud' && gpuModel ? { gpuModel } : {},
     ),
   );

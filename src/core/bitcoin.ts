@@ -87,6 +87,9 @@ export function clampRetargetFactor(factor: number): number {
  */
 export function retargetDifficulty(previousDifficulty: number, actualTimespanSec: number): number {
   const expected = RETARGET_INTERVAL_BLOCKS * TARGET_BLOCK_INTERVAL_SEC;
-  const clamped = Math.min(expected * RETARGET_CLAMP_FACTOR, Math.max(expected / RETARGET_CLAMP_FACTOR, actualTimespanSec));
+  const clamped = Math.min(
+    expected * RETARGET_CLAMP_FACTOR,
+    Math.max(expected / RETARGET_CLAMP_FACTOR, actualTimespanSec),
+  );
   return (previousDifficulty * expected) / clamped;
 }

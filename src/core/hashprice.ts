@@ -34,7 +34,10 @@ export function hashpriceBtcPerPhDay(difficulty: number, rewardBtcPerBlock: numb
  * Estimated-hashrate variant: 144 blocks * reward * (1 PH/s / network H/s). Equal to the difficulty-based
  * value only when the hashrate estimate equals D * 2^32 / 600.
  */
-export function hashpriceBtcPerPhDayFromHashrate(networkHashrateHs: number, rewardBtcPerBlock: number): number {
+export function hashpriceBtcPerPhDayFromHashrate(
+  networkHashrateHs: number,
+  rewardBtcPerBlock: number,
+): number {
   return (BLOCKS_PER_DAY * rewardBtcPerBlock * HASHES_PER_PH) / networkHashrateHs;
 }
 

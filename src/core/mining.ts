@@ -52,7 +52,9 @@ export class FleetTooLargeError extends RangeError {
     readonly fleetMw: number,
     readonly itMw: number,
   ) {
-    super(`the counted miners draw ${fleetMw.toFixed(2)} MW but the site has ${itMw.toFixed(2)} MW of IT power`);
+    super(
+      `the counted miners draw ${fleetMw.toFixed(2)} MW but the site has ${itMw.toFixed(2)} MW of IT power`,
+    );
   }
 }
 
@@ -85,7 +87,10 @@ export function miningEconomics(inputs: MiningInputs): MiningEconomics {
   const revenueUsdPerYear = (hashrateThs / 1000) * inputs.hashpriceUsdPerPhDay * netHashpriceFactor;
   const energyKwhPerYear = fleetKw * inputs.pueMining * HOURS_PER_YEAR * inputs.uptime;
   const energyUsdPerYear = energyKwhPerYear * inputs.powerUsdPerKwh;
-  const capexUsd = inputs.fleet.reduce((s, m, i) => s + (allocation[i]?.hashrateThs ?? 0) * m.priceUsdPerTh, 0);
+  const capexUsd = inputs.fleet.reduce(
+    (s, m, i) => s + (allocation[i]?.hashrateThs ?? 0) * m.priceUsdPerTh,
+    0,
+  );
   const base = finishOption(
     {
       id: 'mining',
@@ -109,7 +114,8 @@ export function miningEconomics(inputs: MiningInputs): MiningEconomics {
     efficiencyJPerTh: hashrateThs > 0 ? (fleetKw * 1000) / hashrateThs : null,
     fleet: allocation,
     breakevens: {
-      powerUsdPerKwh: energyKwhPerYear > 0 ? (revenueUsdPerYear - base.otherOpexUsdPerYear) / energyKwhPerYear : null,
+      powerUsdPerKwh:
+        energyKwhPerYear > 0 ? (revenueUsdPerYear - base.otherOpexUsdPerYear) / energyKwhPerYear : null,
       hashpriceUsdPerPhDay: breakevenHashprice,
       btcUsd:
         breakevenHashprice !== null && inputs.hashpriceUsdPerPhDay > 0

@@ -34,7 +34,18 @@ export interface OptionEconomics {
 
 /** Fill in opex, EBITDA, per-kWh figures and payback from the option's primary figures. */
 export function finishOption(
-  base: Pick<OptionEconomics, 'id' | 'itMw' | 'units' | 'unitLabel' | 'revenueUsdPerYear' | 'energyKwhPerYear' | 'energyUsdPerYear' | 'otherOpexUsdPerYear' | 'capexUsd'>,
+  base: Pick<
+    OptionEconomics,
+    | 'id'
+    | 'itMw'
+    | 'units'
+    | 'unitLabel'
+    | 'revenueUsdPerYear'
+    | 'energyKwhPerYear'
+    | 'energyUsdPerYear'
+    | 'otherOpexUsdPerYear'
+    | 'capexUsd'
+  >,
   siteMw: number,
 ): OptionEconomics {
   const opexUsdPerYear = base.energyUsdPerYear + base.otherOpexUsdPerYear;

@@ -60,7 +60,15 @@ export function percent(n: number | null | undefined): string {
 /** Difficulty and hashes in SI: 152.27T. */
 export function si(n: number | null | undefined, unit = ''): string {
   if (!isNumber(n)) return NA;
-  const prefixes: [number, string][] = [[1e21, 'Z'], [1e18, 'E'], [1e15, 'P'], [1e12, 'T'], [1e9, 'G'], [1e6, 'M'], [1e3, 'k']];
+  const prefixes: [number, string][] = [
+    [1e21, 'Z'],
+    [1e18, 'E'],
+    [1e15, 'P'],
+    [1e12, 'T'],
+    [1e9, 'G'],
+    [1e6, 'M'],
+    [1e3, 'k'],
+  ];
   for (const [scale, prefix] of prefixes) {
     if (Math.abs(n) >= scale) return `${(n / scale).toFixed(2)}${prefix}${unit}`;
   }

@@ -40,7 +40,9 @@ function value(a: Assumption | undefined, text: (v: number) => string): string {
 export function assumptionLines(report: EconomicsReport): string[] {
   const a = report.assumptionSources;
   const ids = new Set(report.options.map((o) => o.id));
-  const lines = [`Site: ${value(a.siteMw, (v) => `${num(v, v % 1 ? 1 : 0)} MW`)} at ${value(a.powerUsdPerKwh, (v) => `$${price(v)}/kWh`)}`];
+  const lines = [
+    `Site: ${value(a.siteMw, (v) => `${num(v, v % 1 ? 1 : 0)} MW`)} at ${value(a.powerUsdPerKwh, (v) => `$${price(v)}/kWh`)}`,
+  ];
   if (ids.has('mining')) {
     const mining = report.options.find((o) => o.id === 'mining');
     lines.push(
@@ -72,7 +74,10 @@ export function renderEconomics(report: EconomicsReport, style: Style, nowMs: nu
   const hasMining = options.some((o) => o.id === 'mining');
   const table = renderTable(
     ['', ...options.map((o) => style.bold(o.label))],
-    [...rows(style), ...(hasMining && options.length > 1 ? MULTIPLE_ROWS : [])].map(([label, cell]) => [label, ...options.map(cell)]),
+    [...rows(style), ...(hasMining && options.length > 1 ? MULTIPLE_ROWS : [])].map(([label, cell]) => [
+      label,
+      ...options.map(cell),
+    ]),
   );
   const out = [style.heading(`${report.site.mw} MW site`), table];
   const mining = options.find((o) => o.id === 'mining');

@@ -28,29 +28,53 @@ export function catalogReport(kind: CatalogKind) {
 function human(report: ReturnType<typeof catalogReport>): string {
   if (report.kind === 'miners') {
     const rows = MINERS.map((m) => [
-      m.name, m.id, num(m.hashrateThs), num(m.powerW), minerEfficiencyJPerTh(m).toFixed(1), m.cooling, String(m.year),
-      m.priceUsdPerTh === null ? '' : `$${m.priceUsdPerTh}`, m.provenance.confidence,
+      m.name,
+      m.id,
+      num(m.hashrateThs),
+      num(m.powerW),
+      minerEfficiencyJPerTh(m).toFixed(1),
+      m.cooling,
+      String(m.year),
+      m.priceUsdPerTh === null ? '' : `$${m.priceUsdPerTh}`,
+      m.provenance.confidence,
     ]);
     return `${renderTable(['Model', 'id', 'TH/s', 'W', 'J/TH', 'cooling', 'year', '$/TH', 'basis'], rows)}\nSources: manufacturer nameplates (secondary), as of ${MINERS[0]?.provenance.asOf}; ids and names match loosely (s21xp, "S21 XP").\n`;
   }
   if (report.kind === 'gpus') {
     const rows = GPUS.map((g) => [
-      g.name, g.id, num(g.gpuW), g.kwPerGpu.toFixed(3), usd(g.capexUsdPerGpu),
-      g.rentalUsdPerGpuHour === null ? 'n/a' : `$${price(g.rentalUsdPerGpuHour)}`, g.provenance.confidence,
+      g.name,
+      g.id,
+      num(g.gpuW),
+      g.kwPerGpu.toFixed(3),
+      usd(g.capexUsdPerGpu),
+      g.rentalUsdPerGpuHour === null ? 'n/a' : `$${price(g.rentalUsdPerGpuHour)}`,
+      g.provenance.confidence,
     ]);
-    const notes = GPUS.map((g) => `  ${g.id}: kW ${g.kwPerGpuBasis}; capex ${g.capexBasis}; rental ${g.rentalBasis}`);
+    const notes = GPUS.map(
+      (g) => `  ${g.id}: kW ${g.kwPerGpuBasis}; capex ${g.capexBasis}; rental ${g.rentalBasis}`,
+    );
     return `${renderTable(['GPU', 'id', 'GPU W', 'kW/GPU sys', 'capex/GPU', '$/GPU-h', 'basis'], rows)}\n${notes.join('\n')}\n`;
   }
   const rows = DEALS.map((d) => [
-    `${d.landlord} - ${d.tenant}`, d.kind, num(d.itMw), `${d.termYears} y`, usd(d.totalValueUsd),
-    usd(d.usdPerMwYear), `$${num(d.usdPerKwMonth)}`,
+    `${d.landlord} - ${d.tenant}`,
+    d.kind,
+    num(d.itMw),
+    `${d.termYears} y`,
+    usd(d.totalValueUsd),
+    usd(d.usdPerMwYear),
+    `$${num(d.usdPerKwMonth)}`,
   ]);
   return `${renderTable(['Deal', 'kind', 'MW IT', 'term', 'value', '$/MW-yr', '$/kW-mo'], rows)}\nSources: company announcements and trade press (secondary), compiled ${DEALS[0]?.provenance.asOf}; per-year figures derived.\n`;
 }
 
-export async function runCatalog(kind: string | undefined, options: RawOptions, ctx: Context): Promise<number> {
+export async function runCatalog(
+  kind: string | undefined,
+  options: RawOptions,
+  ctx: Context,
+): Promise<number> {
   const chosen = CATALOG_KINDS.find((k) => k === kind);
-  if (!chosen) throw new UsageError(`catalog: expected one of ${CATALOG_KINDS.join(', ')}, got '${kind ?? ''}'`);
+  if (!chosen)
+    throw new UsageError(`catalog: expected one of ${CATALOG_KINDS.join(', ')}, got '${kind ?? ''}'`);
   await emit(options, ctx, catalogReport(chosen), async () => human);
   return 0;
 }

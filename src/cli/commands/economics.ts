@@ -4,13 +4,24 @@ import { compareSite } from '../../core/compare.js';
 import { FleetTooLargeError, miningEconomics } from '../../core/mining.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { type Assumptions, type RawOptions, resolveGpu, resolveLease, resolveMining, resolveSite } from '../inputs.js';
+import {
+  type Assumptions,
+  type RawOptions,
+  resolveGpu,
+  resolveLease,
+  resolveMining,
+  resolveSite,
+} from '../inputs.js';
 import { economicsReport, networkFigures } from '../reports.js';
 import { emit, getNetwork } from './shared.js';
 
 export type EconomicsCommand = 'mining' | 'ai' | 'compare';
 
-export async function runEconomics(command: EconomicsCommand, options: RawOptions, ctx: Context): Promise<number> {
+export async function runEconomics(
+  command: EconomicsCommand,
+  options: RawOptions,
+  ctx: Context,
+): Promise<number> {
   // Validate every input before any data is fetched: bad input fails fast with exit 2.
   const assumptions: Assumptions = {};
   const site = resolveSite(options, assumptions);
@@ -25,7 +36,9 @@ export async function runEconomics(command: EconomicsCommand, options: RawOption
   const others = [];
   if (lease && gpu) {
     others.push(leaseEconomics({ ...site, ...lease }));
-    others.push(gpuCloudEconomics({ ...site, ...gpu, pueAi: lease.pueAi, fitOutUsdPerMwIt: lease.fitOutUsdPerMwIt }));
+    others.push(
+      gpuCloudEconomics({ ...site, ...gpu, pueAi: lease.pueAi, fitOutUsdPerMwIt: lease.fitOutUsdPerMwIt }),
+    );
   }
   let comparison: Parameters<typeof economicsReport>[4];
   if (mining && figures) {
@@ -43,9 +56,22 @@ export async function runEconomics(command: EconomicsCommand, options: RawOption
     }
     comparison = compareSite(miningResult, others);
   } else {
-    comparison = { options: others.map((economics) => ({ economics, revenueMultipleVsMining: null, ebitdaMultipleVsMining: null })) };
+    comparison = {
+      options: others.map((economics) => ({
+        economics,
+        revenueMultipleVsMining: null,
+        ebitdaMultipleVsMining: null,
+      })),
+    };
   }
-  const report = economicsReport(command, figures, { mw: site.siteMw, powerUsdPerKwh: site.powerUsdPerKwh }, assumptions, comparison, gpu?.gpu.name);
+  const report = economicsReport(
+    command,
+    figures,
+    { mw: site.siteMw, powerUsdPerKwh: site.powerUsdPerKwh },
+    assumptions,
+    comparison,
+    gpu?.gpu.name,
+  );
   await emit(options, ctx, report, async () => {
     const { renderEconomics } = await import('../../output/render-economics.js');
     return (r, style) => renderEconomics(r, style, ctx.now());

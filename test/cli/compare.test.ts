@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { economicsOutputSchema } from '../../src/schemas/output.js';
+import { runCli } from './run-cli.js';
+
+// Independent working for the embedded snapshot (2025-11-22) and the documented defaults:
+//   hashprice = 86400e15 / (152271406129092 x 2^32) x (3.125 + 3.04/143) = 0.000415652 BTC/PH/day
+//             x $84,775 = $35.2369/PH/day
+//   mining: 341 MW / 1.05 = 324.7619 MW IT; floor(324,761,905 W / 3645 W) = 89,097 S21 XP; x 270 = 24,056,190 TH/s
+//           revenue = 24,056.19 PH x 35.2369 x 0.975 x 0.98 x 365 = $295.63M/yr
+//           per site kWh: 295.63M / (341,000 kW x 8760 h) = $0.09897/kWh
+//   lease:  341 / 1.3 = 262.3077 MW IT x 1000 x $150 x 12 = $472.15M/yr -> $0.15806/kWh, 1.597x mining
+//   GPU:    floor(262,307.69 kW / 1.275) = 205,731 H100 x $2.50 x 8760 x 0.85 = $3.8297B/yr, 12.95x mining
+//           capex 205,731 x $27,500 + 262.3077 MW x $10M = $8.2807B
+describe('hashcalc compare on the embedded snapshot', () => {
+  it('prints one JSON document matching its schema, with independently computed figures', async () => {
+    const { code, stdout, stderr } = await runCli(['compare', '--mw', '341', '--offline', '--json']);
+    expect(code, stderr).toBe(0);
+    const report = economicsOutputSchema.parse(JSON.parse(stdout));
+    expect(report.network?.source).toBe('snapshot');
+    expect(report.network?.asOf).toBe('2025-11-22T00:00:00.000Z');
+    expect(report.network?.hashpriceUsdPerPhDay).toBeCloseTo(35.2369, 3);
+    expect(report.network?.subsidyBtc).toBe(3.125);
+    const [mining, lease, gpu] = report.options;
+    expect(mining?.id).toBe('mining');
+    expect(mining?.units).toBe(89_097);
+    expect(mining?.hashrateThs).toBe(24_056_190);
+    expect(mining?.revenueUsdPerYear).toBeCloseTo(295_629_765, -2);
+    expect(mining?.revenueUsdPerKwh).toBeCloseTo(0.098967, 5);
+    expect(lease?.id).toBe('ai-lease');
+    expect(lease?.revenueUsdPerYear).toBeCloseTo(472_153_846, -1);
+    expect(lease?.revenueUsdPerKwh).toBeCloseTo(0.158061, 5);
+    expect(lease?.revenueMultipleVsMining).toBeCloseTo(1.5971, 3);
+    expect(gpu?.id).toBe('gpu-cloud');
+    expect(gpu?.units).toBe(205_731);
+    expect(gpu?.revenueUsdPerYear).toBeCloseTo(3_829_682_565, -1);
+    expect(gpu?.revenueMultipleVsMining).toBeCloseTo(12.954, 2);
+    expect(gpu?.capexUsd).toBeCloseTo(8_280_679_423, -1);
+    expect(report.assumptions).toMatchObject({
+      siteMw: 341,
+      occupancy: 1,
+      kwPerGpu: 1.275,
+      poolFee: 0.025,
+      pueAi: 1.3,
+    });
+    expect(report.assumptionSources.siteMw?.origin).toBe('flag');
+    expect(report.assumptionSources.occupancy?.origin).toBe('default');
+    expect(report.assumptionSources.kwPerGpu?.origin).toBe('catalog');
+  });
+
+  it('prints a table that fits 100 columns, with assumptions, provenance and a verdict', async () => {
+    const { code, stdout } = await runCli(['compare', '--mw', '341', '--offline']);
+    expect(code).toBe(0);
+    for (const label of [
+      'Mining',
+      'AI lease',
+      'GPU cloud',
+      'Revenue ($/kWh of site)',
+      'EBITDA ($/yr)',
+      'Payback (years)',
+    ]) {
+      expect(stdout).toContain(label);
+    }
+    const tableLines = stdout.split('\n').filter((l) => /[│┌└├]/.test(l));
+    expect(tableLines.length).toBeGreaterThan(10);
+    for (const line of tableLines) expect(line.length).toBeLessThanOrEqual(100);
+    expect(stdout).toContain('0.099'); // mining $/kWh, see working above
+    expect(stdout).toContain('0.158'); // lease $/kWh
+    expect(stdout).toContain('embedded snapshot of 2025-11-22');
+    expect(stdout).toMatch(
+      /AI lease earns 1\.6x mining revenue per kWh; GPU cloud 13\.0x, but needs \$8\.28B of capex/,
+    );
+    expect(stdout).toContain('pool fee 2.5%*');
+    expect(stdout).not.toMatch(/NaN|Infinity/);
+    expect(stdout).not.toContain('\u001b['); // no colour when stdout is not a TTY
+  });
+
+  it('takes network overrides from flags and labels them as such', async () => {
+    // At $100,000 and difficulty 150T, height 1,050,000 (subsidy 1.5625), fees 0:
+    // 86400e15 / (150e12 x 2^32) x 1.5625 = 0.000209548 BTC/PH/day x 100,000 = $20.9548/PH/day
+    const { code, stdout } = await runCli([
+      'compare',
+      '--offline',
+      '--json',
+      '--btc-price',
+      '100k',
+      '--difficulty',
+      '150T',
+      '--height',
+      '1050000',
+      '--fees-btc',
+      '0',
+    ]);
+    expect(code).toBe(0);
+    const report = economicsOutputSchema.parse(JSON.parse(stdout));
+    expect(report.network?.hashpriceUsdPerPhDay).toBeCloseTo(20.9548, 3);
+    expect(report.network?.source).toBe('flag');
+    expect(report.network?.provenance.btcUsd.source).toBe('flag');
+  });
+
+  it('reads difficulty as 152.27T or 152.27e12 alike', async () => {
+    const a = await runCli(['hashprice', '--offline', '--json', '--difficulty', '152.27T']);
+    const b = await runCli(['hashprice', '--offline', '--json', '--difficulty', '152.27e12']);
+    expect(JSON.parse(a.stdout).difficulty).toBe(152.27e12);
+    expect(JSON.parse(b.stdout).difficulty).toBe(152.27e12);
+  });
+
+  it('fills a mixed fleet: counted models as given, uncounted models share the rest', async () => {
+    // 10 MW / 1.05 = 9,523,810 W IT; 1000 S21 XP draw 3,645,000 W; the rest 5,878,810 W / 3441 W = 1708 M60S
+    const { code, stdout, stderr } = await runCli([
+      'mining',
+      '--mw',
+      '10',
+      '--offline',
+      '--json',
+      '--miner',
+      's21xp:1000',
+      '--miner',
+      'M60S',
+    ]);
+    expect(code, stderr).toBe(0);
+    const fleet = economicsOutputSchema.parse(JSON.parse(stdout)).options[0]?.fleet;
+    expect(fleet?.map((f) => [f.name, f.units])).toEqual([
+      ['Antminer S21 XP', 1000],
+      ['Whatsminer M60S', 1708],
+    ]);
+  });
+
+  it('accepts percent or fraction for fractions', async () => {
+    const a = JSON.parse((await runCli(['mining', '--offline', '--json', '--pool-fee', '2%'])).stdout);
+    const b = JSON.parse((await runCli(['mining', '--offline', '--json', '--pool-fee', '0.02'])).stdout);
+    expect(a.assumptions.poolFee).toBe(0.02);
+    expect(a.options[0].revenueUsdPerYear).toBe(b.options[0].revenueUsdPerYear);
+  });
+});
