@@ -82,7 +82,8 @@ export function buildProgram(ctx: Context, setExitCode: (code: number) => void):
     )
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
-    .option('--json', 'print one JSON document (stable field names, units in names)')
+    .option('--json', 'print one JSON document (stable field names, units in names); same as --format json')
+    .addOption(new Option('--format <FORMAT>', 'output format').choices(['table', 'json', 'csv', 'markdown']))
     .option('--no-color', 'no colour (also NO_COLOR=1; FORCE_COLOR forces it)')
     .option('--offline', 'use no network: cache, then the embedded snapshot')
     .showSuggestionAfterError(true)
@@ -159,6 +160,21 @@ export function buildProgram(ctx: Context, setExitCode: (code: number) => void):
   ]);
 
   program
+    .command('schema')
+    .description("Print the JSON Schema of a command's --json output (for validation and editor completion)")
+    .argument('<name>', 'hashprice, network, compare, mining, ai or catalog')
+    .addHelpText(
+      'after',
+      examples([
+        'hashcalc schema compare > compare.schema.json',
+        'hashcalc schema hashprice | jq .properties',
+      ]),
+    )
+    .action(async (name: string) => {
+      setExitCode(await (await import('./commands/schema.js')).runSchema(name, ctx));
+    });
+
+  program
     .command('catalog')
     .description('List the data hashcalc uses, with sources: miners, gpus or deals')
     .argument('<kind>', 'miners, gpus or deals')
@@ -207,7 +223,10 @@ export async function run(argv: readonly string[], ctx: Context): Promise<number
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
       if (error.code === 'commander.help') return EXIT_USAGE;
-      const text = error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
+      const text = error.message
+        .replace(/^error: /, '')
+        .replace(/\s*\n\s*/g, ' ')
+        .replace(/\.$/, '');
       const name = program.commands.find((c) => argv.includes(c.name()))?.name();
       ctx.stderr.write(`hashcalc: ${text}; see 'hashcalc ${name ? `${name} ` : ''}--help'\n`);
       return USAGE_CODES.has(error.code) ? EXIT_USAGE : EXIT_FAILURE;

@@ -8,6 +8,7 @@ import { computeHashprice, computeHashpriceFromHashrate, type Hashprice } from '
 import type { MiningEconomics } from '../core/mining.js';
 import type { OptionEconomics, OptionId } from '../core/units.js';
 import type { NetworkSnapshot, Sourced, SourceId } from '../data/types.js';
+import { type CsvRecord, flatten } from '../output/csv.js';
 import { multiple as fmtMultiple, usd } from '../output/format.js';
 import type { Assumptions } from './inputs.js';
 
@@ -157,8 +158,9 @@ export function optionReport(
 ): OptionReport {
   const { id } = economics;
   const report: OptionReport = {
-    ...economics,
+    id,
     label: OPTION_LABELS[id],
+    ...economics,
     paybackNote: economics.paybackYears === null ? 'EBITDA <= 0: capex is never paid back' : null,
     ...multiples,
     ...extra,
@@ -251,4 +253,17 @@ export function economicsReport(
     options,
     verdict: verdict(options),
   };
+}
+
+/** One CSV record per option, with the site and network context repeated on each. */
+export function economicsCsvRecords(report: EconomicsReport): CsvRecord[] {
+  return report.options.map((option) => ({
+    command: report.command,
+    siteMw: report.site.mw,
+    powerUsdPerKwh: report.site.powerUsdPerKwh,
+    hashpriceUsdPerPhDay: report.network?.hashpriceUsdPerPhDay ?? null,
+    networkSource: report.network?.source ?? null,
+    networkAsOf: report.network?.asOf ?? null,
+    ...flatten(option),
+  }));
 }

@@ -1,38 +1,36 @@
 /** The side-by-side table of `compare` (and the one- or two-column tables of `mining` and `ai`). */
 import type { Assumption } from '../cli/inputs.js';
 import type { EconomicsReport, OptionReport } from '../cli/reports.js';
+import { type Document, type TableCell, text } from './document.js';
 import { multiple, NA, num, percent, price, usd, years } from './format.js';
 import { provenanceLine } from './render-network.js';
-import type { Style } from './style.js';
-import { renderTable } from './table.js';
 
-type Row = [label: string, cell: (o: OptionReport) => string];
+type Row = [label: string, cell: (o: OptionReport) => string | TableCell];
 
-const signed = (style: Style, text: string, n: number) => (n < 0 ? style.bad(text) : text);
+const signed = (value: string, n: number): TableCell =>
+  n < 0 ? { text: value, tone: 'bad' } : { text: value };
 
-function rows(style: Style): Row[] {
-  return [
-    ['IT load (MW)', (o) => num(o.itMw, 1)],
-    ['Units', (o) => `${num(o.units)} ${o.unitLabel}`],
-    ['Revenue ($/yr)', (o) => usd(o.revenueUsdPerYear)],
-    ['Energy ($/yr)', (o) => usd(o.energyUsdPerYear)],
-    ['Opex incl. energy ($/yr)', (o) => usd(o.opexUsdPerYear)],
-    ['EBITDA ($/yr)', (o) => signed(style, usd(o.ebitdaUsdPerYear), o.ebitdaUsdPerYear)],
-    ['Revenue ($/kWh of site)', (o) => price(o.revenueUsdPerKwh)],
-    ['EBITDA ($/kWh of site)', (o) => signed(style, price(o.ebitdaUsdPerKwh), o.ebitdaUsdPerKwh)],
-    ['Capex ($)', (o) => usd(o.capexUsd)],
-    ['Payback (years)', (o) => (o.paybackYears === null ? `${NA} (EBITDA<=0)` : years(o.paybackYears))],
-  ];
-}
+const ROWS: Row[] = [
+  ['IT load (MW)', (o) => num(o.itMw, 1)],
+  ['Units', (o) => `${num(o.units)} ${o.unitLabel}`],
+  ['Revenue ($/yr)', (o) => usd(o.revenueUsdPerYear)],
+  ['Energy ($/yr)', (o) => usd(o.energyUsdPerYear)],
+  ['Opex incl. energy ($/yr)', (o) => usd(o.opexUsdPerYear)],
+  ['EBITDA ($/yr)', (o) => signed(usd(o.ebitdaUsdPerYear), o.ebitdaUsdPerYear)],
+  ['Revenue ($/kWh of site)', (o) => price(o.revenueUsdPerKwh)],
+  ['EBITDA ($/kWh of site)', (o) => signed(price(o.ebitdaUsdPerKwh), o.ebitdaUsdPerKwh)],
+  ['Capex ($)', (o) => usd(o.capexUsd)],
+  ['Payback (years)', (o) => (o.paybackYears === null ? `${NA} (EBITDA<=0)` : years(o.paybackYears))],
+];
 
 const MULTIPLE_ROWS: Row[] = [
   ['Revenue vs mining', (o) => multiple(o.revenueMultipleVsMining)],
   ['EBITDA vs mining', (o) => multiple(o.ebitdaMultipleVsMining)],
 ];
 
-function value(a: Assumption | undefined, text: (v: number) => string): string {
+function value(a: Assumption | undefined, show: (v: number) => string): string {
   if (!a) return NA;
-  const shown = typeof a.value === 'number' ? text(a.value) : String(a.value);
+  const shown = typeof a.value === 'number' ? show(a.value) : String(a.value);
   return a.origin === 'default' ? `${shown}*` : shown;
 }
 
@@ -69,27 +67,31 @@ export function assumptionLines(report: EconomicsReport): string[] {
   return lines;
 }
 
-export function renderEconomics(report: EconomicsReport, style: Style, nowMs: number): string {
+export function economicsDocument(report: EconomicsReport, nowMs: number): Document {
   const options = report.options;
   const hasMining = options.some((o) => o.id === 'mining');
-  const table = renderTable(
-    ['', ...options.map((o) => style.bold(o.label))],
-    [...rows(style), ...(hasMining && options.length > 1 ? MULTIPLE_ROWS : [])].map(([label, cell]) => [
-      label,
-      ...options.map(cell),
-    ]),
-  );
-  const out = [style.heading(`${report.site.mw} MW site`), table];
-  const mining = options.find((o) => o.id === 'mining');
-  if (mining?.breakevens) {
-    const b = mining.breakevens;
-    out.push(
-      `Mining breakevens (EBITDA = 0): power $${price(b.powerUsdPerKwh)}/kWh, hashprice ${usd(b.hashpriceUsdPerPhDay)}/PH/day, ` +
-        `BTC ${usd(b.btcUsd)}`,
+  const rows = [...ROWS, ...(hasMining && options.length > 1 ? MULTIPLE_ROWS : [])];
+  const doc: Document = {
+    blocks: [
+      text(`${report.site.mw} MW site`, 'heading'),
+      {
+        kind: 'table',
+        head: ['', ...options.map((o) => o.label)],
+        rows: rows.map(([label, cell]) => [label, ...options.map(cell)]),
+      },
+    ],
+  };
+  const breakevens = options.find((o) => o.id === 'mining')?.breakevens;
+  if (breakevens) {
+    doc.blocks.push(
+      text(
+        `Mining breakevens (EBITDA = 0): power $${price(breakevens.powerUsdPerKwh)}/kWh, ` +
+          `hashprice ${usd(breakevens.hashpriceUsdPerPhDay)}/PH/day, BTC ${usd(breakevens.btcUsd)}`,
+      ),
     );
   }
-  out.push(...assumptionLines(report).map((l) => style.dim(l)));
-  if (report.network) out.push(style.dim(provenanceLine(report.network, nowMs)));
-  out.push(style.good(report.verdict));
-  return `${out.join('\n')}\n`;
+  doc.blocks.push(...assumptionLines(report).map((line) => text(line, 'dim')));
+  if (report.network) doc.blocks.push(text(provenanceLine(report.network, nowMs), 'dim'));
+  doc.blocks.push(text(report.verdict, 'good'));
+  return doc;
 }

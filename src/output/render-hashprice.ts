@@ -1,12 +1,10 @@
 import type { HashpriceReport } from '../cli/reports.js';
+import { type Document, text } from './document.js';
 import { num, percent, price, si, usd, usdExact } from './format.js';
 import { provenanceLine } from './render-network.js';
-import type { Style } from './style.js';
-import { renderTable } from './table.js';
 
-export function renderHashprice(report: HashpriceReport, style: Style, nowMs: number): string {
-  const variant = report.estimatedHashrateVariant;
-  const rows: string[][] = [
+export function hashpriceRows(report: HashpriceReport): string[][] {
+  return [
     ['Hashprice ($/PH/day)', usdExact(report.hashpriceUsdPerPhDay, 2)],
     ['Hashprice ($/TH/day)', price(report.hashpriceUsdPerThDay)],
     ['Hashprice (BTC/PH/day)', report.hashpriceBtcPerPhDay.toFixed(8)],
@@ -20,15 +18,20 @@ export function renderHashprice(report: HashpriceReport, style: Style, nowMs: nu
     ['BTC price ($)', usdExact(report.btcUsd)],
     ['Height', num(report.height)],
   ];
-  const out = [renderTable(['', style.bold('Value')], rows)];
+}
+
+export function hashpriceDocument(report: HashpriceReport, nowMs: number): Document {
+  const doc: Document = { blocks: [{ kind: 'table', head: ['', 'Value'], rows: hashpriceRows(report) }] };
+  const variant = report.estimatedHashrateVariant;
   if (variant) {
-    out.push(
-      style.dim(
+    doc.blocks.push(
+      text(
         `Estimated-hashrate variant (144 x reward / estimated hashrate): ${usd(variant.hashpriceUsdPerPhDay)}/PH/day; ` +
           'hashcalc uses the difficulty-based value (Luxor convention).',
+        'dim',
       ),
     );
   }
-  out.push(style.dim(provenanceLine(report, nowMs)));
-  return `${out.join('\n')}\n`;
+  doc.blocks.push(text(provenanceLine(report, nowMs), 'dim'));
+  return doc;
 }

@@ -15,8 +15,8 @@ describe('hashprice', () => {
     expect(report.hashpriceBtcPerPhDay).toBeCloseTo(0.00041565, 8);
     expect(report.hashpriceUsdPerPhDay).toBeCloseTo(35.237, 2);
     expect(report.hashpriceUsdPerThDay).toBeCloseTo(0.035237, 5);
-    // 152271406129092 x 2^32 / 600 = 1.08998e21 H/s = 1089.98 EH/s
-    expect(report.impliedHashrateEhs).toBeCloseTo(1089.98, 1);
+    // 152271406129092 x 2^32 / 600 = 6.54006e23 / 600 = 1.090001e21 H/s = 1090.00 EH/s
+    expect(report.impliedHashrateEhs).toBeCloseTo(1090.0, 1);
     // fee share 0.021259 / 3.146259 = 0.6757%
     expect(report.feeShare).toBeCloseTo(0.006757, 5);
     // Estimated-hashrate variant at 1.09 ZH/s: 144 x 3.146259 x 1e15 / 1.09e21 = 0.00041565 BTC/PH/day

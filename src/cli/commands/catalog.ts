@@ -2,8 +2,9 @@
 import { DEALS } from '../../catalog/deals.js';
 import { GPUS } from '../../catalog/gpus.js';
 import { MINERS, minerEfficiencyJPerTh } from '../../catalog/miners.js';
+import { flatten } from '../../output/csv.js';
+import { type Document, text } from '../../output/document.js';
 import { num, price, usd } from '../../output/format.js';
-import { renderTable } from '../../output/table.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import type { RawOptions } from '../inputs.js';
@@ -25,7 +26,7 @@ export function catalogReport(kind: CatalogKind) {
   }
 }
 
-function human(report: ReturnType<typeof catalogReport>): string {
+function document(report: ReturnType<typeof catalogReport>): Document {
   if (report.kind === 'miners') {
     const rows = MINERS.map((m) => [
       m.name,
@@ -38,7 +39,19 @@ function human(report: ReturnType<typeof catalogReport>): string {
       m.priceUsdPerTh === null ? '' : `$${m.priceUsdPerTh}`,
       m.provenance.confidence,
     ]);
-    return `${renderTable(['Model', 'id', 'TH/s', 'W', 'J/TH', 'cooling', 'year', '$/TH', 'basis'], rows)}\nSources: manufacturer nameplates (secondary), as of ${MINERS[0]?.provenance.asOf}; ids and names match loosely (s21xp, "S21 XP").\n`;
+    return {
+      blocks: [
+        {
+          kind: 'table',
+          head: ['Model', 'id', 'TH/s', 'W', 'J/TH', 'cooling', 'year', '$/TH', 'basis'],
+          rows,
+        },
+        text(
+          `Sources: manufacturer nameplates (secondary), as of ${MINERS[0]?.provenance.asOf}; names match loosely (s21xp, "S21 XP").`,
+          'dim',
+        ),
+      ],
+    };
   }
   if (report.kind === 'gpus') {
     const rows = GPUS.map((g) => [
@@ -53,7 +66,12 @@ function human(report: ReturnType<typeof catalogReport>): string {
     const notes = GPUS.map(
       (g) => `  ${g.id}: kW ${g.kwPerGpuBasis}; capex ${g.capexBasis}; rental ${g.rentalBasis}`,
     );
-    return `${renderTable(['GPU', 'id', 'GPU W', 'kW/GPU sys', 'capex/GPU', '$/GPU-h', 'basis'], rows)}\n${notes.join('\n')}\n`;
+    return {
+      blocks: [
+        { kind: 'table', head: ['GPU', 'id', 'GPU W', 'kW/GPU sys', 'capex/GPU', '$/GPU-h', 'basis'], rows },
+        ...notes.map((note) => text(note, 'dim')),
+      ],
+    };
   }
   const rows = DEALS.map((d) => [
     `${d.landlord} - ${d.tenant}`,
@@ -64,7 +82,15 @@ function human(report: ReturnType<typeof catalogReport>): string {
     usd(d.usdPerMwYear),
     `$${num(d.usdPerKwMonth)}`,
   ]);
-  return `${renderTable(['Deal', 'kind', 'MW IT', 'term', 'value', '$/MW-yr', '$/kW-mo'], rows)}\nSources: company announcements and trade press (secondary), compiled ${DEALS[0]?.provenance.asOf}; per-year figures derived.\n`;
+  return {
+    blocks: [
+      { kind: 'table', head: ['Deal', 'kind', 'MW IT', 'term', 'value', '$/MW-yr', '$/kW-mo'], rows },
+      text(
+        `Sources: company announcements and trade press (secondary), compiled ${DEALS[0]?.provenance.asOf}; per-year figures derived.`,
+        'dim',
+      ),
+    ],
+  };
 }
 
 export async function runCatalog(
@@ -75,6 +101,9 @@ export async function runCatalog(
   const chosen = CATALOG_KINDS.find((k) => k === kind);
   if (!chosen)
     throw new UsageError(`catalog: expected one of ${CATALOG_KINDS.join(', ')}, got '${kind ?? ''}'`);
-  await emit(options, ctx, catalogReport(chosen), async () => human);
+  await emit(options, ctx, catalogReport(chosen), {
+    document: async () => document,
+    csv: (report) => report.entries.map((entry) => flatten(entry)),
+  });
   return 0;
 }

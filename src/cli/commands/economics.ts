@@ -12,7 +12,7 @@ import {
   resolveMining,
   resolveSite,
 } from '../inputs.js';
-import { economicsReport, networkFigures } from '../reports.js';
+import { economicsCsvRecords, economicsReport, networkFigures } from '../reports.js';
 import { emit, getNetwork } from './shared.js';
 
 export type EconomicsCommand = 'mining' | 'ai' | 'compare';
@@ -72,9 +72,12 @@ export async function runEconomics(
     comparison,
     gpu?.gpu.name,
   );
-  await emit(options, ctx, report, async () => {
-    const { renderEconomics } = await import('../../output/render-economics.js');
-    return (r, style) => renderEconomics(r, style, ctx.now());
+  await emit(options, ctx, report, {
+    document: async () => {
+      const { economicsDocument } = await import('../../output/render-economics.js');
+      return (r) => economicsDocument(r, ctx.now());
+    },
+    csv: (r) => economicsCsvRecords(r),
   });
   return 0;
 }

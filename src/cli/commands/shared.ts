@@ -1,14 +1,35 @@
-/** What every command does around its own logic: network data, output mode, writing. */
+/** What every command does around its own logic: network data, output format, writing. */
 import { obtainNetwork } from '../../data/obtain.js';
 import type { NetworkSnapshot } from '../../data/types.js';
+import type { CsvRecord } from '../../output/csv.js';
+import type { Document } from '../../output/document.js';
 import { toJson } from '../../output/json.js';
 import { loadStyle, type Style } from '../../output/style.js';
 import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
 import type { RawOptions } from '../inputs.js';
 import { networkRequestFrom } from '../network-options.js';
 
+export const OUTPUT_FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** --format, with --json as its shortcut; they must not disagree. */
+export function outputFormat(options: RawOptions): OutputFormat {
+  const raw = options.format;
+  const format = raw === undefined ? undefined : OUTPUT_FORMATS.find((f) => f === raw);
+  if (raw !== undefined && !format) {
+    throw new UsageError(`--format: expected one of ${OUTPUT_FORMATS.join(', ')}, got '${String(raw)}'`);
+  }
+  if (options.json === true) {
+    if (format && format !== 'json')
+      throw new UsageError(`--json conflicts with --format ${format}; use one of them`);
+    return 'json';
+  }
+  return format ?? 'table';
+}
+
 export function wantsJson(options: RawOptions): boolean {
-  return options.json === true;
+  return outputFormat(options) === 'json';
 }
 
 export async function getNetwork(options: RawOptions, ctx: Context): Promise<NetworkSnapshot> {
@@ -17,20 +38,49 @@ export async function getNetwork(options: RawOptions, ctx: Context): Promise<Net
 
 export type HumanRenderer<T> = (report: T, style: Style) => string;
 
+export interface Views<T> {
+  /** Loads the human view (table and markdown); loaded only for those formats. */
+  document: () => Promise<(report: T) => Document>;
+  /** CSV records; default: the report flattened into one record. */
+  csv?: (report: T) => CsvRecord[];
+}
+
 /**
- * Print the report: one JSON document, or the human rendering. The renderer is loaded only for human
- * output, so `--json` never loads table or colour code.
+ * Print the report in the chosen format: one JSON document, CSV, markdown, or the terminal table. Human
+ * renderers are loaded only when needed, so `--json` never loads table or colour code.
  */
 export async function emit<T>(
   options: RawOptions,
   ctx: Context,
   report: T,
-  loadHuman: () => Promise<HumanRenderer<T>>,
+  views: Views<T> | (() => Promise<HumanRenderer<T>>),
 ): Promise<void> {
-  if (wantsJson(options)) {
+  const format = outputFormat(options);
+  if (format === 'json') {
     ctx.stdout.write(toJson(report));
     return;
   }
-  const [human, style] = await Promise.all([loadHuman(), loadStyle(ctx.colorLevel)]);
-  ctx.stdout.write(human(report, style));
+  if (format === 'csv') {
+    const { toCsv, flatten } = await import('../../output/csv.js');
+    const records = typeof views === 'object' && views.csv ? views.csv(report) : [flatten(report)];
+    ctx.stdout.write(toCsv(records));
+    return;
+  }
+  if (typeof views === 'function') {
+    const [human, style] = await Promise.all([views(), loadStyle(format === 'table' ? ctx.colorLevel : 0)]);
+    const rendered = human(report, style);
+    ctx.stdout.write(format === 'markdown' ? `\`\`\`text\n${rendered}\`\`\`\n` : rendered);
+    return;
+  }
+  const build = await views.document();
+  if (format === 'markdown') {
+    const { renderMarkdown } = await import('../../output/markdown.js');
+    ctx.stdout.write(renderMarkdown(build(report)));
+    return;
+  }
+  const [{ renderTerminal }, style] = await Promise.all([
+    import('../../output/render-terminal.js'),
+    loadStyle(ctx.colorLevel),
+  ]);
+  ctx.stdout.write(renderTerminal(build(report), style));
 }
