@@ -15,7 +15,8 @@ export function normalizeModelName(name: string): string {
   return key;
 }
 
-function editDistance(a: string, b: string): number {
+/** Levenshtein distance (also used for "did you mean" on flags and file keys). */
+export function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     let diagonal = row[0] ?? 0;

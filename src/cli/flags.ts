@@ -7,6 +7,8 @@ import type { NumberSpec } from './parse.js';
 export interface FlagDef {
   /** Commander attribute name (camelCase of the long flag). */
   key: string;
+  /** Where the value lives in a scenario or config file, e.g. 'site.mw'. */
+  path: string;
   /** Commander flags text, e.g. '--mw <MW>'. */
   flags: string;
   description: string;
@@ -27,9 +29,15 @@ const fraction = (flag: string, range: '[0,1)' | '(0,1]', example: string): Numb
   percent: true,
 });
 
+/** HASHCALC_MW for --mw, HASHCALC_POWER_PRICE for --power-price. */
+export function envNameFor(flag: string): string {
+  return `HASHCALC_${flag.replace(/^--/, '').replace(/-/g, '_').toUpperCase()}`;
+}
+
 export const NETWORK_FLAGS = {
   btcUsd: {
     key: 'btcPrice',
+    path: 'network.btcUsd',
     flags: '--btc-price <USD>',
     description: 'BTC price in USD (overrides data)',
     spec: {
@@ -43,6 +51,7 @@ export const NETWORK_FLAGS = {
   },
   difficulty: {
     key: 'difficulty',
+    path: 'network.difficulty',
     flags: '--difficulty <D>',
     description: 'network difficulty, e.g. 152.27T or 152.27e12 (overrides data)',
     spec: {
@@ -56,6 +65,7 @@ export const NETWORK_FLAGS = {
   },
   heightBlocks: {
     key: 'height',
+    path: 'network.heightBlocks',
     flags: '--height <BLOCKS>',
     description: 'block height, sets the subsidy (overrides data)',
     spec: {
@@ -68,6 +78,7 @@ export const NETWORK_FLAGS = {
   },
   avgFeesBtcPerBlock: {
     key: 'feesBtc',
+    path: 'network.avgFeesBtcPerBlock',
     flags: '--fees-btc <BTC>',
     description: 'average transaction fees per block in BTC (overrides data)',
     spec: { flag: '--fees-btc', accepts: 'BTC per block from 0 to 50 (e.g. 0.021)', min: 0, max: 50 },
@@ -77,6 +88,7 @@ export const NETWORK_FLAGS = {
 export const SITE_FLAGS = {
   siteMw: {
     key: 'mw',
+    path: 'site.mw',
     flags: '--mw <MW>',
     description: "site's grid power envelope in MW",
     spec: {
@@ -92,6 +104,7 @@ export const SITE_FLAGS = {
   },
   powerUsdPerKwh: {
     key: 'powerPrice',
+    path: 'site.powerUsdPerKwh',
     flags: '--power-price <USD_PER_KWH>',
     description: 'power price in USD per kWh',
     spec: {
@@ -108,6 +121,7 @@ export const SITE_FLAGS = {
 export const MINING_FLAGS = {
   poolFee: {
     key: 'poolFee',
+    path: 'mining.poolFee',
     flags: '--pool-fee <FRACTION>',
     description: 'pool fee, 0.025 or 2.5%',
     spec: fraction('--pool-fee', '[0,1)', '0.025'),
@@ -116,6 +130,7 @@ export const MINING_FLAGS = {
   },
   uptime: {
     key: 'uptime',
+    path: 'mining.uptime',
     flags: '--uptime <FRACTION>',
     description: 'share of the year the fleet hashes',
     spec: fraction('--uptime', '(0,1]', '0.98'),
@@ -124,6 +139,7 @@ export const MINING_FLAGS = {
   },
   pueMining: {
     key: 'pueMining',
+    path: 'mining.pueMining',
     flags: '--pue-mining <RATIO>',
     description: 'grid MW per MW of miners',
     spec: { flag: '--pue-mining', accepts: 'a ratio from 1 to 3 (e.g. 1.05)', min: 1, max: 3 },
@@ -132,6 +148,7 @@ export const MINING_FLAGS = {
   },
   minerPriceUsdPerTh: {
     key: 'minerPrice',
+    path: 'mining.minerPriceUsdPerTh',
     flags: '--miner-price <USD_PER_TH>',
     description: 'miner capex in USD per TH/s (default: catalog price, else $15.5)',
     spec: { flag: '--miner-price', accepts: 'USD per TH/s from 0 to 1000 (e.g. 15.5)', min: 0, max: 1000 },
@@ -141,6 +158,7 @@ export const MINING_FLAGS = {
 export const AI_FLAGS = {
   pueAi: {
     key: 'pueAi',
+    path: 'ai.pueAi',
     flags: '--pue-ai <RATIO>',
     description: 'grid MW per MW of critical IT load for AI',
     spec: { flag: '--pue-ai', accepts: 'a ratio from 1 to 3 (e.g. 1.3)', min: 1, max: 3 },
@@ -149,6 +167,7 @@ export const AI_FLAGS = {
   },
   fitOutUsdPerMwIt: {
     key: 'fitOut',
+    path: 'ai.fitOutUsdPerMwIt',
     flags: '--fit-out <USD_PER_MW_IT>',
     description: 'AI build-out capex per MW of IT, excluding GPUs (e.g. 10M)',
     spec: {
@@ -163,6 +182,7 @@ export const AI_FLAGS = {
   },
   leaseUsdPerKwMonth: {
     key: 'leaseRate',
+    path: 'lease.leaseUsdPerKwMonth',
     flags: '--lease-rate <USD_PER_KW_MONTH>',
     description: 'lease rate per kW-month of critical IT load',
     spec: {
@@ -177,6 +197,7 @@ export const AI_FLAGS = {
   },
   occupancy: {
     key: 'occupancy',
+    path: 'lease.occupancy',
     flags: '--occupancy <FRACTION>',
     description: 'share of IT capacity leased and billed',
     spec: fraction('--occupancy', '(0,1]', '0.95'),
@@ -185,6 +206,7 @@ export const AI_FLAGS = {
   },
   leaseOtherOpexShare: {
     key: 'leaseOpexShare',
+    path: 'lease.otherOpexShare',
     flags: '--lease-opex-share <FRACTION>',
     description: "landlord's other opex as a share of lease revenue",
     spec: fraction('--lease-opex-share', '[0,1)', '0.15'),
@@ -193,6 +215,7 @@ export const AI_FLAGS = {
   },
   gpuUsdPerHour: {
     key: 'gpuHourPrice',
+    path: 'gpuCloud.gpuUsdPerHour',
     flags: '--gpu-hour-price <USD>',
     description: 'GPU rental price per GPU-hour (default: catalog reference)',
     spec: {
@@ -205,6 +228,7 @@ export const AI_FLAGS = {
   },
   utilization: {
     key: 'utilization',
+    path: 'gpuCloud.utilization',
     flags: '--utilization <FRACTION>',
     description: 'billed share of GPU-hours',
     spec: fraction('--utilization', '(0,1]', '0.85'),
@@ -213,6 +237,7 @@ export const AI_FLAGS = {
   },
   kwPerGpu: {
     key: 'kwPerGpu',
+    path: 'gpuCloud.kwPerGpu',
     flags: '--kw-per-gpu <KW>',
     description: 'system-level kW per GPU (default: catalog)',
     spec: {
@@ -225,6 +250,7 @@ export const AI_FLAGS = {
   },
   gpuCapexUsdPerGpu: {
     key: 'gpuCapex',
+    path: 'gpuCloud.capexUsdPerGpu',
     flags: '--gpu-capex <USD_PER_GPU>',
     description: 'GPU capex per GPU, server share included (default: catalog)',
     spec: {
@@ -237,6 +263,7 @@ export const AI_FLAGS = {
   },
   gpuOtherOpexShare: {
     key: 'gpuOpexShare',
+    path: 'gpuCloud.otherOpexShare',
     flags: '--gpu-opex-share <FRACTION>',
     description: 'GPU cloud other opex (staff, network, software) as a share of revenue',
     spec: fraction('--gpu-opex-share', '[0,1)', '0.2'),

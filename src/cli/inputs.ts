@@ -1,6 +1,6 @@
 /**
- * From raw command options to validated, defaulted inputs for the core, with the origin of each value
- * (flag, default or catalog) so the output can state every assumption.
+ * From options (flags merged with env, scenario and config values: see layers.ts) to validated, defaulted
+ * inputs for the core, recording where each value came from so the output can state every assumption.
  */
 import { DEFAULT_GPU_ID, GPUS } from '../catalog/gpus.js';
 import { matchModel, type Named } from '../catalog/match.js';
@@ -13,53 +13,76 @@ import { AI_FLAGS, type FlagDef, MINING_FLAGS, NETWORK_FLAGS, SITE_FLAGS } from 
 import { parseModelCount, parseNumberFlag } from './parse.js';
 
 export type RawOptions = Readonly<Record<string, unknown>>;
-export type Origin = 'flag' | 'default' | 'catalog';
+export type Origin = 'flag' | 'env' | 'scenario' | 'config' | 'default' | 'catalog';
+
+/** Where layered values came from, keyed by option key (see layers.ts); absent: a flag. */
+export type Origins = Readonly<Record<string, { origin: Origin; label: string }>>;
 
 export interface Assumption {
   value: number | string | boolean;
   origin: Origin;
   basis?: string;
+  /** The flag, env var or file path the value came from. */
+  from?: string;
 }
 
 /** Every input used, by name, with where it came from. */
 export type Assumptions = Record<string, Assumption>;
 
+/** The options a command runs with, and where the non-flag ones came from. */
+export interface Inputs {
+  options: RawOptions;
+  origins: Origins;
+}
+
+export const flagsOnly = (options: RawOptions): Inputs => ({ options, origins: {} });
+
+function sourceOf(inputs: Inputs, key: string, flag: string): { origin: Origin; from: string } {
+  const note = inputs.origins[key];
+  return note ? { origin: note.origin, from: note.label } : { origin: 'flag', from: flag };
+}
+
+interface Fallback {
+  value: number;
+  origin: Origin;
+  basis?: string;
+}
+
 function numberInput(
-  options: RawOptions,
+  inputs: Inputs,
   def: FlagDef,
   name: string,
   into: Assumptions,
-  fallback?: { value: number; origin: Origin; basis?: string },
+  fallback?: Fallback,
 ): number {
-  const raw = options[def.key];
+  const raw = inputs.options[def.key];
   if (raw !== undefined) {
-    const value = parseNumberFlag(raw, def.spec);
-    into[name] = { value, origin: 'flag' };
+    const source = sourceOf(inputs, def.key, def.spec.flag);
+    const value = parseNumberFlag(raw, def.spec, source.from);
+    into[name] = { value, ...source };
     return value;
   }
-  const chosen =
+  const chosen: Fallback | undefined =
     fallback ??
     (def.defaultValue !== undefined
-      ? { value: def.defaultValue, origin: 'default' as const, basis: def.basis }
+      ? { value: def.defaultValue, origin: 'default', basis: def.basis }
       : undefined);
   if (!chosen) throw new UsageError(`${def.spec.flag} is required: expected ${def.spec.accepts}`);
-  into[name] = chosen.basis
-    ? { value: chosen.value, origin: chosen.origin, basis: chosen.basis }
-    : { value: chosen.value, origin: chosen.origin };
+  into[name] = { ...chosen };
   return chosen.value;
 }
 
 export function findInCatalog<T extends Named>(
   query: string,
   catalog: readonly T[],
-  flag: string,
+  label: string,
   listCommand: string,
 ): T {
   const result = matchModel(query, catalog);
   if (result.ok) return result.model;
   const closest = result.suggestions.map((s) => `'${s.name}'`).join(', ');
   throw new UsageError(
-    `${flag}: unknown model '${query}'; closest: ${closest} (see 'hashcalc catalog ${listCommand}')`,
+    `${label}: unknown model '${query}'; did you mean ${closest}? (see 'hashcalc catalog ${listCommand}')`,
   );
 }
 
@@ -70,11 +93,12 @@ export interface NetworkOverrides {
   avgFeesBtcPerBlock?: number;
 }
 
-export function resolveNetworkOverrides(options: RawOptions): NetworkOverrides {
+export function resolveNetworkOverrides(options: RawOptions, origins: Origins = {}): NetworkOverrides {
   const overrides: NetworkOverrides = {};
   for (const [name, def] of Object.entries(NETWORK_FLAGS) as [keyof NetworkOverrides, FlagDef][]) {
     const raw = options[def.key];
-    if (raw !== undefined) overrides[name] = parseNumberFlag(raw, def.spec);
+    if (raw !== undefined)
+      overrides[name] = parseNumberFlag(raw, def.spec, origins[def.key]?.label ?? def.spec.flag);
   }
   return overrides;
 }
@@ -84,10 +108,10 @@ export interface SiteInputs {
   powerUsdPerKwh: number;
 }
 
-export function resolveSite(options: RawOptions, into: Assumptions): SiteInputs {
+export function resolveSite(inputs: Inputs, into: Assumptions): SiteInputs {
   return {
-    siteMw: numberInput(options, SITE_FLAGS.siteMw, 'siteMw', into),
-    powerUsdPerKwh: numberInput(options, SITE_FLAGS.powerUsdPerKwh, 'powerUsdPerKwh', into),
+    siteMw: numberInput(inputs, SITE_FLAGS.siteMw, 'siteMw', into),
+    powerUsdPerKwh: numberInput(inputs, SITE_FLAGS.powerUsdPerKwh, 'powerUsdPerKwh', into),
   };
 }
 
@@ -99,36 +123,36 @@ export interface MiningSettings {
   pueMining: number;
 }
 
-export function resolveMining(options: RawOptions, into: Assumptions): MiningSettings {
-  const rawMiners = options.miner;
+export function resolveMining(inputs: Inputs, into: Assumptions): MiningSettings {
+  const rawMiners = inputs.options.miner;
+  const fleetSource = sourceOf(inputs, 'miner', '--miner');
   const specs = (Array.isArray(rawMiners) ? rawMiners : typeof rawMiners === 'string' ? [rawMiners] : []).map(
-    (text: unknown) => parseModelCount(String(text), '--miner'),
+    (text: unknown) => parseModelCount(String(text), fleetSource.from),
   );
   const defaultMiner = specs.length === 0;
   const wanted = defaultMiner ? [{ model: DEFAULT_MINER_ID, count: null }] : specs;
-  const priceOverride = options[MINING_FLAGS.minerPriceUsdPerTh.key];
-  const priceFlag =
-    priceOverride !== undefined
-      ? parseNumberFlag(priceOverride, MINING_FLAGS.minerPriceUsdPerTh.spec)
-      : undefined;
-  const fleetModels = wanted.map((w) => findInCatalog(w.model, MINERS, '--miner', 'miners'));
+  const fleetModels = wanted.map((w) => findInCatalog(w.model, MINERS, fleetSource.from, 'miners'));
+  const priceDef = MINING_FLAGS.minerPriceUsdPerTh;
+  const priceRaw = inputs.options[priceDef.key];
+  const priceSource = sourceOf(inputs, priceDef.key, priceDef.spec.flag);
+  const priceGiven =
+    priceRaw !== undefined ? parseNumberFlag(priceRaw, priceDef.spec, priceSource.from) : undefined;
   const fleet = fleetModels.map(
     (model, i): FleetModel => ({
       name: model.name,
       hashrateThs: model.hashrateThs,
       powerW: model.powerW,
       count: wanted[i]?.count ?? null,
-      priceUsdPerTh: priceFlag ?? model.priceUsdPerTh ?? DEFAULT_MINER_PRICE_USD_PER_TH,
+      priceUsdPerTh: priceGiven ?? model.priceUsdPerTh ?? DEFAULT_MINER_PRICE_USD_PER_TH,
     }),
   );
-  into.fleet = {
-    value: fleet.map((m) => (m.count === null ? m.name : `${m.name}:${m.count}`)).join(', '),
-    origin: defaultMiner ? 'default' : 'flag',
-    ...(defaultMiner ? { basis: 'current air-cooled flagship, filling the site' } : {}),
-  };
+  const fleetText = fleet.map((m) => (m.count === null ? m.name : `${m.name}:${m.count}`)).join(', ');
+  into.fleet = defaultMiner
+    ? { value: fleetText, origin: 'default', basis: 'current air-cooled flagship, filling the site' }
+    : { value: fleetText, ...fleetSource };
   into.minerPriceUsdPerTh =
-    priceFlag !== undefined
-      ? { value: priceFlag, origin: 'flag' }
+    priceGiven !== undefined
+      ? { value: priceGiven, ...priceSource }
       : {
           value: fleet.map((m) => m.priceUsdPerTh).join(', '),
           origin: 'catalog',
@@ -137,27 +161,28 @@ export function resolveMining(options: RawOptions, into: Assumptions): MiningSet
   return {
     fleet,
     fleetModels,
-    poolFee: numberInput(options, MINING_FLAGS.poolFee, 'poolFee', into),
-    uptime: numberInput(options, MINING_FLAGS.uptime, 'uptime', into),
-    pueMining: numberInput(options, MINING_FLAGS.pueMining, 'pueMining', into),
+    poolFee: numberInput(inputs, MINING_FLAGS.poolFee, 'poolFee', into),
+    uptime: numberInput(inputs, MINING_FLAGS.uptime, 'uptime', into),
+    pueMining: numberInput(inputs, MINING_FLAGS.pueMining, 'pueMining', into),
   };
 }
 
 export type LeaseSettings = Omit<LeaseInputs, 'siteMw' | 'powerUsdPerKwh'>;
 
-export function resolveLease(options: RawOptions, into: Assumptions): LeaseSettings {
-  const landlordPaysPower = options.landlordPaysPower === true;
+export function resolveLease(inputs: Inputs, into: Assumptions): LeaseSettings {
+  const landlordPaysPower = inputs.options.landlordPaysPower === true;
   const settings: LeaseSettings = {
-    pueAi: numberInput(options, AI_FLAGS.pueAi, 'pueAi', into),
-    fitOutUsdPerMwIt: numberInput(options, AI_FLAGS.fitOutUsdPerMwIt, 'fitOutUsdPerMwIt', into),
-    leaseUsdPerKwMonth: numberInput(options, AI_FLAGS.leaseUsdPerKwMonth, 'leaseUsdPerKwMonth', into),
-    occupancy: numberInput(options, AI_FLAGS.occupancy, 'occupancy', into),
-    otherOpexShare: numberInput(options, AI_FLAGS.leaseOtherOpexShare, 'leaseOtherOpexShare', into),
+    pueAi: numberInput(inputs, AI_FLAGS.pueAi, 'pueAi', into),
+    fitOutUsdPerMwIt: numberInput(inputs, AI_FLAGS.fitOutUsdPerMwIt, 'fitOutUsdPerMwIt', into),
+    leaseUsdPerKwMonth: numberInput(inputs, AI_FLAGS.leaseUsdPerKwMonth, 'leaseUsdPerKwMonth', into),
+    occupancy: numberInput(inputs, AI_FLAGS.occupancy, 'occupancy', into),
+    otherOpexShare: numberInput(inputs, AI_FLAGS.leaseOtherOpexShare, 'leaseOtherOpexShare', into),
     landlordPaysPower,
   };
-  into.landlordPaysPower = landlordPaysPower
-    ? { value: true, origin: 'flag' }
-    : { value: false, origin: 'default', basis: 'tenant pays power (triple net)' };
+  into.landlordPaysPower =
+    inputs.options.landlordPaysPower !== undefined
+      ? { value: landlordPaysPower, ...sourceOf(inputs, 'landlordPaysPower', '--landlord-pays-power') }
+      : { value: false, origin: 'default', basis: 'tenant pays power (triple net)' };
   return settings;
 }
 
@@ -165,16 +190,17 @@ export type GpuSettings = Omit<GpuCloudInputs, 'siteMw' | 'powerUsdPerKwh' | 'pu
   gpu: GpuModel;
 };
 
-export function resolveGpu(options: RawOptions, into: Assumptions): GpuSettings {
-  const query = typeof options.gpu === 'string' ? options.gpu : undefined;
-  const gpu = findInCatalog(query ?? DEFAULT_GPU_ID, GPUS, '--gpu', 'gpus');
+export function resolveGpu(inputs: Inputs, into: Assumptions): GpuSettings {
+  const query = typeof inputs.options.gpu === 'string' ? inputs.options.gpu : undefined;
+  const gpuSource = sourceOf(inputs, 'gpu', '--gpu');
+  const gpu = findInCatalog(query ?? DEFAULT_GPU_ID, GPUS, gpuSource.from, 'gpus');
   into.gpu = query
-    ? { value: gpu.name, origin: 'flag' }
+    ? { value: gpu.name, ...gpuSource }
     : { value: gpu.name, origin: 'default', basis: 'most traded GPU' };
-  const fromCatalog = (value: number | null, basis: string) =>
-    value === null ? undefined : { value, origin: 'catalog' as const, basis: `${gpu.name}: ${basis}` };
+  const fromCatalog = (value: number | null, basis: string): Fallback | undefined =>
+    value === null ? undefined : { value, origin: 'catalog', basis: `${gpu.name}: ${basis}` };
   const rental = fromCatalog(gpu.rentalUsdPerGpuHour, gpu.rentalBasis);
-  if (!rental && options[AI_FLAGS.gpuUsdPerHour.key] === undefined) {
+  if (!rental && inputs.options[AI_FLAGS.gpuUsdPerHour.key] === undefined) {
     throw new UsageError(
       `--gpu-hour-price is required for ${gpu.name}: the catalog has no dated rental price (e.g. --gpu-hour-price 3.5)`,
     );
@@ -182,21 +208,21 @@ export function resolveGpu(options: RawOptions, into: Assumptions): GpuSettings 
   return {
     gpu,
     kwPerGpu: numberInput(
-      options,
+      inputs,
       AI_FLAGS.kwPerGpu,
       'kwPerGpu',
       into,
       fromCatalog(gpu.kwPerGpu, gpu.kwPerGpuBasis),
     ),
-    gpuUsdPerHour: numberInput(options, AI_FLAGS.gpuUsdPerHour, 'gpuUsdPerHour', into, rental),
-    utilization: numberInput(options, AI_FLAGS.utilization, 'utilization', into),
+    gpuUsdPerHour: numberInput(inputs, AI_FLAGS.gpuUsdPerHour, 'gpuUsdPerHour', into, rental),
+    utilization: numberInput(inputs, AI_FLAGS.utilization, 'utilization', into),
     capexUsdPerGpu: numberInput(
-      options,
+      inputs,
       AI_FLAGS.gpuCapexUsdPerGpu,
       'gpuCapexUsdPerGpu',
       into,
       fromCatalog(gpu.capexUsdPerGpu, gpu.capexBasis),
     ),
-    otherOpexShare: numberInput(options, AI_FLAGS.gpuOtherOpexShare, 'gpuOtherOpexShare', into),
+    otherOpexShare: numberInput(inputs, AI_FLAGS.gpuOtherOpexShare, 'gpuOtherOpexShare', into),
   };
 }

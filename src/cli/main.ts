@@ -15,6 +15,11 @@ export async function main(): Promise<void> {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exitCode ??= 0;
   });
+  // Ctrl-C: stop at once with the conventional 128 + SIGINT.
+  process.once('SIGINT', () => {
+    process.stderr.write('\n');
+    process.exit(130);
+  });
   const ctx: Context = {
     stdout: process.stdout,
     stderr: process.stderr,

@@ -67,11 +67,12 @@ function schemaFor(spec: NumberSpec) {
   return checks.length > 0 ? base.check(...checks) : base;
 }
 
-export function parseNumberFlag(raw: unknown, spec: NumberSpec): number {
+/** Parses and range-checks a value; `label` names where it came from (default: the flag). */
+export function parseNumberFlag(raw: unknown, spec: NumberSpec, label: string = spec.flag): number {
   const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw : '';
   const value = readNumber(text, spec);
   if (!Number.isFinite(value) || !schemaFor(spec).safeParse(value).success) {
-    throw new UsageError(`${spec.flag}: expected ${spec.accepts}, got '${text}'`);
+    throw new UsageError(`${label}: expected ${spec.accepts}, got '${text}'`);
   }
   return value;
 }

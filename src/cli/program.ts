@@ -86,6 +86,13 @@ export function buildProgram(ctx: Context, setExitCode: (code: number) => void):
     .addOption(new Option('--format <FORMAT>', 'output format').choices(['table', 'json', 'csv', 'markdown']))
     .option('--no-color', 'no colour (also NO_COLOR=1; FORCE_COLOR forces it)')
     .option('--offline', 'use no network: cache, then the embedded snapshot')
+    .option('--scenario <FILE>', 'read inputs from a scenario file (flags override it; see hashcalc init)')
+    .option(
+      '--explain',
+      'list every input, its value and where it came from (flag, env, scenario, config, default) on stderr',
+    )
+    .option('-q, --quiet', 'no notes or warnings on stderr (errors still)')
+    .option('--verbose', 'more detail on stderr (implies --explain)')
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
@@ -162,7 +169,7 @@ export function buildProgram(ctx: Context, setExitCode: (code: number) => void):
   program
     .command('schema')
     .description("Print the JSON Schema of a command's --json output (for validation and editor completion)")
-    .argument('<name>', 'hashprice, network, compare, mining, ai or catalog')
+    .argument('<name>', 'hashprice, compare, mining, ai, catalog (outputs) or scenario (the input file)')
     .addHelpText(
       'after',
       examples([
@@ -172,6 +179,107 @@ export function buildProgram(ctx: Context, setExitCode: (code: number) => void):
     )
     .action(async (name: string) => {
       setExitCode(await (await import('./commands/schema.js')).runSchema(name, ctx));
+    });
+
+  {
+    let check = program
+      .command('check')
+      .description(
+        'Evaluate threshold rules on the compare figures: exit 0 all pass, 3 any breached (for CI)',
+      )
+      .addOption(
+        new Option('--min-hashprice <USD_PER_PH_DAY>', 'fail when hashprice is below').helpGroup('Rules:'),
+      )
+      .addOption(
+        new Option('--max-hashprice <USD_PER_PH_DAY>', 'fail when hashprice is above').helpGroup('Rules:'),
+      )
+      .addOption(
+        new Option(
+          '--min-breakeven-power-price <USD_PER_KWH>',
+          'fail when the mining breakeven power price is below',
+        ).helpGroup('Rules:'),
+      )
+      .addOption(
+        new Option(
+          '--max-breakeven-power-price <USD_PER_KWH>',
+          'fail when the mining breakeven power price is above',
+        ).helpGroup('Rules:'),
+      )
+      .addOption(
+        new Option(
+          '--min-ratio <A/B:X>',
+          'fail when revenue per kWh of option A over B is below X (e.g. ai-lease/mining:2); repeatable',
+        )
+          .argParser(collect)
+          .helpGroup('Rules:'),
+      )
+      .addOption(
+        new Option('--max-ratio <A/B:X>', 'fail when the ratio is above X; repeatable')
+          .argParser(collect)
+          .helpGroup('Rules:'),
+      )
+      .addOption(
+        new Option(
+          '--assert <EXPR>',
+          'fail unless EXPR holds, e.g. "options.mining.ebitdaUsdPerYear > 0"; repeatable',
+        )
+          .argParser(collect)
+          .helpGroup('Rules:'),
+      )
+      .addHelpText(
+        'after',
+        `${examples([
+          'hashcalc check --min-hashprice 40',
+          'hashcalc check --mw 341 --min-ratio ai-lease/mining:2 --format markdown >> "$GITHUB_STEP_SUMMARY"',
+          "hashcalc check --assert 'options.gpu-cloud.paybackYears < 4 and network.hashpriceUsdPerPhDay > 30'",
+          'hashcalc check --scenario site.json --json',
+        ])}
+Metrics (paths for --assert): network.<field> (hashpriceUsdPerPhDay, btcUsd, difficulty, ...), site.mw,
+assumptions.<input>, options.<mining|ai-lease|gpu-cloud>.<field> (revenueUsdPerKwh, ebitdaUsdPerYear,
+paybackYears, breakevens.powerUsdPerKwh, ...): see 'hashcalc compare --json'. Operators: + - * / < <= > >= == !=
+and or not, parentheses, 2.5% for 0.025. A null metric (e.g. payback never reached) makes a comparison fail.
+`,
+      );
+    check = miningOptions(aiOptions(siteOptions(check)));
+    networkOptions(check).action(action(async (o) => (await import('./commands/check.js')).runCheck(o, ctx)));
+  }
+
+  program
+    .command('completion')
+    .description('Print a shell completion script: bash, zsh or fish')
+    .argument('<shell>', 'bash, zsh or fish')
+    .addHelpText(
+      'after',
+      examples([
+        'eval "$(hashcalc completion bash)"',
+        'hashcalc completion zsh > "${fpath[1]}/_hashcalc"',
+        'hashcalc completion fish > ~/.config/fish/completions/hashcalc.fish',
+      ]),
+    )
+    .action(async (shell: string) => {
+      setExitCode(await (await import('./commands/completion.js')).runCompletion(shell, program, ctx));
+    });
+
+  program
+    .command('init')
+    .description(
+      'Write an annotated example scenario file and its JSON Schema (never overwrites without --force)',
+    )
+    .argument('[file]', 'scenario file to write', 'hashcalc-scenario.json')
+    .option('--force', 'overwrite existing files')
+    .option('--stdout', 'print the example instead of writing files')
+    .addHelpText(
+      'after',
+      examples(['hashcalc init', 'hashcalc init site.json && hashcalc compare --scenario site.json']),
+    )
+    .action(async (file: string, _options: unknown, command: Command) => {
+      setExitCode(
+        await (await import('./commands/init.js')).runInit(
+          file,
+          command.optsWithGlobals() as RawOptions,
+          ctx,
+        ),
+      );
     });
 
   program
@@ -207,9 +315,19 @@ const USAGE_CODES = new Set([
 ]);
 
 /** Run the CLI in-process: returns the exit code; writes only through ctx. */
+/** Flags before a `--` terminator. */
+function argvFlags(argv: readonly string[]): readonly string[] {
+  const end = argv.indexOf('--');
+  return end < 0 ? argv : argv.slice(0, end);
+}
+
 export async function run(argv: readonly string[], ctx: Context): Promise<number> {
   let exitCode = 0;
-  const program = buildProgram(ctx, (code) => {
+  // --quiet silences notes and warnings from commands; errors below still go to the real stderr.
+  const flags = argvFlags(argv);
+  const quiet = flags.includes('--quiet') || flags.includes('-q');
+  const commandCtx: Context = quiet ? { ...ctx, stderr: { write: () => true, isTTY: false } } : ctx;
+  const program = buildProgram(commandCtx, (code) => {
     exitCode = code;
   });
   if (argv.length === 0) {

@@ -156,11 +156,11 @@ export function optionReport(
   multiples: { revenueMultipleVsMining: number | null; ebitdaMultipleVsMining: number | null },
   extra: { gpuModel?: string } = {},
 ): OptionReport {
-  const { id } = economics;
+  const { id, ...figures } = economics;
   const report: OptionReport = {
     id,
     label: OPTION_LABELS[id],
-    ...economics,
+    ...figures,
     paybackNote: economics.paybackYears === null ? 'EBITDA <= 0: capex is never paid back' : null,
     ...multiples,
     ...extra,

@@ -18,9 +18,24 @@ function paint(style: Style, tone: Tone | undefined, value: string): string {
   }
 }
 
+/** Soft-wraps a line at spaces to `width` columns; continuation lines are indented by two spaces. */
+export function wrapLine(line: string, width = 100): string {
+  if (line.length <= width) return line;
+  const out: string[] = [];
+  let rest = line;
+  while (rest.length > width) {
+    const cut = rest.lastIndexOf(' ', width);
+    if (cut <= 2) break;
+    out.push(rest.slice(0, cut));
+    rest = `  ${rest.slice(cut + 1)}`;
+  }
+  out.push(rest);
+  return out.join('\n');
+}
+
 export function renderTerminal(doc: Document, style: Style): string {
   const out = doc.blocks.map((block) => {
-    if (block.kind === 'text') return paint(style, block.tone, block.text);
+    if (block.kind === 'text') return paint(style, block.tone, wrapLine(block.text));
     const rows = block.rows.map((row) =>
       row.map((cell) => (typeof cell === 'string' ? cell : paint(style, cell.tone, cell.text))),
     );

@@ -1,37 +1,48 @@
 /** `mining`, `ai` and `compare`: one computation, three selections of options. */
 import { gpuCloudEconomics, leaseEconomics } from '../../core/ai.js';
 import { compareSite } from '../../core/compare.js';
-import { FleetTooLargeError, miningEconomics } from '../../core/mining.js';
+import { allocateFleet, FleetTooLargeError, miningEconomics } from '../../core/mining.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import {
   type Assumptions,
+  type Inputs,
   type RawOptions,
   resolveGpu,
   resolveLease,
   resolveMining,
   resolveSite,
 } from '../inputs.js';
-import { economicsCsvRecords, economicsReport, networkFigures } from '../reports.js';
-import { emit, getNetwork } from './shared.js';
+import { type EconomicsReport, economicsCsvRecords, economicsReport, networkFigures } from '../reports.js';
+import { emit, explainIfAsked, getNetwork, prepareInputs } from './shared.js';
 
 export type EconomicsCommand = 'mining' | 'ai' | 'compare';
 
-export async function runEconomics(
+/** Resolve and validate every input, fetch network data if needed, compute, and build the report. */
+export async function buildEconomicsReport(
   command: EconomicsCommand,
-  options: RawOptions,
+  inputs: Inputs,
   ctx: Context,
-): Promise<number> {
+): Promise<EconomicsReport> {
   // Validate every input before any data is fetched: bad input fails fast with exit 2.
   const assumptions: Assumptions = {};
-  const site = resolveSite(options, assumptions);
+  const site = resolveSite(inputs, assumptions);
   const withMining = command !== 'ai';
   const withAi = command !== 'mining';
-  const mining = withMining ? resolveMining(options, assumptions) : null;
-  const lease = withAi ? resolveLease(options, assumptions) : null;
-  const gpu = withAi ? resolveGpu(options, assumptions) : null;
+  const mining = withMining ? resolveMining(inputs, assumptions) : null;
+  const lease = withAi ? resolveLease(inputs, assumptions) : null;
+  const gpu = withAi ? resolveGpu(inputs, assumptions) : null;
+  if (mining) {
+    try {
+      allocateFleet(site.siteMw / mining.pueMining, mining.fleet);
+    } catch (error) {
+      if (error instanceof FleetTooLargeError)
+        throw new UsageError(`${assumptions.fleet?.from ?? '--miner'}: ${error.message}`);
+      throw error;
+    }
+  }
 
-  const figures = withMining ? networkFigures(await getNetwork(options, ctx)) : null;
+  const figures = withMining ? networkFigures(await getNetwork(inputs.options, ctx)) : null;
 
   const others = [];
   if (lease && gpu) {
@@ -40,31 +51,25 @@ export async function runEconomics(
       gpuCloudEconomics({ ...site, ...gpu, pueAi: lease.pueAi, fitOutUsdPerMwIt: lease.fitOutUsdPerMwIt }),
     );
   }
-  let comparison: Parameters<typeof economicsReport>[4];
-  if (mining && figures) {
-    let miningResult: ReturnType<typeof miningEconomics>;
-    try {
-      miningResult = miningEconomics({
-        ...site,
-        ...mining,
-        hashpriceUsdPerPhDay: figures.hashprice.hashpriceUsdPerPhDay,
-        btcUsd: figures.snapshot.btcUsd.value,
-      });
-    } catch (error) {
-      if (error instanceof FleetTooLargeError) throw new UsageError(`--miner: ${error.message}`);
-      throw error;
-    }
-    comparison = compareSite(miningResult, others);
-  } else {
-    comparison = {
-      options: others.map((economics) => ({
-        economics,
-        revenueMultipleVsMining: null,
-        ebitdaMultipleVsMining: null,
-      })),
-    };
-  }
-  const report = economicsReport(
+  const comparison =
+    mining && figures
+      ? compareSite(
+          miningEconomics({
+            ...site,
+            ...mining,
+            hashpriceUsdPerPhDay: figures.hashprice.hashpriceUsdPerPhDay,
+            btcUsd: figures.snapshot.btcUsd.value,
+          }),
+          others,
+        )
+      : {
+          options: others.map((economics) => ({
+            economics,
+            revenueMultipleVsMining: null,
+            ebitdaMultipleVsMining: null,
+          })),
+        };
+  return economicsReport(
     command,
     figures,
     { mw: site.siteMw, powerUsdPerKwh: site.powerUsdPerKwh },
@@ -72,7 +77,17 @@ export async function runEconomics(
     comparison,
     gpu?.gpu.name,
   );
-  await emit(options, ctx, report, {
+}
+
+export async function runEconomics(
+  command: EconomicsCommand,
+  options: RawOptions,
+  ctx: Context,
+): Promise<number> {
+  const inputs = await prepareInputs(options, ctx, command);
+  const report = await buildEconomicsReport(command, inputs, ctx);
+  explainIfAsked(inputs.options, ctx, report.assumptionSources, report.network);
+  await emit(inputs.options, ctx, report, {
     document: async () => {
       const { economicsDocument } = await import('../../output/render-economics.js');
       return (r) => economicsDocument(r, ctx.now());

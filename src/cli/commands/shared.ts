@@ -7,8 +7,11 @@ import { toJson } from '../../output/json.js';
 import { loadStyle, type Style } from '../../output/style.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import type { RawOptions } from '../inputs.js';
+import { AI_FLAGS, type FlagDef, MINING_FLAGS, NETWORK_FLAGS, SITE_FLAGS } from '../flags.js';
+import type { Assumptions, Inputs, RawOptions } from '../inputs.js';
+import { type LayeredInputs, layerInputs } from '../layers.js';
 import { networkRequestFrom } from '../network-options.js';
+import type { NetworkReport } from '../reports.js';
 
 export const OUTPUT_FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -34,6 +37,49 @@ export function wantsJson(options: RawOptions): boolean {
 
 export async function getNetwork(options: RawOptions, ctx: Context): Promise<NetworkSnapshot> {
   return obtainNetwork(networkRequestFrom(options, ctx), ctx);
+}
+
+export type InputScope = 'network' | 'mining' | 'ai' | 'compare';
+
+/** Flags merged with env, scenario and config values (flags win), for the inputs a command takes. */
+export function prepareInputs(options: RawOptions, ctx: Context, scope: InputScope): Promise<LayeredInputs> {
+  const mining = scope === 'mining' || scope === 'compare';
+  const ai = scope === 'ai' || scope === 'compare';
+  const defs: FlagDef[] = [
+    ...Object.values(NETWORK_FLAGS),
+    ...(scope === 'network' ? [] : Object.values(SITE_FLAGS)),
+    ...(mining ? Object.values(MINING_FLAGS) : []),
+    ...(ai ? Object.values(AI_FLAGS) : []),
+  ];
+  return layerInputs(options, ctx, defs, { miner: mining, gpu: ai, landlordPaysPower: ai });
+}
+
+/** --explain (or --verbose): every input, its value and where it came from, on stderr. */
+export function explainIfAsked(
+  options: RawOptions,
+  ctx: Context,
+  assumptions: Assumptions,
+  network: NetworkReport | null,
+): void {
+  if (options.explain !== true && options.verbose !== true) return;
+  const lines = ['Inputs (value <- where it came from):'];
+  const width = Math.max(...Object.keys(assumptions).map((k) => k.length), 20);
+  for (const [name, a] of Object.entries(assumptions)) {
+    const where =
+      a.origin === 'default' || a.origin === 'catalog'
+        ? `${a.origin}${a.basis ? `: ${a.basis}` : ''}`
+        : `${a.origin} ${a.from ?? ''}`.trim();
+    lines.push(`  ${name.padEnd(width)} ${String(a.value)} <- ${where}`);
+  }
+  if (network) {
+    for (const [name, p] of Object.entries(network.provenance)) {
+      const value = (network as unknown as Record<string, unknown>)[name];
+      lines.push(
+        `  ${name.padEnd(width)} ${String(value)} <- ${p.source}${p.origin ? ` (${p.origin})` : ''}, as of ${p.asOf}`,
+      );
+    }
+  }
+  ctx.stderr.write(`${lines.join('\n')}\n`);
 }
 
 export type HumanRenderer<T> = (report: T, style: Style) => string;

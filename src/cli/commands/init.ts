@@ -1,0 +1,66 @@
+/** `init [FILE]`: writes an annotated example scenario (and its JSON Schema for editor completion). */
+import { existsSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { toJson } from '../../output/json.js';
+import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+import type { RawOptions } from '../inputs.js';
+import { scenarioJsonSchema } from './schema.js';
+
+export const DEFAULT_SCENARIO_FILE = 'hashcalc-scenario.json';
+
+export function exampleScenario(schemaFile: string): Record<string, unknown> {
+  return {
+    $schema: `./${schemaFile}`,
+    $comment:
+      'hashcalc scenario: every input a flag can give. Flags and HASHCALC_* env vars override it. Remove what you do not need; absent values take the documented defaults.',
+    site: { $comment: 'grid power envelope and power price', mw: 341, powerUsdPerKwh: 0.04 },
+    network: {
+      $comment: 'omit to use live data (or cache, or the embedded snapshot); values accept 152.27T, 84.8k',
+    },
+    fleet: [
+      { $comment: 'counted units', model: 'S21 XP', count: 40000 },
+      { $comment: 'no count: fills the power left', model: 'M60S' },
+    ],
+    mining: { poolFee: '2.5%', uptime: 0.98, pueMining: 1.05 },
+    ai: { $comment: 'shared by the lease and the GPU cloud', pueAi: 1.3, fitOutUsdPerMwIt: '10M' },
+    lease: { leaseUsdPerKwMonth: 150, occupancy: 1, landlordPaysPower: false, otherOpexShare: 0.15 },
+    gpuCloud: { gpu: 'h100', gpuUsdPerHour: 2.5, utilization: 0.85, otherOpexShare: 0.2 },
+    rules: {
+      $comment: 'for hashcalc check: exit 3 when any rule is breached',
+      minHashprice: 30,
+      minRatio: ['ai-lease/mining:1.2'],
+      assert: ['options.mining.ebitdaUsdPerYear > 0'],
+    },
+  };
+}
+
+async function writeAtomically(file: string, content: string): Promise<void> {
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  await writeFile(temp, content, { encoding: 'utf8', flag: 'wx' });
+  await rename(temp, file);
+}
+
+export async function runInit(file: string | undefined, options: RawOptions, ctx: Context): Promise<number> {
+  const target = file ?? DEFAULT_SCENARIO_FILE;
+  const schemaFile = `${basename(target).replace(/\.json$/i, '')}.schema.json`;
+  if (options.stdout === true) {
+    ctx.stdout.write(toJson(exampleScenario(schemaFile)));
+    return 0;
+  }
+  const schemaPath = join(dirname(target), schemaFile);
+  for (const path of [target, schemaPath]) {
+    if (existsSync(path) && options.force !== true) {
+      throw new UsageError(
+        `init: '${path}' exists; refusing to overwrite it (pass --force, or name another file)`,
+      );
+    }
+  }
+  await writeAtomically(target, toJson(exampleScenario(schemaFile)));
+  await writeAtomically(schemaPath, toJson(await scenarioJsonSchema()));
+  ctx.stderr.write(
+    `hashcalc: wrote ${target} and ${schemaPath}; try: hashcalc compare --scenario ${target}\n`,
+  );
+  return 0;
+}
