@@ -1,17 +1,332 @@
 /**
- * Getting a NetworkSnapshot for a command: live sources (when implemented and not --offline), then cache,
- * then the embedded snapshot; flags override any quantity.
+ * Getting a NetworkSnapshot for a command. Per quantity:
+ *   flag  >  fresh cache (within its TTL; skipped with --refresh / --require-live)
+ *         >  live sources (mempool first, then blockchain.info / CoinGecko), all requested at once
+ *         >  cache of any age  >  the embedded snapshot,
+ * each fallback step said on stderr with its reason. --offline: cache of any age, then the snapshot, and no
+ * network (undici is not even loaded). --require-live fails (exit 1) instead of falling back; --max-age fails
+ * (exit 1) when the best data is older. When flags give every quantity a command needs, nothing is fetched.
  */
+import { networkInterfaces } from 'node:os';
 import type { Context } from '../cli/context.js';
+import { DataError } from '../cli/errors.js';
+import {
+  type CacheEntries,
+  type CacheEntry,
+  cacheDirectory,
+  isFresh,
+  readCache,
+  TTL_MS,
+  writeCache,
+} from './cache.js';
+import { type DispatcherHandle, openDispatcher, proxySettings } from './dispatcher.js';
+import { ago, formatDuration } from './duration.js';
+import { createHttpClient, DEFAULT_TIMEOUT_MS, FetchFailure, type HttpOptions } from './http.js';
+import { fetchLive, type LiveOptions, type LiveValue, type SourceFailure } from './live.js';
+import {
+  type FallbackStep,
+  fallbackLines,
+  offlineLine,
+  reasonText,
+  snapshotText,
+  usingCache,
+} from './notes.js';
 import { applyOverrides, embeddedSnapshot } from './snapshot.js';
-import type { NetworkQuantity, NetworkSnapshot } from './types.js';
+import type { Endpoint } from './sources/common.js';
+import { allProviders, DEFAULT_SOURCES, type SourceConfig } from './sources/index.js';
+import {
+  CORE_QUANTITIES,
+  type NetworkQuantity,
+  type NetworkSnapshot,
+  QUANTITY_LABELS,
+  type Quantity,
+  type RetargetEstimate,
+  type Sourced,
+} from './types.js';
+
+export const DEFAULT_MAX_DIVERGENCE = 0.02;
 
 export interface NetworkRequest {
   offline: boolean;
   overrides: Partial<Record<NetworkQuantity, number>>;
+  /** Quantities the command needs (default: the four hashprice inputs). */
+  want?: readonly Quantity[];
+  /** Quantities taken when available but never worth a fetch on their own (default: estimated hashrate). */
+  optional?: readonly Quantity[];
+  /** Skip fresh cache entries. */
+  refresh?: boolean;
+  /** Fail instead of falling back to cache or snapshot (also skips the cache). */
+  requireLive?: boolean;
+  /** Fail when a needed quantity's data is older than this. */
+  maxAgeMs?: number;
+  /** --max-age as the user wrote it, for messages. */
+  maxAgeText?: string;
+  timeoutMs?: number;
+  /** Report two sources disagreeing by more than this fraction. */
+  maxDivergence?: number;
+  sources?: Partial<SourceConfig>;
+  /** Called when a live fetch starts (e.g. to show a spinner); returns the function that ends it. */
+  onFetch?: (hosts: readonly string[]) => () => void;
 }
 
-export async function obtainNetwork(request: NetworkRequest, ctx: Context): Promise<NetworkSnapshot> {
-  const base = embeddedSnapshot();
-  return applyOverrides(base, request.overrides, ctx.now());
+/** Seams for tests. */
+export interface ObtainDeps {
+  /** Whether any non-loopback network interface is up (default: os.networkInterfaces()). */
+  hasNetwork?: () => boolean;
+  onRequest?: LiveOptions['onRequest'];
+  http?: Partial<HttpOptions>;
+  graceMs?: number;
+}
+
+const DIVERGENCE_CHECKED: readonly Quantity[] = ['heightBlocks', 'difficulty', 'btcUsd'];
+
+export function hasNetworkInterface(): boolean {
+  return Object.values(networkInterfaces()).some((list) => list?.some((i) => !i.internal));
+}
+
+function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
+/** With no interface up (and no proxy), remote hosts fail at once instead of waiting on DNS. */
+function offlinePrecheck(hasNetwork: () => boolean, env: Context['env']): LiveOptions['precheck'] {
+  const proxy = proxySettings(env);
+  if (proxy.httpProxy || proxy.httpsProxy) return undefined;
+  let up: boolean | undefined;
+  return (endpoint: Endpoint<unknown>) => {
+    if (isLoopback(endpoint.url)) return undefined;
+    up ??= hasNetwork();
+    return up ? undefined : new FetchFailure('unreachable', 'is unreachable (no network interface is up)');
+  };
+}
+
+function fromCache(entry: CacheEntry): Sourced<unknown> {
+  return {
+    value: entry.value,
+    source: 'cache',
+    origin: entry.origin,
+    asOfMs: entry.asOfMs,
+    fetchedAtMs: entry.fetchedAtMs,
+    ...(entry.host ? { host: entry.host } : {}),
+  };
+}
+
+function fromLive(value: LiveValue): Sourced<unknown> {
+  return { value: value.value, source: value.source, asOfMs: value.asOfMs, host: value.host };
+}
+
+function formatValue(quantity: Quantity, value: number): string {
+  if (quantity === 'btcUsd') return `$${Math.round(value).toLocaleString('en-US')}`;
+  if (quantity === 'difficulty') return `${(value / 1e12).toFixed(2)}T`;
+  return value.toLocaleString('en-US');
+}
+
+const percentText = (fraction: number) => `${Number((fraction * 100).toFixed(2))}%`;
+
+function divergenceLine(
+  quantity: Quantity,
+  chosen: LiveValue,
+  other: LiveValue,
+  limit: number,
+): string | undefined {
+  const a = chosen.value as number;
+  const b = other.value as number;
+  const apart = Math.abs(b - a) / Math.abs(a);
+  if (!(apart > limit)) return undefined;
+  return (
+    `${QUANTITY_LABELS[quantity]}: ${chosen.host} says ${formatValue(quantity, a)}, ${other.host} says ${formatValue(quantity, b)} ` +
+    `(${percentText(apart)} apart, more than --max-divergence ${percentText(limit)}); using ${chosen.host}`
+  );
+}
+
+function describeSourced(q: Sourced<unknown>, nowMs: number): string {
+  if (q.source === 'snapshot') return snapshotText(nowMs);
+  if (q.source === 'cache') return `the cache (from ${q.host ?? q.origin})`;
+  return q.host ?? q.source;
+}
+
+export async function obtainNetwork(
+  request: NetworkRequest,
+  ctx: Context,
+  deps: ObtainDeps = {},
+): Promise<NetworkSnapshot> {
+  const nowMs = ctx.now();
+  const warn = (line: string) => ctx.stderr.write(`hashcalc: ${line}\n`);
+  const overridden = new Set(
+    Object.entries(request.overrides)
+      .filter(([, v]) => v !== undefined)
+      .map(([k]) => k),
+  );
+  const want = (request.want ?? CORE_QUANTITIES).filter((q) => !overridden.has(q));
+  const optional = (request.optional ?? ['estimatedHashrateHs']).filter(
+    (q) => !overridden.has(q) && !want.includes(q),
+  );
+  const wanted = [...want, ...optional];
+  const snapshot = embeddedSnapshot();
+  const got: Partial<Record<Quantity, Sourced<unknown>>> = {};
+
+  if (wanted.length > 0) {
+    const dir = cacheDirectory(ctx.env);
+    const cache = await readCache(dir);
+    if (cache.problem) warn(cache.problem);
+    const live = want.length > 0 && !request.offline;
+    const cacheFirst = !request.refresh && !request.requireLive;
+    const toFetch: Quantity[] = [];
+    for (const quantity of wanted) {
+      const entry = cache.entries[quantity] as CacheEntry | undefined;
+      if (!live) {
+        if (entry) got[quantity] = fromCache(entry);
+      } else if (entry && cacheFirst && isFresh(quantity, entry, nowMs)) {
+        got[quantity] = fromCache(entry);
+      } else {
+        toFetch.push(quantity);
+      }
+    }
+    // Optional quantities never cost a request of their own: without a needed one to fetch, use what is cached.
+    if (!toFetch.some((q) => want.includes(q))) {
+      for (const quantity of toFetch.splice(0)) {
+        const entry = cache.entries[quantity] as CacheEntry | undefined;
+        if (entry) got[quantity] = fromCache(entry);
+      }
+    }
+
+    const steps: FallbackStep[] = [];
+    const divergences: string[] = [];
+    const updates: CacheEntries = {};
+    const missingLive: { quantity: Quantity; failures: readonly SourceFailure[] }[] = [];
+    if (toFetch.length > 0) {
+      const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+      const providers = allProviders({ ...DEFAULT_SOURCES, ...request.sources });
+      const hosts = [
+        ...new Set(toFetch.flatMap((q) => (providers[q] ?? []).slice(0, 1).map((p) => p.endpoint.host))),
+      ];
+      const stop = request.onFetch?.(hosts);
+      let handle: DispatcherHandle | undefined;
+      let outcome: Awaited<ReturnType<typeof fetchLive>>;
+      try {
+        outcome = await fetchLive(toFetch, providers, {
+          client: async () => {
+            handle = await openDispatcher(ctx.dispatcher, ctx.env, timeoutMs);
+            return createHttpClient(handle.dispatcher, { timeoutMs, now: ctx.now, ...deps.http });
+          },
+          now: ctx.now,
+          ...(ctx.dispatcher
+            ? {}
+            : { precheck: offlinePrecheck(deps.hasNetwork ?? hasNetworkInterface, ctx.env) }),
+          ...(deps.onRequest ? { onRequest: deps.onRequest } : {}),
+          ...(deps.graceMs !== undefined ? { graceMs: deps.graceMs } : {}),
+        });
+      } finally {
+        stop?.();
+        await (handle as DispatcherHandle | undefined)?.close();
+      }
+
+      const limit = request.maxDivergence ?? DEFAULT_MAX_DIVERGENCE;
+      for (const quantity of toFetch) {
+        const result = outcome[quantity];
+        const chosen = result?.chosen as LiveValue | undefined;
+        const failures = result?.failures ?? [];
+        if (chosen) {
+          got[quantity] = fromLive(chosen);
+          (updates as Record<string, CacheEntry>)[quantity] = {
+            value: chosen.value,
+            origin: chosen.source,
+            host: chosen.host,
+            asOfMs: chosen.asOfMs,
+            fetchedAtMs: chosen.fetchedAtMs,
+          };
+          if (failures.length > 0) steps.push({ quantity, failures, using: `using ${chosen.host}` });
+          if (DIVERGENCE_CHECKED.includes(quantity)) {
+            for (const other of (result?.others ?? []) as LiveValue[]) {
+              const line = divergenceLine(quantity, chosen, other, limit);
+              if (line) divergences.push(line);
+            }
+          }
+          continue;
+        }
+        if (request.requireLive && want.includes(quantity)) {
+          missingLive.push({ quantity, failures });
+          continue;
+        }
+        const entry = cache.entries[quantity] as CacheEntry | undefined;
+        if (entry) {
+          got[quantity] = fromCache(entry);
+          steps.push({ quantity, failures, using: usingCache(entry.fetchedAtMs, nowMs) });
+        } else if (quantity === 'retarget') {
+          steps.push({ quantity, failures, using: 'none available' });
+        } else {
+          steps.push({ quantity, failures, using: `using ${snapshotText(nowMs)}` });
+        }
+      }
+    }
+
+    if (missingLive.length > 0) {
+      const labels = missingLive.map((m) => QUANTITY_LABELS[m.quantity]).join(', ');
+      const reasons = reasonText(missingLive.flatMap((m) => m.failures));
+      throw new DataError(`--require-live: no live ${labels}${reasons ? ` (${reasons})` : ''}`);
+    }
+    if (Object.keys(updates).length > 0 || cache.rewrite) {
+      const problem = await writeCache(dir, updates);
+      if (problem) warn(problem);
+    }
+    for (const line of fallbackLines(steps)) warn(line);
+    for (const line of divergences) warn(line);
+    if (request.offline && want.length > 0) {
+      const cached = wanted.filter((q) => {
+        const s = got[q];
+        return s?.source === 'cache' && !(nowMs - (s.fetchedAtMs ?? 0) < TTL_MS[q]);
+      });
+      const fromSnapshot = wanted.filter((q) => !got[q] && q !== 'retarget');
+      const oldestFetch = Math.min(...cached.map((q) => got[q]?.fetchedAtMs ?? nowMs));
+      const line = offlineLine([
+        { what: `the cache from ${ago(oldestFetch, nowMs)}`, quantities: cached },
+        { what: snapshotText(nowMs), quantities: fromSnapshot },
+      ]);
+      if (line) warn(line);
+    }
+  }
+
+  const pick = (q: NetworkQuantity): Sourced<number> =>
+    (got[q] as Sourced<number> | undefined) ?? snapshot[q];
+  const result: NetworkSnapshot = applyOverrides(
+    {
+      heightBlocks: pick('heightBlocks'),
+      difficulty: pick('difficulty'),
+      btcUsd: pick('btcUsd'),
+      avgFeesBtcPerBlock: pick('avgFeesBtcPerBlock'),
+      estimatedHashrateHs:
+        (got.estimatedHashrateHs as Sourced<number> | undefined) ?? snapshot.estimatedHashrateHs,
+      retarget: (got.retarget as Sourced<RetargetEstimate> | undefined) ?? null,
+    },
+    request.overrides,
+    nowMs,
+  );
+
+  if (request.maxAgeMs !== undefined) checkMaxAge(result, want, request.maxAgeMs, request.maxAgeText, nowMs);
+  return result;
+}
+
+function checkMaxAge(
+  snapshot: NetworkSnapshot,
+  want: readonly Quantity[],
+  maxAgeMs: number,
+  text: string | undefined,
+  nowMs: number,
+): void {
+  const old = want
+    .map((q) => ({ quantity: q, sourced: snapshot[q] as Sourced<unknown> | null }))
+    .filter(
+      (x): x is { quantity: Quantity; sourced: Sourced<unknown> } =>
+        x.sourced !== null && nowMs - x.sourced.asOfMs > maxAgeMs,
+    );
+  if (old.length === 0) return;
+  const oldest = old.reduce((a, b) => (b.sourced.asOfMs < a.sourced.asOfMs ? b : a));
+  const labels = old.map((o) => QUANTITY_LABELS[o.quantity]).join(', ');
+  const limit = text ?? formatDuration(maxAgeMs);
+  throw new DataError(
+    `${labels} ${old.length === 1 ? 'is' : 'are'} older than --max-age ${limit} ` +
+      `(${QUANTITY_LABELS[oldest.quantity]} from ${describeSourced(oldest.sourced, nowMs)} is ${formatDuration(nowMs - oldest.sourced.asOfMs)} old); ` +
+      'connect to the network, or raise --max-age',
+  );
 }

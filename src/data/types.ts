@@ -2,6 +2,9 @@
 
 export type SourceId = 'mempool' | 'blockchain.info' | 'coingecko' | 'cache' | 'snapshot' | 'flag';
 
+/** The live sources (the others are fallbacks or the user). */
+export type LiveSourceId = 'mempool' | 'blockchain.info' | 'coingecko';
+
 export interface Sourced<T> {
   value: T;
   source: SourceId;
@@ -9,9 +12,14 @@ export interface Sourced<T> {
   asOfMs: number;
   /** For cache: which live source it originally came from. */
   origin?: SourceId;
+  /** Host that served a live value (or, for cache, the one that originally did), e.g. "umbrel.local:3006". */
+  host?: string;
+  /** For cache: Unix ms the value was fetched. */
+  fetchedAtMs?: number;
 }
 
 export interface RetargetEstimate {
+  /** Share of the current 2016-block epoch mined, 0..1. */
   progress: number;
   /** Estimated difficulty change at the next retarget, as a ratio (0.02 = +2%). */
   estimatedChange: number;
@@ -33,3 +41,33 @@ export interface NetworkSnapshot {
 }
 
 export type NetworkQuantity = 'heightBlocks' | 'difficulty' | 'btcUsd' | 'avgFeesBtcPerBlock';
+
+/** Every quantity the data layer can obtain. */
+export type Quantity = NetworkQuantity | 'estimatedHashrateHs' | 'retarget';
+
+export interface QuantityValues {
+  heightBlocks: number;
+  difficulty: number;
+  btcUsd: number;
+  avgFeesBtcPerBlock: number;
+  estimatedHashrateHs: number;
+  retarget: RetargetEstimate;
+}
+
+export const CORE_QUANTITIES: readonly NetworkQuantity[] = [
+  'heightBlocks',
+  'difficulty',
+  'btcUsd',
+  'avgFeesBtcPerBlock',
+];
+export const ALL_QUANTITIES: readonly Quantity[] = [...CORE_QUANTITIES, 'estimatedHashrateHs', 'retarget'];
+
+/** Short names for messages on stderr. */
+export const QUANTITY_LABELS: Record<Quantity, string> = {
+  heightBlocks: 'height',
+  difficulty: 'difficulty',
+  btcUsd: 'price',
+  avgFeesBtcPerBlock: 'fees',
+  estimatedHashrateHs: 'estimated hashrate',
+  retarget: 'retarget estimate',
+};

@@ -1,8 +1,19 @@
-/** `network`: the network state with provenance. (Placeholder until live data lands: hashprice figures.) */
+/** `network`: the network state with provenance: the hashprice figures plus hashrate, retarget and halving. */
+import { obtainNetwork } from '../../data/obtain.js';
+import { ALL_QUANTITIES } from '../../data/types.js';
 import type { Context } from '../context.js';
 import type { RawOptions } from '../inputs.js';
-import { runHashprice } from './hashprice.js';
+import { networkRequestFrom } from '../network-options.js';
+import { networkCommandReport } from '../network-report.js';
+import { networkFigures } from '../reports.js';
+import { emit } from './shared.js';
 
 export async function runNetwork(options: RawOptions, ctx: Context): Promise<number> {
-  return runHashprice(options, ctx);
+  const request = networkRequestFrom(options, ctx, { want: ALL_QUANTITIES, optional: [] });
+  const report = networkCommandReport(networkFigures(await obtainNetwork(request, ctx)));
+  await emit(options, ctx, report, async () => {
+    const { renderNetworkCommand } = await import('../../output/render-network-command.js');
+    return (r, style) => renderNetworkCommand(r, style, ctx.now());
+  });
+  return 0;
 }

@@ -1,0 +1,55 @@
+/**
+ * The lines said on stderr about where data came from when it was not the first choice: grouped, so that
+ * an offline machine gets one line, not one per quantity and source. Pure.
+ */
+import { EMBEDDED_SNAPSHOT } from '../catalog/snapshot.js';
+import { ago, formatDuration } from './duration.js';
+import type { SourceFailure } from './live.js';
+import { QUANTITY_LABELS, type Quantity } from './types.js';
+
+export interface FallbackStep {
+  quantity: Quantity;
+  failures: readonly SourceFailure[];
+  /** What was used instead, as it reads after the reasons: "using the cache from 3 min ago". */
+  using: string;
+}
+
+/** "mempool.space timed out after 5000 ms; api.coingecko.com, blockchain.info refused the connection". */
+export function reasonText(failures: readonly SourceFailure[]): string {
+  const byMessage = new Map<string, string[]>();
+  for (const { host, failure } of failures) {
+    const hosts = byMessage.get(failure.message) ?? [];
+    if (!hosts.includes(host)) hosts.push(host);
+    byMessage.set(failure.message, hosts);
+  }
+  return [...byMessage].map(([message, hosts]) => `${hosts.join(', ')} ${message}`).join('; ');
+}
+
+/** One line per distinct fallback: "price, fees: mempool.space timed out after 5000 ms; using the cache from 3 min ago". */
+export function fallbackLines(steps: readonly FallbackStep[]): string[] {
+  const groups = new Map<string, FallbackStep[]>();
+  for (const step of steps) groups.set(step.using, [...(groups.get(step.using) ?? []), step]);
+  return [...groups].map(([using, group]) => {
+    const labels = group.map((s) => QUANTITY_LABELS[s.quantity]).join(', ');
+    const reasons = reasonText(group.flatMap((s) => s.failures));
+    return reasons ? `${labels}: ${reasons}; ${using}` : `${labels}: ${using}`;
+  });
+}
+
+export function usingCache(fetchedAtMs: number, nowMs: number): string {
+  return `using the cache from ${ago(fetchedAtMs, nowMs)}`;
+}
+
+export function snapshotText(nowMs: number): string {
+  const asOfMs = Date.parse(EMBEDDED_SNAPSHOT.asOf);
+  return `the embedded snapshot of ${EMBEDDED_SNAPSHOT.asOf.slice(0, 10)} (${formatDuration(nowMs - asOfMs)} old)`;
+}
+
+/** "offline: using the cache from 3 min ago for height; the embedded snapshot of ... for price, fees". */
+export function offlineLine(
+  parts: readonly { what: string; quantities: readonly Quantity[] }[],
+): string | undefined {
+  const shown = parts.filter((p) => p.quantities.length > 0);
+  if (shown.length === 0) return undefined;
+  return `offline: using ${shown.map((p) => `${p.what} for ${p.quantities.map((q) => QUANTITY_LABELS[q]).join(', ')}`).join('; ')}`;
+}

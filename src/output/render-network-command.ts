@@ -1,0 +1,78 @@
+/** The `network` table: every figure with its source and age. Formatting only; the numbers come computed. */
+import type { NetworkCommandReport, NetworkProvenance } from '../cli/network-report.js';
+import { ageText, isoDate, NA, num, percent, si, usdExact } from './format.js';
+import type { Style } from './style.js';
+import { renderTable } from './table.js';
+
+const SOURCE_NAMES: Record<string, string> = {
+  mempool: 'mempool',
+  'blockchain.info': 'blockchain.info',
+  coingecko: 'CoinGecko',
+  cache: 'cache',
+  snapshot: 'embedded snapshot',
+  flag: 'flag',
+};
+
+/** "mempool.space, 4 s old", "cache (mempool.space), 3 min old", "embedded snapshot of 2025-11-22, 367 days old". */
+export function sourceText(p: NetworkProvenance | null, nowMs: number): string {
+  if (!p) return NA;
+  if (p.source === 'flag') return 'flag';
+  const asOfMs = Date.parse(p.asOf);
+  const age = ageText(asOfMs, nowMs);
+  if (p.source === 'snapshot') return `snapshot of ${isoDate(asOfMs)}, ${age}`;
+  if (p.source === 'cache')
+    return `cache (${p.host ?? SOURCE_NAMES[p.origin ?? ''] ?? p.origin ?? '?'}), ${age}`;
+  return `${p.host ?? SOURCE_NAMES[p.source] ?? p.source}, ${age}`;
+}
+
+const signedPercent = (ratio: number) => `${ratio >= 0 ? '+' : ''}${percent(ratio)}`;
+
+export function renderNetworkCommand(report: NetworkCommandReport, style: Style, nowMs: number): string {
+  const p = report.provenance;
+  const src = (q: NetworkProvenance | null) => sourceText(q, nowMs);
+  const r = report.retarget;
+  const h = report.halving;
+  const rows: string[][] = [
+    ['Height', num(report.height), src(p.height)],
+    ['Difficulty', si(report.difficulty), src(p.difficulty)],
+    ['Hashrate, implied (EH/s)', num(report.impliedHashrateEhs, 1), 'difficulty x 2^32 / 600 s'],
+    ['Hashrate, estimated (EH/s)', num(report.estimatedHashrateEhs, 1), src(p.estimatedHashrate)],
+    ['BTC price', usdExact(report.btcUsd), src(p.btcUsd)],
+    ['Block subsidy (BTC)', String(report.subsidyBtc), 'from height'],
+    ['Fees (BTC/block, 144-block avg)', report.avgFeesBtcPerBlock.toFixed(4), src(p.avgFeesBtcPerBlock)],
+    ['Fee share of reward', percent(report.feeShare), 'fees / (subsidy + fees)'],
+    ['Hashprice ($/PH/day)', usdExact(report.hashpriceUsdPerPhDay, 2), 'difficulty, subsidy, fees, price'],
+    ['Hashprice (BTC/PH/day)', report.hashpriceBtcPerPhDay.toFixed(8), 'difficulty, subsidy, fees'],
+    r
+      ? [
+          `Next retarget (block ${num(r.nextRetargetHeight)})`,
+          `${signedPercent(r.estimatedChange)} est.`,
+          src(p.retarget),
+        ]
+      : ['Next retarget', NA, 'no live or cached estimate'],
+    ...(r
+      ? [
+          [
+            'Retarget date (est.)',
+            isoDate(Date.parse(r.estimatedAt)),
+            `${percent(r.progress)} of epoch done, ${num(r.remainingBlocks)} blocks left`,
+          ],
+        ]
+      : []),
+    [
+      `Next halving (block ${num(h.nextHalvingHeight)})`,
+      `${isoDate(Date.parse(h.estimatedAt))} est.`,
+      `in ${num(h.blocksRemaining)} blocks at ${h.meanBlockIntervalSec.toFixed(0)} s/block${h.intervalBasis === 'current epoch mean' ? ' (epoch mean)' : ''}`,
+    ],
+  ];
+  const out = [renderTable(['', style.bold('Value'), style.bold('Source')], rows, false)];
+  const variant = report.estimatedHashrateVariant;
+  if (variant) {
+    out.push(
+      style.dim(
+        `Hashprice is difficulty-based (Luxor convention); from the estimated hashrate it would be ${usdExact(variant.hashpriceUsdPerPhDay, 2)}/PH/day.`,
+      ),
+    );
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,48 @@
+/** An in-process Context that captures stdout and stderr. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Context } from '../../../src/cli/context.js';
+
+export interface TestContext {
+  ctx: Context;
+  stdout(): string;
+  stderr(): string;
+  /** Lines written to stderr, without the trailing newline. */
+  warnings(): string[];
+  cacheDir: string;
+}
+
+export function tempDir(prefix = 'hashcalc-data-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export function testContext(
+  options: {
+    env?: Record<string, string | undefined>;
+    nowMs?: number | (() => number);
+    dispatcher?: unknown;
+    stderrIsTTY?: boolean;
+    cacheDir?: string;
+  } = {},
+): TestContext {
+  let out = '';
+  let err = '';
+  const cacheDir = options.cacheDir ?? tempDir();
+  const now = options.nowMs;
+  const ctx: Context = {
+    stdout: { write: (chunk: string) => (out += chunk) },
+    stderr: { write: (chunk: string) => (err += chunk), isTTY: options.stderrIsTTY ?? false },
+    env: { HASHCALC_CACHE_DIR: cacheDir, ...options.env },
+    now: typeof now === 'function' ? now : () => now ?? Date.now(),
+    colorLevel: 0,
+    ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+  };
+  return {
+    ctx,
+    stdout: () => out,
+    stderr: () => err,
+    warnings: () => err.split('\n').filter(Boolean),
+    cacheDir,
+  };
+}
