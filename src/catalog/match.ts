@@ -55,8 +55,9 @@ export function matchModel<T extends Named>(
     .map((entry) => {
       const keys = keysOf(entry);
       const distance = Math.min(...keys.map((k) => editDistance(key, k)));
-      const prefix = keys.some((k) => k.startsWith(key) || key.startsWith(k));
-      return { entry, score: distance - (prefix ? 2 : 0) };
+      // Prefer names the query is the start of ('s21x' -> 's21xp') over names it extends ('s21').
+      const bonus = keys.some((k) => k.startsWith(key)) ? 2 : keys.some((k) => key.startsWith(k)) ? 1 : 0;
+      return { entry, score: distance - bonus };
     })
     .sort((a, b) => a.score - b.score);
   return { ok: false, suggestions: scored.slice(0, maxSuggestions).map((s) => s.entry) };

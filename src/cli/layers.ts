@@ -117,6 +117,8 @@ export async function loadInputFile(file: string, kind: 'scenario' | 'config'): 
       message = `${where ? `${where}: ` : ''}unknown key '${key}'${guess ? `; did you mean '${guess}'?` : ''}`;
     } else if (issue.code === 'invalid_type') {
       message = `${where}: expected ${issue.expected}`;
+    } else if (issue.code === 'invalid_union') {
+      message = `${where}: expected a number, or text such as "2.5%" or "10M"`;
     } else if (issue.code === 'too_small') {
       message = `${where}: must be above 0`;
     } else {

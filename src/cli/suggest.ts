@@ -7,5 +7,5 @@ export function closestWord(word: string, known: readonly string[]): string | un
     const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
     if (!best || distance < best.distance) best = { word: candidate, distance };
   }
-  return best && best.distance <= Math.max(2, Math.floor(word.length / 3)) ? best.word : undefined;
+  return best && best.distance <= Math.max(2, Math.ceil(word.length / 2)) ? best.word : undefined;
 }

@@ -93,8 +93,9 @@ export const optionSchema = z.object({
 
 const assumptionSchema = z.object({
   value: z.union([finite(), z.string(), z.boolean()]),
-  origin: z.enum(['flag', 'default', 'catalog']),
-  basis: z.string().optional(),
+  origin: z.enum(['flag', 'env', 'scenario', 'config', 'default', 'catalog']),
+  basis: z.string().optional().describe('why a default or catalog value is what it is'),
+  from: z.string().optional().describe('the flag, env var or file path the value came from'),
 });
 
 export const economicsOutputSchema = z.object({
@@ -122,10 +123,33 @@ export const catalogOutputSchema = z.object({
   entries: z.array(z.looseObject({ id: z.string(), provenance: provenanceSchema })),
 });
 
+export const checkOutputSchema = z.object({
+  schemaVersion: z.literal(1),
+  command: z.literal('check'),
+  passed: z.boolean().describe('true when every rule passes (exit 0); false: exit 3'),
+  breached: z.number().int().nonnegative(),
+  rules: z.array(
+    z.object({
+      expression: z.string().describe('the rule as given or built from a flag'),
+      from: z.string().describe('the flag or file path the rule came from'),
+      rule: z.string().describe('the rule as parsed, normalized'),
+      value: z
+        .union([finite(), z.boolean()])
+        .nullable()
+        .describe('left side of a comparison, else the result'),
+      threshold: z.union([finite(), z.boolean()]).nullable(),
+      passed: z.boolean(),
+      notes: z.array(z.string()),
+    }),
+  ),
+  network: networkReportSchema.nullable(),
+});
+
 export const OUTPUT_SCHEMAS = {
   hashprice: hashpriceOutputSchema,
   compare: economicsOutputSchema,
   mining: economicsOutputSchema,
   ai: economicsOutputSchema,
   catalog: catalogOutputSchema,
+  check: checkOutputSchema,
 } as const;

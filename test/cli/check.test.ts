@@ -1,0 +1,116 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkOutputSchema } from '../../src/schemas/output.js';
+import { runCli } from './run-cli.js';
+
+// Snapshot figures (see compare.test.ts for the working): hashprice $35.2369/PH/day; revenue per site kWh
+// mining 0.098967, AI lease 0.158061 -> ratio 1.5971; GPU cloud payback 8.2807B / 2.9443B = 2.8125 years.
+const base = ['check', '--offline', '--mw', '341'];
+
+describe('hashcalc check', () => {
+  it('exits 0 when every rule passes and prints PASS lines', async () => {
+    const { code, stdout } = await runCli([
+      ...base,
+      '--min-hashprice',
+      '30',
+      '--min-ratio',
+      'ai-lease/mining:1.5',
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/PASS.*network\.hashpriceUsdPerPhDay >= 30.*35\.2369/);
+    expect(stdout).toContain('All 2 rules pass');
+  });
+
+  it('exits 3 when a rule is breached, with value and threshold', async () => {
+    const { code, stdout } = await runCli([...base, '--min-hashprice', '40', '--json']);
+    expect(code).toBe(3);
+    const report = checkOutputSchema.parse(JSON.parse(stdout));
+    expect(report.passed).toBe(false);
+    expect(report.breached).toBe(1);
+    expect(report.rules[0]).toMatchObject({
+      rule: 'network.hashpriceUsdPerPhDay >= 40',
+      threshold: 40,
+      passed: false,
+      from: '--min-hashprice',
+    });
+    expect(report.rules[0]?.value).toBeCloseTo(35.2369, 3);
+  });
+
+  it('evaluates --assert expressions with arithmetic and logic', async () => {
+    const { code, stdout } = await runCli([
+      ...base,
+      '--json',
+      '--assert',
+      'options.ai-lease.revenueUsdPerKwh / options.mining.revenueUsdPerKwh >= 2',
+      '--assert',
+      'options.gpu-cloud.paybackYears < 4 and not (network.btcUsd < 50000)',
+    ]);
+    expect(code).toBe(3);
+    const [ratio, payback] = checkOutputSchema.parse(JSON.parse(stdout)).rules;
+    expect(ratio?.value).toBeCloseTo(1.5971, 3); // 0.158061 / 0.098967
+    expect(ratio?.passed).toBe(false);
+    expect(payback?.passed).toBe(true); // 2.81 < 4 and BTC $84,775 >= 50,000
+  });
+
+  it('prints a markdown table for CI job summaries', async () => {
+    const { code, stdout } = await runCli([...base, '--min-hashprice', '40', '--format', 'markdown']);
+    expect(code).toBe(3);
+    expect(stdout).toContain('| Result | Rule | Value | Threshold | From |');
+    expect(stdout).toContain('| FAIL | network.hashpriceUsdPerPhDay >= 40 |');
+  });
+
+  it.each([
+    [['--assert', 'process.exit()'], 'function calls are not supported'],
+    [['--assert', 'constructor > 1'], "'constructor'"],
+    [['--assert', '__proto__.x > 1'], '__proto__'],
+    [['--assert', `${'('.repeat(5000)}1${')'.repeat(5000)} > 0`], 'too long'],
+    [['--assert', `${'('.repeat(100)}1${')'.repeat(100)} > 0`], 'nest'],
+    [
+      ['--assert', 'options.minning.revenueUsdPerKwh > 0'],
+      "unknown metric 'options.minning.revenueUsdPerKwh'",
+    ],
+    [['--assert', 'network.btcUsd >'], "after '>'"],
+    [['--min-ratio', 'ai/mining:2'], '--min-ratio'],
+    [['--min-hashprice', 'lots'], '--min-hashprice'],
+    [[], 'no rules'],
+  ])('a malformed rule %j exits 2 naming it', async (args, mention) => {
+    const { code, stdout, stderr } = await runCli([...base, ...args]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(mention);
+    expect(
+      stderr
+        .trim()
+        .split('\n')
+        .filter((l) => !l.includes('offline:')),
+    ).toHaveLength(1);
+  });
+
+  it('takes rules from a scenario file, flags replacing the same scalar rule', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hashcalc-check-'));
+    const file = join(dir, 'site.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        site: { mw: 341 },
+        rules: { minHashprice: 40, assert: ['options.mining.ebitdaUsdPerYear > 0'] },
+      }),
+    );
+    const fromFile = await runCli(['check', '--offline', '--scenario', file, '--json']);
+    expect(fromFile.code).toBe(3); // 35.24 < 40
+    const overridden = await runCli([
+      'check',
+      '--offline',
+      '--scenario',
+      file,
+      '--min-hashprice',
+      '30',
+      '--json',
+    ]);
+    expect(overridden.code).toBe(0);
+    const rules = checkOutputSchema.parse(JSON.parse(overridden.stdout)).rules;
+    expect(rules.map((r) => r.from)).toEqual(['--min-hashprice', `${file}: rules.assert[0]`]);
+  });
+});

@@ -1,0 +1,39 @@
+/**
+ * The JSON contract: every field a script may rely on stays. test/contract/fields.json is the baseline of
+ * schema paths; a path missing from the current schema fails here (removal or rename is a breaking change).
+ * Additive changes pass; refresh the baseline with UPDATE_CONTRACT=1 npx vitest run test/contract.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { jsonSchemaFor, SCHEMA_NAMES } from '../../src/cli/commands/schema.js';
+import { schemaPaths } from './paths.js';
+
+const BASELINE = new URL('./fields.json', import.meta.url);
+
+describe('JSON contract', async () => {
+  const current: Record<string, string[]> = {};
+  for (const name of SCHEMA_NAMES) current[name] = schemaPaths(await jsonSchemaFor(name));
+  if (process.env.UPDATE_CONTRACT === '1') {
+    const previous = JSON.parse(readFileSync(BASELINE, 'utf8')) as Record<string, string[]>;
+    const merged = Object.fromEntries(
+      Object.entries(current).map(([name, paths]) => [
+        name,
+        [...new Set([...(previous[name] ?? []), ...paths])].sort(),
+      ]),
+    );
+    writeFileSync(BASELINE, `${JSON.stringify(merged, null, 2)}\n`);
+  }
+  const baseline = JSON.parse(readFileSync(BASELINE, 'utf8')) as Record<string, string[]>;
+
+  it.each(Object.keys(baseline))('%s keeps every baseline field', (name) => {
+    const missing = (baseline[name] ?? []).filter((path) => !current[name]?.includes(path));
+    expect(missing, `fields removed from the ${name} output schema`).toEqual([]);
+  });
+
+  it('every schema has schemaVersion (outputs) and a baseline', () => {
+    for (const name of SCHEMA_NAMES) {
+      expect(baseline[name], `no baseline for ${name}`).toBeDefined();
+      if (name !== 'scenario') expect(current[name]).toContain('schemaVersion');
+    }
+  });
+});
