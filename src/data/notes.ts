@@ -12,26 +12,45 @@ export interface FallbackStep {
   failures: readonly SourceFailure[];
   /** What was used instead, as it reads after the reasons: "using the cache from 3 min ago". */
   using: string;
+  /** Set when another live source answered: steps to live sources share one line. */
+  liveHost?: string;
 }
 
-/** "mempool.space timed out after 5000 ms; api.coingecko.com, blockchain.info refused the connection". */
+/**
+ * "mempool.space timed out after 5000 ms; api.coingecko.com, blockchain.info refused the connection":
+ * hosts sharing a failure are named together, and one host's several failures are listed together.
+ */
 export function reasonText(failures: readonly SourceFailure[]): string {
-  const byMessage = new Map<string, string[]>();
+  const hostsByMessage = new Map<string, string[]>();
   for (const { host, failure } of failures) {
-    const hosts = byMessage.get(failure.message) ?? [];
+    const hosts = hostsByMessage.get(failure.message) ?? [];
     if (!hosts.includes(host)) hosts.push(host);
-    byMessage.set(failure.message, hosts);
+    hostsByMessage.set(failure.message, hosts);
   }
-  return [...byMessage].map(([message, hosts]) => `${hosts.join(', ')} ${message}`).join('; ');
+  const messagesByHosts = new Map<string, string[]>();
+  for (const [message, hosts] of hostsByMessage) {
+    const key = hosts.join(', ');
+    messagesByHosts.set(key, [...(messagesByHosts.get(key) ?? []), message]);
+  }
+  return [...messagesByHosts].map(([hosts, messages]) => `${hosts} ${messages.join(', ')}`).join('; ');
 }
 
-/** One line per distinct fallback: "price, fees: mempool.space timed out after 5000 ms; using the cache from 3 min ago". */
+/**
+ * One line per kind of fallback: all quantities that moved to another live source share a line, and so do
+ * those using the cache (of the same age) or the snapshot:
+ * "price, fees: mempool.space timed out after 5000 ms; using the cache from 3 min ago".
+ */
 export function fallbackLines(steps: readonly FallbackStep[]): string[] {
   const groups = new Map<string, FallbackStep[]>();
-  for (const step of steps) groups.set(step.using, [...(groups.get(step.using) ?? []), step]);
-  return [...groups].map(([using, group]) => {
+  for (const step of steps) {
+    const key = step.liveHost ? '\u0000live' : step.using;
+    groups.set(key, [...(groups.get(key) ?? []), step]);
+  }
+  return [...groups].map(([key, group]) => {
     const labels = group.map((s) => QUANTITY_LABELS[s.quantity]).join(', ');
     const reasons = reasonText(group.flatMap((s) => s.failures));
+    const using =
+      key === '\u0000live' ? `using ${[...new Set(group.map((s) => s.liveHost))].join(', ')}` : key;
     return reasons ? `${labels}: ${reasons}; ${using}` : `${labels}: ${using}`;
   });
 }

@@ -236,7 +236,8 @@ export async function obtainNetwork(
             asOfMs: chosen.asOfMs,
             fetchedAtMs: chosen.fetchedAtMs,
           };
-          if (failures.length > 0) steps.push({ quantity, failures, using: `using ${chosen.host}` });
+          if (failures.length > 0)
+            steps.push({ quantity, failures, using: `using ${chosen.host}`, liveHost: chosen.host });
           if (DIVERGENCE_CHECKED.includes(quantity)) {
             for (const other of (result?.others ?? []) as LiveValue[]) {
               const line = divergenceLine(quantity, chosen, other, limit);

@@ -1,8 +1,7 @@
 /** The `network` table: every figure with its source and age. Formatting only; the numbers come computed. */
 import type { NetworkCommandReport, NetworkProvenance } from '../cli/network-report.js';
+import { type Document, text } from './document.js';
 import { ageText, isoDate, NA, num, percent, si, usdExact } from './format.js';
-import type { Style } from './style.js';
-import { renderTable } from './table.js';
 
 const SOURCE_NAMES: Record<string, string> = {
   mempool: 'mempool',
@@ -27,7 +26,7 @@ export function sourceText(p: NetworkProvenance | null, nowMs: number): string {
 
 const signedPercent = (ratio: number) => `${ratio >= 0 ? '+' : ''}${percent(ratio)}`;
 
-export function renderNetworkCommand(report: NetworkCommandReport, style: Style, nowMs: number): string {
+export function networkCommandRows(report: NetworkCommandReport, nowMs: number): string[][] {
   const p = report.provenance;
   const src = (q: NetworkProvenance | null) => sourceText(q, nowMs);
   const r = report.retarget;
@@ -65,14 +64,29 @@ export function renderNetworkCommand(report: NetworkCommandReport, style: Style,
       `in ${num(h.blocksRemaining)} blocks at ${h.meanBlockIntervalSec.toFixed(0)} s/block${h.intervalBasis === 'current epoch mean' ? ' (epoch mean)' : ''}`,
     ],
   ];
-  const out = [renderTable(['', style.bold('Value'), style.bold('Source')], rows, false)];
+  return rows;
+}
+
+export function networkCommandDocument(report: NetworkCommandReport, nowMs: number): Document {
+  const doc: Document = {
+    blocks: [
+      {
+        kind: 'table',
+        head: ['', 'Value', 'Source'],
+        rows: networkCommandRows(report, nowMs),
+        numeric: false,
+      },
+    ],
+  };
   const variant = report.estimatedHashrateVariant;
   if (variant) {
-    out.push(
-      style.dim(
-        `Hashprice is difficulty-based (Luxor convention); from the estimated hashrate it would be ${usdExact(variant.hashpriceUsdPerPhDay, 2)}/PH/day.`,
+    doc.blocks.push(
+      text(
+        'Hashprice is difficulty-based (Luxor convention); from the estimated hashrate it would be ' +
+          `${usdExact(variant.hashpriceUsdPerPhDay, 2)}/PH/day.`,
+        'dim',
       ),
     );
   }
-  return `${out.join('\n')}\n`;
+  return doc;
 }

@@ -6,14 +6,17 @@ import type { RawOptions } from '../inputs.js';
 import { networkRequestFrom } from '../network-options.js';
 import { networkCommandReport } from '../network-report.js';
 import { networkFigures } from '../reports.js';
-import { emit } from './shared.js';
+import { emit, prepareInputs } from './shared.js';
 
 export async function runNetwork(options: RawOptions, ctx: Context): Promise<number> {
-  const request = networkRequestFrom(options, ctx, { want: ALL_QUANTITIES, optional: [] });
+  const { options: merged } = await prepareInputs(options, ctx, 'network');
+  const request = networkRequestFrom(merged, ctx, { want: ALL_QUANTITIES, optional: [] });
   const report = networkCommandReport(networkFigures(await obtainNetwork(request, ctx)));
-  await emit(options, ctx, report, async () => {
-    const { renderNetworkCommand } = await import('../../output/render-network-command.js');
-    return (r, style) => renderNetworkCommand(r, style, ctx.now());
+  await emit(merged, ctx, report, {
+    document: async () => {
+      const { networkCommandDocument } = await import('../../output/render-network-command.js');
+      return (r) => networkCommandDocument(r, ctx.now());
+    },
   });
   return 0;
 }

@@ -53,7 +53,9 @@ export function describeIssue(issue: IssueLike | undefined): string {
   if (!issue) return 'unexpected data';
   const path = issue.path && issue.path.length > 0 ? issue.path.map(String).join('.') : 'body';
   if (issue.code === 'invalid_type' && issue.expected) return `${path}: expected ${issue.expected}`;
-  return `${path}: ${issue.code ?? 'invalid'}`;
+  if (issue.code === 'invalid_format') return `${path}: unexpected format`;
+  if (issue.code === 'too_small' || issue.code === 'too_big') return `${path}: out of range`;
+  return `${path}: unexpected value`;
 }
 
 /** JSON body validated with a schema. */

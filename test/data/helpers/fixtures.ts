@@ -9,8 +9,8 @@ export function fixtureText(name: string): string {
   return readFileSync(fileURLToPath(new URL(name, root)), 'utf8');
 }
 
-export function fixtureJson<T = Record<string, unknown>>(name: string): T {
-  return JSON.parse(fixtureText(name)) as T;
+export function fixtureJson(name: string): Record<string, unknown> {
+  return JSON.parse(fixtureText(name)) as Record<string, unknown>;
 }
 
 /** The network state the fixtures describe: 2025-12-08 12:00 UTC. */
@@ -42,24 +42,40 @@ export const BCI_PATHS = {
 } as const;
 export const COINGECKO_PATH = '/simple/price';
 
-export function mempoolRoutes(): Record<string, RouteSpec> {
+/**
+ * The routes of each source. With `nowMs`, the data times in the bodies (price time, stats timestamp) are
+ * moved to just before `nowMs`, for tests that run on the real clock.
+ */
+export function mempoolRoutes(nowMs?: number): Record<string, RouteSpec> {
+  const prices =
+    nowMs === undefined
+      ? fixtureText('mempool/prices.json')
+      : { ...fixtureJson('mempool/prices.json'), time: Math.floor(nowMs / 1000) - 40 };
   return {
     [MEMPOOL_PATHS.tip]: text(fixtureText('mempool/tip-height.txt')),
     [MEMPOOL_PATHS.hashrate]: json(fixtureText('mempool/hashrate-3d.json')),
     [MEMPOOL_PATHS.rewards]: json(fixtureText('mempool/reward-stats-144.json')),
-    [MEMPOOL_PATHS.prices]: json(fixtureText('mempool/prices.json')),
+    [MEMPOOL_PATHS.prices]: json(prices),
     [MEMPOOL_PATHS.adjustment]: json(fixtureText('mempool/difficulty-adjustment.json')),
   };
 }
 
-export function blockchainInfoRoutes(): Record<string, RouteSpec> {
+export function blockchainInfoRoutes(nowMs?: number): Record<string, RouteSpec> {
+  const stats =
+    nowMs === undefined
+      ? fixtureText('blockchain-info/stats.json')
+      : { ...fixtureJson('blockchain-info/stats.json'), timestamp: nowMs - 60_000 };
   return {
     [BCI_PATHS.count]: text(fixtureText('blockchain-info/getblockcount.txt')),
     [BCI_PATHS.difficulty]: text(fixtureText('blockchain-info/getdifficulty.txt')),
-    [BCI_PATHS.stats]: json(fixtureText('blockchain-info/stats.json')),
+    [BCI_PATHS.stats]: json(stats),
   };
 }
 
-export function coingeckoRoutes(): Record<string, RouteSpec> {
-  return { [COINGECKO_PATH]: json(fixtureText('coingecko/simple-price.json')) };
+export function coingeckoRoutes(nowMs?: number): Record<string, RouteSpec> {
+  const price =
+    nowMs === undefined
+      ? fixtureText('coingecko/simple-price.json')
+      : { bitcoin: { usd: 91_300, last_updated_at: Math.floor(nowMs / 1000) - 50 } };
+  return { [COINGECKO_PATH]: json(price) };
 }

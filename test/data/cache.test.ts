@@ -1,0 +1,172 @@
+/** The cache file: location, TTLs, atomic writes, corrupt files, concurrent writers. */
+import { execFile } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import {
+  CACHE_FILE,
+  type CacheEntries,
+  cacheDirectory,
+  cachePath,
+  isFresh,
+  readCache,
+  TTL_MS,
+  writeCache,
+} from '../../src/data/cache.js';
+import { tempDir } from './helpers/context.js';
+
+const NOW = Date.UTC(2025, 11, 8, 12, 0, 0);
+
+const sample = (fetchedAtMs = NOW): CacheEntries => ({
+  heightBlocks: {
+    value: 927_000,
+    origin: 'mempool',
+    host: 'mempool.space',
+    asOfMs: fetchedAtMs,
+    fetchedAtMs,
+  },
+  btcUsd: {
+    value: 91_234,
+    origin: 'mempool',
+    host: 'mempool.space',
+    asOfMs: fetchedAtMs - 40_000,
+    fetchedAtMs,
+  },
+});
+
+describe('cache location', () => {
+  it('is HASHCALC_CACHE_DIR, else $XDG_CACHE_HOME/hashcalc, else the env-paths cache dir', () => {
+    expect(cacheDirectory({ HASHCALC_CACHE_DIR: '/tmp/hc', XDG_CACHE_HOME: '/x' })).toBe('/tmp/hc');
+    expect(cacheDirectory({ XDG_CACHE_HOME: '/home/u/.xdg-cache' })).toBe(
+      join('/home/u/.xdg-cache', 'hashcalc'),
+    );
+    expect(cacheDirectory({})).toMatch(/hashcalc/);
+  });
+});
+
+describe('cache entries', () => {
+  it('round-trips and keeps per-quantity TTLs: price 60 s, the rest 10 min', async () => {
+    const dir = tempDir();
+    expect(await writeCache(dir, sample())).toBeUndefined();
+    const read = await readCache(dir);
+    expect(read.problem).toBeUndefined();
+    expect(read.entries.heightBlocks?.value).toBe(927_000);
+    expect(read.entries.btcUsd).toEqual(sample().btcUsd);
+    expect(TTL_MS.btcUsd).toBe(60_000);
+    expect(TTL_MS.heightBlocks).toBe(600_000);
+    expect(TTL_MS.difficulty).toBe(600_000);
+    expect(TTL_MS.avgFeesBtcPerBlock).toBe(600_000);
+    const price = read.entries.btcUsd;
+    if (!price) throw new Error('missing');
+    expect(isFresh('btcUsd', price, NOW + 59_000)).toBe(true);
+    expect(isFresh('btcUsd', price, NOW + 61_000)).toBe(false);
+    expect(isFresh('heightBlocks', price, NOW + 9 * 60_000)).toBe(true);
+    expect(isFresh('heightBlocks', price, NOW + 11 * 60_000)).toBe(false);
+    expect(isFresh('heightBlocks', price, NOW - 5_000)).toBe(false); // fetched "in the future": clock moved
+  });
+
+  it('merges with the file on disk: the newer fetch wins per quantity', async () => {
+    const dir = tempDir();
+    await writeCache(dir, sample(NOW));
+    await writeCache(dir, {
+      btcUsd: { value: 90_000, origin: 'coingecko', asOfMs: NOW - 1, fetchedAtMs: NOW - 1 },
+    });
+    await writeCache(dir, {
+      difficulty: { value: 149_301_206_437_464, origin: 'blockchain.info', asOfMs: NOW, fetchedAtMs: NOW },
+    });
+    const { entries } = await readCache(dir);
+    expect(entries.btcUsd?.value).toBe(91_234); // the older write did not replace it
+    expect(entries.heightBlocks?.value).toBe(927_000);
+    expect(entries.difficulty?.origin).toBe('blockchain.info');
+  });
+
+  it('ignores a missing file silently', async () => {
+    expect(await readCache(tempDir())).toEqual({ entries: {}, rewrite: false });
+  });
+
+  it('ignores a corrupt file with a warning, and the next write replaces it', async () => {
+    const dir = tempDir();
+    writeFileSync(cachePath(dir), '{"version":1,"entries":{"heightBl');
+    const read = await readCache(dir);
+    expect(read.entries).toEqual({});
+    expect(read.rewrite).toBe(true);
+    expect(read.problem).toBe(
+      `cache file ${cachePath(dir)} is corrupt (not JSON); ignoring it and rewriting it`,
+    );
+    await writeCache(dir, sample());
+    expect((await readCache(dir)).problem).toBeUndefined();
+  });
+
+  it('drops invalid entries (a cached difficulty 0 is no better than a live one) and unknown layouts', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      cachePath(dir),
+      JSON.stringify({
+        version: 1,
+        entries: {
+          heightBlocks: sample().heightBlocks,
+          difficulty: { value: 0, origin: 'mempool', asOfMs: NOW, fetchedAtMs: NOW },
+          btcUsd: { value: '91234', origin: 'mempool', asOfMs: NOW, fetchedAtMs: NOW },
+        },
+      }),
+    );
+    const read = await readCache(dir);
+    expect(Object.keys(read.entries)).toEqual(['heightBlocks']);
+    expect(read.problem).toBe(`cache file ${cachePath(dir)} has 2 invalid entries; ignoring them`);
+    writeFileSync(cachePath(dir), JSON.stringify({ version: 99, entries: {} }));
+    expect((await readCache(dir)).problem).toContain('has an unknown layout');
+  });
+
+  it('reports an unreadable file (a directory in its place) and a failed write, without throwing', async () => {
+    const dir = tempDir();
+    mkdirSync(cachePath(dir));
+    expect((await readCache(dir)).problem).toMatch(/is unreadable \(EISDIR\)/);
+    const problem = await writeCache(dir, sample());
+    expect(problem).toMatch(/^could not write the cache file .* \((EISDIR|EPERM|ENOTEMPTY|EEXIST)\)$/);
+    // No temp file is left behind.
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('never leaves a broken file when many writers race in one process', async () => {
+    const dir = tempDir();
+    const writes = Array.from({ length: 40 }, (_, i) =>
+      writeCache(dir, {
+        btcUsd: { value: 90_000 + i, origin: 'mempool', asOfMs: NOW + i, fetchedAtMs: NOW + i },
+      }),
+    );
+    expect(await Promise.all(writes)).toEqual(Array(40).fill(undefined));
+    const read = await readCache(dir);
+    expect(read.problem).toBeUndefined();
+    expect(read.entries.btcUsd?.value).toBeGreaterThanOrEqual(90_000);
+    expect(readdirSync(dir)).toEqual([CACHE_FILE]);
+  });
+
+  it('never leaves a broken file when two processes write and read it concurrently', async () => {
+    const dir = tempDir();
+    const script = join(tempDir('hashcalc-writer-'), 'cache-writer.mjs');
+    await build({
+      entryPoints: [fileURLToPath(new URL('./helpers/cache-writer.ts', import.meta.url))],
+      outfile: script,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      logLevel: 'error',
+    });
+    const run = (tag: string) =>
+      new Promise<string>((resolve, reject) => {
+        execFile(process.execPath, [script, dir, tag, '60'], { timeout: 30_000 }, (error, stdout) =>
+          error ? reject(error) : resolve(stdout),
+        );
+      });
+    const outputs = await Promise.all([run('a'), run('b')]);
+    // Each writer re-read the file after every write: it always parsed.
+    for (const out of outputs) expect(out.trim()).toBe('ok 60');
+    const text = readFileSync(cachePath(dir), 'utf8');
+    expect(() => JSON.parse(text)).not.toThrow();
+    expect((await readCache(dir)).problem).toBeUndefined();
+    expect(readdirSync(dir)).toEqual([CACHE_FILE]);
+  });
+});
