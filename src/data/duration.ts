@@ -40,8 +40,12 @@ export function formatDuration(ms: number): string {
   return `${Math.round(a / 86_400_000)} days`;
 }
 
-/** "3 min ago", "just now". */
+/** An age to the second at least: "1 s", "3 min", "2 h". */
+export function formatAge(ms: number): string {
+  return ms < 90_000 ? `${Math.max(1, Math.round(ms / 1000))} s` : formatDuration(ms);
+}
+
+/** "3 min ago", "1 s ago". */
 export function ago(fromMs: number, nowMs: number): string {
-  const d = nowMs - fromMs;
-  return d < 1000 ? 'just now' : `${formatDuration(d)} ago`;
+  return `${formatAge(nowMs - fromMs)} ago`;
 }

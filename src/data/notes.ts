@@ -3,7 +3,7 @@
  * an offline machine gets one line, not one per quantity and source. Pure.
  */
 import { EMBEDDED_SNAPSHOT } from '../catalog/snapshot.js';
-import { ago, formatDuration } from './duration.js';
+import { ago, formatAge, formatDuration } from './duration.js';
 import type { SourceFailure } from './live.js';
 import { QUANTITY_LABELS, type Quantity } from './types.js';
 
@@ -14,6 +14,8 @@ export interface FallbackStep {
   using: string;
   /** Set when another live source answered: steps to live sources share one line. */
   liveHost?: string;
+  /** Set when the cache was used: steps to the cache share one line, with the range of ages. */
+  cacheFetchedAtMs?: number;
 }
 
 /**
@@ -37,22 +39,39 @@ export function reasonText(failures: readonly SourceFailure[]): string {
 
 /**
  * One line per kind of fallback: all quantities that moved to another live source share a line, and so do
- * those using the cache (of the same age) or the snapshot:
+ * those using the cache or the snapshot:
  * "price, fees: mempool.space timed out after 5000 ms; using the cache from 3 min ago".
  */
-export function fallbackLines(steps: readonly FallbackStep[]): string[] {
+export function fallbackLines(steps: readonly FallbackStep[], nowMs: number): string[] {
   const groups = new Map<string, FallbackStep[]>();
   for (const step of steps) {
-    const key = step.liveHost ? '\u0000live' : step.using;
+    const key = step.liveHost ? LIVE : step.cacheFetchedAtMs !== undefined ? CACHE : step.using;
     groups.set(key, [...(groups.get(key) ?? []), step]);
   }
   return [...groups].map(([key, group]) => {
     const labels = group.map((s) => QUANTITY_LABELS[s.quantity]).join(', ');
     const reasons = reasonText(group.flatMap((s) => s.failures));
-    const using =
-      key === '\u0000live' ? `using ${[...new Set(group.map((s) => s.liveHost))].join(', ')}` : key;
+    let using = key;
+    if (key === LIVE) using = `using ${[...new Set(group.map((s) => s.liveHost))].join(', ')}`;
+    if (key === CACHE)
+      using = usingCacheRange(
+        group.map((s) => s.cacheFetchedAtMs ?? nowMs),
+        nowMs,
+      );
     return reasons ? `${labels}: ${reasons}; ${using}` : `${labels}: ${using}`;
   });
+}
+
+const LIVE = '\u0000live';
+const CACHE = '\u0000cache';
+
+/** "using the cache from 3 min ago", or "from 40 s to 8 min ago" when entries differ in age. */
+export function usingCacheRange(fetchedAtMs: readonly number[], nowMs: number): string {
+  const youngest = formatAge(nowMs - Math.max(...fetchedAtMs));
+  const oldest = formatAge(nowMs - Math.min(...fetchedAtMs));
+  return youngest === oldest
+    ? `using the cache from ${oldest} ago`
+    : `using the cache from ${youngest} to ${oldest} ago`;
 }
 
 export function usingCache(fetchedAtMs: number, nowMs: number): string {

@@ -20,7 +20,7 @@ import {
   writeCache,
 } from './cache.js';
 import { type DispatcherHandle, openDispatcher, proxySettings } from './dispatcher.js';
-import { ago, formatDuration } from './duration.js';
+import { formatDuration } from './duration.js';
 import { createHttpClient, DEFAULT_TIMEOUT_MS, FetchFailure, type HttpOptions } from './http.js';
 import { fetchLive, type LiveOptions, type LiveValue, type SourceFailure } from './live.js';
 import {
@@ -30,6 +30,7 @@ import {
   reasonText,
   snapshotText,
   usingCache,
+  usingCacheRange,
 } from './notes.js';
 import { applyOverrides, embeddedSnapshot } from './snapshot.js';
 import type { Endpoint } from './sources/common.js';
@@ -253,7 +254,12 @@ export async function obtainNetwork(
         const entry = cache.entries[quantity] as CacheEntry | undefined;
         if (entry) {
           got[quantity] = fromCache(entry);
-          steps.push({ quantity, failures, using: usingCache(entry.fetchedAtMs, nowMs) });
+          steps.push({
+            quantity,
+            failures,
+            using: usingCache(entry.fetchedAtMs, nowMs),
+            cacheFetchedAtMs: entry.fetchedAtMs,
+          });
         } else if (quantity === 'retarget') {
           steps.push({ quantity, failures, using: 'none available' });
         } else {
@@ -271,7 +277,7 @@ export async function obtainNetwork(
       const problem = await writeCache(dir, updates);
       if (problem) warn(problem);
     }
-    for (const line of fallbackLines(steps)) warn(line);
+    for (const line of fallbackLines(steps, nowMs)) warn(line);
     for (const line of divergences) warn(line);
     if (request.offline && want.length > 0) {
       const cached = wanted.filter((q) => {
@@ -279,9 +285,9 @@ export async function obtainNetwork(
         return s?.source === 'cache' && !(nowMs - (s.fetchedAtMs ?? 0) < TTL_MS[q]);
       });
       const fromSnapshot = wanted.filter((q) => !got[q] && q !== 'retarget');
-      const oldestFetch = Math.min(...cached.map((q) => got[q]?.fetchedAtMs ?? nowMs));
+      const fetched = cached.map((q) => got[q]?.fetchedAtMs ?? nowMs);
       const line = offlineLine([
-        { what: `the cache from ${ago(oldestFetch, nowMs)}`, quantities: cached },
+        { what: usingCacheRange(fetched, nowMs).replace(/^using /, ''), quantities: cached },
         { what: snapshotText(nowMs), quantities: fromSnapshot },
       ]);
       if (line) warn(line);

@@ -61,7 +61,7 @@ export function networkCommandRows(report: NetworkCommandReport, nowMs: number):
     [
       `Next halving (block ${num(h.nextHalvingHeight)})`,
       `${isoDate(Date.parse(h.estimatedAt))} est.`,
-      `in ${num(h.blocksRemaining)} blocks at ${h.meanBlockIntervalSec.toFixed(0)} s/block${h.intervalBasis === 'current epoch mean' ? ' (epoch mean)' : ''}`,
+      `${num(h.blocksRemaining)} blocks x ${h.meanBlockIntervalSec.toFixed(0)} s (${h.intervalBasis === 'current epoch mean' ? 'epoch mean' : 'target'})`,
     ],
   ];
   return rows;
