@@ -1,109 +1,115 @@
 /**
  * The JSON contract: one zod schema per command output. Field names carry units; fractions are 0..1;
- * undefined quantities are null. Changes are additive only (new optional fields), with schemaVersion.
- * Loaded by tests and by `hashcalc schema`, never on a command's startup path.
+ * undefined quantities are null (zod 4 numbers reject NaN and Infinity). Changes are additive only (new
+ * optional fields), with schemaVersion. Loaded by tests and by `hashcalc schema`, never on a command's path.
+ * zod/mini, like the rest of the code: the full zod namespace would pull every locale into the bundle.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
-const finite = () => z.number().refine(Number.isFinite, 'must be a finite number');
-const nullableFinite = () => finite().nullable();
+const describe = <T extends z.ZodMiniType>(schema: T, text: string): T => schema.check(z.describe(text)) as T;
+const num = () => z.number();
+const nullableNum = () => z.nullable(z.number());
+const nonNegative = () => z.number().check(z.gte(0));
+const count = () => z.int().check(z.gte(0));
 const sourceId = z.enum(['mempool', 'blockchain.info', 'coingecko', 'cache', 'snapshot', 'flag']);
-const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO time');
+const isoTime = z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO time'));
 
 export const quantityProvenanceSchema = z.object({
   source: sourceId,
   asOf: isoTime,
-  origin: sourceId.optional(),
+  origin: z.optional(sourceId),
 });
 
-export const networkReportSchema = z.object({
-  source: z
-    .string()
-    .describe("source of the network figures, joined with '+' when mixed (e.g. 'mempool+flag')"),
-  asOf: isoTime.describe('time of the oldest network figure used'),
-  height: z.number().int().nonnegative(),
-  difficulty: finite().positive(),
-  btcUsd: finite().positive(),
-  subsidyBtc: finite().nonnegative(),
-  avgFeesBtcPerBlock: finite().nonnegative(),
-  feeShare: finite().min(0).max(1),
-  hashpriceUsdPerPhDay: finite(),
-  hashpriceBtcPerPhDay: finite(),
-  hashpriceUsdPerThDay: finite(),
-  hashpriceSatsPerThDay: finite(),
-  impliedHashrateEhs: finite(),
-  estimatedHashrateEhs: nullableFinite(),
+const networkShape = {
+  source: describe(
+    z.string(),
+    "source of the network figures, joined with '+' when mixed (e.g. 'mempool+flag')",
+  ),
+  asOf: describe(isoTime, 'time of the oldest network figure used'),
+  height: count(),
+  difficulty: z.number().check(z.gt(0)),
+  btcUsd: z.number().check(z.gt(0)),
+  subsidyBtc: nonNegative(),
+  avgFeesBtcPerBlock: nonNegative(),
+  feeShare: z.number().check(z.gte(0), z.lte(1)),
+  hashpriceUsdPerPhDay: num(),
+  hashpriceBtcPerPhDay: num(),
+  hashpriceUsdPerThDay: num(),
+  hashpriceSatsPerThDay: num(),
+  impliedHashrateEhs: num(),
+  estimatedHashrateEhs: nullableNum(),
   provenance: z.object({
     height: quantityProvenanceSchema,
     difficulty: quantityProvenanceSchema,
     btcUsd: quantityProvenanceSchema,
     avgFeesBtcPerBlock: quantityProvenanceSchema,
   }),
-});
+};
 
-export const hashpriceOutputSchema = networkReportSchema.extend({
+export const networkReportSchema = z.object(networkShape);
+
+export const hashpriceOutputSchema = z.object({
   schemaVersion: z.literal(1),
   command: z.literal('hashprice'),
-  estimatedHashrateVariant: z
-    .object({ hashpriceUsdPerPhDay: finite(), hashpriceBtcPerPhDay: finite() })
-    .nullable()
-    .describe('144 x reward / estimated hashrate: for comparison only'),
+  ...networkShape,
+  estimatedHashrateVariant: describe(
+    z.nullable(z.object({ hashpriceUsdPerPhDay: num(), hashpriceBtcPerPhDay: num() })),
+    '144 x reward / estimated hashrate: for comparison only',
+  ),
 });
 
 const fleetEntrySchema = z.object({
   name: z.string(),
-  units: z.number().int().nonnegative(),
-  hashrateThs: finite(),
-  powerMw: finite(),
-  efficiencyJPerTh: finite(),
+  units: count(),
+  hashrateThs: num(),
+  powerMw: num(),
+  efficiencyJPerTh: num(),
 });
 
 export const optionSchema = z.object({
   id: z.enum(['mining', 'ai-lease', 'gpu-cloud']),
   label: z.string(),
-  itMw: finite(),
-  units: finite(),
+  itMw: num(),
+  units: num(),
   unitLabel: z.enum(['miners', 'kW leased', 'GPUs']),
-  revenueUsdPerYear: finite(),
-  energyKwhPerYear: finite(),
-  energyUsdPerYear: finite(),
-  otherOpexUsdPerYear: finite(),
-  opexUsdPerYear: finite().describe('energy included'),
-  ebitdaUsdPerYear: finite(),
-  revenueUsdPerKwh: finite().describe("per kWh of the site's power envelope (site MW x 1000 x 8760)"),
-  ebitdaUsdPerKwh: finite(),
-  capexUsd: finite(),
-  paybackYears: nullableFinite().describe('null when EBITDA <= 0 (never paid back)'),
-  paybackNote: z.string().nullable(),
-  revenueMultipleVsMining: nullableFinite(),
-  ebitdaMultipleVsMining: nullableFinite(),
-  hashrateThs: finite().optional(),
-  hashrateEhs: finite().optional(),
-  efficiencyJPerTh: nullableFinite().optional(),
-  fleet: z.array(fleetEntrySchema).optional(),
-  breakevens: z
-    .object({
-      powerUsdPerKwh: nullableFinite(),
-      hashpriceUsdPerPhDay: nullableFinite(),
-      btcUsd: nullableFinite(),
-    })
-    .optional(),
-  gpuModel: z.string().optional(),
+  revenueUsdPerYear: num(),
+  energyKwhPerYear: num(),
+  energyUsdPerYear: num(),
+  otherOpexUsdPerYear: num(),
+  opexUsdPerYear: describe(num(), 'energy included'),
+  ebitdaUsdPerYear: num(),
+  revenueUsdPerKwh: describe(num(), "per kWh of the site's power envelope (site MW x 1000 x 8760)"),
+  ebitdaUsdPerKwh: num(),
+  capexUsd: num(),
+  paybackYears: describe(nullableNum(), 'null when EBITDA <= 0 (never paid back)'),
+  paybackNote: z.nullable(z.string()),
+  revenueMultipleVsMining: nullableNum(),
+  ebitdaMultipleVsMining: nullableNum(),
+  hashrateThs: z.optional(num()),
+  hashrateEhs: z.optional(num()),
+  efficiencyJPerTh: z.optional(nullableNum()),
+  fleet: z.optional(z.array(fleetEntrySchema)),
+  breakevens: z.optional(
+    z.object({ powerUsdPerKwh: nullableNum(), hashpriceUsdPerPhDay: nullableNum(), btcUsd: nullableNum() }),
+  ),
+  gpuModel: z.optional(z.string()),
 });
 
+const scalar = () => z.union([num(), z.string(), z.boolean()]);
+
 const assumptionSchema = z.object({
-  value: z.union([finite(), z.string(), z.boolean()]),
+  value: scalar(),
   origin: z.enum(['flag', 'env', 'scenario', 'config', 'default', 'catalog']),
-  basis: z.string().optional().describe('why a default or catalog value is what it is'),
-  from: z.string().optional().describe('the flag, env var or file path the value came from'),
+  basis: z.optional(describe(z.string(), 'why a default or catalog value is what it is')),
+  from: z.optional(describe(z.string(), 'the flag, env var or file path the value came from')),
 });
 
 export const economicsOutputSchema = z.object({
   schemaVersion: z.literal(1),
   command: z.enum(['compare', 'mining', 'ai']),
-  network: networkReportSchema.nullable(),
-  site: z.object({ mw: finite().positive(), powerUsdPerKwh: finite().nonnegative() }),
-  assumptions: z.record(z.string(), z.union([finite(), z.string(), z.boolean()])),
+  network: z.nullable(networkReportSchema),
+  site: z.object({ mw: z.number().check(z.gt(0)), powerUsdPerKwh: nonNegative() }),
+  assumptions: z.record(z.string(), scalar()),
   assumptionSources: z.record(z.string(), assumptionSchema),
   options: z.array(optionSchema),
   verdict: z.string(),
@@ -113,7 +119,7 @@ const provenanceSchema = z.object({
   source: z.string(),
   asOf: z.string(),
   confidence: z.enum(['primary', 'secondary', 'derived', 'approx']),
-  note: z.string().optional(),
+  note: z.optional(z.string()),
 });
 
 export const catalogOutputSchema = z.object({
@@ -126,23 +132,23 @@ export const catalogOutputSchema = z.object({
 export const checkOutputSchema = z.object({
   schemaVersion: z.literal(1),
   command: z.literal('check'),
-  passed: z.boolean().describe('true when every rule passes (exit 0); false: exit 3'),
-  breached: z.number().int().nonnegative(),
+  passed: describe(z.boolean(), 'true when every rule passes (exit 0); false: exit 3'),
+  breached: count(),
   rules: z.array(
     z.object({
-      expression: z.string().describe('the rule as given or built from a flag'),
-      from: z.string().describe('the flag or file path the rule came from'),
-      rule: z.string().describe('the rule as parsed, normalized'),
-      value: z
-        .union([finite(), z.boolean()])
-        .nullable()
-        .describe('left side of a comparison, else the result'),
-      threshold: z.union([finite(), z.boolean()]).nullable(),
+      expression: describe(z.string(), 'the rule as given or built from a flag'),
+      from: describe(z.string(), 'the flag or file path the rule came from'),
+      rule: describe(z.string(), 'the rule as parsed, normalized'),
+      value: describe(
+        z.nullable(z.union([num(), z.boolean()])),
+        'left side of a comparison, else the result',
+      ),
+      threshold: z.nullable(z.union([num(), z.boolean()])),
       passed: z.boolean(),
       notes: z.array(z.string()),
     }),
   ),
-  network: networkReportSchema.nullable(),
+  network: z.nullable(networkReportSchema),
 });
 
 export const OUTPUT_SCHEMAS = {

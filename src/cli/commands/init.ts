@@ -6,7 +6,7 @@ import { toJson } from '../../output/json.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import type { RawOptions } from '../inputs.js';
-import { scenarioJsonSchema } from './schema.js';
+import { readJsonSchema } from './schema.js';
 
 export const DEFAULT_SCENARIO_FILE = 'hashcalc-scenario.json';
 
@@ -58,7 +58,7 @@ export async function runInit(file: string | undefined, options: RawOptions, ctx
     }
   }
   await writeAtomically(target, toJson(exampleScenario(schemaFile)));
-  await writeAtomically(schemaPath, toJson(await scenarioJsonSchema()));
+  await writeAtomically(schemaPath, await readJsonSchema('scenario'));
   ctx.stderr.write(
     `hashcalc: wrote ${target} and ${schemaPath}; try: hashcalc compare --scenario ${target}\n`,
   );

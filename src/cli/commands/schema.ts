@@ -1,36 +1,25 @@
-/** `schema <name>`: the JSON Schema of a command's --json output or of the scenario file, from its zod schema. */
-import { z } from 'zod';
-import { toJson } from '../../output/json.js';
-import { OUTPUT_SCHEMAS } from '../../schemas/output.js';
+/**
+ * `schema <name>`: the JSON Schema of a command's --json output or of the scenario file. The schemas are
+ * generated from the zod schemas at build time (dist/schemas), so this command loads no zod at all.
+ */
+import { readFile } from 'node:fs/promises';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 
-export const SCHEMA_NAMES = [...Object.keys(OUTPUT_SCHEMAS), 'scenario'];
+/** Kept in step with src/schemas/json-schema.ts by a test. */
+export const SCHEMA_NAMES = ['hashprice', 'compare', 'mining', 'ai', 'catalog', 'check', 'scenario'] as const;
 
-export async function scenarioJsonSchema(): Promise<Record<string, unknown>> {
-  const [{ buildScenarioSchema }, mini] = await Promise.all([
-    import('../scenario-schema.js'),
-    import('zod/mini'),
-  ]);
-  return {
-    $id: 'hashcalc/scenario.schema.json',
-    ...mini.toJSONSchema(buildScenarioSchema(), { io: 'input' }),
-  };
-}
+/** Chunks live in dist/chunks; the schemas beside them in dist/schemas. */
+const SCHEMA_DIR = new URL('../schemas/', import.meta.url);
 
-export async function jsonSchemaFor(name: string): Promise<Record<string, unknown>> {
-  if (name === 'scenario') return scenarioJsonSchema();
-  const schema = Object.hasOwn(OUTPUT_SCHEMAS, name)
-    ? OUTPUT_SCHEMAS[name as keyof typeof OUTPUT_SCHEMAS]
-    : undefined;
-  if (!schema) throw new UsageError(`schema: expected one of ${SCHEMA_NAMES.join(', ')}, got '${name}'`);
-  return {
-    $id: `hashcalc/${name}.schema.json`,
-    ...z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }),
-  };
+export async function readJsonSchema(name: string): Promise<string> {
+  if (!SCHEMA_NAMES.includes(name as (typeof SCHEMA_NAMES)[number])) {
+    throw new UsageError(`schema: expected one of ${SCHEMA_NAMES.join(', ')}, got '${name}'`);
+  }
+  return readFile(new URL(`${name}.schema.json`, SCHEMA_DIR), 'utf8');
 }
 
 export async function runSchema(name: string, ctx: Context): Promise<number> {
-  ctx.stdout.write(toJson(await jsonSchemaFor(name)));
+  ctx.stdout.write(await readJsonSchema(name));
   return 0;
 }

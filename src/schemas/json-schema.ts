@@ -1,0 +1,28 @@
+/**
+ * JSON Schemas from the zod schemas. Used at build time (scripts/build.mjs writes dist/schemas/*.json) and by
+ * tests; never at run time, so zod's JSON Schema code stays out of the CLI bundle.
+ */
+import { toJSONSchema } from 'zod/mini';
+import { buildScenarioSchema } from '../cli/scenario-schema.js';
+import { OUTPUT_SCHEMAS } from './output.js';
+
+export const SCHEMA_NAMES = [...Object.keys(OUTPUT_SCHEMAS), 'scenario'] as const;
+
+export function jsonSchemaFor(name: string): Record<string, unknown> {
+  if (name === 'scenario') {
+    return { $id: 'hashcalc/scenario.schema.json', ...toJSONSchema(buildScenarioSchema(), { io: 'input' }) };
+  }
+  const schema = Object.hasOwn(OUTPUT_SCHEMAS, name)
+    ? OUTPUT_SCHEMAS[name as keyof typeof OUTPUT_SCHEMAS]
+    : undefined;
+  if (!schema) throw new RangeError(`no schema named '${name}'`);
+  return {
+    $id: `hashcalc/${name}.schema.json`,
+    ...toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }),
+  };
+}
+
+/** Every schema by name, as written into dist/schemas at build time. */
+export function allJsonSchemas(): Record<string, Record<string, unknown>> {
+  return Object.fromEntries(SCHEMA_NAMES.map((name) => [name, jsonSchemaFor(name)]));
+}
