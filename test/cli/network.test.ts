@@ -5,11 +5,12 @@
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Agent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/program.js';
 import { readCache } from '../../src/data/cache.js';
+import { hashpriceOutputSchema } from '../../src/schemas/output.js';
 import { tempDir, testContext } from '../data/helpers/context.js';
 import {
   BCI_PATHS,
@@ -147,6 +148,8 @@ describe('hashcalc network', () => {
     const n = JSON.parse(network.stdout);
     const h = JSON.parse(hashprice.stdout);
     for (const key of Object.keys(h).filter((k) => k !== 'command')) expect(n, key).toHaveProperty(key);
+    // The hashprice --json contract holds for the network document too (only `command` differs).
+    expect(hashpriceOutputSchema.safeParse({ ...n, command: 'hashprice' }).success).toBe(true);
     expect(n.command).toBe('network');
     expect(n.schemaVersion).toBe(1);
     // Same inputs, same hashprice.
@@ -289,7 +292,7 @@ describe('offline and failing networks', () => {
     const register = join(dir, 'register.mjs');
     writeFileSync(
       register,
-      `import { register } from 'node:module';\nregister(${JSON.stringify(`file://${hooks}`)});\n`,
+      `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`,
     );
     const env = { ...(await unreachable()), NODE_OPTIONS: `--import ${register}` };
     const offline = await runBin(['compare', '--mw', '341', '--offline', '--json'], env);
