@@ -3,7 +3,7 @@
  * from a lower layer is validated here with a label naming where it came from ("HASHCALC_MW",
  * "site.json: mining.poolFee"), then merged into the options the commands read, with its origin recorded.
  */
-import { readFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Context } from './context.js';
@@ -82,7 +82,7 @@ interface LoadedFile {
 export async function loadInputFile(file: string, kind: 'scenario' | 'config'): Promise<LoadedFile> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why =
@@ -201,7 +201,6 @@ export async function layerInputs(
   if (typeof merged.scenario === 'string')
     files.push({ loaded: await loadInputFile(merged.scenario, 'scenario'), origin: 'scenario' });
   const config = configFilePath(env);
-  const { existsSync } = await import('node:fs');
   if (config.explicit || existsSync(config.path))
     files.push({ loaded: await loadInputFile(config.path, 'config'), origin: 'config' });
 

@@ -1,13 +1,8 @@
 /** The only module that touches `process`: builds the context, runs, sets process.exitCode. */
 import { type Context, decideColorLevel } from './context.js';
-import { run } from './program.js';
+import { argvFlags, run } from './program.js';
 
 export { run };
-
-function argvWantsNoColor(argv: readonly string[]): boolean {
-  const end = argv.indexOf('--');
-  return (end < 0 ? argv : argv.slice(0, end)).includes('--no-color');
-}
 
 export async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -25,7 +20,11 @@ export async function main(): Promise<void> {
     stderr: process.stderr,
     env: process.env,
     now: () => Date.now(),
-    colorLevel: decideColorLevel(process.env, process.stdout.isTTY === true, argvWantsNoColor(argv)),
+    colorLevel: decideColorLevel(
+      process.env,
+      process.stdout.isTTY === true,
+      argvFlags(argv).includes('--no-color'),
+    ),
   };
   process.exitCode = await run(argv, ctx);
 }

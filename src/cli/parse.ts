@@ -59,12 +59,20 @@ export function readNumber(raw: string, options: { percent?: boolean; suffixes?:
   return Number(digits) * scale;
 }
 
-function schemaFor(spec: NumberSpec) {
-  const checks = [];
-  if (spec.min !== undefined) checks.push(spec.minExclusive ? z.gt(spec.min) : z.gte(spec.min));
-  if (spec.max !== undefined) checks.push(spec.maxExclusive ? z.lt(spec.max) : z.lte(spec.max));
-  const base = spec.integer ? z.int() : z.number();
-  return checks.length > 0 ? base.check(...checks) : base;
+const schemas = new WeakMap<NumberSpec, z.ZodMiniType<number>>();
+
+/** The zod schema of a spec's accepted range, built once per spec. */
+function schemaFor(spec: NumberSpec): z.ZodMiniType<number> {
+  let schema = schemas.get(spec);
+  if (!schema) {
+    const checks = [];
+    if (spec.min !== undefined) checks.push(spec.minExclusive ? z.gt(spec.min) : z.gte(spec.min));
+    if (spec.max !== undefined) checks.push(spec.maxExclusive ? z.lt(spec.max) : z.lte(spec.max));
+    const base = spec.integer ? z.int() : z.number();
+    schema = checks.length > 0 ? base.check(...checks) : base;
+    schemas.set(spec, schema);
+  }
+  return schema;
 }
 
 /** Parses and range-checks a value; `label` names where it came from (default: the flag). */

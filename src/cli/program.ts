@@ -4,10 +4,10 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import type { Context } from './context.js';
+import { addDataOptions } from './data-flags.js';
 import { CliError, EXIT_FAILURE, EXIT_USAGE } from './errors.js';
 import { AI_FLAGS, type FlagDef, MINING_FLAGS, NETWORK_FLAGS, SITE_FLAGS } from './flags.js';
 import type { RawOptions } from './inputs.js';
-import { addDataOptions } from './network-options.js';
 
 declare const HASHCALC_VERSION: string;
 const VERSION = typeof HASHCALC_VERSION === 'string' ? HASHCALC_VERSION : '0.0.0-dev';
@@ -74,7 +74,11 @@ function examples(lines: string[]): string {
 
 type Runner = (options: RawOptions) => Promise<number>;
 
-export function buildProgram(ctx: Context, setExitCode: (code: number) => void): Command {
+/**
+ * Builds the program. `only`: the command about to run; the others are declared by name and description
+ * alone. Omit it (help, completion, an unknown command) to define every command fully.
+ */
+export function buildProgram(ctx: Context, setExitCode: (code: number) => void, only?: string): Command {
   const program = new Command('hashcalc');
   program
     .description(
@@ -115,41 +119,54 @@ export function buildProgram(ctx: Context, setExitCode: (code: number) => void):
     setExitCode(await runner(command.optsWithGlobals() as RawOptions));
   };
 
-  networkOptions(
-    program
-      .command('hashprice')
-      .description('Hashprice now: USD and BTC per PH/s per day from difficulty, subsidy, fees and BTC price')
-      .addHelpText(
-        'after',
-        examples(['hashcalc hashprice', 'hashcalc hashprice --difficulty 149.30T --btc-price 90k --json']),
-      ),
-  ).action(action(async (o) => (await import('./commands/hashprice.js')).runHashprice(o, ctx)));
-
-  networkOptions(
-    program
-      .command('network')
-      .description(
-        'Network state: height, difficulty, hashrate, price, fees, hashprice, next retarget and halving',
-      )
-      .addHelpText(
-        'after',
-        examples([
-          'hashcalc network',
-          'hashcalc network --mempool-url http://umbrel.local:3006',
-          'hashcalc network --json',
-        ]),
-      ),
-  ).action(action(async (o) => (await import('./commands/network.js')).runNetwork(o, ctx)));
-
-  const economics = (name: 'mining' | 'ai' | 'compare', description: string, lines: string[]) => {
-    let command = program.command(name).description(description).addHelpText('after', examples(lines));
-    command = siteOptions(command);
-    if (name !== 'ai') command = miningOptions(command);
-    if (name !== 'mining') command = aiOptions(command);
-    networkOptions(command).action(
-      action(async (o) => (await import('./commands/economics.js')).runEconomics(name, o, ctx)),
-    );
+  /**
+   * Each command is declared with its name and description; its flags, help and action are defined only when
+   * it is the command being run (or for help and completion, which show them all): a run builds one command.
+   */
+  const declare = (name: string, description: string, define: (command: Command) => void) => {
+    const command = program.command(name).description(description);
+    if (only === undefined || only === name) define(command);
   };
+
+  declare(
+    'hashprice',
+    'Hashprice now: USD and BTC per PH/s per day from difficulty, subsidy, fees and BTC price',
+    (command) => {
+      networkOptions(
+        command.addHelpText(
+          'after',
+          examples(['hashcalc hashprice', 'hashcalc hashprice --difficulty 149.30T --btc-price 90k --json']),
+        ),
+      ).action(action(async (o) => (await import('./commands/hashprice.js')).runHashprice(o, ctx)));
+    },
+  );
+
+  declare(
+    'network',
+    'Network state: height, difficulty, hashrate, price, fees, hashprice, next retarget and halving',
+    (command) => {
+      networkOptions(
+        command.addHelpText(
+          'after',
+          examples([
+            'hashcalc network',
+            'hashcalc network --mempool-url http://umbrel.local:3006',
+            'hashcalc network --json',
+          ]),
+        ),
+      ).action(action(async (o) => (await import('./commands/network.js')).runNetwork(o, ctx)));
+    },
+  );
+
+  const economics = (name: 'mining' | 'ai' | 'compare', description: string, lines: string[]) =>
+    declare(name, description, (command) => {
+      let defined = siteOptions(command.addHelpText('after', examples(lines)));
+      if (name !== 'ai') defined = miningOptions(defined);
+      if (name !== 'mining') defined = aiOptions(defined);
+      networkOptions(defined).action(
+        action(async (o) => (await import('./commands/economics.js')).runEconomics(name, o, ctx)),
+      );
+    });
   economics('compare', 'Mining vs AI lease vs GPU cloud for one site, side by side, per kWh and per year', [
     'hashcalc compare --mw 341',
     'hashcalc compare --mw 341 --power-price 4.5% --miner s21xp --gpu b200 --utilization 0.8',
@@ -166,67 +183,36 @@ export function buildProgram(ctx: Context, setExitCode: (code: number) => void):
     'hashcalc ai --mw 100 --gpu gb200 --gpu-hour-price 9 --utilization 0.9',
   ]);
 
-  program
-    .command('schema')
-    .description("Print the JSON Schema of a command's --json output (for validation and editor completion)")
-    .argument('<name>', 'hashprice, compare, mining, ai, catalog (outputs) or scenario (the input file)')
-    .addHelpText(
-      'after',
-      examples([
-        'hashcalc schema compare > compare.schema.json',
-        'hashcalc schema hashprice | jq .properties',
-      ]),
-    )
-    .action(async (name: string) => {
-      setExitCode(await (await import('./commands/schema.js')).runSchema(name, ctx));
-    });
-
-  {
-    let check = program
-      .command('check')
-      .description(
-        'Evaluate threshold rules on the compare figures: exit 0 all pass, 3 any breached (for CI)',
-      )
-      .addOption(
-        new Option('--min-hashprice <USD_PER_PH_DAY>', 'fail when hashprice is below').helpGroup('Rules:'),
-      )
-      .addOption(
-        new Option('--max-hashprice <USD_PER_PH_DAY>', 'fail when hashprice is above').helpGroup('Rules:'),
-      )
-      .addOption(
-        new Option(
-          '--min-breakeven-power-price <USD_PER_KWH>',
-          'fail when the mining breakeven power price is below',
-        ).helpGroup('Rules:'),
-      )
-      .addOption(
-        new Option(
-          '--max-breakeven-power-price <USD_PER_KWH>',
-          'fail when the mining breakeven power price is above',
-        ).helpGroup('Rules:'),
-      )
-      .addOption(
-        new Option(
-          '--min-ratio <A/B:X>',
-          'fail when revenue per kWh of option A over B is below X (e.g. ai-lease/mining:2); repeatable',
-        )
-          .argParser(collect)
-          .helpGroup('Rules:'),
-      )
-      .addOption(
-        new Option('--max-ratio <A/B:X>', 'fail when the ratio is above X; repeatable')
-          .argParser(collect)
-          .helpGroup('Rules:'),
-      )
-      .addOption(
-        new Option(
-          '--assert <EXPR>',
-          'fail unless EXPR holds, e.g. "options.mining.ebitdaUsdPerYear > 0"; repeatable',
-        )
-          .argParser(collect)
-          .helpGroup('Rules:'),
-      )
-      .addHelpText(
+  declare(
+    'check',
+    'Evaluate threshold rules on the compare figures: exit 0 all pass, 3 any breached (for CI)',
+    (command) => {
+      const rule = (flags: string, description: string, repeatable = false) => {
+        const option = new Option(flags, description).helpGroup('Rules:');
+        command.addOption(repeatable ? option.argParser(collect) : option);
+      };
+      rule('--min-hashprice <USD_PER_PH_DAY>', 'fail when hashprice is below');
+      rule('--max-hashprice <USD_PER_PH_DAY>', 'fail when hashprice is above');
+      rule(
+        '--min-breakeven-power-price <USD_PER_KWH>',
+        'fail when the mining breakeven power price is below',
+      );
+      rule(
+        '--max-breakeven-power-price <USD_PER_KWH>',
+        'fail when the mining breakeven power price is above',
+      );
+      rule(
+        '--min-ratio <A/B:X>',
+        'fail when revenue per kWh of option A over B is below X (e.g. ai-lease/mining:2); repeatable',
+        true,
+      );
+      rule('--max-ratio <A/B:X>', 'fail when the ratio is above X; repeatable', true);
+      rule(
+        '--assert <EXPR>',
+        'fail unless EXPR holds, e.g. "options.mining.ebitdaUsdPerYear > 0"; repeatable',
+        true,
+      );
+      command.addHelpText(
         'after',
         `${examples([
           'hashcalc check --min-hashprice 40',
@@ -240,65 +226,82 @@ paybackYears, breakevens.powerUsdPerKwh, ...): see 'hashcalc compare --json'. Op
 and or not, parentheses, 2.5% for 0.025. A null metric (e.g. payback never reached) makes a comparison fail.
 `,
       );
-    check = miningOptions(aiOptions(siteOptions(check)));
-    networkOptions(check).action(action(async (o) => (await import('./commands/check.js')).runCheck(o, ctx)));
-  }
-
-  program
-    .command('completion')
-    .description('Print a shell completion script: bash, zsh or fish')
-    .argument('<shell>', 'bash, zsh or fish')
-    .addHelpText(
-      'after',
-      examples([
-        'eval "$(hashcalc completion bash)"',
-        'hashcalc completion zsh > "${fpath[1]}/_hashcalc"',
-        'hashcalc completion fish > ~/.config/fish/completions/hashcalc.fish',
-      ]),
-    )
-    .action(async (shell: string) => {
-      setExitCode(await (await import('./commands/completion.js')).runCompletion(shell, program, ctx));
-    });
-
-  program
-    .command('init')
-    .description(
-      'Write an annotated example scenario file and its JSON Schema (never overwrites without --force)',
-    )
-    .argument('[file]', 'scenario file to write', 'hashcalc-scenario.json')
-    .option('--force', 'overwrite existing files')
-    .option('--stdout', 'print the example instead of writing files')
-    .addHelpText(
-      'after',
-      examples(['hashcalc init', 'hashcalc init site.json && hashcalc compare --scenario site.json']),
-    )
-    .action(async (file: string, _options: unknown, command: Command) => {
-      setExitCode(
-        await (await import('./commands/init.js')).runInit(
-          file,
-          command.optsWithGlobals() as RawOptions,
-          ctx,
-        ),
+      networkOptions(miningOptions(aiOptions(siteOptions(command)))).action(
+        action(async (o) => (await import('./commands/check.js')).runCheck(o, ctx)),
       );
-    });
+    },
+  );
 
-  program
-    .command('catalog')
-    .description('List the data hashcalc uses, with sources: miners, gpus or deals')
-    .argument('<kind>', 'miners, gpus or deals')
-    .addHelpText(
-      'after',
-      examples(['hashcalc catalog miners', 'hashcalc catalog gpus --json', 'hashcalc catalog deals']),
-    )
-    .action(async (kind: string, _options: unknown, command: Command) => {
-      setExitCode(
-        await (await import('./commands/catalog.js')).runCatalog(
-          kind,
-          command.optsWithGlobals() as RawOptions,
-          ctx,
-        ),
-      );
-    });
+  declare('catalog', 'List the data hashcalc uses, with sources: miners, gpus or deals', (command) => {
+    command
+      .argument('<kind>', 'miners, gpus or deals')
+      .addHelpText(
+        'after',
+        examples(['hashcalc catalog miners', 'hashcalc catalog gpus --json', 'hashcalc catalog deals']),
+      )
+      .action(async (kind: string, _options: unknown, self: Command) => {
+        const { runCatalog } = await import('./commands/catalog.js');
+        setExitCode(await runCatalog(kind, self.optsWithGlobals() as RawOptions, ctx));
+      });
+  });
+
+  declare(
+    'init',
+    'Write an annotated example scenario file and its JSON Schema (never overwrites without --force)',
+    (command) => {
+      command
+        .argument('[file]', 'scenario file to write', 'hashcalc-scenario.json')
+        .option('--force', 'overwrite existing files')
+        .option('--stdout', 'print the example instead of writing files')
+        .addHelpText(
+          'after',
+          examples(['hashcalc init', 'hashcalc init site.json && hashcalc compare --scenario site.json']),
+        )
+        .action(async (file: string, _options: unknown, self: Command) => {
+          const { runInit } = await import('./commands/init.js');
+          setExitCode(await runInit(file, self.optsWithGlobals() as RawOptions, ctx));
+        });
+    },
+  );
+
+  declare(
+    'schema',
+    "Print the JSON Schema of a command's --json output (for validation and editor completion)",
+    (command) => {
+      command
+        .argument(
+          '<name>',
+          'hashprice, network, compare, mining, ai, catalog, check (outputs) or scenario (the input file)',
+        )
+        .addHelpText(
+          'after',
+          examples([
+            'hashcalc schema compare > compare.schema.json',
+            'hashcalc schema hashprice | jq .properties',
+          ]),
+        )
+        .action(async (name: string) => {
+          setExitCode(await (await import('./commands/schema.js')).runSchema(name, ctx));
+        });
+    },
+  );
+
+  declare('completion', 'Print a shell completion script: bash, zsh or fish', (command) => {
+    command
+      .argument('<shell>', 'bash, zsh or fish')
+      .addHelpText(
+        'after',
+        examples([
+          'eval "$(hashcalc completion bash)"',
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: a zsh expression shown to the user
+          'hashcalc completion zsh > "${fpath[1]}/_hashcalc"',
+          'hashcalc completion fish > ~/.config/fish/completions/hashcalc.fish',
+        ]),
+      )
+      .action(async (shell: string) => {
+        setExitCode(await (await import('./commands/completion.js')).runCompletion(shell, program, ctx));
+      });
+  });
 
   return program;
 }
@@ -314,22 +317,45 @@ const USAGE_CODES = new Set([
   'commander.conflictingOption',
 ]);
 
-/** Run the CLI in-process: returns the exit code; writes only through ctx. */
 /** Flags before a `--` terminator. */
-function argvFlags(argv: readonly string[]): readonly string[] {
+export function argvFlags(argv: readonly string[]): readonly string[] {
   const end = argv.indexOf('--');
   return end < 0 ? argv : argv.slice(0, end);
 }
 
+const COMMAND_NAMES = [
+  'hashprice',
+  'network',
+  'compare',
+  'mining',
+  'ai',
+  'check',
+  'catalog',
+  'init',
+  'schema',
+  'completion',
+];
+
+/** The command a run is for: the first word that is not a flag, if it names a command (completion needs all). */
+function commandToRun(argv: readonly string[]): string | undefined {
+  const word = argvFlags(argv).find((a) => !a.startsWith('-'));
+  return word && word !== 'completion' && COMMAND_NAMES.includes(word) ? word : undefined;
+}
+
+/** Run the CLI in-process: returns the exit code; writes only through ctx. */
 export async function run(argv: readonly string[], ctx: Context): Promise<number> {
   let exitCode = 0;
   // --quiet silences notes and warnings from commands; errors below still go to the real stderr.
   const flags = argvFlags(argv);
   const quiet = flags.includes('--quiet') || flags.includes('-q');
   const commandCtx: Context = quiet ? { ...ctx, stderr: { write: () => true, isTTY: false } } : ctx;
-  const program = buildProgram(commandCtx, (code) => {
-    exitCode = code;
-  });
+  const program = buildProgram(
+    commandCtx,
+    (code) => {
+      exitCode = code;
+    },
+    commandToRun(argv),
+  );
   if (argv.length === 0) {
     ctx.stdout.write(program.helpInformation());
     return 0;

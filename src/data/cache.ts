@@ -7,8 +7,9 @@
  * then rename) after merging with what is on disk, so concurrent runs never leave a broken file. A corrupt or
  * unreadable file is ignored with a warning and rewritten.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+// Synchronous fs on purpose: node:fs is already loaded at startup, while fs/promises (and crypto for a random
+// name) would cost several ms of module loading on every run; the files are a few kB.
+import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
 import * as z from 'zod/mini';
@@ -94,7 +95,7 @@ export async function readCache(dir: string): Promise<CacheRead> {
   const file = cachePath(dir);
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as { code?: unknown })?.code === 'ENOENT') return { entries: {}, rewrite: false };
     return {
@@ -159,14 +160,19 @@ export async function writeCache(dir: string, updates: CacheEntries): Promise<st
     if (!existing || existing.fetchedAtMs <= entry.fetchedAtMs) merged[key] = entry;
   }
   const text = `${JSON.stringify({ version: CACHE_VERSION, entries: merged }, null, 2)}\n`;
-  const temp = join(dir, `.${CACHE_FILE}.${randomUUID()}.tmp`);
+  const temp = join(
+    dir,
+    `.${CACHE_FILE}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`,
+  );
   try {
-    await mkdir(dir, { recursive: true });
-    await writeFile(temp, text, { encoding: 'utf8', mode: 0o644 });
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(temp, text, { encoding: 'utf8', mode: 0o644, flag: 'wx' });
     await renameWithRetry(temp, file);
     return undefined;
   } catch (error) {
-    await unlink(temp).catch(() => {});
+    try {
+      unlinkSync(temp);
+    } catch {}
     return `could not write the cache file ${file} (${errorText(error)})`;
   }
 }
@@ -175,7 +181,7 @@ export async function writeCache(dir: string, updates: CacheEntries): Promise<st
 async function renameWithRetry(from: string, to: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await rename(from, to);
+      renameSync(from, to);
       return;
     } catch (error) {
       const code = (error as { code?: unknown })?.code;

@@ -7,7 +7,6 @@
  * network (undici is not even loaded). --require-live fails (exit 1) instead of falling back; --max-age fails
  * (exit 1) when the best data is older. When flags give every quantity a command needs, nothing is fetched.
  */
-import { networkInterfaces } from 'node:os';
 import type { Context } from '../cli/context.js';
 import { DataError } from '../cli/errors.js';
 import {
@@ -19,10 +18,9 @@ import {
   TTL_MS,
   writeCache,
 } from './cache.js';
-import { type DispatcherHandle, openDispatcher, proxySettings } from './dispatcher.js';
 import { formatDuration } from './duration.js';
-import { createHttpClient, DEFAULT_TIMEOUT_MS, FetchFailure, type HttpOptions } from './http.js';
-import { fetchLive, type LiveOptions, type LiveValue, type SourceFailure } from './live.js';
+import type { HttpOptions } from './http.js';
+import type { LiveOptions, LiveValue, SourceFailure } from './live.js';
 import {
   type FallbackStep,
   fallbackLines,
@@ -33,8 +31,7 @@ import {
   usingCacheRange,
 } from './notes.js';
 import { applyOverrides, embeddedSnapshot } from './snapshot.js';
-import type { Endpoint } from './sources/common.js';
-import { allProviders, DEFAULT_SOURCES, type SourceConfig } from './sources/index.js';
+import type { SourceConfig } from './sources/index.js';
 import {
   CORE_QUANTITIES,
   type NetworkQuantity,
@@ -80,27 +77,6 @@ export interface ObtainDeps {
 }
 
 const DIVERGENCE_CHECKED: readonly Quantity[] = ['heightBlocks', 'difficulty', 'btcUsd'];
-
-export function hasNetworkInterface(): boolean {
-  return Object.values(networkInterfaces()).some((list) => list?.some((i) => !i.internal));
-}
-
-function isLoopback(url: string): boolean {
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host === '::1' || host.startsWith('127.');
-}
-
-/** With no interface up (and no proxy), remote hosts fail at once instead of waiting on DNS. */
-function offlinePrecheck(hasNetwork: () => boolean, env: Context['env']): LiveOptions['precheck'] {
-  const proxy = proxySettings(env);
-  if (proxy.httpProxy || proxy.httpsProxy) return undefined;
-  let up: boolean | undefined;
-  return (endpoint: Endpoint<unknown>) => {
-    if (isLoopback(endpoint.url)) return undefined;
-    up ??= hasNetwork();
-    return up ? undefined : new FetchFailure('unreachable', 'is unreachable (no network interface is up)');
-  };
-}
 
 function fromCache(entry: CacheEntry): Sourced<unknown> {
   return {
@@ -197,31 +173,9 @@ export async function obtainNetwork(
     const updates: CacheEntries = {};
     const missingLive: { quantity: Quantity; failures: readonly SourceFailure[] }[] = [];
     if (toFetch.length > 0) {
-      const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-      const providers = allProviders({ ...DEFAULT_SOURCES, ...request.sources });
-      const hosts = [
-        ...new Set(toFetch.flatMap((q) => (providers[q] ?? []).slice(0, 1).map((p) => p.endpoint.host))),
-      ];
-      const stop = request.onFetch?.(hosts);
-      let handle: DispatcherHandle | undefined;
-      let outcome: Awaited<ReturnType<typeof fetchLive>>;
-      try {
-        outcome = await fetchLive(toFetch, providers, {
-          client: async () => {
-            handle = await openDispatcher(ctx.dispatcher, ctx.env, timeoutMs);
-            return createHttpClient(handle.dispatcher, { timeoutMs, now: ctx.now, ...deps.http });
-          },
-          now: ctx.now,
-          ...(ctx.dispatcher
-            ? {}
-            : { precheck: offlinePrecheck(deps.hasNetwork ?? hasNetworkInterface, ctx.env) }),
-          ...(deps.onRequest ? { onRequest: deps.onRequest } : {}),
-          ...(deps.graceMs !== undefined ? { graceMs: deps.graceMs } : {}),
-        });
-      } finally {
-        stop?.();
-        await (handle as DispatcherHandle | undefined)?.close();
-      }
+      // The live machinery (HTTP client, sources and their schemas, undici) loads only when fetching.
+      const { fetchRound } = await import('./fetch-round.js');
+      const outcome = await fetchRound(toFetch, request, ctx, deps);
 
       const limit = request.maxDivergence ?? DEFAULT_MAX_DIVERGENCE;
       for (const quantity of toFetch) {

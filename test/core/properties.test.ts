@@ -112,7 +112,11 @@ describe('mining revenue follows the network', () => {
       fc.property(siteArb, minerArb, networkArb, (site, miner, network) => {
         const e = mine(site, miner, network);
         fc.pre(e.hashrateThs > 0);
-        const at = mine({ ...site, powerUsdPerKwh: e.breakevens.powerUsdPerKwh ?? Number.NaN }, miner, network);
+        const at = mine(
+          { ...site, powerUsdPerKwh: e.breakevens.powerUsdPerKwh ?? Number.NaN },
+          miner,
+          network,
+        );
         expect(Math.abs(at.ebitdaUsdPerYear)).toBeLessThanOrEqual(1e-9 * e.revenueUsdPerYear);
       }),
       RUNS,
@@ -182,7 +186,8 @@ describe('no NaN or Infinity for valid positive inputs', () => {
         const e = mine(site, miner, network);
         const { powerUsdPerKwh, hashpriceUsdPerPhDay, btcUsd } = e.breakevens;
         allFinite([...numericFields(e), e.hashrateThs]);
-        for (const v of [e.efficiencyJPerTh, powerUsdPerKwh, hashpriceUsdPerPhDay, btcUsd]) if (v !== null) allFinite([v]);
+        for (const v of [e.efficiencyJPerTh, powerUsdPerKwh, hashpriceUsdPerPhDay, btcUsd])
+          if (v !== null) allFinite([v]);
         for (const a of e.fleet) allFinite([a.units, a.hashrateThs, a.powerMw, a.efficiencyJPerTh]);
       }),
       RUNS,

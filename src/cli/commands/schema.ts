@@ -9,8 +9,8 @@ import { UsageError } from '../errors.js';
 /** Kept in step with src/schemas/json-schema.ts by a test. */
 export const SCHEMA_NAMES = ['hashprice', 'compare', 'mining', 'ai', 'catalog', 'check', 'scenario'] as const;
 
-/** Chunks live in dist/chunks; the schemas beside them in dist/schemas. */
-const SCHEMA_DIR = new URL('../schemas/', import.meta.url);
+/** The bundle is dist/hashcalc.cjs; the schemas are in dist/schemas. */
+const SCHEMA_DIR = new URL('./schemas/', import.meta.url);
 
 export async function readJsonSchema(name: string): Promise<string> {
   if (!SCHEMA_NAMES.includes(name as (typeof SCHEMA_NAMES)[number])) {

@@ -8,7 +8,7 @@ import { loadStyle, type Style } from '../../output/style.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { AI_FLAGS, type FlagDef, MINING_FLAGS, NETWORK_FLAGS, SITE_FLAGS } from '../flags.js';
-import type { Assumptions, Inputs, RawOptions } from '../inputs.js';
+import type { Assumptions, RawOptions } from '../inputs.js';
 import { type LayeredInputs, layerInputs } from '../layers.js';
 import { networkRequestFrom } from '../network-options.js';
 import type { NetworkReport } from '../reports.js';
