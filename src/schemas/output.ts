@@ -58,6 +58,55 @@ export const hashpriceOutputSchema = z.object({
   ),
 });
 
+const networkProvenanceSchema = z.object({
+  source: sourceId,
+  asOf: isoTime,
+  origin: z.optional(sourceId),
+  host: z.optional(describe(z.string(), 'the host that served the value')),
+});
+
+export const networkOutputSchema = z.object({
+  schemaVersion: z.literal(1),
+  command: z.literal('network'),
+  ...networkShape,
+  estimatedHashrateVariant: hashpriceOutputSchema.shape.estimatedHashrateVariant,
+  impliedHashrateHs: num(),
+  estimatedHashrateHs: nullableNum(),
+  retarget: describe(
+    z.nullable(
+      z.object({
+        progress: describe(z.number().check(z.gte(0), z.lte(1)), 'share of the epoch done, 0..1'),
+        estimatedChange: describe(
+          num(),
+          'estimated difficulty change at the retarget, as a ratio (0.02 = +2%)',
+        ),
+        estimatedAt: isoTime,
+        nextRetargetHeight: count(),
+        remainingBlocks: count(),
+        meanBlockIntervalSec: num(),
+      }),
+    ),
+    'next difficulty retarget; null with retargetNote when unknown',
+  ),
+  retargetNote: z.nullable(z.string()),
+  halving: z.object({
+    nextHalvingHeight: count(),
+    blocksRemaining: count(),
+    estimatedAt: isoTime,
+    subsidyAfterBtc: nonNegative(),
+    meanBlockIntervalSec: num(),
+    intervalBasis: z.enum(['current epoch mean', 'target']),
+  }),
+  provenance: z.object({
+    height: networkProvenanceSchema,
+    difficulty: networkProvenanceSchema,
+    btcUsd: networkProvenanceSchema,
+    avgFeesBtcPerBlock: networkProvenanceSchema,
+    estimatedHashrate: z.nullable(networkProvenanceSchema),
+    retarget: z.nullable(networkProvenanceSchema),
+  }),
+});
+
 const fleetEntrySchema = z.object({
   name: z.string(),
   units: count(),
@@ -153,6 +202,7 @@ export const checkOutputSchema = z.object({
 
 export const OUTPUT_SCHEMAS = {
   hashprice: hashpriceOutputSchema,
+  network: networkOutputSchema,
   compare: economicsOutputSchema,
   mining: economicsOutputSchema,
   ai: economicsOutputSchema,

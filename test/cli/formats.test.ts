@@ -7,6 +7,7 @@ const commands: [name: keyof typeof OUTPUT_SCHEMAS, args: string[]][] = [
   ['mining', ['mining', '--mw', '50']],
   ['ai', ['ai', '--mw', '50']],
   ['hashprice', ['hashprice']],
+  ['network', ['network']],
   ['catalog', ['catalog', 'miners']],
   ['check', ['check', '--min-hashprice', '1']],
 ];

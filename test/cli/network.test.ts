@@ -10,7 +10,7 @@ import { Agent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/program.js';
 import { readCache } from '../../src/data/cache.js';
-import { hashpriceOutputSchema } from '../../src/schemas/output.js';
+import { hashpriceOutputSchema, networkOutputSchema } from '../../src/schemas/output.js';
 import { tempDir, testContext } from '../data/helpers/context.js';
 import {
   BCI_PATHS,
@@ -150,6 +150,7 @@ describe('hashcalc network', () => {
     for (const key of Object.keys(h).filter((k) => k !== 'command')) expect(n, key).toHaveProperty(key);
     // The hashprice --json contract holds for the network document too (only `command` differs).
     expect(hashpriceOutputSchema.safeParse({ ...n, command: 'hashprice' }).success).toBe(true);
+    expect(() => networkOutputSchema.parse(n)).not.toThrow();
     expect(n.command).toBe('network');
     expect(n.schemaVersion).toBe(1);
     // Same inputs, same hashprice.

@@ -14,7 +14,7 @@ interface Spec {
 
 const ARGUMENT_WORDS: Record<string, readonly string[]> = {
   catalog: ['miners', 'gpus', 'deals'],
-  schema: ['hashprice', 'compare', 'mining', 'ai', 'catalog', 'scenario'],
+  schema: ['hashprice', 'network', 'compare', 'mining', 'ai', 'catalog', 'scenario'],
   completion: SHELLS,
 };
 

@@ -7,7 +7,16 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 
 /** Kept in step with src/schemas/json-schema.ts by a test. */
-export const SCHEMA_NAMES = ['hashprice', 'compare', 'mining', 'ai', 'catalog', 'check', 'scenario'] as const;
+export const SCHEMA_NAMES = [
+  'hashprice',
+  'network',
+  'compare',
+  'mining',
+  'ai',
+  'catalog',
+  'check',
+  'scenario',
+] as const;
 
 /** The bundle is dist/hashcalc.cjs; the schemas are in dist/schemas. */
 const SCHEMA_DIR = new URL('./schemas/', import.meta.url);
