@@ -98,6 +98,7 @@ export function buildProgram(ctx: Context, setExitCode: (code: number) => void, 
     .option('-q, --quiet', 'no notes or warnings on stderr (errors still)')
     .option('--verbose', 'more detail on stderr (implies --explain)')
     .showSuggestionAfterError(true)
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .configureOutput({
       writeOut: (text) => ctx.stdout.write(text),

@@ -49,16 +49,24 @@ describe('bad input', () => {
 });
 
 describe('help and version', () => {
-  it.each(['compare', 'mining', 'ai', 'hashprice', 'catalog'])(
-    '%s --help shows examples and exit codes',
-    async (command) => {
-      const { code, stdout } = await runCli([command, '--help']);
-      expect(code).toBe(0);
-      expect(stdout).toContain('Examples:');
-      expect(stdout).toContain('Exit codes:');
-      expect(stdout).toContain(`hashcalc ${command}`);
-    },
-  );
+  it.each([
+    'compare',
+    'mining',
+    'ai',
+    'hashprice',
+    'network',
+    'check',
+    'catalog',
+    'init',
+    'schema',
+    'completion',
+  ])('%s --help shows examples and exit codes', async (command) => {
+    const { code, stdout } = await runCli([command, '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Examples:');
+    expect(stdout).toContain('Exit codes:');
+    expect(stdout).toContain(`hashcalc ${command}`);
+  });
 
   it('bare hashcalc prints the help and exits 0', async () => {
     const { code, stdout } = await runCli([]);
