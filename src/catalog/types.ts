@@ -32,8 +32,8 @@ export interface GpuModel {
   /** System-level draw per GPU (host, network, fans included), kW. */
   kwPerGpu: number;
   kwPerGpuBasis: string;
-  /** All-in hardware capex per GPU (server or rack share), USD. */
-  capexUsdPerGpu: number;
+  /** All-in hardware capex per GPU (server or rack share), USD; null where no public price exists. */
+  capexUsdPerGpu: number | null;
   capexBasis: string;
   /** Reference rental price, USD per GPU-hour; null where no public reference exists. */
   rentalUsdPerGpuHour: number | null;

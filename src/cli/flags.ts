@@ -56,9 +56,8 @@ export const NETWORK_FLAGS = {
     description: 'network difficulty, e.g. 152.27T or 152.27e12 (overrides data)',
     spec: {
       flag: '--difficulty',
-      accepts: 'a difficulty above 0 (e.g. 152.27T or 152.27e12)',
-      min: 0,
-      minExclusive: true,
+      accepts: 'a difficulty of at least 1, the protocol minimum (e.g. 152.27T or 152.27e12)',
+      min: 1,
       max: 1e21,
       suffixes: true,
     },

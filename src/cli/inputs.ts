@@ -35,8 +35,6 @@ export interface Inputs {
   origins: Origins;
 }
 
-export const flagsOnly = (options: RawOptions): Inputs => ({ options, origins: {} });
-
 function sourceOf(inputs: Inputs, key: string, flag: string): { origin: Origin; from: string } {
   const note = inputs.origins[key];
   return note ? { origin: note.origin, from: note.label } : { origin: 'flag', from: flag };
@@ -200,9 +198,14 @@ export function resolveGpu(inputs: Inputs, into: Assumptions): GpuSettings {
   const fromCatalog = (value: number | null, basis: string): Fallback | undefined =>
     value === null ? undefined : { value, origin: 'catalog', basis: `${gpu.name}: ${basis}` };
   const rental = fromCatalog(gpu.rentalUsdPerGpuHour, gpu.rentalBasis);
-  if (!rental && inputs.options[AI_FLAGS.gpuUsdPerHour.key] === undefined) {
+  const capex = fromCatalog(gpu.capexUsdPerGpu, gpu.capexBasis);
+  const missing = [
+    !rental && inputs.options[AI_FLAGS.gpuUsdPerHour.key] === undefined ? '--gpu-hour-price (e.g. 3.5)' : '',
+    !capex && inputs.options[AI_FLAGS.gpuCapexUsdPerGpu.key] === undefined ? '--gpu-capex (e.g. 45k)' : '',
+  ].filter(Boolean);
+  if (missing.length > 0) {
     throw new UsageError(
-      `--gpu-hour-price is required for ${gpu.name}: the catalog has no dated rental price (e.g. --gpu-hour-price 3.5)`,
+      `${missing.join(' and ')} required for ${gpu.name}: the catalog has no dated public figure`,
     );
   }
   return {
@@ -216,13 +219,7 @@ export function resolveGpu(inputs: Inputs, into: Assumptions): GpuSettings {
     ),
     gpuUsdPerHour: numberInput(inputs, AI_FLAGS.gpuUsdPerHour, 'gpuUsdPerHour', into, rental),
     utilization: numberInput(inputs, AI_FLAGS.utilization, 'utilization', into),
-    capexUsdPerGpu: numberInput(
-      inputs,
-      AI_FLAGS.gpuCapexUsdPerGpu,
-      'gpuCapexUsdPerGpu',
-      into,
-      fromCatalog(gpu.capexUsdPerGpu, gpu.capexBasis),
-    ),
+    capexUsdPerGpu: numberInput(inputs, AI_FLAGS.gpuCapexUsdPerGpu, 'gpuCapexUsdPerGpu', into, capex),
     otherOpexShare: numberInput(inputs, AI_FLAGS.gpuOtherOpexShare, 'gpuOtherOpexShare', into),
   };
 }

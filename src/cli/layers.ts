@@ -97,9 +97,10 @@ export async function loadInputFile(file: string, kind: 'scenario' | 'config'): 
   }
   let data: unknown;
   try {
-    data = JSON.parse(stripJsonComments(text));
+    data = JSON.parse(stripJsonComments(text.replace(/^\uFEFF/, '')));
   } catch (error) {
-    throw new UsageError(`${file}: not valid JSON: ${(error as Error).message}`);
+    // Node's message may quote the text over several lines: keep the error to one line.
+    throw new UsageError(`${file}: not valid JSON: ${(error as Error).message.replace(/\s+/g, ' ')}`);
   }
   const [{ buildScenarioSchema, scenarioKeysAt }, { closestWord }] = await Promise.all([
     import('./scenario-schema.js'),
@@ -109,12 +110,13 @@ export async function loadInputFile(file: string, kind: 'scenario' | 'config'): 
   if (!result.success) {
     const issue = result.error.issues[0];
     if (!issue) throw new UsageError(`${file}: invalid`);
-    const where = formatPath(issue.path);
+    const path = formatPath(issue.path);
+    const where = path || '(top level)';
     let message: string;
     if (issue.code === 'unrecognized_keys') {
       const key = String(issue.keys[0]);
       const guess = closestWord(key, scenarioKeysAt(issue.path));
-      message = `${where ? `${where}: ` : ''}unknown key '${key}'${guess ? `; did you mean '${guess}'?` : ''}`;
+      message = `${path ? `${path}: ` : ''}unknown key '${key}'${guess ? `; did you mean '${guess}'?` : ''}`;
     } else if (issue.code === 'invalid_type') {
       message = `${where}: expected ${issue.expected}`;
     } else if (issue.code === 'invalid_union') {
@@ -165,8 +167,6 @@ export async function layerInputs(
     merged[key] === undefined || (Array.isArray(merged[key]) && (merged[key] as unknown[]).length === 0);
 
   // Output and data switches from env.
-  if (merged.format === undefined && merged.json !== true && env.HASHCALC_FORMAT)
-    merged.format = env.HASHCALC_FORMAT;
   if (merged.offline !== true && env.HASHCALC_OFFLINE)
     merged.offline = envBoolean('HASHCALC_OFFLINE', env.HASHCALC_OFFLINE);
 
@@ -189,11 +189,13 @@ export async function layerInputs(
     merged.gpu = env.HASHCALC_GPU;
     origins.gpu = { origin: 'env', label: 'HASHCALC_GPU' };
   }
-  if (accepts.landlordPaysPower && merged.landlordPaysPower !== true && env.HASHCALC_LANDLORD_PAYS_POWER) {
-    if (envBoolean('HASHCALC_LANDLORD_PAYS_POWER', env.HASHCALC_LANDLORD_PAYS_POWER)) {
-      merged.landlordPaysPower = true;
-      origins.landlordPaysPower = { origin: 'env', label: 'HASHCALC_LANDLORD_PAYS_POWER' };
-    }
+  if (
+    accepts.landlordPaysPower &&
+    merged.landlordPaysPower === undefined &&
+    env.HASHCALC_LANDLORD_PAYS_POWER
+  ) {
+    merged.landlordPaysPower = envBoolean('HASHCALC_LANDLORD_PAYS_POWER', env.HASHCALC_LANDLORD_PAYS_POWER);
+    origins.landlordPaysPower = { origin: 'env', label: 'HASHCALC_LANDLORD_PAYS_POWER' };
   }
 
   // 2. scenario, then 3. config
@@ -232,8 +234,7 @@ export async function layerInputs(
     const landlord = valueAt(data, 'lease.landlordPaysPower');
     if (
       accepts.landlordPaysPower &&
-      merged.landlordPaysPower !== true &&
-      origins.landlordPaysPower === undefined &&
+      merged.landlordPaysPower === undefined &&
       typeof landlord === 'boolean'
     ) {
       merged.landlordPaysPower = landlord;

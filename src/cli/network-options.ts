@@ -12,9 +12,6 @@ import { UsageError } from './errors.js';
 import { type RawOptions, resolveNetworkOverrides } from './inputs.js';
 import { parseNumberFlag } from './parse.js';
 
-const truthy = (value: string | undefined) =>
-  value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false';
-
 /** An http(s) base URL without a trailing slash; `name` is the flag or variable it came from. */
 export function baseUrl(raw: string, name: string, example: string): string {
   let url: URL;
@@ -62,10 +59,11 @@ export function networkRequestFrom(
 ): NetworkRequest {
   const env = ctx.env;
   const overrides = resolveNetworkOverrides(options);
-  const offline = options.offline === true || truthy(env.HASHCALC_OFFLINE);
+  // HASHCALC_OFFLINE is read once, with the other env inputs, into options.offline (layers.ts).
+  const offline = options.offline === true;
   const refresh = options.refresh === true;
   const requireLive = options.requireLive === true;
-  const offlineName = options.offline === true ? '--offline' : 'HASHCALC_OFFLINE';
+  const offlineName = env.HASHCALC_OFFLINE ? '--offline (or HASHCALC_OFFLINE)' : '--offline';
   if (offline && requireLive) throw new UsageError(`--require-live cannot be combined with ${offlineName}`);
   if (offline && refresh) throw new UsageError(`--refresh cannot be combined with ${offlineName}`);
 

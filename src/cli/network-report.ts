@@ -4,18 +4,16 @@
  * from the tip height at the time it was observed, never from a clock.
  */
 import { estimateNextHalving, impliedHashrateHs, TARGET_BLOCK_INTERVAL_SEC } from '../core/bitcoin.js';
-import type { Sourced } from '../data/types.js';
 import {
   type HashpriceReport,
   hashpriceReport,
   type NetworkFigures,
+  provenanceOf,
   type QuantityProvenance,
 } from './reports.js';
 
-export interface NetworkProvenance extends QuantityProvenance {
-  /** Host that served the value (a self-hosted mempool shows here). */
-  host?: string;
-}
+/** Provenance with the serving host (a self-hosted mempool shows here). */
+export type NetworkProvenance = QuantityProvenance;
 
 export interface RetargetReport {
   /** Share of the current 2016-block epoch mined, 0..1. */
@@ -55,14 +53,7 @@ export interface NetworkCommandReport extends Omit<HashpriceReport, 'command' | 
 /** An epoch mean outside 5-20 min says more about a young epoch than about the next two years. */
 const PLAUSIBLE_INTERVAL_SEC: readonly [number, number] = [300, 1200];
 
-function provenance(q: Sourced<unknown>): NetworkProvenance {
-  return {
-    source: q.source,
-    asOf: new Date(q.asOfMs).toISOString(),
-    ...(q.origin ? { origin: q.origin } : {}),
-    ...(q.host ? { host: q.host } : {}),
-  };
-}
+const provenance = provenanceOf;
 
 export function networkCommandReport(figures: NetworkFigures): NetworkCommandReport {
   const { snapshot } = figures;

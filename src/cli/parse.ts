@@ -38,11 +38,18 @@ const SUFFIX_SCALE: Readonly<Record<string, number>> = {
   E: 1e18,
 };
 
+const THOUSANDS = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:[eE][+-]?\d+)?\s*[a-zA-Z%]{0,2}$/;
+
 const NUMBER_TEXT = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([a-zA-Z]{0,2})$/;
 
 /** Read a number from flag text; NaN when it is not one. */
 export function readNumber(raw: string, options: { percent?: boolean; suffixes?: boolean } = {}): number {
-  let text = raw.trim().replace(/^\$/, '').replace(/[,_]/g, '');
+  let text = raw.trim().replace(/^\$/, '').replace(/_/g, '');
+  // Commas only as thousands separators (84,775): "2,5" or "34,1" is an error, never silently 25 or 341.
+  if (text.includes(',')) {
+    if (!THOUSANDS.test(text)) return Number.NaN;
+    text = text.replace(/,/g, '');
+  }
   let scale = 1;
   if (options.percent && text.endsWith('%')) {
     text = text.slice(0, -1).trim();

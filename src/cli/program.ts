@@ -65,6 +65,12 @@ function aiOptions(command: Command): Command {
       "the landlord, not the tenant, pays for the leased load's power",
     ).helpGroup('AI:'),
   );
+  command.addOption(
+    new Option(
+      '--no-landlord-pays-power',
+      'the tenant pays (the default; overrides env, scenario or config)',
+    ).helpGroup('AI:'),
+  );
   return addFlags(command, AI_FLAGS, 'AI:');
 }
 
@@ -170,7 +176,7 @@ export function buildProgram(ctx: Context, setExitCode: (code: number) => void, 
     });
   economics('compare', 'Mining vs AI lease vs GPU cloud for one site, side by side, per kWh and per year', [
     'hashcalc compare --mw 341',
-    'hashcalc compare --mw 341 --power-price 4.5% --miner s21xp --gpu b200 --utilization 0.8',
+    'hashcalc compare --mw 341 --power-price 0.045 --miner s21xp --gpu b200 --utilization 80%',
     'hashcalc compare --mw 100 --lease-rate 180 --pue-ai 1.25 --landlord-pays-power',
     "hashcalc compare --mw 341 --json | jq '.options[] | {id, revenueUsdPerKwh}'",
   ]);
@@ -338,10 +344,27 @@ const COMMAND_NAMES = [
 ];
 
 /** The command a run is for: the first word that is not a flag, if it names a command (completion needs all). */
+/** Root options that take a value: the word after them is not a command. */
+const ROOT_VALUE_OPTIONS = new Set(['--format', '--scenario']);
+
+/** The first word that is not a flag or a root option's value: the command, if any. */
+function firstWord(argv: readonly string[]): string | undefined {
+  const flags = argvFlags(argv);
+  for (let i = 0; i < flags.length; i++) {
+    const arg = flags[i] as string;
+    if (ROOT_VALUE_OPTIONS.has(arg)) i++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
+}
+
+/** The command a run is for, if the first word names one (completion and help need every command). */
 function commandToRun(argv: readonly string[]): string | undefined {
-  const word = argvFlags(argv).find((a) => !a.startsWith('-'));
+  const word = firstWord(argv);
   return word && word !== 'completion' && COMMAND_NAMES.includes(word) ? word : undefined;
 }
+
+const HELP_OR_VERSION = new Set(['-h', '--help', '-V', '--version']);
 
 /** Run the CLI in-process: returns the exit code; writes only through ctx. */
 export async function run(argv: readonly string[], ctx: Context): Promise<number> {
@@ -361,13 +384,18 @@ export async function run(argv: readonly string[], ctx: Context): Promise<number
     ctx.stdout.write(program.helpInformation());
     return 0;
   }
+  if (firstWord(argv) === undefined && !argvFlags(argv).some((a) => HELP_OR_VERSION.has(a))) {
+    ctx.stderr.write("hashcalc: missing command (e.g. compare, hashprice, check); see 'hashcalc --help'\n");
+    return EXIT_USAGE;
+  }
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
-      if (error.code === 'commander.help') return EXIT_USAGE;
+      // `hashcalc help [command]` asks for help (exit 0); help shown for an error is a usage error.
+      if (error.code === 'commander.help') return error.exitCode === 0 ? 0 : EXIT_USAGE;
       const text = error.message
         .replace(/^error: /, '')
         .replace(/\s*\n\s*/g, ' ')

@@ -24,6 +24,8 @@ export interface QuantityProvenance {
   source: SourceId;
   asOf: string;
   origin?: SourceId;
+  /** The host that served a live or cached value. */
+  host?: string;
 }
 
 export interface NetworkReport {
@@ -44,11 +46,15 @@ export interface NetworkReport {
   provenance: Record<'height' | 'difficulty' | 'btcUsd' | 'avgFeesBtcPerBlock', QuantityProvenance>;
 }
 
-const provenanceOf = (q: Sourced<unknown>): QuantityProvenance => ({
-  source: q.source,
-  asOf: new Date(q.asOfMs).toISOString(),
-  ...(q.origin ? { origin: q.origin } : {}),
-});
+/** A figure's provenance for output: source, data time, and (live or cached) origin and host. */
+export function provenanceOf(q: Sourced<unknown>): QuantityProvenance {
+  return {
+    source: q.source,
+    asOf: new Date(q.asOfMs).toISOString(),
+    ...(q.origin ? { origin: q.origin } : {}),
+    ...(q.host ? { host: q.host } : {}),
+  };
+}
 
 export interface NetworkFigures {
   snapshot: NetworkSnapshot;

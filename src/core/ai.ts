@@ -63,7 +63,8 @@ export interface GpuCloudEconomics extends OptionEconomics {
 
 export function gpuCloudEconomics(inputs: GpuCloudInputs): GpuCloudEconomics {
   const itMw = inputs.siteMw / inputs.pueAi;
-  const gpus = Math.floor((itMw * 1000) / inputs.kwPerGpu);
+  // + 1e-9: an exact multiple computed in floating point may land a hair below the integer.
+  const gpus = Math.floor((itMw * 1000) / inputs.kwPerGpu + 1e-9);
   const revenueUsdPerYear = gpus * inputs.gpuUsdPerHour * HOURS_PER_YEAR * inputs.utilization;
   // GPUs draw power whether or not the hour is billed: full system draw, conservative.
   const energyKwhPerYear = gpus * inputs.kwPerGpu * inputs.pueAi * HOURS_PER_YEAR;

@@ -66,7 +66,8 @@ export function allocateFleet(itMw: number, fleet: readonly FleetModel[]): Fleet
   const fillers = fleet.filter((m) => m.count === null).length;
   const shareW = fillers > 0 ? (itW - countedW) / fillers : 0;
   return fleet.map((m) => {
-    const units = m.count ?? Math.floor(shareW / m.powerW);
+    // + 1e-9: an exact multiple computed in floating point may land a hair below the integer.
+    const units = m.count ?? Math.floor(shareW / m.powerW + 1e-9);
     return {
       name: m.name,
       units,

@@ -61,9 +61,8 @@ export function finishOption(
   };
 }
 
-/** Simple payback: capex / annual EBITDA; 0 with no capex; null when EBITDA <= 0. */
+/** Simple payback: capex / annual EBITDA; null when EBITDA <= 0 (never paid back, whatever the capex). */
 export function paybackYears(capexUsd: number, ebitdaUsdPerYear: number): number | null {
-  if (capexUsd <= 0) return 0;
   if (!(ebitdaUsdPerYear > 0)) return null;
-  return capexUsd / ebitdaUsdPerYear;
+  return Math.max(0, capexUsd) / ebitdaUsdPerYear;
 }

@@ -11,6 +11,9 @@ export const MAX_DIFFICULTY = 1e18;
 export const MAX_BTC_USD = 1e8;
 export const MAX_FEES_BTC_PER_BLOCK = 50;
 export const MAX_HASHRATE_HS = 1e25;
+/** A retarget date must fall between the genesis block and a date no estimate can honestly reach. */
+const EARLIEST_MS = Date.UTC(2009, 0, 3);
+const LATEST_MS = Date.UTC(2200, 0, 1);
 
 export function invalid(message: string): FetchFailure {
   return new FetchFailure('invalid', message);
@@ -60,7 +63,8 @@ export function checkRetarget(r: RetargetEstimate): RetargetEstimate {
     r.estimatedChange >= -0.75 &&
     r.estimatedChange <= 3 &&
     finite(r.estimatedAtMs) &&
-    r.estimatedAtMs > 0 &&
+    r.estimatedAtMs > EARLIEST_MS &&
+    r.estimatedAtMs < LATEST_MS &&
     Number.isInteger(r.nextRetargetHeight) &&
     r.nextRetargetHeight > 0 &&
     r.nextRetargetHeight % 2016 === 0 &&

@@ -15,7 +15,11 @@ export function embeddedSnapshot(): NetworkSnapshot {
   };
 }
 
-/** Flags win over any source; they are "as of" the moment of the run. */
+/**
+ * Values the user gives (flags, or HASHCALC_* / scenario / config values, all labelled 'flag') win over any
+ * source; they are "as of" the moment of the run. A given difficulty drops the source's estimated hashrate:
+ * that estimate belongs to another difficulty, and mixing the two is the classic hashprice mistake.
+ */
 export function applyOverrides(
   snapshot: NetworkSnapshot,
   overrides: Partial<Record<NetworkQuantity, number>>,
@@ -25,5 +29,6 @@ export function applyOverrides(
   for (const [name, value] of Object.entries(overrides) as [NetworkQuantity, number | undefined][]) {
     if (value !== undefined) next[name] = { value, source: 'flag', asOfMs: nowMs };
   }
+  if (overrides.difficulty !== undefined) next.estimatedHashrateHs = null;
   return next;
 }

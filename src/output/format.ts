@@ -1,4 +1,5 @@
 /** Humane number formatting for tables. Never prints NaN or Infinity: undefined quantities are "n/a". */
+import { formatAge } from '../data/duration.js';
 
 export const NA = 'n/a';
 
@@ -79,13 +80,9 @@ export function years(n: number | null | undefined): string {
   return isNumber(n) ? `${n.toFixed(1)} y` : NA;
 }
 
-/** Whole days between two instants, for "N days old". */
+/** "4 s old", "3 min old", "367 days old". */
 export function ageText(fromMs: number, nowMs: number): string {
-  const seconds = Math.max(0, (nowMs - fromMs) / 1000);
-  if (seconds < 90) return `${Math.round(seconds)} s old`;
-  if (seconds < 5400) return `${Math.round(seconds / 60)} min old`;
-  if (seconds < 172_800) return `${Math.round(seconds / 3600)} h old`;
-  return `${Math.round(seconds / 86_400)} days old`;
+  return `${formatAge(nowMs - fromMs)} old`;
 }
 
 export function isoDate(ms: number): string {

@@ -1,11 +1,14 @@
 /** A Document as GitHub-flavoured markdown (CI job summaries, reports). */
 import { cellText, type Document } from './document.js';
 
-const escapeCell = (value: string) => value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** Characters markdown would read as emphasis, code or a list marker are shown as themselves. */
+const escapeText = (value: string) => value.replace(/[\\`*_]/g, '\\$&').replace(/^([-+]) /, '\\$1 ');
+const escapeCell = (value: string) => escapeText(value).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function renderMarkdown(doc: Document): string {
   const parts = doc.blocks.map((block) => {
-    if (block.kind === 'text') return block.tone === 'heading' ? `### ${block.text}` : block.text;
+    if (block.kind === 'text')
+      return block.tone === 'heading' ? `### ${escapeText(block.text)}` : escapeText(block.text);
     const numeric = block.numeric ?? true;
     const head = `| ${block.head.map(escapeCell).join(' | ')} |`;
     const rule = `|${block.head.map((_, i) => (i > 0 && numeric ? '---:' : '---')).join('|')}|`;

@@ -85,7 +85,7 @@ export function economicsDocument(report: EconomicsReport, nowMs: number): Docum
   if (breakevens) {
     doc.blocks.push(
       text(
-        `Mining breakevens (EBITDA = 0): power $${price(breakevens.powerUsdPerKwh)}/kWh, ` +
+        `Mining breakevens (EBITDA = 0): power ${breakevens.powerUsdPerKwh === null ? NA : `$${price(breakevens.powerUsdPerKwh)}/kWh`}, ` +
           `hashprice ${usd(breakevens.hashpriceUsdPerPhDay)}/PH/day, BTC ${usd(breakevens.btcUsd)}`,
       ),
     );

@@ -1,27 +1,12 @@
 /** The `network` table: every figure with its source and age. Formatting only; the numbers come computed. */
 import type { NetworkCommandReport, NetworkProvenance } from '../cli/network-report.js';
 import { type Document, text } from './document.js';
-import { ageText, isoDate, NA, num, percent, si, usdExact } from './format.js';
+import { isoDate, NA, num, percent, si, usdExact } from './format.js';
+import { describeSource } from './render-network.js';
 
-const SOURCE_NAMES: Record<string, string> = {
-  mempool: 'mempool',
-  'blockchain.info': 'blockchain.info',
-  coingecko: 'CoinGecko',
-  cache: 'cache',
-  snapshot: 'embedded snapshot',
-  flag: 'flag',
-};
-
-/** "mempool.space, 4 s old", "cache (mempool.space), 3 min old", "embedded snapshot of 2025-11-22, 367 days old". */
+/** A figure's source and age, or n/a when it has none. */
 export function sourceText(p: NetworkProvenance | null, nowMs: number): string {
-  if (!p) return NA;
-  if (p.source === 'flag') return 'flag';
-  const asOfMs = Date.parse(p.asOf);
-  const age = ageText(asOfMs, nowMs);
-  if (p.source === 'snapshot') return `snapshot of ${isoDate(asOfMs)}, ${age}`;
-  if (p.source === 'cache')
-    return `cache (${p.host ?? SOURCE_NAMES[p.origin ?? ''] ?? p.origin ?? '?'}), ${age}`;
-  return `${p.host ?? SOURCE_NAMES[p.source] ?? p.source}, ${age}`;
+  return p ? describeSource(p, nowMs) : NA;
 }
 
 const signedPercent = (ratio: number) => `${ratio >= 0 ? '+' : ''}${percent(ratio)}`;

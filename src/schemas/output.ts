@@ -18,6 +18,7 @@ export const quantityProvenanceSchema = z.object({
   source: sourceId,
   asOf: isoTime,
   origin: z.optional(sourceId),
+  host: z.optional(describe(z.string(), 'the host that served the value')),
 });
 
 const networkShape = {
@@ -58,12 +59,7 @@ export const hashpriceOutputSchema = z.object({
   ),
 });
 
-const networkProvenanceSchema = z.object({
-  source: sourceId,
-  asOf: isoTime,
-  origin: z.optional(sourceId),
-  host: z.optional(describe(z.string(), 'the host that served the value')),
-});
+const networkProvenanceSchema = quantityProvenanceSchema;
 
 export const networkOutputSchema = z.object({
   schemaVersion: z.literal(1),

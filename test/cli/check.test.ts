@@ -88,6 +88,21 @@ describe('hashcalc check', () => {
     ).toHaveLength(1);
   });
 
+  it('an unknown metric fails before any data is fetched: one line, even with every source down', async () => {
+    const refused = 'http://127.0.0.1:9';
+    const { code, stderr } = await runCli(
+      ['check', '--mempool-url', refused, '--assert', 'options.foo.bar > 1'],
+      {
+        HASHCALC_BLOCKCHAIN_INFO_URL: refused,
+        HASHCALC_COINGECKO_URL: refused,
+      },
+    );
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toEqual([
+      "hashcalc: --assert: unknown metric 'options.foo.bar' at column 1",
+    ]);
+  });
+
   it('takes rules from a scenario file, flags replacing the same scalar rule', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hashcalc-check-'));
     const file = join(dir, 'site.json');

@@ -21,6 +21,14 @@ const usageCases: [args: string[], mustMention: string][] = [
   [['compare', '--bogus'], "unknown option '--bogus'"],
   [['compare', '--mw'], '--mw'],
   [['frobnicate'], "unknown command 'frobnicate'"],
+  [['hashprice', '--difficulty', '0.5'], '--difficulty'],
+  [['mining', '--pool-fee', '2,5%'], '--pool-fee'],
+  [['compare', '--mw', '34,1'], '--mw'],
+  [['ai', '--btc-price', '-5'], '--btc-price'],
+  [['ai', '--timeout', 'xyz'], '--timeout'],
+  [['ai', '--gpu', 'b300'], '--gpu-capex'],
+  [['hashprice', '--format', 'xml'], '--format'],
+  [['--format', 'json'], 'missing command'],
   [['catalog', 'cars'], 'miners, gpus, deals'],
 ];
 
@@ -88,5 +96,116 @@ describe('colour', () => {
     expect((await runCli(args, { FORCE_COLOR: '1' })).stdout).toContain('\u001b[');
     expect((await runCli([...args, '--no-color'], { FORCE_COLOR: '1' })).stdout).not.toContain('\u001b[');
     expect((await runCli(args, { NO_COLOR: '1' })).stdout).not.toContain('\u001b[');
+  });
+});
+
+describe('review fixes', () => {
+  it('help asked for exits 0; a missing command is one line, exit 2', async () => {
+    expect((await runCli(['help'])).code).toBe(0);
+    const help = await runCli(['help', 'compare']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('hashcalc compare');
+    const missing = await runCli(['--offline']);
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toBe('');
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('reads commas only as thousands separators', async () => {
+    const { code, stdout } = await runCli(['hashprice', '--offline', '--json', '--btc-price', '84,775']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).btcUsd).toBe(84_775);
+  });
+
+  it('counts whole units at exact multiples despite floating point', async () => {
+    // 1.4 MW / 1.25 = 1.12 MW = 1120 kW of IT; at 1 kW per GPU that is exactly 1120 GPUs (not 1119)
+    const ai = JSON.parse(
+      (await runCli(['ai', '--mw', '1.4', '--pue-ai', '1.25', '--kw-per-gpu', '1', '--json'])).stdout,
+    );
+    expect(ai.options[1].units).toBe(1120);
+    // 3.82725 MW / 1.05 = 3.645 MW = exactly 1000 S21 XP at 3645 W (not 999)
+    const mining = JSON.parse((await runCli(['mining', '--mw', '3.82725', '--offline', '--json'])).stdout);
+    expect(mining.options[0].units).toBe(1000);
+  });
+
+  it('drops the estimated-hashrate variant when the difficulty is given (it belongs to another difficulty)', async () => {
+    const { stdout } = await runCli(['hashprice', '--offline', '--json', '--difficulty', '50T']);
+    const report = JSON.parse(stdout);
+    expect(report.estimatedHashrateEhs).toBeNull();
+    expect(report.estimatedHashrateVariant).toBeNull();
+  });
+
+  it('a loss-making option never shows a payback, even with no capex', async () => {
+    const { stdout } = await runCli([
+      'mining',
+      '--offline',
+      '--json',
+      '--power-price',
+      '0.5',
+      '--miner-price',
+      '0',
+    ]);
+    const mining = JSON.parse(stdout).options[0];
+    expect(mining.ebitdaUsdPerYear).toBeLessThan(0);
+    expect(mining.paybackYears).toBeNull();
+  });
+
+  it('a site too small for one miner shows n/a breakevens, never "$n/a"', async () => {
+    const { stdout } = await runCli(['mining', '--offline', '--mw', '0.003']);
+    expect(stdout).toContain('power n/a');
+    expect(stdout).not.toContain('$n/a');
+  });
+
+  it('markdown shows the default markers as text, not emphasis', async () => {
+    const { stdout } = await runCli(['compare', '--offline', '--format', 'markdown']);
+    expect(stdout).toContain('pool fee 2.5%\\*');
+    expect(stdout).toContain('\\* default');
+  });
+
+  it('B300 is in the catalog and runs with the figures the catalog lacks', async () => {
+    const { code, stdout } = await runCli([
+      'ai',
+      '--json',
+      '--gpu',
+      'b300',
+      '--gpu-hour-price',
+      '6',
+      '--gpu-capex',
+      '45k',
+    ]);
+    expect(code).toBe(0);
+    // 100 MW / 1.3 = 76,923.08 kW IT / (14.5 / 8 = 1.8125 kW) = 42,440.3 -> 42,440 GPUs
+    expect(JSON.parse(stdout).options[1].units).toBe(42_440);
+  });
+
+  it('HASHCALC_OFFLINE=no is not offline; HASHCALC_OFFLINE=1 is', async () => {
+    const refused = 'http://127.0.0.1:9';
+    const env = { HASHCALC_BLOCKCHAIN_INFO_URL: refused, HASHCALC_COINGECKO_URL: refused };
+    const no = await runCli(['hashprice', '--require-live', '--mempool-url', refused], {
+      ...env,
+      HASHCALC_OFFLINE: 'no',
+    });
+    expect(no.code).toBe(1); // live data was required and could not be had
+    const yes = await runCli(['hashprice', '--require-live', '--mempool-url', refused], {
+      ...env,
+      HASHCALC_OFFLINE: '1',
+    });
+    expect(yes.code).toBe(2); // --require-live contradicts offline
+  });
+
+  it('--explain on hashprice names the flag or variable a network value came from', async () => {
+    const flag = await runCli(['hashprice', '--offline', '--explain', '--btc-price', '90k']);
+    expect(flag.stderr).toMatch(/btcUsd\s+90000 <- flag --btc-price/);
+    const env = await runCli(['hashprice', '--offline', '--explain'], { HASHCALC_BTC_PRICE: '91000' });
+    expect(env.stderr).toMatch(/btcUsd\s+91000 <- env HASHCALC_BTC_PRICE/);
+    expect(env.stderr).toMatch(/difficulty\s+152271406129092 <- snapshot, as of 2025-11-22/);
+  });
+
+  it('init into a missing directory is one clean line, exit 2', async () => {
+    const { code, stderr } = await runCli(['init', '/nonexistent-dir/site.json']);
+    expect(code).toBe(2);
+    expect(stderr.trim()).toBe(
+      "hashcalc: init: cannot write '/nonexistent-dir/site.json': no such directory",
+    );
   });
 });

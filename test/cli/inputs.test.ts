@@ -90,6 +90,8 @@ describe('scenario errors name the file and the exact path', () => {
     [{ fleet: [{ model: 'S21 XP', count: -1 }] }, 'fleet[0].count: must be above 0'],
     [{ mining: { poolFee: 1.5 } }, 'mining.poolFee: expected a fraction from 0 to below 1'],
     ['{ "site": ', 'not valid JSON'],
+    ['{\n"site":\nx}', 'not valid JSON'],
+    [[], '(top level): expected object'],
   ])('%j', async (content, message) => {
     const ws = workspace();
     const file = ws.write('site.json', content);
@@ -111,6 +113,30 @@ describe('scenario errors name the file and the exact path', () => {
     const ws = workspace();
     const file = ws.write('site.json', '{\n  // the Washington site\n  "site": { "mw": 18 /* MW */ }\n}\n');
     expect(await siteMw(['--scenario', file])).toMatchObject({ mw: 18, origin: 'scenario' });
+  });
+
+  it('accepts a UTF-8 byte order mark', async () => {
+    const ws = workspace();
+    const file = ws.write('site.json', '\uFEFF{"site":{"mw":12}}');
+    expect(await siteMw(['--scenario', file])).toMatchObject({ mw: 12, origin: 'scenario' });
+  });
+
+  it('landlord-pays-power: env beats scenario, and --no-landlord-pays-power beats env', async () => {
+    const ws = workspace();
+    const file = ws.write('site.json', { lease: { landlordPaysPower: true } });
+    const run = async (args: string[], env: Record<string, string>) =>
+      economicsOutputSchema.parse(
+        JSON.parse((await runCli(['ai', '--json', '--scenario', file, ...args], env)).stdout),
+      ).assumptionSources.landlordPaysPower;
+    expect(await run([], {})).toMatchObject({ value: true, origin: 'scenario' });
+    expect(await run([], { HASHCALC_LANDLORD_PAYS_POWER: '0' })).toMatchObject({
+      value: false,
+      origin: 'env',
+    });
+    expect(await run(['--no-landlord-pays-power'], { HASHCALC_LANDLORD_PAYS_POWER: '1' })).toMatchObject({
+      value: false,
+      origin: 'flag',
+    });
   });
 
   it('a bad env value names the variable', async () => {

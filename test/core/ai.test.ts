@@ -146,9 +146,11 @@ describe('paybackYears', () => {
     expect(paybackYears(capex, ebitda)).toBeCloseTo(years, 4);
   });
 
-  it('is 0 with no capex, whatever the EBITDA', () => {
+  it('is 0 with no capex and positive EBITDA, null when EBITDA <= 0 even with no capex', () => {
     expect(paybackYears(0, 100)).toBe(0);
-    expect(paybackYears(0, -100)).toBe(0);
+    // A loss-making option never pays anything back: "0 years" would read as instant payback.
+    expect(paybackYears(0, -100)).toBeNull();
+    expect(paybackYears(0, 0)).toBeNull();
   });
 
   it('is null when EBITDA <= 0 or not a number', () => {

@@ -211,7 +211,7 @@ describe('a fleet with no hashrate', () => {
     expect(e.breakevens.hashpriceUsdPerPhDay).toBeNull();
     expect(e.breakevens.btcUsd).toBeNull();
     expect(e.breakevens.powerUsdPerKwh).toBeNull(); // no energy drawn: no breakeven power price
-    expect(e.paybackYears).toBe(0); // no miners, no capex
+    expect(e.paybackYears).toBeNull(); // no miners: EBITDA 0, nothing is ever paid back
   });
 });
 

@@ -148,9 +148,10 @@ const cloudArb = fc.record({
 });
 
 describe('payback', () => {
+  // Never paid back when EBITDA <= 0, whatever the capex; otherwise capex / EBITDA (0 with no capex).
   const check = (e: OptionEconomics) => {
-    if (e.capexUsd > 0) expect(e.paybackYears === null).toBe(e.ebitdaUsdPerYear <= 0);
-    else expect(e.paybackYears).toBe(0);
+    expect(e.paybackYears === null).toBe(e.ebitdaUsdPerYear <= 0);
+    if (e.paybackYears !== null) expect(e.paybackYears).toBeCloseTo(e.capexUsd / e.ebitdaUsdPerYear, 9);
   };
 
   it('is null iff EBITDA <= 0 (mining)', () => {

@@ -235,3 +235,20 @@ describe('CoinGecko', () => {
     );
   });
 });
+
+describe('retarget sanity', () => {
+  it('rejects a retarget date no estimate can reach (it would crash date formatting)', async () => {
+    const { checkRetarget } = await import('../../src/data/sanity.js');
+    const good = {
+      progress: 0.5,
+      estimatedChange: 0.01,
+      estimatedAtMs: Date.UTC(2026, 11, 1),
+      nextRetargetHeight: 927_360, // 460 x 2016
+      remainingBlocks: 1000,
+      meanBlockIntervalSec: 600,
+    };
+    expect(checkRetarget(good)).toEqual(good);
+    expect(() => checkRetarget({ ...good, estimatedAtMs: 1e20 })).toThrow();
+    expect(() => checkRetarget({ ...good, estimatedAtMs: Date.UTC(2008, 0, 1) })).toThrow();
+  });
+});

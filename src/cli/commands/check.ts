@@ -2,12 +2,20 @@
  * `check`: threshold rules over the same computation as `compare`. Exit 0 when every rule passes, 3 when any
  * is breached, 1 when data could not be had, 2 for a malformed rule (checked before any data is fetched).
  */
-import { flattenMetrics, lookupFrom, type MetricValue, parse, RuleError } from '../../rules/index.js';
+import { embeddedSnapshot } from '../../data/snapshot.js';
+import {
+  evaluateRule,
+  flattenMetrics,
+  lookupFrom,
+  type MetricValue,
+  parse,
+  RuleError,
+} from '../../rules/index.js';
 import type { Context } from '../context.js';
 import { EXIT_THRESHOLD, UsageError } from '../errors.js';
 import type { RawOptions } from '../inputs.js';
 import { readNumber } from '../parse.js';
-import { type NetworkReport, SCHEMA_VERSION } from '../reports.js';
+import { type EconomicsReport, type NetworkReport, SCHEMA_VERSION } from '../reports.js';
 import { buildEconomicsReport } from './economics.js';
 import { emit, explainIfAsked, prepareInputs } from './shared.js';
 
@@ -125,28 +133,34 @@ export async function runCheck(options: RawOptions, ctx: Context): Promise<numbe
     }
   });
 
+  const evaluateAll = (report: EconomicsReport): CheckedRule[] => {
+    const metrics = flattenMetrics({
+      network: report.network,
+      site: report.site,
+      assumptions: report.assumptions,
+      options: report.options,
+    });
+    return parsed.map((ast, i): CheckedRule => {
+      const spec = specs[i] as RuleSpec;
+      const result = evaluateRule(ast, lookupFrom(metrics), { label: spec.from, knownPaths: metrics.keys() });
+      if (result.error) throw new UsageError(result.error);
+      return {
+        ...spec,
+        rule: result.text,
+        value: result.value,
+        threshold: result.threshold,
+        passed: result.passed,
+        notes: result.notes,
+      };
+    });
+  };
+  // A dry run on the embedded snapshot: an unknown metric or a type error is a malformed rule (exit 2),
+  // found before any data is fetched.
+  evaluateAll(await buildEconomicsReport('compare', inputs, ctx, embeddedSnapshot()));
+
   const report = await buildEconomicsReport('compare', inputs, ctx);
-  explainIfAsked(inputs.options, ctx, report.assumptionSources, report.network);
-  const metrics = flattenMetrics({
-    network: report.network,
-    site: report.site,
-    assumptions: report.assumptions,
-    options: report.options,
-  });
-  const { evaluateRule } = await import('../../rules/index.js');
-  const rules = parsed.map((ast, i): CheckedRule => {
-    const spec = specs[i] as RuleSpec;
-    const result = evaluateRule(ast, lookupFrom(metrics), { label: spec.from, knownPaths: metrics.keys() });
-    if (result.error) throw new UsageError(result.error);
-    return {
-      ...spec,
-      rule: result.text,
-      value: result.value,
-      threshold: result.threshold,
-      passed: result.passed,
-      notes: result.notes,
-    };
-  });
+  explainIfAsked(inputs.options, ctx, report.assumptionSources, report.network, inputs.origins);
+  const rules = evaluateAll(report);
   const breached = rules.filter((r) => !r.passed).length;
   const checkReport: CheckReport = {
     schemaVersion: SCHEMA_VERSION,

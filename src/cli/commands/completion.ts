@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
+import { SCHEMA_NAMES } from './schema.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 
@@ -14,7 +15,7 @@ interface Spec {
 
 const ARGUMENT_WORDS: Record<string, readonly string[]> = {
   catalog: ['miners', 'gpus', 'deals'],
-  schema: ['hashprice', 'network', 'compare', 'mining', 'ai', 'catalog', 'scenario'],
+  schema: SCHEMA_NAMES,
   completion: SHELLS,
 };
 

@@ -2,6 +2,7 @@
 import { gpuCloudEconomics, leaseEconomics } from '../../core/ai.js';
 import { compareSite } from '../../core/compare.js';
 import { allocateFleet, FleetTooLargeError, miningEconomics } from '../../core/mining.js';
+import type { NetworkSnapshot } from '../../data/types.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import {
@@ -13,6 +14,7 @@ import {
   resolveMining,
   resolveSite,
 } from '../inputs.js';
+import { networkRequestFrom } from '../network-options.js';
 import { type EconomicsReport, economicsCsvRecords, economicsReport, networkFigures } from '../reports.js';
 import { emit, explainIfAsked, getNetwork, prepareInputs } from './shared.js';
 
@@ -23,6 +25,8 @@ export async function buildEconomicsReport(
   command: EconomicsCommand,
   inputs: Inputs,
   ctx: Context,
+  /** Network data to use instead of obtaining it (a dry run). */
+  network?: NetworkSnapshot,
 ): Promise<EconomicsReport> {
   // Validate every input before any data is fetched: bad input fails fast with exit 2.
   const assumptions: Assumptions = {};
@@ -42,7 +46,9 @@ export async function buildEconomicsReport(
     }
   }
 
-  const figures = withMining ? networkFigures(await getNetwork(inputs.options, ctx)) : null;
+  // `ai` needs no network data, but its data flags are still checked (a bad value is exit 2 everywhere).
+  if (!withMining) networkRequestFrom(inputs.options, ctx);
+  const figures = withMining ? networkFigures(network ?? (await getNetwork(inputs.options, ctx))) : null;
 
   const others = [];
   if (lease && gpu) {
@@ -86,7 +92,7 @@ export async function runEconomics(
 ): Promise<number> {
   const inputs = await prepareInputs(options, ctx, command);
   const report = await buildEconomicsReport(command, inputs, ctx);
-  explainIfAsked(inputs.options, ctx, report.assumptionSources, report.network);
+  explainIfAsked(inputs.options, ctx, report.assumptionSources, report.network, inputs.origins);
   await emit(inputs.options, ctx, report, {
     document: async () => {
       const { economicsDocument } = await import('../../output/render-economics.js');

@@ -1,11 +1,12 @@
 import type { Context } from '../context.js';
 import type { RawOptions } from '../inputs.js';
 import { hashpriceReport, networkFigures } from '../reports.js';
-import { emit, getNetwork, prepareInputs } from './shared.js';
+import { emit, explainIfAsked, getNetwork, prepareInputs } from './shared.js';
 
 export async function runHashprice(options: RawOptions, ctx: Context): Promise<number> {
-  const { options: merged } = await prepareInputs(options, ctx, 'network');
+  const { options: merged, origins } = await prepareInputs(options, ctx, 'network');
   const report = hashpriceReport(networkFigures(await getNetwork(merged, ctx)));
+  explainIfAsked(merged, ctx, {}, report, origins);
   await emit(merged, ctx, report, {
     document: async () => {
       const { hashpriceDocument } = await import('../../output/render-hashprice.js');

@@ -1,6 +1,6 @@
 /** `init [FILE]`: writes an annotated example scenario (and its JSON Schema for editor completion). */
 import { existsSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
+import { rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { toJson } from '../../output/json.js';
 import type { Context } from '../context.js';
@@ -36,10 +36,23 @@ export function exampleScenario(schemaFile: string): Record<string, unknown> {
   };
 }
 
+/** Writes via a temporary file and a rename; a failure is one line naming the file (exit 2: a bad path). */
 async function writeAtomically(file: string, content: string): Promise<void> {
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  await writeFile(temp, content, { encoding: 'utf8', flag: 'wx' });
-  await rename(temp, file);
+  try {
+    await writeFile(temp, content, { encoding: 'utf8', flag: 'wx' });
+    await rename(temp, file);
+  } catch (error) {
+    await unlink(temp).catch(() => {});
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such directory'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : String(code ?? error);
+    throw new UsageError(`init: cannot write '${file}': ${why}`);
+  }
 }
 
 export async function runInit(file: string | undefined, options: RawOptions, ctx: Context): Promise<number> {
@@ -58,7 +71,12 @@ export async function runInit(file: string | undefined, options: RawOptions, ctx
     }
   }
   await writeAtomically(target, toJson(exampleScenario(schemaFile)));
-  await writeAtomically(schemaPath, await readJsonSchema('scenario'));
+  try {
+    await writeAtomically(schemaPath, await readJsonSchema('scenario'));
+  } catch (error) {
+    await unlink(target).catch(() => {}); // never leave half of the pair behind
+    throw error;
+  }
   ctx.stderr.write(
     `hashcalc: wrote ${target} and ${schemaPath}; try: hashcalc compare --scenario ${target}\n`,
   );

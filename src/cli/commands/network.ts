@@ -5,13 +5,15 @@ import type { Context } from '../context.js';
 import type { RawOptions } from '../inputs.js';
 import { networkRequestFrom } from '../network-options.js';
 import { networkCommandReport } from '../network-report.js';
-import { networkFigures } from '../reports.js';
-import { emit, prepareInputs } from './shared.js';
+import { networkFigures, networkReport } from '../reports.js';
+import { emit, explainIfAsked, prepareInputs } from './shared.js';
 
 export async function runNetwork(options: RawOptions, ctx: Context): Promise<number> {
-  const { options: merged } = await prepareInputs(options, ctx, 'network');
+  const { options: merged, origins } = await prepareInputs(options, ctx, 'network');
   const request = networkRequestFrom(merged, ctx, { want: ALL_QUANTITIES, optional: [] });
-  const report = networkCommandReport(networkFigures(await obtainNetwork(request, ctx)));
+  const figures = networkFigures(await obtainNetwork(request, ctx));
+  const report = networkCommandReport(figures);
+  explainIfAsked(merged, ctx, {}, networkReport(figures), origins);
   await emit(merged, ctx, report, {
     document: async () => {
       const { networkCommandDocument } = await import('../../output/render-network-command.js');

@@ -4,11 +4,11 @@ import type { NetworkSnapshot } from '../../data/types.js';
 import type { CsvRecord } from '../../output/csv.js';
 import type { Document } from '../../output/document.js';
 import { toJson } from '../../output/json.js';
-import { loadStyle, type Style } from '../../output/style.js';
+import { loadStyle } from '../../output/style.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { AI_FLAGS, type FlagDef, MINING_FLAGS, NETWORK_FLAGS, SITE_FLAGS } from '../flags.js';
-import type { Assumptions, RawOptions } from '../inputs.js';
+import type { Assumptions, Origins, RawOptions } from '../inputs.js';
 import { type LayeredInputs, layerInputs } from '../layers.js';
 import { networkRequestFrom } from '../network-options.js';
 import type { NetworkReport } from '../reports.js';
@@ -16,12 +16,17 @@ import type { NetworkReport } from '../reports.js';
 export const OUTPUT_FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-/** --format, with --json as its shortcut; they must not disagree. */
-export function outputFormat(options: RawOptions): OutputFormat {
-  const raw = options.format;
+/** --format (else HASHCALC_FORMAT), with --json as its shortcut; they must not disagree. */
+export function outputFormat(options: RawOptions, env: Context['env'] = {}): OutputFormat {
+  const fromEnv =
+    options.format === undefined && options.json !== true && env.HASHCALC_FORMAT
+      ? env.HASHCALC_FORMAT
+      : undefined;
+  const raw = options.format ?? fromEnv;
   const format = raw === undefined ? undefined : OUTPUT_FORMATS.find((f) => f === raw);
   if (raw !== undefined && !format) {
-    throw new UsageError(`--format: expected one of ${OUTPUT_FORMATS.join(', ')}, got '${String(raw)}'`);
+    const name = fromEnv ? 'HASHCALC_FORMAT' : '--format';
+    throw new UsageError(`${name}: expected one of ${OUTPUT_FORMATS.join(', ')}, got '${String(raw)}'`);
   }
   if (options.json === true) {
     if (format && format !== 'json')
@@ -31,10 +36,6 @@ export function outputFormat(options: RawOptions): OutputFormat {
   return format ?? 'table';
 }
 
-export function wantsJson(options: RawOptions): boolean {
-  return outputFormat(options) === 'json';
-}
-
 export async function getNetwork(options: RawOptions, ctx: Context): Promise<NetworkSnapshot> {
   return obtainNetwork(networkRequestFrom(options, ctx), ctx);
 }
@@ -42,7 +43,11 @@ export async function getNetwork(options: RawOptions, ctx: Context): Promise<Net
 export type InputScope = 'network' | 'mining' | 'ai' | 'compare';
 
 /** Flags merged with env, scenario and config values (flags win), for the inputs a command takes. */
-export function prepareInputs(options: RawOptions, ctx: Context, scope: InputScope): Promise<LayeredInputs> {
+export async function prepareInputs(
+  options: RawOptions,
+  ctx: Context,
+  scope: InputScope,
+): Promise<LayeredInputs> {
   const mining = scope === 'mining' || scope === 'compare';
   const ai = scope === 'ai' || scope === 'compare';
   const defs: FlagDef[] = [
@@ -51,6 +56,7 @@ export function prepareInputs(options: RawOptions, ctx: Context, scope: InputSco
     ...(mining ? Object.values(MINING_FLAGS) : []),
     ...(ai ? Object.values(AI_FLAGS) : []),
   ];
+  outputFormat(options, ctx.env); // a bad --format fails before anything is computed or fetched
   return layerInputs(options, ctx, defs, { miner: mining, gpu: ai, landlordPaysPower: ai });
 }
 
@@ -60,6 +66,7 @@ export function explainIfAsked(
   ctx: Context,
   assumptions: Assumptions,
   network: NetworkReport | null,
+  origins: Origins = {},
 ): void {
   if (options.explain !== true && options.verbose !== true) return;
   const lines = ['Inputs (value <- where it came from):'];
@@ -72,17 +79,31 @@ export function explainIfAsked(
     lines.push(`  ${name.padEnd(width)} ${String(a.value)} <- ${where}`);
   }
   if (network) {
+    // A value the user gave is labelled 'flag' in the data; say which flag, variable or file it was.
+    const given: Record<string, { key: string; flag: string }> = {
+      height: { key: NETWORK_FLAGS.heightBlocks.key, flag: NETWORK_FLAGS.heightBlocks.spec.flag },
+      difficulty: { key: NETWORK_FLAGS.difficulty.key, flag: NETWORK_FLAGS.difficulty.spec.flag },
+      btcUsd: { key: NETWORK_FLAGS.btcUsd.key, flag: NETWORK_FLAGS.btcUsd.spec.flag },
+      avgFeesBtcPerBlock: {
+        key: NETWORK_FLAGS.avgFeesBtcPerBlock.key,
+        flag: NETWORK_FLAGS.avgFeesBtcPerBlock.spec.flag,
+      },
+    };
     for (const [name, p] of Object.entries(network.provenance)) {
       const value = (network as unknown as Record<string, unknown>)[name];
-      lines.push(
-        `  ${name.padEnd(width)} ${String(value)} <- ${p.source}${p.origin ? ` (${p.origin})` : ''}, as of ${p.asOf}`,
-      );
+      const input = given[name];
+      const layered = input ? origins[input.key] : undefined;
+      const where =
+        p.source === 'flag'
+          ? layered
+            ? `${layered.origin} ${layered.label}`
+            : `flag ${input?.flag ?? ''}`.trim()
+          : `${p.source}${p.host ? ` ${p.host}` : p.origin ? ` (${p.origin})` : ''}, as of ${p.asOf}`;
+      lines.push(`  ${name.padEnd(width)} ${String(value)} <- ${where}`);
     }
   }
   ctx.stderr.write(`${lines.join('\n')}\n`);
 }
-
-export type HumanRenderer<T> = (report: T, style: Style) => string;
 
 export interface Views<T> {
   /** Loads the human view (table and markdown); loaded only for those formats. */
@@ -95,27 +116,16 @@ export interface Views<T> {
  * Print the report in the chosen format: one JSON document, CSV, markdown, or the terminal table. Human
  * renderers are loaded only when needed, so `--json` never loads table or colour code.
  */
-export async function emit<T>(
-  options: RawOptions,
-  ctx: Context,
-  report: T,
-  views: Views<T> | (() => Promise<HumanRenderer<T>>),
-): Promise<void> {
-  const format = outputFormat(options);
+export async function emit<T>(options: RawOptions, ctx: Context, report: T, views: Views<T>): Promise<void> {
+  const format = outputFormat(options, ctx.env);
   if (format === 'json') {
     ctx.stdout.write(toJson(report));
     return;
   }
   if (format === 'csv') {
     const { toCsv, flatten } = await import('../../output/csv.js');
-    const records = typeof views === 'object' && views.csv ? views.csv(report) : [flatten(report)];
+    const records = views.csv ? views.csv(report) : [flatten(report)];
     ctx.stdout.write(toCsv(records));
-    return;
-  }
-  if (typeof views === 'function') {
-    const [human, style] = await Promise.all([views(), loadStyle(format === 'table' ? ctx.colorLevel : 0)]);
-    const rendered = human(report, style);
-    ctx.stdout.write(format === 'markdown' ? `\`\`\`text\n${rendered}\`\`\`\n` : rendered);
     return;
   }
   const build = await views.document();

@@ -6,6 +6,7 @@
  *   fees cover the last 24 h (n_blocks_mined blocks), not exactly 144 blocks; timestamp is Unix ms.
  */
 import * as z from 'zod/mini';
+import { SATS_PER_BTC } from '../../core/bitcoin.js';
 import { checkDifficulty, checkFees, checkHashrate, checkHeight, invalid } from '../sanity.js';
 import type { Quantity } from '../types.js';
 import {
@@ -20,7 +21,6 @@ import {
 
 export const DEFAULT_BLOCKCHAIN_INFO_URL = 'https://blockchain.info';
 export const DEFAULT_BLOCKCHAIN_INFO_API_URL = 'https://api.blockchain.info';
-const SATS_PER_BTC = 100_000_000;
 const HS_PER_GHS = 1e9;
 
 export const statsSchema = z.object({

@@ -11,6 +11,7 @@
  *   Unix ms (older versions: seconds); timeAvg in ms.
  */
 import * as z from 'zod/mini';
+import { SATS_PER_BTC } from '../../core/bitcoin.js';
 import {
   checkBtcUsd,
   checkDifficulty,
@@ -33,7 +34,6 @@ import {
 
 export const DEFAULT_MEMPOOL_URL = 'https://mempool.space';
 export const FEE_WINDOW_BLOCKS = 144;
-const SATS_PER_BTC = 100_000_000;
 
 export const hashrateSchema = z.object({
   // The history arrays are not used; only their presence is checked.
