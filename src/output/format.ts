@@ -22,10 +22,20 @@ export function usd(n: number | null | undefined): string {
   return `${sign}$${a.toFixed(2)}`;
 }
 
+/**
+ * Digits with thousands separators: 89,097; 324.8. Hand-rolled on purpose: the first toLocaleString() call
+ * loads ICU number formatting, ~25 ms of every table run.
+ */
+export function grouped(n: number, decimals = 0): string {
+  const [whole = '', fraction] = Math.abs(n).toFixed(decimals).split('.');
+  const sign = n < 0 && Number(whole + (fraction ?? '')) !== 0 ? '-' : '';
+  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction ? `.${fraction}` : ''}`;
+}
+
 /** USD with full digits and separators: $84,775. */
 export function usdExact(n: number | null | undefined, decimals = 0): string {
   if (!isNumber(n)) return NA;
-  return `${n < 0 ? '-' : ''}$${Math.abs(n).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })}`;
+  return `${n < 0 ? '-' : ''}$${grouped(Math.abs(n), decimals)}`;
 }
 
 /** Small prices such as $/kWh: 0.098, 1.28, 0.0042. */
@@ -42,7 +52,7 @@ export function price(n: number | null | undefined): string {
 /** Integers and quantities with separators: 89,098; 324.8. */
 export function num(n: number | null | undefined, decimals = 0): string {
   if (!isNumber(n)) return NA;
-  return n.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return grouped(n, decimals);
 }
 
 /** Multiples: 1.6x, 12.7x, 140x. */
