@@ -6,7 +6,7 @@ import { describeSource } from './render-network.js';
 
 /** A figure's source and age, or n/a when it has none. */
 export function sourceText(p: NetworkProvenance | null, nowMs: number): string {
-  return p ? describeSource(p, nowMs) : NA;
+  return p ? describeSource(p, nowMs, true) : NA;
 }
 
 const signedPercent = (ratio: number) => `${ratio >= 0 ? '+' : ''}${percent(ratio)}`;

@@ -22,11 +22,11 @@ export interface ProvenanceLike {
  * Where a figure came from and how old it is: "mempool.space, 4 s old", "cache (mempool.space), 3 min old",
  * "embedded snapshot of 2025-11-22, 367 days old", "flag".
  */
-export function describeSource(p: ProvenanceLike, nowMs: number): string {
+export function describeSource(p: ProvenanceLike, nowMs: number, short = false): string {
   if (p.source === 'flag') return 'flag';
   const asOfMs = Date.parse(p.asOf);
   const age = ageText(asOfMs, nowMs);
-  if (p.source === 'snapshot') return `embedded snapshot of ${isoDate(asOfMs)}, ${age}`;
+  if (p.source === 'snapshot') return `${short ? 'snapshot' : 'embedded snapshot'} of ${isoDate(asOfMs)}, ${age}`;
   if (p.source === 'cache')
     return `cache (${p.host ?? SOURCE_NAMES[p.origin ?? ''] ?? p.origin ?? '?'}), ${age}`;
   return `${p.host ?? SOURCE_NAMES[p.source] ?? p.source}, ${age}`;
