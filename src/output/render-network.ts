@@ -26,7 +26,8 @@ export function describeSource(p: ProvenanceLike, nowMs: number, short = false):
   if (p.source === 'flag') return 'flag';
   const asOfMs = Date.parse(p.asOf);
   const age = ageText(asOfMs, nowMs);
-  if (p.source === 'snapshot') return `${short ? 'snapshot' : 'embedded snapshot'} of ${isoDate(asOfMs)}, ${age}`;
+  if (p.source === 'snapshot')
+    return `${short ? 'snapshot' : 'embedded snapshot'} of ${isoDate(asOfMs)}, ${age}`;
   if (p.source === 'cache')
     return `cache (${p.host ?? SOURCE_NAMES[p.origin ?? ''] ?? p.origin ?? '?'}), ${age}`;
   return `${p.host ?? SOURCE_NAMES[p.source] ?? p.source}, ${age}`;
