@@ -80,7 +80,7 @@ await build({
   ...common,
   stdin: {
     contents:
-      "import { allJsonSchemas } from './src/schemas/json-schema.ts'; process.stdout.write(JSON.stringify(allJsonSchemas()));",
+      "import { allJsonSchemas } from './src/cli/json-schemas.ts'; process.stdout.write(JSON.stringify(allJsonSchemas()));",
     resolveDir: '.',
     loader: 'ts',
   },

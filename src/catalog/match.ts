@@ -1,4 +1,5 @@
 /** Loose model-name matching: `s21xp`, `S21 XP`, `antminer-s21-xp` all find the same entry. */
+import { distance as editDistance } from 'fastest-levenshtein';
 
 const VENDOR_WORDS =
   /^(antminer|bitmain|whatsminer|microbt|avalon|canaan|sealminer|bitdeer|nvidia|amd|instinct)/;
@@ -13,22 +14,6 @@ export function normalizeModelName(name: string): string {
     key = key.slice(m[0].length);
   }
   return key;
-}
-
-/** Levenshtein distance (also used for "did you mean" on flags and file keys). */
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0] ?? 0;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j] ?? 0;
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min(above + 1, (row[j - 1] ?? 0) + 1, diagonal + cost);
-      diagonal = above;
-    }
-  }
-  return row[b.length] ?? 0;
 }
 
 export interface Named {

@@ -1,15 +1,27 @@
 /** The only module that touches `process`: builds the context, runs, sets process.exitCode. */
-import { type Context, decideColorLevel } from './context.js';
+import { type Context, decideColorLevel } from '../context.js';
 import { argvFlags, run } from './program.js';
 
 export { run };
 
 export async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  // A closed pipe (`hashcalc ... | head`) ends quietly.
+  // A failed write to stdout: a closed pipe (`hashcalc ... | head`) ends quietly; anything else (a full disk,
+  // an I/O error) is one line on stderr and exit 1. The process is never exited early, so buffered output
+  // still drains in the normal case.
+  let writeFailed = false;
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exitCode ??= 0;
+    if (error.code === 'EPIPE') {
+      process.exitCode ??= 0;
+      return;
+    }
+    if (writeFailed) return;
+    writeFailed = true;
+    process.stderr.write(`hashcalc: cannot write output: ${error.code ?? error.message}\n`);
+    process.exitCode = 1;
   });
+  // Nowhere left to report a failed write to stderr: keep the exit code, do not crash.
+  process.stderr.on('error', () => {});
   // Ctrl-C: stop at once with the conventional 128 + SIGINT.
   process.once('SIGINT', () => {
     process.stderr.write('\n');
@@ -26,5 +38,6 @@ export async function main(): Promise<void> {
       argvFlags(argv).includes('--no-color'),
     ),
   };
-  process.exitCode = await run(argv, ctx);
+  const code = await run(argv, ctx);
+  process.exitCode = writeFailed ? 1 : code;
 }

@@ -1,13 +1,25 @@
 /**
- * The commander program: every command, flag, help text and example. Command implementations are imported
- * lazily, so `--help` and each command load only what they need.
+ * The commander program: every command declared from the input table (src/inputs/table.ts), with help,
+ * examples and exit codes. Command implementations are imported lazily, so `--help` and each command load
+ * only what they need; only the command being run has its flags built.
  */
-import { Command, CommanderError, Option } from 'commander';
-import type { Context } from './context.js';
-import { addDataOptions } from './data-flags.js';
-import { CliError, EXIT_FAILURE, EXIT_USAGE } from './errors.js';
-import { AI_FLAGS, type FlagDef, MINING_FLAGS, NETWORK_FLAGS, SITE_FLAGS } from './flags.js';
-import type { RawOptions } from './inputs.js';
+import { Command, CommanderError, Help, Option } from 'commander';
+import { type Context, terminalWidth } from '../context.js';
+import { CliError, EXIT_FAILURE, EXIT_USAGE, UsageError } from '../errors.js';
+import { closestWord } from '../inputs/suggest.js';
+import {
+  attributeOf,
+  COMMAND_GROUPS,
+  COMMAND_NAMES,
+  type CommandName,
+  GROUP_TITLES,
+  INPUT_ROWS,
+  type InputRow,
+  rowByFlag,
+  rowsFor,
+} from '../inputs/table.js';
+import { wrapText } from '../output/wrap.js';
+import type { CommandCall } from './command-call.js';
 
 declare const HASHCALC_VERSION: string;
 const VERSION = typeof HASHCALC_VERSION === 'string' ? HASHCALC_VERSION : '0.0.0-dev';
@@ -15,76 +27,180 @@ const VERSION = typeof HASHCALC_VERSION === 'string' ? HASHCALC_VERSION : '0.0.0
 const EXIT_CODES = `
 Exit codes:
   0  ok
-  1  runtime or data failure
-  2  usage error (bad flag, bad value, unknown model)
+  1  runtime or data failure (a failed write to stdout included)
+  2  usage error (bad flag, bad value, unknown model, a flag the command does not use)
   3  a threshold check breached`;
 
-function describe(def: FlagDef): string {
-  if (def.defaultValue === undefined) return def.description;
-  return `${def.description} (default ${def.defaultValue}: ${def.basis})`;
-}
-
-function addFlags(command: Command, defs: Record<string, FlagDef>, group: string): Command {
-  for (const def of Object.values(defs))
-    command.addOption(new Option(def.flags, describe(def)).helpGroup(group));
-  return command;
+/** Help text of a row: what it is, its default with the basis, and its env var. */
+function describe(row: InputRow): string {
+  const notes: string[] = [];
+  if (row.defaultValue !== undefined && typeof row.defaultValue !== 'boolean') {
+    const shown = row.unit === 'ms' ? `${row.defaultValue} ms` : String(row.defaultValue);
+    notes.push(`default ${shown}${row.basis ? `: ${row.basis}` : ''}`);
+  }
+  if (row.env) notes.push(`env ${row.env}`);
+  return notes.length > 0 ? `${row.description} (${notes.join('; ')})` : row.description;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-function networkOptions(command: Command): Command {
-  return addDataOptions(addFlags(command, NETWORK_FLAGS, 'Network data (override any source):'));
-}
-
-function siteOptions(command: Command): Command {
-  return addFlags(command, SITE_FLAGS, 'Site:');
-}
-
-function miningOptions(command: Command): Command {
-  command.addOption(
-    new Option(
-      '--miner <MODEL[:COUNT]>',
-      'ASIC model, repeatable for a mixed fleet; without a count the site is filled (default: Antminer S21 XP)',
-    )
-      .argParser(collect)
-      .helpGroup('Mining:'),
-  );
-  return addFlags(command, MINING_FLAGS, 'Mining:');
-}
-
-function aiOptions(command: Command): Command {
-  command.addOption(
-    new Option(
-      '--gpu <MODEL>',
-      'GPU model for the GPU cloud (default: h100; see `hashcalc catalog gpus`)',
-    ).helpGroup('AI:'),
-  );
-  command.addOption(
-    new Option(
-      '--landlord-pays-power',
-      "the landlord, not the tenant, pays for the leased load's power",
-    ).helpGroup('AI:'),
-  );
-  command.addOption(
-    new Option(
-      '--no-landlord-pays-power',
-      'the tenant pays (the default; overrides env, scenario or config)',
-    ).helpGroup('AI:'),
-  );
-  return addFlags(command, AI_FLAGS, 'AI:');
+/** The commander options of one row (two for a negatable switch). */
+export function optionsOf(row: InputRow): Option[] {
+  const names = `${row.short ? `${row.short}, ` : ''}${row.flag}${row.valueName ? ` <${row.valueName}>` : ''}`;
+  const option = new Option(names, describe(row)).helpGroup(GROUP_TITLES[row.group]);
+  if (row.kind.type === 'fleet' || (row.kind.type === 'rule' && row.kind.repeatable))
+    option.argParser(collect);
+  if (row.kind.type === 'choice') option.choices([...row.kind.choices]);
+  const options = [option];
+  if (row.kind.type === 'boolean' && row.kind.negatable) {
+    options.push(
+      new Option(
+        `--no-${row.flag.slice(2)}`,
+        `the opposite of ${row.flag} (overrides env, scenario or config)`,
+      ).helpGroup(GROUP_TITLES[row.group]),
+    );
+  }
+  return options;
 }
 
 function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n${EXIT_CODES}\n`;
 }
 
-type Runner = (options: RawOptions) => Promise<number>;
+interface CommandSpec {
+  description: string;
+  examples: string[];
+  /** Extra help text after the examples (wrapped to the terminal). */
+  more?: string;
+  args?: { name: string; description: string; defaultValue?: string }[];
+  load: () => Promise<(call: CommandCall) => Promise<number>>;
+}
+
+const SPECS: Record<CommandName, CommandSpec> = {
+  hashprice: {
+    description: 'Hashprice now: USD and BTC per PH/s per day from difficulty, subsidy, fees and BTC price',
+    examples: [
+      'npx hashcalc hashprice',
+      'npx hashcalc hashprice --difficulty 149.30T --btc-price 90k --json',
+    ],
+    load: async () => (await import('./commands/hashprice.js')).runHashprice,
+  },
+  network: {
+    description:
+      'Network state: height, difficulty, hashrate, price, fees, hashprice, next retarget and halving',
+    examples: [
+      'npx hashcalc network',
+      'npx hashcalc network --mempool-url http://umbrel.local:3006',
+      'npx hashcalc network --json',
+    ],
+    load: async () => (await import('./commands/network.js')).runNetwork,
+  },
+  compare: {
+    description: 'Mining vs AI lease vs GPU cloud for one site, side by side, per kWh and per year',
+    examples: [
+      'npx hashcalc compare --mw 341',
+      'npx hashcalc compare --mw 341 --power-price 0.045 --miner s21xp --gpu b200 --utilization 80%',
+      'npx hashcalc compare --mw 100 --lease-rate 180 --pue-ai 1.25 --landlord-pays-power',
+      "npx hashcalc compare --mw 341 --json | jq '.options[] | {id, ebitdaUsdPerKwh}'",
+    ],
+    load: async () => (await import('./commands/economics.js')).runEconomics,
+  },
+  mining: {
+    description: 'ASIC mining economics for a site: revenue, energy, EBITDA, breakevens',
+    examples: [
+      'npx hashcalc mining --mw 100',
+      'npx hashcalc mining --mw 20 --miner "S21 XP:3000" --miner m60s --pool-fee 2%',
+      'npx hashcalc mining --mw 100 --power-price 0.06 --btc-price 120k --json',
+    ],
+    load: async () => (await import('./commands/economics.js')).runEconomics,
+  },
+  ai: {
+    description: 'AI economics for a site: a wholesale lease of IT load and a self-run GPU cloud',
+    examples: [
+      'npx hashcalc ai --mw 100',
+      'npx hashcalc ai --mw 100 --gpu gb200 --gpu-hour-price 9 --utilization 0.9',
+    ],
+    load: async () => (await import('./commands/economics.js')).runEconomics,
+  },
+  check: {
+    description: 'Evaluate threshold rules on the compare figures: exit 0 all pass, 3 any breached (for CI)',
+    examples: [
+      'npx hashcalc check --min-hashprice 40',
+      'npx hashcalc check --mw 341 --min-ratio ai-lease/mining:2 --format markdown >> "$GITHUB_STEP_SUMMARY"',
+      "npx hashcalc check --assert 'options.gpu-cloud.paybackYears < 4 and network.hashpriceUsdPerPhDay > 30'",
+      'npx hashcalc check --scenario site.json --json',
+    ],
+    more: "Metrics (paths for --assert): network.<field> (hashpriceUsdPerPhDay, btcUsd, difficulty, ...), site.mw, assumptions.<input>, options.<mining|ai-lease|gpu-cloud>.<field> (revenueUsdPerKwh, ebitdaUsdPerYear, paybackYears, breakevens.powerUsdPerKwh, ...): see 'hashcalc compare --json'. Operators: + - * / < <= > >= == != and or not, parentheses, 2.5% for 0.025. A null metric (e.g. payback never reached) makes a comparison fail.",
+    load: async () => (await import('./commands/check.js')).runCheck,
+  },
+  catalog: {
+    description: 'List the data hashcalc uses, with sources: miners, gpus or deals',
+    examples: [
+      'npx hashcalc catalog miners',
+      'npx hashcalc catalog gpus --json',
+      'npx hashcalc catalog deals',
+    ],
+    args: [{ name: '<kind>', description: 'miners, gpus or deals' }],
+    load: async () => (await import('./commands/catalog.js')).runCatalog,
+  },
+  init: {
+    description:
+      'Write an annotated example scenario file and its JSON Schema (never overwrites without --force)',
+    examples: [
+      'npx hashcalc init',
+      'npx hashcalc init site.json && npx hashcalc compare --scenario site.json',
+    ],
+    args: [{ name: '[file]', description: 'scenario file to write', defaultValue: 'hashcalc-scenario.json' }],
+    load: async () => (await import('./commands/init.js')).runInit,
+  },
+  schema: {
+    description: "Print the JSON Schema of a command's --json output (for validation and editor completion)",
+    examples: [
+      'npx hashcalc schema compare > compare.schema.json',
+      'npx hashcalc schema hashprice | jq .properties',
+    ],
+    args: [
+      {
+        name: '<name>',
+        description:
+          'hashprice, network, compare, mining, ai, catalog, check (outputs) or scenario (the input file)',
+      },
+    ],
+    load: async () => (await import('./commands/schema.js')).runSchema,
+  },
+  completion: {
+    description: 'Print a shell completion script: bash, zsh or fish',
+    examples: [
+      'eval "$(npx hashcalc completion bash)"',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a zsh expression shown to the user
+      'npx hashcalc completion zsh > "${fpath[1]}/_hashcalc"',
+      'npx hashcalc completion fish > ~/.config/fish/completions/hashcalc.fish',
+    ],
+    args: [{ name: '<shell>', description: 'bash, zsh or fish' }],
+    load: async () => (await import('./commands/completion.js')).runCompletion,
+  },
+};
+
+const GLOBAL_ROWS = INPUT_ROWS.filter((r) => r.global);
+
+/** Global options a command's help shows: the universal ones and those of its groups. */
+function globalRowUsed(command: CommandName | undefined, row: InputRow | undefined): boolean {
+  if (!row) return true;
+  if (row.group === 'universal' || command === undefined) return true;
+  return COMMAND_GROUPS[command].includes(row.group);
+}
 
 /**
  * Builds the program. `only`: the command about to run; the others are declared by name and description
  * alone. Omit it (help, completion, an unknown command) to define every command fully.
  */
-export function buildProgram(ctx: Context, setExitCode: (code: number) => void, only?: string): Command {
+export function buildProgram(
+  ctx: Context,
+  explainTo: Context['stderr'],
+  setExitCode: (code: number) => void,
+  only?: string,
+): Command {
+  const width = terminalWidth(ctx);
   const program = new Command('hashcalc');
   program
     .description(
@@ -92,19 +208,17 @@ export function buildProgram(ctx: Context, setExitCode: (code: number) => void, 
     )
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
-    .option('--json', 'print one JSON document (stable field names, units in names); same as --format json')
-    .addOption(new Option('--format <FORMAT>', 'output format').choices(['table', 'json', 'csv', 'markdown']))
-    .option('--no-color', 'no colour (also NO_COLOR=1; FORCE_COLOR forces it)')
-    .option('--offline', 'use no network: cache, then the embedded snapshot')
-    .option('--scenario <FILE>', 'read inputs from a scenario file (flags override it; see hashcalc init)')
-    .option(
-      '--explain',
-      'list every input, its value and where it came from (flag, env, scenario, config, default) on stderr',
-    )
-    .option('-q, --quiet', 'no notes or warnings on stderr (errors still)')
-    .option('--verbose', 'more detail on stderr (implies --explain)')
     .showSuggestionAfterError(true)
-    .configureHelp({ showGlobalOptions: true })
+    .configureHelp({
+      showGlobalOptions: true,
+      helpWidth: width,
+      visibleGlobalOptions(cmd: Command) {
+        const name = COMMAND_NAMES.find((n) => n === cmd.name());
+        return Help.prototype.visibleGlobalOptions
+          .call(this, cmd)
+          .filter((o) => globalRowUsed(name, o.long ? rowByFlag(o.long) : undefined));
+      },
+    })
     .exitOverride()
     .configureOutput({
       writeOut: (text) => ctx.stdout.write(text),
@@ -114,202 +228,48 @@ export function buildProgram(ctx: Context, setExitCode: (code: number) => void, 
     .addHelpText(
       'after',
       examples([
-        'hashcalc compare --mw 341',
-        'hashcalc compare --mw 341 --power-price 0.035 --lease-rate 155 --json | jq .options',
-        'hashcalc hashprice --btc-price 90000',
-        'hashcalc mining --mw 50 --miner s21xp:8000 --miner m60s',
-        'hashcalc catalog miners',
+        'npx hashcalc compare --mw 341',
+        'npx hashcalc compare --mw 341 --power-price 0.035 --lease-rate 155 --json | jq .options',
+        'npx hashcalc hashprice --btc-price 90000',
+        'npx hashcalc mining --mw 50 --miner s21xp:8000 --miner m60s',
+        'npx hashcalc catalog miners',
       ]),
     );
-
-  const action = (runner: Runner) => async (_options: unknown, command: Command) => {
-    setExitCode(await runner(command.optsWithGlobals() as RawOptions));
-  };
-
-  /**
-   * Each command is declared with its name and description; its flags, help and action are defined only when
-   * it is the command being run (or for help and completion, which show them all): a run builds one command.
-   */
-  const declare = (name: string, description: string, define: (command: Command) => void) => {
-    const command = program.command(name).description(description);
-    if (only === undefined || only === name) define(command);
-  };
-
-  declare(
-    'hashprice',
-    'Hashprice now: USD and BTC per PH/s per day from difficulty, subsidy, fees and BTC price',
-    (command) => {
-      networkOptions(
-        command.addHelpText(
-          'after',
-          examples(['hashcalc hashprice', 'hashcalc hashprice --difficulty 149.30T --btc-price 90k --json']),
-        ),
-      ).action(action(async (o) => (await import('./commands/hashprice.js')).runHashprice(o, ctx)));
-    },
+  for (const row of GLOBAL_ROWS) for (const option of optionsOf(row)) program.addOption(option);
+  program.addOption(
+    new Option('--no-color', 'no colour (also NO_COLOR=1; FORCE_COLOR forces it)').helpGroup(
+      'Global options:',
+    ),
   );
 
-  declare(
-    'network',
-    'Network state: height, difficulty, hashrate, price, fees, hashprice, next retarget and halving',
-    (command) => {
-      networkOptions(
-        command.addHelpText(
-          'after',
-          examples([
-            'hashcalc network',
-            'hashcalc network --mempool-url http://umbrel.local:3006',
-            'hashcalc network --json',
-          ]),
-        ),
-      ).action(action(async (o) => (await import('./commands/network.js')).runNetwork(o, ctx)));
-    },
-  );
-
-  const economics = (name: 'mining' | 'ai' | 'compare', description: string, lines: string[]) =>
-    declare(name, description, (command) => {
-      let defined = siteOptions(command.addHelpText('after', examples(lines)));
-      if (name !== 'ai') defined = miningOptions(defined);
-      if (name !== 'mining') defined = aiOptions(defined);
-      networkOptions(defined).action(
-        action(async (o) => (await import('./commands/economics.js')).runEconomics(name, o, ctx)),
-      );
+  for (const name of COMMAND_NAMES) {
+    const spec = SPECS[name];
+    const command = program.command(name).description(spec.description);
+    if (only !== undefined && only !== name) continue;
+    for (const arg of spec.args ?? []) command.argument(arg.name, arg.description, arg.defaultValue);
+    for (const row of rowsFor(name)) {
+      if (row.global) continue;
+      for (const option of optionsOf(row)) command.addOption(option);
+    }
+    command.addHelpText(
+      'after',
+      `${examples(spec.examples)}${spec.more ? `\n${wrapText(spec.more, width)}\n` : ''}`,
+    );
+    command.action(async (...received: unknown[]) => {
+      const self = received[received.length - 1] as Command;
+      const args = received.slice(0, -2).filter((a): a is string => typeof a === 'string');
+      // A global option given on the command line that this command does not use is a usage error.
+      for (const row of GLOBAL_ROWS) {
+        if (
+          self.getOptionValueSourceWithGlobals(attributeOf(row.flag)) === 'cli' &&
+          !globalRowUsed(name, row)
+        )
+          throw new UsageError(`${row.flag}: not used by '${name}'`);
+      }
+      const runner = await spec.load();
+      setExitCode(await runner({ name, options: self.optsWithGlobals(), args, ctx, explainTo, program }));
     });
-  economics('compare', 'Mining vs AI lease vs GPU cloud for one site, side by side, per kWh and per year', [
-    'hashcalc compare --mw 341',
-    'hashcalc compare --mw 341 --power-price 0.045 --miner s21xp --gpu b200 --utilization 80%',
-    'hashcalc compare --mw 100 --lease-rate 180 --pue-ai 1.25 --landlord-pays-power',
-    "hashcalc compare --mw 341 --json | jq '.options[] | {id, revenueUsdPerKwh}'",
-  ]);
-  economics('mining', 'ASIC mining economics for a site: revenue, energy, EBITDA, breakevens', [
-    'hashcalc mining --mw 100',
-    'hashcalc mining --mw 20 --miner "S21 XP:3000" --miner m60s --pool-fee 2%',
-    'hashcalc mining --mw 100 --power-price 0.06 --btc-price 120k --json',
-  ]);
-  economics('ai', 'AI economics for a site: a wholesale lease of IT load and a self-run GPU cloud', [
-    'hashcalc ai --mw 100',
-    'hashcalc ai --mw 100 --gpu gb200 --gpu-hour-price 9 --utilization 0.9',
-  ]);
-
-  declare(
-    'check',
-    'Evaluate threshold rules on the compare figures: exit 0 all pass, 3 any breached (for CI)',
-    (command) => {
-      const rule = (flags: string, description: string, repeatable = false) => {
-        const option = new Option(flags, description).helpGroup('Rules:');
-        command.addOption(repeatable ? option.argParser(collect) : option);
-      };
-      rule('--min-hashprice <USD_PER_PH_DAY>', 'fail when hashprice is below');
-      rule('--max-hashprice <USD_PER_PH_DAY>', 'fail when hashprice is above');
-      rule(
-        '--min-breakeven-power-price <USD_PER_KWH>',
-        'fail when the mining breakeven power price is below',
-      );
-      rule(
-        '--max-breakeven-power-price <USD_PER_KWH>',
-        'fail when the mining breakeven power price is above',
-      );
-      rule(
-        '--min-ratio <A/B:X>',
-        'fail when revenue per kWh of option A over B is below X (e.g. ai-lease/mining:2); repeatable',
-        true,
-      );
-      rule('--max-ratio <A/B:X>', 'fail when the ratio is above X; repeatable', true);
-      rule(
-        '--assert <EXPR>',
-        'fail unless EXPR holds, e.g. "options.mining.ebitdaUsdPerYear > 0"; repeatable',
-        true,
-      );
-      command.addHelpText(
-        'after',
-        `${examples([
-          'hashcalc check --min-hashprice 40',
-          'hashcalc check --mw 341 --min-ratio ai-lease/mining:2 --format markdown >> "$GITHUB_STEP_SUMMARY"',
-          "hashcalc check --assert 'options.gpu-cloud.paybackYears < 4 and network.hashpriceUsdPerPhDay > 30'",
-          'hashcalc check --scenario site.json --json',
-        ])}
-Metrics (paths for --assert): network.<field> (hashpriceUsdPerPhDay, btcUsd, difficulty, ...), site.mw,
-assumptions.<input>, options.<mining|ai-lease|gpu-cloud>.<field> (revenueUsdPerKwh, ebitdaUsdPerYear,
-paybackYears, breakevens.powerUsdPerKwh, ...): see 'hashcalc compare --json'. Operators: + - * / < <= > >= == !=
-and or not, parentheses, 2.5% for 0.025. A null metric (e.g. payback never reached) makes a comparison fail.
-`,
-      );
-      networkOptions(miningOptions(aiOptions(siteOptions(command)))).action(
-        action(async (o) => (await import('./commands/check.js')).runCheck(o, ctx)),
-      );
-    },
-  );
-
-  declare('catalog', 'List the data hashcalc uses, with sources: miners, gpus or deals', (command) => {
-    command
-      .argument('<kind>', 'miners, gpus or deals')
-      .addHelpText(
-        'after',
-        examples(['hashcalc catalog miners', 'hashcalc catalog gpus --json', 'hashcalc catalog deals']),
-      )
-      .action(async (kind: string, _options: unknown, self: Command) => {
-        const { runCatalog } = await import('./commands/catalog.js');
-        setExitCode(await runCatalog(kind, self.optsWithGlobals() as RawOptions, ctx));
-      });
-  });
-
-  declare(
-    'init',
-    'Write an annotated example scenario file and its JSON Schema (never overwrites without --force)',
-    (command) => {
-      command
-        .argument('[file]', 'scenario file to write', 'hashcalc-scenario.json')
-        .option('--force', 'overwrite existing files')
-        .option('--stdout', 'print the example instead of writing files')
-        .addHelpText(
-          'after',
-          examples(['hashcalc init', 'hashcalc init site.json && hashcalc compare --scenario site.json']),
-        )
-        .action(async (file: string, _options: unknown, self: Command) => {
-          const { runInit } = await import('./commands/init.js');
-          setExitCode(await runInit(file, self.optsWithGlobals() as RawOptions, ctx));
-        });
-    },
-  );
-
-  declare(
-    'schema',
-    "Print the JSON Schema of a command's --json output (for validation and editor completion)",
-    (command) => {
-      command
-        .argument(
-          '<name>',
-          'hashprice, network, compare, mining, ai, catalog, check (outputs) or scenario (the input file)',
-        )
-        .addHelpText(
-          'after',
-          examples([
-            'hashcalc schema compare > compare.schema.json',
-            'hashcalc schema hashprice | jq .properties',
-          ]),
-        )
-        .action(async (name: string) => {
-          setExitCode(await (await import('./commands/schema.js')).runSchema(name, ctx));
-        });
-    },
-  );
-
-  declare('completion', 'Print a shell completion script: bash, zsh or fish', (command) => {
-    command
-      .argument('<shell>', 'bash, zsh or fish')
-      .addHelpText(
-        'after',
-        examples([
-          'eval "$(hashcalc completion bash)"',
-          // biome-ignore lint/suspicious/noTemplateCurlyInString: a zsh expression shown to the user
-          'hashcalc completion zsh > "${fpath[1]}/_hashcalc"',
-          'hashcalc completion fish > ~/.config/fish/completions/hashcalc.fish',
-        ]),
-      )
-      .action(async (shell: string) => {
-        setExitCode(await (await import('./commands/completion.js')).runCompletion(shell, program, ctx));
-      });
-  });
-
+  }
   return program;
 }
 
@@ -330,22 +290,8 @@ export function argvFlags(argv: readonly string[]): readonly string[] {
   return end < 0 ? argv : argv.slice(0, end);
 }
 
-const COMMAND_NAMES = [
-  'hashprice',
-  'network',
-  'compare',
-  'mining',
-  'ai',
-  'check',
-  'catalog',
-  'init',
-  'schema',
-  'completion',
-];
-
-/** The command a run is for: the first word that is not a flag, if it names a command (completion needs all). */
 /** Root options that take a value: the word after them is not a command. */
-const ROOT_VALUE_OPTIONS = new Set(['--format', '--scenario']);
+const ROOT_VALUE_OPTIONS = new Set(GLOBAL_ROWS.filter((r) => r.valueName).map((r) => r.flag as string));
 
 /** The first word that is not a flag or a root option's value: the command, if any. */
 function firstWord(argv: readonly string[]): string | undefined {
@@ -359,12 +305,31 @@ function firstWord(argv: readonly string[]): string | undefined {
 }
 
 /** The command a run is for, if the first word names one (completion and help need every command). */
-function commandToRun(argv: readonly string[]): string | undefined {
+function commandToRun(argv: readonly string[]): CommandName | undefined {
   const word = firstWord(argv);
-  return word && word !== 'completion' && COMMAND_NAMES.includes(word) ? word : undefined;
+  return COMMAND_NAMES.find((n) => n === word && n !== 'completion');
 }
 
 const HELP_OR_VERSION = new Set(['-h', '--help', '-V', '--version']);
+const ROOT_FLAGS = ['--help', '--version', ...GLOBAL_ROWS.map((r) => r.flag), '--no-color'];
+
+/** One line for a word that is not a command and no flag that helps: with a suggestion. */
+function missingCommand(argv: readonly string[]): string {
+  const unknown = argvFlags(argv).find(
+    (a) =>
+      a.startsWith('-') &&
+      !ROOT_FLAGS.includes(a.replace(/=.*$/, '')) &&
+      a !== '-q' &&
+      a !== '-h' &&
+      a !== '-V',
+  );
+  if (unknown === '-v') return "hashcalc: unknown option '-v'; did you mean --version (or -V)?";
+  if (unknown) {
+    const guess = closestWord(unknown.replace(/=.*$/, ''), ROOT_FLAGS);
+    return `hashcalc: unknown option '${unknown}'${guess ? `; did you mean ${guess}?` : ''}; see 'hashcalc --help'`;
+  }
+  return "hashcalc: missing command (e.g. compare, hashprice, check); see 'hashcalc --help'";
+}
 
 /** Run the CLI in-process: returns the exit code; writes only through ctx. */
 export async function run(argv: readonly string[], ctx: Context): Promise<number> {
@@ -373,19 +338,33 @@ export async function run(argv: readonly string[], ctx: Context): Promise<number
   const flags = argvFlags(argv);
   const quiet = flags.includes('--quiet') || flags.includes('-q');
   const commandCtx: Context = quiet ? { ...ctx, stderr: { write: () => true, isTTY: false } } : ctx;
+  const target = commandToRun(argv);
   const program = buildProgram(
     commandCtx,
+    ctx.stderr,
     (code) => {
       exitCode = code;
     },
-    commandToRun(argv),
+    target,
   );
   if (argv.length === 0) {
     ctx.stdout.write(program.helpInformation());
     return 0;
   }
-  if (firstWord(argv) === undefined && !argvFlags(argv).some((a) => HELP_OR_VERSION.has(a))) {
-    ctx.stderr.write("hashcalc: missing command (e.g. compare, hashprice, check); see 'hashcalc --help'\n");
+  const word = firstWord(argv);
+  // `hashcalc help foo`: one line, not the whole help on stderr.
+  if (word === 'help') {
+    const topic = argvFlags(argv)[argvFlags(argv).indexOf('help') + 1];
+    if (topic !== undefined && !COMMAND_NAMES.some((n) => n === topic)) {
+      const guess = closestWord(topic, [...COMMAND_NAMES]);
+      ctx.stderr.write(
+        `hashcalc: no command '${topic}'${guess ? `; did you mean '${guess}'?` : ''}; see 'hashcalc --help'\n`,
+      );
+      return EXIT_USAGE;
+    }
+  }
+  if (word === undefined && !argvFlags(argv).some((a) => HELP_OR_VERSION.has(a))) {
+    ctx.stderr.write(`${missingCommand(argv)}\n`);
     return EXIT_USAGE;
   }
   try {
@@ -396,11 +375,22 @@ export async function run(argv: readonly string[], ctx: Context): Promise<number
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
       // `hashcalc help [command]` asks for help (exit 0); help shown for an error is a usage error.
       if (error.code === 'commander.help') return error.exitCode === 0 ? 0 : EXIT_USAGE;
+      const name = target ?? program.commands.find((c) => argv.includes(c.name()))?.name();
+      // A flag another command takes: say so, rather than "unknown".
+      if (error.code === 'commander.unknownOption' && name) {
+        const flag = /'([^']+)'/.exec(error.message)?.[1];
+        const known = flag ? rowByFlag(flag) : undefined;
+        if (flag && known) {
+          ctx.stderr.write(
+            `hashcalc: ${flag.replace(/=.*$/, '')}: not used by '${name}'; see 'hashcalc ${name} --help'\n`,
+          );
+          return EXIT_USAGE;
+        }
+      }
       const text = error.message
         .replace(/^error: /, '')
         .replace(/\s*\n\s*/g, ' ')
         .replace(/\.$/, '');
-      const name = program.commands.find((c) => argv.includes(c.name()))?.name();
       ctx.stderr.write(`hashcalc: ${text}; see 'hashcalc ${name ? `${name} ` : ''}--help'\n`);
       return USAGE_CODES.has(error.code) ? EXIT_USAGE : EXIT_FAILURE;
     }

@@ -27,6 +27,9 @@ export interface FleetAllocation {
   hashrateThs: number;
   powerMw: number;
   efficiencyJPerTh: number;
+  priceUsdPerTh: number;
+  /** units x hashrate x price per TH/s. */
+  capexUsd: number;
 }
 
 export interface MiningBreakevens {
@@ -74,6 +77,8 @@ export function allocateFleet(itMw: number, fleet: readonly FleetModel[]): Fleet
       hashrateThs: units * m.hashrateThs,
       powerMw: (units * m.powerW) / 1e6,
       efficiencyJPerTh: m.powerW / m.hashrateThs,
+      priceUsdPerTh: m.priceUsdPerTh,
+      capexUsd: units * m.hashrateThs * m.priceUsdPerTh,
     };
   });
 }
@@ -88,10 +93,7 @@ export function miningEconomics(inputs: MiningInputs): MiningEconomics {
   const revenueUsdPerYear = (hashrateThs / 1000) * inputs.hashpriceUsdPerPhDay * netHashpriceFactor;
   const energyKwhPerYear = fleetKw * inputs.pueMining * HOURS_PER_YEAR * inputs.uptime;
   const energyUsdPerYear = energyKwhPerYear * inputs.powerUsdPerKwh;
-  const capexUsd = inputs.fleet.reduce(
-    (s, m, i) => s + (allocation[i]?.hashrateThs ?? 0) * m.priceUsdPerTh,
-    0,
-  );
+  const capexUsd = allocation.reduce((s, a) => s + a.capexUsd, 0);
   const base = finishOption(
     {
       id: 'mining',

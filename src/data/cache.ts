@@ -1,7 +1,8 @@
 /**
  * The cache of live values, one JSON file in the user's cache directory:
- *   HASHCALC_CACHE_DIR, else $XDG_CACHE_HOME/hashcalc, else env-paths' cache dir (~/.cache/hashcalc on Linux,
- *   ~/Library/Caches/hashcalc on macOS, %LOCALAPPDATA%\hashcalc\Cache on Windows).
+ *   HASHCALC_CACHE_DIR, else $XDG_CACHE_HOME/hashcalc, else the platform's cache dir (~/.cache/hashcalc on
+ *   Linux, ~/Library/Caches/hashcalc on macOS, %LOCALAPPDATA%\hashcalc\Cache on Windows); none without a
+ *   usable home directory.
  * Each quantity is stored with its value, the live source it came from, its data time and its fetch time;
  * it is fresh for a per-quantity TTL (price 60 s; the others 10 min). Writes are atomic (a unique temp file,
  * then rename) after merging with what is on disk, so concurrent runs never leave a broken file. A corrupt or
@@ -10,9 +11,9 @@
 // Synchronous fs on purpose: node:fs is already loaded at startup, while fs/promises (and crypto for a random
 // name) would cost several ms of module loading on every run; the files are a few kB.
 import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import envPaths from 'env-paths';
+import { isAbsolute, join } from 'node:path';
 import * as z from 'zod/mini';
+import { homeDirectory } from '../context.js';
 import { CHECKS } from './sanity.js';
 import type { LiveSourceId, Quantity, QuantityValues } from './types.js';
 
@@ -49,10 +50,16 @@ export interface CacheRead {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-export function cacheDirectory(env: Env): string {
+/** The cache directory, or null when there is no usable home directory to put it in (then nothing is cached). */
+export function cacheDirectory(env: Env, platform: string = process.platform): string | null {
   if (env.HASHCALC_CACHE_DIR) return env.HASHCALC_CACHE_DIR;
-  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'hashcalc');
-  return envPaths('hashcalc', { suffix: '' }).cache;
+  if (env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME)) return join(env.XDG_CACHE_HOME, 'hashcalc');
+  const home = homeDirectory(env, platform);
+  if (!home) return null;
+  if (platform === 'darwin') return join(home, 'Library', 'Caches', 'hashcalc');
+  if (platform === 'win32')
+    return join(env.LOCALAPPDATA || join(home, 'AppData', 'Local'), 'hashcalc', 'Cache');
+  return join(home, '.cache', 'hashcalc');
 }
 
 export function cachePath(dir: string): string {

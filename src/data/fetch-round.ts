@@ -4,11 +4,11 @@
  * sources and their schemas, or undici.
  */
 import { networkInterfaces } from 'node:os';
-import type { Context } from '../cli/context.js';
+import type { Context } from '../context.js';
 import { type DispatcherHandle, openDispatcher, proxySettings } from './dispatcher.js';
 import { createHttpClient, DEFAULT_TIMEOUT_MS, FetchFailure } from './http.js';
 import { fetchLive, type LiveOptions } from './live.js';
-import type { NetworkRequest, ObtainDeps } from './obtain.js';
+import type { NetworkRequest, ObtainDeps } from './request.js';
 import type { Endpoint } from './sources/common.js';
 import { allProviders, DEFAULT_SOURCES } from './sources/index.js';
 import type { Quantity } from './types.js';

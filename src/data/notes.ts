@@ -3,7 +3,7 @@
  * an offline machine gets one line, not one per quantity and source. Pure.
  */
 import { EMBEDDED_SNAPSHOT } from '../catalog/snapshot.js';
-import { ago, formatAge, formatDuration } from './duration.js';
+import { ago, formatAge, formatDuration } from '../core/duration.js';
 import type { SourceFailure } from './live.js';
 import { QUANTITY_LABELS, type Quantity } from './types.js';
 

@@ -7,20 +7,20 @@
  * network (undici is not even loaded). --require-live fails (exit 1) instead of falling back; --max-age fails
  * (exit 1) when the best data is older. When flags give every quantity a command needs, nothing is fetched.
  */
-import type { Context } from '../cli/context.js';
-import { DataError } from '../cli/errors.js';
+import { type Context, NO_HOME_NOTE } from '../context.js';
+import { formatDuration } from '../core/duration.js';
+import { DataError } from '../errors.js';
 import {
   type CacheEntries,
   type CacheEntry,
+  type CacheRead,
   cacheDirectory,
   isFresh,
   readCache,
   TTL_MS,
   writeCache,
 } from './cache.js';
-import { formatDuration } from './duration.js';
-import type { HttpOptions } from './http.js';
-import type { LiveOptions, LiveValue, SourceFailure } from './live.js';
+import type { LiveValue, SourceFailure } from './live.js';
 import {
   type FallbackStep,
   fallbackLines,
@@ -30,8 +30,8 @@ import {
   usingCache,
   usingCacheRange,
 } from './notes.js';
+import type { NetworkRequest, ObtainDeps } from './request.js';
 import { applyOverrides, embeddedSnapshot } from './snapshot.js';
-import type { SourceConfig } from './sources/index.js';
 import {
   CORE_QUANTITIES,
   type NetworkQuantity,
@@ -43,38 +43,6 @@ import {
 } from './types.js';
 
 export const DEFAULT_MAX_DIVERGENCE = 0.02;
-
-export interface NetworkRequest {
-  offline: boolean;
-  overrides: Partial<Record<NetworkQuantity, number>>;
-  /** Quantities the command needs (default: the four hashprice inputs). */
-  want?: readonly Quantity[];
-  /** Quantities taken when available but never worth a fetch on their own (default: estimated hashrate). */
-  optional?: readonly Quantity[];
-  /** Skip fresh cache entries. */
-  refresh?: boolean;
-  /** Fail instead of falling back to cache or snapshot (also skips the cache). */
-  requireLive?: boolean;
-  /** Fail when a needed quantity's data is older than this. */
-  maxAgeMs?: number;
-  /** --max-age as the user wrote it, for messages. */
-  maxAgeText?: string;
-  timeoutMs?: number;
-  /** Report two sources disagreeing by more than this fraction. */
-  maxDivergence?: number;
-  sources?: Partial<SourceConfig>;
-  /** Called when a live fetch starts (e.g. to show a spinner); returns the function that ends it. */
-  onFetch?: (hosts: readonly string[]) => () => void;
-}
-
-/** Seams for tests. */
-export interface ObtainDeps {
-  /** Whether any non-loopback network interface is up (default: os.networkInterfaces()). */
-  hasNetwork?: () => boolean;
-  onRequest?: LiveOptions['onRequest'];
-  http?: Partial<HttpOptions>;
-  graceMs?: number;
-}
 
 const DIVERGENCE_CHECKED: readonly Quantity[] = ['heightBlocks', 'difficulty', 'btcUsd'];
 
@@ -123,13 +91,23 @@ function describeSourced(q: Sourced<unknown>, nowMs: number): string {
   return q.host ?? q.source;
 }
 
+export type { NetworkRequest, ObtainDeps } from './request.js';
+
+/** The network data a command asked for, and what is worth saying about where it came from. */
+export interface NetworkResult {
+  snapshot: NetworkSnapshot;
+  /** One line each (fell back, stale cache, sources diverged, cache problems); the command prints them. */
+  notes: string[];
+}
+
 export async function obtainNetwork(
   request: NetworkRequest,
   ctx: Context,
   deps: ObtainDeps = {},
-): Promise<NetworkSnapshot> {
+): Promise<NetworkResult> {
   const nowMs = ctx.now();
-  const warn = (line: string) => ctx.stderr.write(`hashcalc: ${line}\n`);
+  const notes: string[] = [];
+  const warn = (line: string) => notes.push(line);
   const overridden = new Set(
     Object.entries(request.overrides)
       .filter(([, v]) => v !== undefined)
@@ -145,7 +123,8 @@ export async function obtainNetwork(
 
   if (wanted.length > 0) {
     const dir = cacheDirectory(ctx.env);
-    const cache = await readCache(dir);
+    if (dir === null) warn(NO_HOME_NOTE);
+    const cache: CacheRead = dir === null ? { entries: {}, rewrite: false } : await readCache(dir);
     if (cache.problem) warn(cache.problem);
     const live = want.length > 0 && !request.offline;
     const cacheFirst = !request.refresh && !request.requireLive;
@@ -227,7 +206,7 @@ export async function obtainNetwork(
       const reasons = reasonText(missingLive.flatMap((m) => m.failures));
       throw new DataError(`--require-live: no live ${labels}${reasons ? ` (${reasons})` : ''}`);
     }
-    if (Object.keys(updates).length > 0 || cache.rewrite) {
+    if (dir !== null && (Object.keys(updates).length > 0 || cache.rewrite)) {
       const problem = await writeCache(dir, updates);
       if (problem) warn(problem);
     }
@@ -265,7 +244,7 @@ export async function obtainNetwork(
   );
 
   if (request.maxAgeMs !== undefined) checkMaxAge(result, want, request.maxAgeMs, request.maxAgeText, nowMs);
-  return result;
+  return { snapshot: result, notes };
 }
 
 function checkMaxAge(

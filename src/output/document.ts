@@ -21,6 +21,8 @@ export interface TableBlock {
   rows: (string | TableCell)[][];
   /** Right-align every column but the first (numbers). Default true. */
   numeric?: boolean;
+  /** Columns never wrapped or cut (ids a user types); by index. */
+  keepColumns?: readonly number[];
 }
 
 export type Block = TextBlock | TableBlock;

@@ -1,4 +1,4 @@
-import type { CheckReport } from '../cli/commands/check.js';
+import type { CheckReport } from '../report/schemas.js';
 import { type Document, text } from './document.js';
 import { provenanceLine } from './render-network.js';
 

@@ -1,8 +1,8 @@
 /** The side-by-side table of `compare` (and the one- or two-column tables of `mining` and `ai`). */
-import type { Assumption } from '../cli/inputs.js';
-import type { EconomicsReport, OptionReport } from '../cli/reports.js';
+
+import { multiple, NA, num, percent, price, usd, years } from '../report/format.js';
+import type { AssumptionReport as Assumption, EconomicsReport, OptionReport } from '../report/schemas.js';
 import { type Document, type TableCell, text } from './document.js';
-import { multiple, NA, num, percent, price, usd, years } from './format.js';
 import { provenanceLine } from './render-network.js';
 
 type Row = [label: string, cell: (o: OptionReport) => string | TableCell];
@@ -46,7 +46,7 @@ export function assumptionLines(report: EconomicsReport): string[] {
     lines.push(
       `Mining: ${value(a.fleet, String)}${mining?.efficiencyJPerTh ? ` (${mining.efficiencyJPerTh.toFixed(1)} J/TH)` : ''}, ` +
         `pool fee ${value(a.poolFee, percent)}, uptime ${value(a.uptime, percent)}, PUE ${value(a.pueMining, String)}, ` +
-        `miners $${a.minerPriceUsdPerTh?.value ?? NA}/TH`,
+        `miners ${value(a.minerPriceUsdPerTh, (v) => `$${price(v)}`)}/TH`,
     );
   }
   if (ids.has('ai-lease')) {
@@ -67,7 +67,7 @@ export function assumptionLines(report: EconomicsReport): string[] {
   return lines;
 }
 
-export function economicsDocument(report: EconomicsReport, nowMs: number): Document {
+export function economicsDocument(report: EconomicsReport, nowMs: number, _width = 100): Document {
   const options = report.options;
   const hasMining = options.some((o) => o.id === 'mining');
   const rows = [...ROWS, ...(hasMining && options.length > 1 ? MULTIPLE_ROWS : [])];

@@ -1,6 +1,6 @@
-import type { HashpriceReport } from '../cli/reports.js';
+import { num, percent, price, si, usd, usdExact } from '../report/format.js';
+import type { HashpriceReport } from '../report/schemas.js';
 import { type Document, text } from './document.js';
-import { num, percent, price, si, usd, usdExact } from './format.js';
 import { provenanceLine } from './render-network.js';
 
 export function hashpriceRows(report: HashpriceReport): string[][] {

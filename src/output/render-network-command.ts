@@ -1,7 +1,8 @@
 /** The `network` table: every figure with its source and age. Formatting only; the numbers come computed. */
-import type { NetworkCommandReport, NetworkProvenance } from '../cli/network-report.js';
+
+import { isoDate, NA, num, percent, si, usdExact } from '../report/format.js';
+import type { NetworkCommandReport, NetworkProvenance } from '../report/schemas.js';
 import { type Document, text } from './document.js';
-import { isoDate, NA, num, percent, si, usdExact } from './format.js';
 import { describeSource } from './render-network.js';
 
 /** A figure's source and age, or n/a when it has none. */

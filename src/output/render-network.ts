@@ -1,6 +1,7 @@
 /** Human lines for network data and its provenance. */
-import type { NetworkReport } from '../cli/reports.js';
-import { ageText, isoDate, num, si, usd, usdExact } from './format.js';
+
+import { ageText, isoDate, num, si, usd, usdExact } from '../report/format.js';
+import type { NetworkReport } from '../report/schemas.js';
 
 const SOURCE_NAMES: Record<string, string> = {
   mempool: 'mempool',

@@ -2,6 +2,7 @@
 import type { Document, Tone } from './document.js';
 import type { Style } from './style.js';
 import { renderTable } from './table.js';
+import { wrapLine } from './wrap.js';
 
 function paint(style: Style, tone: Tone | undefined, value: string): string {
   switch (tone) {
@@ -18,24 +19,9 @@ function paint(style: Style, tone: Tone | undefined, value: string): string {
   }
 }
 
-/** Soft-wraps a line at spaces to `width` columns; continuation lines are indented by two spaces. */
-export function wrapLine(line: string, width = 100): string {
-  if (line.length <= width) return line;
-  const out: string[] = [];
-  let rest = line;
-  while (rest.length > width) {
-    const cut = rest.lastIndexOf(' ', width);
-    if (cut <= 2) break;
-    out.push(rest.slice(0, cut));
-    rest = `  ${rest.slice(cut + 1)}`;
-  }
-  out.push(rest);
-  return out.join('\n');
-}
-
-export function renderTerminal(doc: Document, style: Style): string {
+export function renderTerminal(doc: Document, style: Style, width = 100): string {
   const out = doc.blocks.map((block) => {
-    if (block.kind === 'text') return paint(style, block.tone, wrapLine(block.text));
+    if (block.kind === 'text') return paint(style, block.tone, wrapLine(block.text, width));
     const rows = block.rows.map((row) =>
       row.map((cell) => (typeof cell === 'string' ? cell : paint(style, cell.tone, cell.text))),
     );
@@ -43,6 +29,7 @@ export function renderTerminal(doc: Document, style: Style): string {
       block.head.map((h, i) => (i === 0 ? h : style.bold(h))),
       rows,
       block.numeric ?? true,
+      width,
     );
   });
   return `${out.join('\n')}\n`;

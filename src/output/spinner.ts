@@ -3,7 +3,7 @@
  * nothing), cleared before anything else is written. The caller decides when it is allowed (a TTY on stderr,
  * never with --json).
  */
-import type { Writer } from '../cli/context.js';
+import type { Writer } from '../context.js';
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 export const SPINNER_DELAY_MS = 300;

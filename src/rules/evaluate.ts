@@ -19,6 +19,7 @@
  * - A path the lookup does not know (undefined) is an error: "unknown metric 'options.foo.bar'", with
  *   suggestions when the caller supplies the known paths.
  */
+import { distance } from 'fastest-levenshtein';
 import { DEFAULT_LABEL, quote, RESERVED_SEGMENTS, RuleError } from './lexer.js';
 import { type ComparisonOp, format, nodePosition, parse, type RuleNode } from './parser.js';
 
@@ -393,25 +394,10 @@ export function flattenMetrics(obj: unknown): Map<string, MetricValue> {
 // ---------------------------------------------------------------------------------------------------------
 // Suggestions
 
-/** Levenshtein distance, or limit + 1 as soon as it must exceed `limit`. O(a.length * b.length). */
+/** Levenshtein distance (fastest-levenshtein), or limit + 1 without comparing when the lengths alone exceed it. */
 function boundedDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prev = new Array<number>(b.length + 1);
-  let curr = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    curr[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      const v = Math.min((prev[j] ?? 0) + 1, (curr[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      curr[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > limit) return limit + 1;
-    [prev, curr] = [curr, prev];
-  }
-  return prev[b.length] ?? limit + 1;
+  return Math.min(distance(a, b), limit + 1);
 }
 
 /**

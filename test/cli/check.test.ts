@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkOutputSchema } from '../../src/schemas/output.js';
+import { checkOutputSchema } from '../../src/report/schemas.js';
 import { runCli } from './run-cli.js';
 
 // Snapshot figures (see compare.test.ts for the working): hashprice $35.2369/PH/day; revenue per site kWh

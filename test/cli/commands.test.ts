@@ -3,7 +3,7 @@ import {
   catalogOutputSchema,
   economicsOutputSchema,
   hashpriceOutputSchema,
-} from '../../src/schemas/output.js';
+} from '../../src/report/schemas.js';
 import { runCli } from './run-cli.js';
 
 describe('hashprice', () => {

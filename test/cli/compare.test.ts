@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { economicsOutputSchema } from '../../src/schemas/output.js';
+import { economicsOutputSchema } from '../../src/report/schemas.js';
 import { runCli } from './run-cli.js';
 
 // Independent working for the embedded snapshot (2025-11-22) and the documented defaults:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OUTPUT_SCHEMAS } from '../../src/schemas/output.js';
+import { OUTPUT_SCHEMAS } from '../../src/report/schemas.js';
 import { runCli } from './run-cli.js';
 
 const commands: [name: keyof typeof OUTPUT_SCHEMAS, args: string[]][] = [

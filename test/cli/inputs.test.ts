@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { economicsOutputSchema } from '../../src/schemas/output.js';
+import { economicsOutputSchema } from '../../src/report/schemas.js';
 import { runCli } from './run-cli.js';
 
 function workspace(): { dir: string; write(name: string, data: unknown): string } {

@@ -10,7 +10,7 @@ import { Agent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/program.js';
 import { readCache } from '../../src/data/cache.js';
-import { hashpriceOutputSchema, networkOutputSchema } from '../../src/schemas/output.js';
+import { hashpriceOutputSchema, networkOutputSchema } from '../../src/report/schemas.js';
 import { tempDir, testContext } from '../data/helpers/context.js';
 import {
   BCI_PATHS,

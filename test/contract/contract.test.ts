@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_NAMES as COMMAND_SCHEMA_NAMES } from '../../src/cli/commands/schema.js';
-import { jsonSchemaFor, SCHEMA_NAMES } from '../../src/schemas/json-schema.js';
+import { jsonSchemaFor, SCHEMA_NAMES } from '../../src/cli/json-schemas.js';
 import { schemaPaths } from './paths.js';
 
 const BASELINE = new URL('./fields.json', import.meta.url);

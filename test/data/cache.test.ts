@@ -37,12 +37,23 @@ const sample = (fetchedAtMs = NOW): CacheEntries => ({
 });
 
 describe('cache location', () => {
-  it('is HASHCALC_CACHE_DIR, else $XDG_CACHE_HOME/hashcalc, else the env-paths cache dir', () => {
+  it('is HASHCALC_CACHE_DIR, else $XDG_CACHE_HOME/hashcalc, else the platform cache dir under HOME', () => {
     expect(cacheDirectory({ HASHCALC_CACHE_DIR: '/tmp/hc', XDG_CACHE_HOME: '/x' })).toBe('/tmp/hc');
     expect(cacheDirectory({ XDG_CACHE_HOME: '/home/u/.xdg-cache' })).toBe(
       join('/home/u/.xdg-cache', 'hashcalc'),
     );
-    expect(cacheDirectory({})).toMatch(/hashcalc/);
+    expect(cacheDirectory({ HOME: '/home/u' }, 'linux')).toBe('/home/u/.cache/hashcalc');
+    expect(cacheDirectory({ HOME: '/Users/u' }, 'darwin')).toBe('/Users/u/Library/Caches/hashcalc');
+  });
+
+  it('is nowhere without a usable home: never the current directory', () => {
+    expect(cacheDirectory({}, 'linux')).toBeNull();
+    expect(cacheDirectory({ HOME: '' }, 'linux')).toBeNull();
+    expect(cacheDirectory({ HOME: 'relative/dir' }, 'linux')).toBeNull();
+    // A relative XDG_CACHE_HOME is ignored (the XDG spec says so), falling back to HOME.
+    expect(cacheDirectory({ XDG_CACHE_HOME: 'rel', HOME: '/home/u' }, 'linux')).toBe(
+      '/home/u/.cache/hashcalc',
+    );
   });
 });
 

@@ -4,10 +4,10 @@
  */
 import { Agent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DataError } from '../../src/cli/errors.js';
 import { cacheDirectory, readCache, writeCache } from '../../src/data/cache.js';
-import { type NetworkRequest, obtainNetwork } from '../../src/data/obtain.js';
+import type { NetworkRequest } from '../../src/data/obtain.js';
 import { ALL_QUANTITIES } from '../../src/data/types.js';
+import { DataError } from '../../src/errors.js';
 import { tempDir, testContext } from './helpers/context.js';
 import {
   BCI_PATHS,
@@ -19,6 +19,7 @@ import {
   mempoolRoutes,
 } from './helpers/fixtures.js';
 import { errorWithCode, type MockSources, mockSources, offlineOverrides } from './helpers/mock-sources.js';
+import { obtain } from './helpers/obtain.js';
 import { type LoopbackServer, startServer } from './helpers/server.js';
 
 const NOW = FIXTURE_NOW_MS;
@@ -48,7 +49,7 @@ describe('a full refresh', () => {
   it('takes every quantity from mempool, writes the cache and says nothing on stderr', async () => {
     mocks = mockSources();
     const t = testContext({ nowMs: NOW, dispatcher: mocks.agent });
-    const net = await obtainNetwork({ ...base, ...NETWORK_WANT }, t.ctx);
+    const net = await obtain({ ...base, ...NETWORK_WANT }, t.ctx);
     expect(net.heightBlocks).toEqual({
       value: 927_000,
       source: 'mempool',
@@ -83,9 +84,9 @@ describe('a full refresh', () => {
   it('serves fresh cache entries without any request, as source cache with the live origin', async () => {
     mocks = mockSources();
     const dir = tempDir();
-    await obtainNetwork(base, testContext({ nowMs: NOW, dispatcher: mocks.agent, cacheDir: dir }).ctx);
+    await obtain(base, testContext({ nowMs: NOW, dispatcher: mocks.agent, cacheDir: dir }).ctx);
     const t = testContext({ nowMs: NOW + 30_000, dispatcher: noNetworkDispatcher(), cacheDir: dir });
-    const net = await obtainNetwork(base, t.ctx);
+    const net = await obtain(base, t.ctx);
     expect(net.btcUsd).toMatchObject({
       value: 91_234,
       source: 'cache',
@@ -99,9 +100,9 @@ describe('a full refresh', () => {
   it('refetches only what expired: the price after 60 s, the rest after 10 min', async () => {
     mocks = mockSources();
     const dir = tempDir();
-    await obtainNetwork(base, testContext({ nowMs: NOW, dispatcher: mocks.agent, cacheDir: dir }).ctx);
+    await obtain(base, testContext({ nowMs: NOW, dispatcher: mocks.agent, cacheDir: dir }).ctx);
     const before = { ...mocks.calls };
-    const net = await obtainNetwork(
+    const net = await obtain(
       base,
       testContext({ nowMs: NOW + 90_000, dispatcher: mocks.agent, cacheDir: dir }).ctx,
     );
@@ -116,8 +117,8 @@ describe('a full refresh', () => {
   it('--refresh bypasses a fresh cache', async () => {
     mocks = mockSources();
     const dir = tempDir();
-    await obtainNetwork(base, testContext({ nowMs: NOW, dispatcher: mocks.agent, cacheDir: dir }).ctx);
-    const net = await obtainNetwork(
+    await obtain(base, testContext({ nowMs: NOW, dispatcher: mocks.agent, cacheDir: dir }).ctx);
+    const net = await obtain(
       { ...base, refresh: true },
       testContext({ nowMs: NOW + 5_000, dispatcher: mocks.agent, cacheDir: dir }).ctx,
     );
@@ -130,7 +131,7 @@ describe('fallback between live sources', () => {
   it('takes the price from CoinGecko when mempool says -1, and says so', async () => {
     mocks = mockSources({ 'mempool:prices': { body: '{"time":1765195160,"USD":-1,"EUR":-1}' } });
     const t = testContext({ nowMs: NOW, dispatcher: mocks.agent });
-    const net = await obtainNetwork(base, t.ctx);
+    const net = await obtain(base, t.ctx);
     expect(net.btcUsd).toEqual({
       value: 91_300,
       source: 'coingecko',
@@ -153,7 +154,7 @@ describe('fallback between live sources', () => {
       },
     });
     const t = testContext({ nowMs: NOW, dispatcher: mocks.agent });
-    const net = await obtainNetwork(base, t.ctx);
+    const net = await obtain(base, t.ctx);
     expect(net.difficulty).toMatchObject({
       value: 149_301_206_437_464,
       source: 'blockchain.info',
@@ -171,21 +172,21 @@ describe('fallback between live sources', () => {
   it('reports two sources diverging by more than --max-divergence, and keeps mempool', async () => {
     mocks = mockSources({ 'coingecko:simple-price': { body: '{"bitcoin":{"usd":95000}}' } });
     const t = testContext({ nowMs: NOW, dispatcher: mocks.agent });
-    const net = await obtainNetwork(base, t.ctx);
+    const net = await obtain(base, t.ctx);
     expect(net.btcUsd.value).toBe(91_234);
     // |95,000 - 91,234| / 91,234 = 4.13%
     expect(t.warnings()).toEqual([
       'hashcalc: price: mempool.space says $91,234, api.coingecko.com says $95,000 (4.13% apart, more than --max-divergence 2%); using mempool.space',
     ]);
     const quiet = testContext({ nowMs: NOW, dispatcher: mocks.agent });
-    await obtainNetwork({ ...base, maxDivergence: 0.05 }, quiet.ctx);
+    await obtain({ ...base, maxDivergence: 0.05 }, quiet.ctx);
     expect(quiet.stderr()).toBe('');
   });
 
   it('does not report the 0.07% between mempool ($91,234) and CoinGecko ($91,300)', async () => {
     mocks = mockSources();
     const t = testContext({ nowMs: NOW, dispatcher: mocks.agent });
-    await obtainNetwork(base, t.ctx);
+    await obtain(base, t.ctx);
     expect(t.stderr()).toBe('');
   });
 });
@@ -194,14 +195,11 @@ describe('fallback to cache and snapshot', () => {
   it('uses the cache of any age when every source fails, in one line', async () => {
     const dir = tempDir();
     mocks = mockSources();
-    await obtainNetwork(
-      base,
-      testContext({ nowMs: NOW - 20 * MIN, dispatcher: mocks.agent, cacheDir: dir }).ctx,
-    );
+    await obtain(base, testContext({ nowMs: NOW - 20 * MIN, dispatcher: mocks.agent, cacheDir: dir }).ctx);
     await mocks.close();
     mocks = mockSources(offlineOverrides());
     const t = testContext({ nowMs: NOW, dispatcher: mocks.agent, cacheDir: dir });
-    const net = await obtainNetwork(base, t.ctx);
+    const net = await obtain(base, t.ctx);
     expect(net.heightBlocks).toMatchObject({ value: 927_000, source: 'cache', origin: 'mempool' });
     expect(net.btcUsd).toMatchObject({ value: 91_234, source: 'cache' });
     expect(t.warnings()).toEqual([
@@ -217,7 +215,7 @@ describe('fallback to cache and snapshot', () => {
   it('uses the embedded snapshot when nothing is cached, and says how old it is', async () => {
     mocks = mockSources(offlineOverrides());
     const t = testContext({ nowMs: NOW, dispatcher: mocks.agent });
-    const net = await obtainNetwork({ ...base, ...NETWORK_WANT }, t.ctx);
+    const net = await obtain({ ...base, ...NETWORK_WANT }, t.ctx);
     expect(net.heightBlocks).toMatchObject({ value: 924_700, source: 'snapshot' });
     expect(net.retarget).toBeNull();
     // 2025-11-22 to 2025-12-08 12:00 = 16.5 days
@@ -239,7 +237,7 @@ describe('fallback to cache and snapshot', () => {
       'coingecko:simple-price': { status: 429, body: '', headers: { 'retry-after': '60' } },
     });
     const t = testContext({ nowMs: NOW, dispatcher: mocks.agent, cacheDir: dir });
-    const error = await obtainNetwork({ ...base, requireLive: true }, t.ctx).catch((e: unknown) => e);
+    const error = await obtain({ ...base, requireLive: true }, t.ctx).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DataError);
     expect((error as DataError).exitCode).toBe(1);
     expect((error as DataError).message).toBe(
@@ -252,7 +250,7 @@ describe('fallback to cache and snapshot', () => {
   it('--max-age fails with exit 1 when the best data is older', async () => {
     mocks = mockSources(offlineOverrides());
     const t = testContext({ nowMs: NOW, dispatcher: mocks.agent });
-    const error = await obtainNetwork({ ...base, maxAgeMs: 10 * MIN, maxAgeText: '10m' }, t.ctx).catch(
+    const error = await obtain({ ...base, maxAgeMs: 10 * MIN, maxAgeText: '10m' }, t.ctx).catch(
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(DataError);
@@ -264,7 +262,7 @@ describe('fallback to cache and snapshot', () => {
     await mocks.close();
     mocks = mockSources();
     const live = testContext({ nowMs: NOW, dispatcher: mocks.agent });
-    await expect(obtainNetwork({ ...base, maxAgeMs: 10 * MIN }, live.ctx)).resolves.toBeDefined();
+    await expect(obtain({ ...base, maxAgeMs: 10 * MIN }, live.ctx)).resolves.toBeDefined();
   });
 });
 
@@ -281,7 +279,7 @@ describe('offline and flags', () => {
       },
     });
     const t = testContext({ nowMs: NOW, dispatcher: noNetworkDispatcher(), cacheDir: dir });
-    const net = await obtainNetwork({ ...base, offline: true }, t.ctx);
+    const net = await obtain({ ...base, offline: true }, t.ctx);
     expect(net.heightBlocks).toMatchObject({ value: 927_000, source: 'cache', origin: 'mempool' });
     expect(net.difficulty.source).toBe('snapshot');
     expect(t.warnings()).toEqual([
@@ -298,7 +296,7 @@ describe('offline and flags', () => {
       btcUsd: 100_000,
       avgFeesBtcPerBlock: 0.02,
     };
-    const net = await obtainNetwork({ ...base, overrides }, t.ctx);
+    const net = await obtain({ ...base, overrides }, t.ctx);
     expect(net.btcUsd).toEqual({ value: 100_000, source: 'flag', asOfMs: NOW });
     expect(net.heightBlocks.source).toBe('flag');
     expect(t.stderr()).toBe('');
@@ -307,7 +305,7 @@ describe('offline and flags', () => {
   it('fetches only what flags leave open', async () => {
     mocks = mockSources();
     const t = testContext({ nowMs: NOW, dispatcher: mocks.agent });
-    const net = await obtainNetwork({ ...base, overrides: { btcUsd: 100_000 } }, t.ctx);
+    const net = await obtain({ ...base, overrides: { btcUsd: 100_000 } }, t.ctx);
     expect(net.btcUsd.source).toBe('flag');
     expect(net.difficulty.source).toBe('mempool');
     expect(mocks.calls['mempool:prices']).toBe(0);
@@ -317,7 +315,7 @@ describe('offline and flags', () => {
   it('without a network interface, remote hosts fail at once (no DNS wait, undici never used)', async () => {
     const t = testContext({ nowMs: NOW });
     const started = performance.now();
-    const net = await obtainNetwork(base, t.ctx, { hasNetwork: () => false });
+    const net = await obtain(base, t.ctx, { hasNetwork: () => false });
     expect(performance.now() - started).toBeLessThan(200);
     expect(net.heightBlocks.source).toBe('snapshot');
     expect(t.warnings()[0]).toContain(
@@ -350,7 +348,7 @@ describe('one refresh costs one round trip', () => {
     const events: { id: string; phase: string; atMs: number }[] = [];
     const t = testContext({ nowMs: NOW, dispatcher: agent });
     const started = performance.now();
-    const net = await obtainNetwork(
+    const net = await obtain(
       {
         ...base,
         ...NETWORK_WANT,
@@ -391,7 +389,7 @@ describe('one refresh costs one round trip', () => {
     const agent = new Agent();
     const t = testContext({ nowMs: NOW, dispatcher: agent });
     const started = performance.now();
-    const net = await obtainNetwork(
+    const net = await obtain(
       {
         ...base,
         timeoutMs: 5000,
@@ -415,7 +413,7 @@ describe('one refresh costs one round trip', () => {
     mocks = mockSources();
     const seen: string[] = [];
     const t = testContext({ nowMs: NOW, dispatcher: mocks.agent });
-    await obtainNetwork(
+    await obtain(
       {
         ...base,
         onFetch: (hosts) => {

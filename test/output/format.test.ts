@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grouped, multiple, NA, num, percent, price, si, usd, usdExact } from '../../src/output/format.js';
+import { grouped, multiple, NA, num, percent, price, si, usd, usdExact } from '../../src/report/format.js';
 
 describe('humane numbers', () => {
   it('groups thousands like en-US without ICU', () => {

@@ -2,20 +2,15 @@
  * `check`: threshold rules over the same computation as `compare`. Exit 0 when every rule passes, 3 when any
  * is breached, 1 when data could not be had, 2 for a malformed rule (checked before any data is fetched).
  */
+
 import { embeddedSnapshot } from '../../data/snapshot.js';
-import {
-  evaluateRule,
-  flattenMetrics,
-  lookupFrom,
-  type MetricValue,
-  parse,
-  RuleError,
-} from '../../rules/index.js';
-import type { Context } from '../context.js';
-import { EXIT_THRESHOLD, UsageError } from '../errors.js';
-import type { RawOptions } from '../inputs.js';
-import { readNumber } from '../parse.js';
-import { type EconomicsReport, type NetworkReport, SCHEMA_VERSION } from '../reports.js';
+import { EXIT_THRESHOLD, UsageError } from '../../errors.js';
+import type { LayeredInputs } from '../../inputs/layers.js';
+import { readNumber } from '../../inputs/parse.js';
+import { SCHEMA_VERSION } from '../../report/network.js';
+import type { CheckedRule, CheckReport, EconomicsReport } from '../../report/schemas.js';
+import { evaluateRule, flattenMetrics, lookupFrom, parse, RuleError } from '../../rules/index.js';
+import type { CommandCall } from '../command-call.js';
 import { buildEconomicsReport } from './economics.js';
 import { emit, explainIfAsked, prepareInputs } from './shared.js';
 
@@ -26,23 +21,6 @@ export interface RuleSpec {
   expression: string;
   /** Where it came from: a flag, or "file: rules.x". */
   from: string;
-}
-
-export interface CheckedRule extends RuleSpec {
-  rule: string;
-  value: MetricValue;
-  threshold: MetricValue;
-  passed: boolean;
-  notes: string[];
-}
-
-export interface CheckReport {
-  schemaVersion: number;
-  command: 'check';
-  passed: boolean;
-  breached: number;
-  rules: CheckedRule[];
-  network: NetworkReport | null;
 }
 
 const SCALAR_RULES = {
@@ -87,10 +65,9 @@ const list = (value: unknown): string[] =>
   Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : [];
 
 /** Rules from flags and from the scenario/config `rules` block; a flag replaces the same scalar rule in a file. */
-export function collectRules(
-  options: RawOptions,
-  fileRules: { file: string; rules: Record<string, unknown> } | null,
-): RuleSpec[] {
+export function collectRules(layered: Pick<LayeredInputs, 'given' | 'fileRules'>): RuleSpec[] {
+  const options = Object.fromEntries(Object.entries(layered.given).map(([id, g]) => [id, g.value]));
+  const fileRules = layered.fileRules;
   const rules: RuleSpec[] = [];
   for (const [key, rule] of Object.entries(SCALAR_RULES)) {
     const fromFlag = options[key];
@@ -115,9 +92,10 @@ export function collectRules(
   return rules;
 }
 
-export async function runCheck(options: RawOptions, ctx: Context): Promise<number> {
-  const inputs = await prepareInputs(options, ctx, 'compare');
-  const specs = collectRules(inputs.options, inputs.fileRules);
+export async function runCheck(call: CommandCall): Promise<number> {
+  const ctx = call.ctx;
+  const inputs = await prepareInputs(call);
+  const specs = collectRules(inputs);
   if (specs.length === 0) {
     throw new UsageError(
       'check: no rules; give --min-hashprice, --min-ratio, --assert ... or a --scenario with rules',
@@ -159,7 +137,7 @@ export async function runCheck(options: RawOptions, ctx: Context): Promise<numbe
   evaluateAll(await buildEconomicsReport('compare', inputs, ctx, embeddedSnapshot()));
 
   const report = await buildEconomicsReport('compare', inputs, ctx);
-  explainIfAsked(inputs.options, ctx, report.assumptionSources, report.network, inputs.origins);
+  explainIfAsked(call, inputs, report.assumptionSources, report.network);
   const rules = evaluateAll(report);
   const breached = rules.filter((r) => !r.passed).length;
   const checkReport: CheckReport = {
@@ -170,7 +148,7 @@ export async function runCheck(options: RawOptions, ctx: Context): Promise<numbe
     rules,
     network: report.network,
   };
-  await emit(inputs.options, ctx, checkReport, {
+  await emit(ctx, inputs, checkReport, {
     document: async () => {
       const { checkDocument } = await import('../../output/render-check.js');
       return (r) => checkDocument(r, ctx.now());

@@ -1,41 +1,44 @@
 /** `mining`, `ai` and `compare`: one computation, three selections of options. */
+
+import type { Context } from '../../context.js';
 import { gpuCloudEconomics, leaseEconomics } from '../../core/ai.js';
 import { compareSite } from '../../core/compare.js';
 import { allocateFleet, FleetTooLargeError, miningEconomics } from '../../core/mining.js';
 import type { NetworkSnapshot } from '../../data/types.js';
-import type { Context } from '../context.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
+import type { LayeredInputs } from '../../inputs/layers.js';
 import {
   type Assumptions,
-  type Inputs,
-  type RawOptions,
   resolveGpu,
   resolveLease,
   resolveMining,
   resolveSite,
-} from '../inputs.js';
-import { networkRequestFrom } from '../network-options.js';
-import { type EconomicsReport, economicsCsvRecords, economicsReport, networkFigures } from '../reports.js';
-import { emit, explainIfAsked, getNetwork, prepareInputs } from './shared.js';
+} from '../../inputs/resolve.js';
+import { economicsCsvRecords, economicsReport } from '../../report/economics.js';
+import { networkData } from '../../report/network.js';
+import type { EconomicsReport } from '../../report/schemas.js';
+import type { CommandCall } from '../command-call.js';
+import { getNetwork } from '../network-request.js';
+import { emit, explainIfAsked, prepareInputs } from './shared.js';
 
 export type EconomicsCommand = 'mining' | 'ai' | 'compare';
 
 /** Resolve and validate every input, fetch network data if needed, compute, and build the report. */
 export async function buildEconomicsReport(
   command: EconomicsCommand,
-  inputs: Inputs,
+  layered: LayeredInputs,
   ctx: Context,
   /** Network data to use instead of obtaining it (a dry run). */
   network?: NetworkSnapshot,
 ): Promise<EconomicsReport> {
   // Validate every input before any data is fetched: bad input fails fast with exit 2.
   const assumptions: Assumptions = {};
-  const site = resolveSite(inputs, assumptions);
+  const site = resolveSite(layered, assumptions);
   const withMining = command !== 'ai';
   const withAi = command !== 'mining';
-  const mining = withMining ? resolveMining(inputs, assumptions) : null;
-  const lease = withAi ? resolveLease(inputs, assumptions) : null;
-  const gpu = withAi ? resolveGpu(inputs, assumptions) : null;
+  const mining = withMining ? resolveMining(layered, assumptions) : null;
+  const lease = withAi ? resolveLease(layered, assumptions) : null;
+  const gpu = withAi ? resolveGpu(layered, assumptions) : null;
   if (mining) {
     try {
       allocateFleet(site.siteMw / mining.pueMining, mining.fleet);
@@ -46,9 +49,7 @@ export async function buildEconomicsReport(
     }
   }
 
-  // `ai` needs no network data, but its data flags are still checked (a bad value is exit 2 everywhere).
-  if (!withMining) networkRequestFrom(inputs.options, ctx);
-  const figures = withMining ? networkFigures(network ?? (await getNetwork(inputs.options, ctx))) : null;
+  const data = withMining ? networkData(network ?? (await getNetwork(layered, ctx))) : null;
 
   const others = [];
   if (lease && gpu) {
@@ -57,46 +58,50 @@ export async function buildEconomicsReport(
       gpuCloudEconomics({ ...site, ...gpu, pueAi: lease.pueAi, fitOutUsdPerMwIt: lease.fitOutUsdPerMwIt }),
     );
   }
-  const comparison =
-    mining && figures
-      ? compareSite(
-          miningEconomics({
-            ...site,
-            ...mining,
-            hashpriceUsdPerPhDay: figures.hashprice.hashpriceUsdPerPhDay,
-            btcUsd: figures.snapshot.btcUsd.value,
-          }),
-          others,
-        )
-      : {
-          options: others.map((economics) => ({
-            economics,
-            revenueMultipleVsMining: null,
-            ebitdaMultipleVsMining: null,
-          })),
-        };
+  let comparison: Parameters<typeof economicsReport>[4];
+  if (mining && data) {
+    const economics = miningEconomics({
+      ...site,
+      ...mining,
+      hashpriceUsdPerPhDay: data.figures.hashprice.hashpriceUsdPerPhDay,
+      btcUsd: data.snapshot.btcUsd.value,
+    });
+    // A mixed fleet's price per TH/s is one number: its capex over its hashrate (each model's own is listed).
+    const price = assumptions.minerPriceUsdPerTh;
+    if (price && typeof price.value === 'number' && Number.isNaN(price.value))
+      price.value = economics.hashrateThs > 0 ? economics.capexUsd / economics.hashrateThs : 0;
+    comparison = compareSite(economics, others);
+  } else {
+    comparison = {
+      options: others.map((economics) => ({
+        economics,
+        revenueMultipleVsMining: null,
+        ebitdaMultipleVsMining: null,
+      })),
+    };
+  }
   return economicsReport(
     command,
-    figures,
+    data,
     { mw: site.siteMw, powerUsdPerKwh: site.powerUsdPerKwh },
     assumptions,
     comparison,
-    gpu?.gpu.name,
+    {
+      ...(gpu ? { gpuModel: gpu.gpu.name } : {}),
+      ...(mining ? { priceBases: mining.priceBases } : {}),
+    },
   );
 }
 
-export async function runEconomics(
-  command: EconomicsCommand,
-  options: RawOptions,
-  ctx: Context,
-): Promise<number> {
-  const inputs = await prepareInputs(options, ctx, command);
-  const report = await buildEconomicsReport(command, inputs, ctx);
-  explainIfAsked(inputs.options, ctx, report.assumptionSources, report.network, inputs.origins);
-  await emit(inputs.options, ctx, report, {
+export async function runEconomics(call: CommandCall): Promise<number> {
+  const command = call.name as EconomicsCommand;
+  const layered = await prepareInputs(call);
+  const report = await buildEconomicsReport(command, layered, call.ctx);
+  explainIfAsked(call, layered, report.assumptionSources, report.network);
+  await emit(call.ctx, layered, report, {
     document: async () => {
       const { economicsDocument } = await import('../../output/render-economics.js');
-      return (r) => economicsDocument(r, ctx.now());
+      return (r, width) => economicsDocument(r, call.ctx.now(), width);
     },
     csv: (r) => economicsCsvRecords(r),
   });

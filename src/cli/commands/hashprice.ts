@@ -1,16 +1,17 @@
-import type { Context } from '../context.js';
-import type { RawOptions } from '../inputs.js';
-import { hashpriceReport, networkFigures } from '../reports.js';
-import { emit, explainIfAsked, getNetwork, prepareInputs } from './shared.js';
+/** `hashprice`: USD and BTC per PH/s per day now, with provenance. */
+import { hashpriceReport, networkData } from '../../report/network.js';
+import type { CommandCall } from '../command-call.js';
+import { getNetwork } from '../network-request.js';
+import { emit, explainIfAsked, prepareInputs } from './shared.js';
 
-export async function runHashprice(options: RawOptions, ctx: Context): Promise<number> {
-  const { options: merged, origins } = await prepareInputs(options, ctx, 'network');
-  const report = hashpriceReport(networkFigures(await getNetwork(merged, ctx)));
-  explainIfAsked(merged, ctx, {}, report, origins);
-  await emit(merged, ctx, report, {
+export async function runHashprice(call: CommandCall): Promise<number> {
+  const layered = await prepareInputs(call);
+  const report = hashpriceReport(networkData(await getNetwork(layered, call.ctx)));
+  explainIfAsked(call, layered, {}, report);
+  await emit(call.ctx, layered, report, {
     document: async () => {
       const { hashpriceDocument } = await import('../../output/render-hashprice.js');
-      return (r) => hashpriceDocument(r, ctx.now());
+      return (r) => hashpriceDocument(r, call.ctx.now());
     },
   });
   return 0;

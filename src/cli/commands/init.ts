@@ -2,10 +2,9 @@
 import { existsSync } from 'node:fs';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { UsageError } from '../../errors.js';
 import { toJson } from '../../output/json.js';
-import type { Context } from '../context.js';
-import { UsageError } from '../errors.js';
-import type { RawOptions } from '../inputs.js';
+import type { CommandCall } from '../command-call.js';
 import { readJsonSchema } from './schema.js';
 
 export const DEFAULT_SCENARIO_FILE = 'hashcalc-scenario.json';
@@ -55,8 +54,9 @@ async function writeAtomically(file: string, content: string): Promise<void> {
   }
 }
 
-export async function runInit(file: string | undefined, options: RawOptions, ctx: Context): Promise<number> {
-  const target = file ?? DEFAULT_SCENARIO_FILE;
+export async function runInit(call: CommandCall): Promise<number> {
+  const { ctx, options } = call;
+  const target = call.args[0] ?? DEFAULT_SCENARIO_FILE;
   const schemaFile = `${basename(target).replace(/\.json$/i, '')}.schema.json`;
   if (options.stdout === true) {
     ctx.stdout.write(toJson(exampleScenario(schemaFile)));

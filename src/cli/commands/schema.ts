@@ -3,10 +3,10 @@
  * generated from the zod schemas at build time (dist/schemas), so this command loads no zod at all.
  */
 import { readFile } from 'node:fs/promises';
-import type { Context } from '../context.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
+import type { CommandCall } from '../command-call.js';
 
-/** Kept in step with src/schemas/json-schema.ts by a test. */
+/** Kept in step with src/cli/json-schemas.ts by a test. */
 export const SCHEMA_NAMES = [
   'hashprice',
   'network',
@@ -18,17 +18,30 @@ export const SCHEMA_NAMES = [
   'scenario',
 ] as const;
 
-/** The bundle is dist/hashcalc.cjs; the schemas are in dist/schemas. */
-const SCHEMA_DIR = new URL('./schemas/', import.meta.url);
+/**
+ * The schemas are in dist/schemas, beside the bundle; run from source (tests), this module is two folders
+ * below the project root, where `npm run build` put dist/.
+ */
+const SCHEMA_DIRS = [
+  new URL('./schemas/', import.meta.url),
+  new URL('../../../dist/schemas/', import.meta.url),
+];
 
 export async function readJsonSchema(name: string): Promise<string> {
   if (!SCHEMA_NAMES.includes(name as (typeof SCHEMA_NAMES)[number])) {
     throw new UsageError(`schema: expected one of ${SCHEMA_NAMES.join(', ')}, got '${name}'`);
   }
-  return readFile(new URL(`${name}.schema.json`, SCHEMA_DIR), 'utf8');
+  for (const dir of SCHEMA_DIRS) {
+    try {
+      return await readFile(new URL(`${name}.schema.json`, dir), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || dir === SCHEMA_DIRS.at(-1)) throw error;
+    }
+  }
+  throw new Error('unreachable');
 }
 
-export async function runSchema(name: string, ctx: Context): Promise<number> {
-  ctx.stdout.write(await readJsonSchema(name));
+export async function runSchema(call: CommandCall): Promise<number> {
+  call.ctx.stdout.write(await readJsonSchema(call.args[0] ?? ''));
   return 0;
 }

@@ -2,7 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Context } from '../../../src/cli/context.js';
+import type { Context } from '../../../src/context.js';
 
 export interface TestContext {
   ctx: Context;

@@ -1,5 +1,5 @@
 /** Humane number formatting for tables. Never prints NaN or Infinity: undefined quantities are "n/a". */
-import { formatAge } from '../data/duration.js';
+import { formatAge } from '../core/duration.js';
 
 export const NA = 'n/a';
 
@@ -55,10 +55,12 @@ export function num(n: number | null | undefined, decimals = 0): string {
   return grouped(n, decimals);
 }
 
-/** Multiples: 1.6x, 12.7x, 140x. */
+/** Multiples: 1.6x, 12.7x, 140x; under 0.1, two significant digits (0.0066x), never "0.0x". */
 export function multiple(n: number | null | undefined): string {
   if (!isNumber(n)) return NA;
   const a = Math.abs(n);
+  if (a === 0) return '0x';
+  if (a < 0.1) return `${Number(n.toPrecision(2))}x`;
   return `${a >= 100 ? n.toFixed(0) : n.toFixed(1)}x`;
 }
 

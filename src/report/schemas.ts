@@ -109,6 +109,11 @@ const fleetEntrySchema = z.object({
   hashrateThs: num(),
   powerMw: num(),
   efficiencyJPerTh: num(),
+  priceUsdPerTh: z.optional(describe(num(), "this model's capex per TH/s")),
+  priceBasis: z.optional(
+    describe(z.string(), 'where that price came from: a flag, the catalog and its date, or the fallback'),
+  ),
+  capexUsd: z.optional(num()),
 });
 
 export const optionSchema = z.object({
@@ -126,7 +131,10 @@ export const optionSchema = z.object({
   revenueUsdPerKwh: describe(num(), "per kWh of the site's power envelope (site MW x 1000 x 8760)"),
   ebitdaUsdPerKwh: num(),
   capexUsd: num(),
-  paybackYears: describe(nullableNum(), 'null when EBITDA <= 0 (never paid back)'),
+  paybackYears: describe(
+    nullableNum(),
+    'simple payback, capex / annual EBITDA; null when EBITDA <= 0 (never paid back); see paybackNote',
+  ),
   paybackNote: z.nullable(z.string()),
   revenueMultipleVsMining: nullableNum(),
   ebitdaMultipleVsMining: nullableNum(),
@@ -195,6 +203,19 @@ export const checkOutputSchema = z.object({
   ),
   network: z.nullable(networkReportSchema),
 });
+
+export type QuantityProvenance = z.infer<typeof quantityProvenanceSchema>;
+export type NetworkReport = z.infer<typeof networkReportSchema>;
+export type HashpriceReport = z.infer<typeof hashpriceOutputSchema>;
+export type NetworkCommandReport = z.infer<typeof networkOutputSchema>;
+export type NetworkProvenance = QuantityProvenance;
+export type OptionReport = z.infer<typeof optionSchema>;
+export type FleetEntryReport = z.infer<typeof fleetEntrySchema>;
+export type AssumptionReport = z.infer<typeof assumptionSchema>;
+export type EconomicsReport = z.infer<typeof economicsOutputSchema>;
+export type CatalogReport = z.infer<typeof catalogOutputSchema>;
+export type CheckReport = z.infer<typeof checkOutputSchema>;
+export type CheckedRule = CheckReport['rules'][number];
 
 export const OUTPUT_SCHEMAS = {
   hashprice: hashpriceOutputSchema,

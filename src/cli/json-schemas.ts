@@ -3,8 +3,8 @@
  * tests; never at run time, so zod's JSON Schema code stays out of the CLI bundle.
  */
 import { toJSONSchema } from 'zod/mini';
-import { buildScenarioSchema } from '../cli/scenario-schema.js';
-import { OUTPUT_SCHEMAS } from './output.js';
+import { buildScenarioSchema } from '../inputs/scenario-schema.js';
+import { OUTPUT_SCHEMAS } from '../report/schemas.js';
 
 export const SCHEMA_NAMES = [...Object.keys(OUTPUT_SCHEMAS), 'scenario'] as const;
 

@@ -4,7 +4,7 @@
  * Failures are UsageErrors naming the flag, the accepted range and the value given.
  */
 import * as z from 'zod/mini';
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors.js';
 
 export interface NumberSpec {
   flag: string;
@@ -110,4 +110,20 @@ export function parseModelCount(raw: string, flag: string): ModelCount {
     );
   }
   return { model, count };
+}
+
+/** An http(s) base URL without a trailing slash; `label` is the flag or variable it came from. */
+export function baseUrl(raw: string, label: string, example: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new UsageError(`${label}: expected an http(s) URL (e.g. ${example}), got '${raw}'`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`${label}: expected an http(s) URL (e.g. ${example}), got '${raw}'`);
+  }
+  if (url.search || url.hash)
+    throw new UsageError(`${label}: expected a base URL without ?query or #fragment, got '${raw}'`);
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }

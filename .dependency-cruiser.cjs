@@ -1,0 +1,68 @@
+/**
+ * The layer rule of ../shared/DESIGN.md, enforced (npm run lint, and test/house/lint.test.ts in npm test):
+ *   core -> core; catalog -> core; data -> core, catalog; inputs -> core, catalog;
+ *   report -> core, catalog (+ types of data and inputs); rules -> core; output -> report;
+ *   cli -> anything. src/context.ts and src/errors.ts may be imported by every layer but the core.
+ * No import cycles, type-only imports included.
+ */
+const layer = (name) => `^src/${name}/`;
+const shared = '^src/(context|errors)\\.ts$';
+
+/** A layer that may import only the listed layers (plus context and errors, and node/npm packages). */
+function only(from, allowed, { sharedToo = true, typesFrom = [] } = {}) {
+  const ok = [layer(from), ...allowed.map(layer), ...(sharedToo ? [shared] : [])];
+  const rules = [
+    {
+      name: `${from}-imports-only-${allowed.join('-') || 'itself'}`,
+      severity: 'error',
+      from: { path: layer(from) },
+      to: { path: '^src/', pathNot: [...ok, ...typesFrom.map(layer)] },
+    },
+  ];
+  if (typesFrom.length > 0) {
+    rules.push({
+      name: `${from}-imports-only-types-of-${typesFrom.join('-')}`,
+      severity: 'error',
+      from: { path: layer(from) },
+      to: { path: typesFrom.map(layer), dependencyTypesNot: ['type-only'] },
+    });
+  }
+  return rules;
+}
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'No import cycles, type-only imports included.',
+      from: {},
+      to: { circular: true },
+    },
+    ...only('core', [], { sharedToo: false }),
+    ...only('catalog', ['core']),
+    ...only('data', ['core', 'catalog']),
+    ...only('inputs', ['core', 'catalog']),
+    ...only('report', ['core', 'catalog'], { typesFrom: ['data', 'inputs'] }),
+    ...only('rules', ['core']),
+    ...only('output', ['report']),
+    {
+      name: 'shared-modules-import-nothing-of-the-layers',
+      severity: 'error',
+      from: { path: shared },
+      to: { path: '^src/', pathNot: shared },
+    },
+    {
+      name: 'no-unresolvable',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: '^src/loader\\.ts$' },
+  },
+};

@@ -1,0 +1,331 @@
+/**
+ * Input layers: flags > env (HASHCALC_*) > scenario file > user config file > defaults. Each value is parsed
+ * once, here, by its row's kind, with a label naming where it came from ("--mw", "HASHCALC_MW",
+ * "site.json: mining.poolFee"), and kept with that origin. Defaults are applied later (resolve.ts), where a
+ * catalog entry may supply them.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { type ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc-parser/lib/esm/main.js';
+import { GPUS } from '../catalog/gpus.js';
+import { MINERS } from '../catalog/miners.js';
+import type { GpuModel, MinerModel } from '../catalog/types.js';
+import { type Context, homeDirectory, NO_HOME_NOTE } from '../context.js';
+import { parseDurationMs } from '../core/duration.js';
+import { UsageError } from '../errors.js';
+import { findInCatalog } from './catalog-ref.js';
+import { baseUrl, parseModelCount, parseNumberFlag } from './parse.js';
+import { attributeOf, type InputRow } from './table.js';
+
+export type GivenOrigin = 'flag' | 'env' | 'scenario' | 'config';
+export type Origin = GivenOrigin | 'default' | 'catalog';
+
+/** A value given by the user, parsed, with where it came from. */
+export interface Given<T = unknown> {
+  value: T;
+  origin: GivenOrigin;
+  /** The flag, env var or "file: path" it came from. */
+  from: string;
+  /** The text as given, for messages (--max-age 10m). */
+  text?: string;
+}
+
+export interface FleetEntry {
+  model: MinerModel;
+  count: number | null;
+}
+
+export interface LayeredInputs {
+  /** By row id: every input the user gave, parsed. Absent: take the default. */
+  given: Readonly<Record<string, Given>>;
+  /** Rules from the first scenario or config file that has a `rules` block (for `check`). */
+  fileRules: { file: string; rules: Record<string, unknown> } | null;
+  /** Lines for stderr (no usable home directory, ...); the command decides whether to print them. */
+  notes: string[];
+}
+
+/** Largest scenario or config file read; larger is a usage error, never a long parse. */
+export const MAX_INPUT_FILE_BYTES = 1024 * 1024;
+
+/** The user config file: HASHCALC_CONFIG, else $XDG_CONFIG_HOME/hashcalc/config.json (~/.config on Linux). */
+export function configFilePath(
+  env: Context['env'],
+  platform: string = process.platform,
+): { path: string; explicit: boolean } | null {
+  if (env.HASHCALC_CONFIG) return { path: env.HASHCALC_CONFIG, explicit: true };
+  const xdg = env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : undefined;
+  if (xdg) return { path: join(xdg, 'hashcalc', 'config.json'), explicit: false };
+  const home = homeDirectory(env, platform);
+  if (!home) return null;
+  const base =
+    platform === 'win32'
+      ? env.APPDATA || join(home, 'AppData', 'Roaming')
+      : platform === 'darwin'
+        ? join(home, 'Library', 'Preferences')
+        : join(home, '.config');
+  return { path: join(base, 'hashcalc', 'config.json'), explicit: false };
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
+    '',
+  );
+}
+
+interface LoadedFile {
+  file: string;
+  data: Record<string, unknown>;
+}
+
+function readError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT'
+    ? 'no such file'
+    : code === 'EISDIR'
+      ? 'is a directory'
+      : code === 'EACCES'
+        ? 'permission denied'
+        : String(code ?? error);
+}
+
+/** "line 3, column 7" (1-based) of an offset in text. */
+function lineColumn(text: string, offset: number): string {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return `line ${line}, column ${offset - start + 1}`;
+}
+
+const PARSE_ERROR_TEXT: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'expected a property name in double quotes',
+  ValueExpected: 'expected a value',
+  ColonExpected: "expected ':'",
+  CommaExpected: "expected ','",
+  CloseBraceExpected: "expected '}'",
+  CloseBracketExpected: "expected ']'",
+  EndOfFileExpected: 'unexpected text after the end',
+  UnexpectedEndOfComment: 'unclosed comment',
+  UnexpectedEndOfString: 'unclosed string',
+  UnexpectedEndOfNumber: 'unfinished number',
+  InvalidUnicode: 'invalid unicode escape',
+  InvalidEscapeCharacter: 'invalid escape character',
+  InvalidCharacter: 'invalid character',
+};
+
+/**
+ * Reads and validates a scenario or config file: at most MAX_INPUT_FILE_BYTES, JSON with comments (and
+ * trailing commas), errors naming the file and line:column, or the exact key path.
+ */
+export async function loadInputFile(file: string, kind: 'scenario' | 'config'): Promise<LoadedFile> {
+  const label = kind === 'scenario' ? '--scenario' : 'config';
+  let text: string;
+  try {
+    const size = statSync(file).size;
+    if (size > MAX_INPUT_FILE_BYTES) {
+      throw new UsageError(
+        `${label}: '${file}' is ${(size / 1048576).toFixed(1)} MiB; input files are limited to 1 MiB`,
+      );
+    }
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${label}: cannot read '${file}': ${readError(error)}`);
+  }
+  const source = text.replace(/^\uFEFF/, '');
+  const errors: ParseError[] = [];
+  const data: unknown = parseJsonc(source, errors, { allowTrailingComma: true, disallowComments: false });
+  const first = errors[0];
+  if (first) {
+    const code = printParseErrorCode(first.error);
+    throw new UsageError(
+      `${file}: not valid JSON at ${lineColumn(source, first.offset)}: ${PARSE_ERROR_TEXT[code] ?? code}`,
+    );
+  }
+  const [{ buildScenarioSchema, scenarioKeysAt }, { closestWord }] = await Promise.all([
+    import('./scenario-schema.js'),
+    import('./suggest.js'),
+  ]);
+  const result = buildScenarioSchema().safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    if (!issue) throw new UsageError(`${file}: invalid`);
+    const path = formatPath(issue.path);
+    const where = path || '(top level)';
+    let message: string;
+    if (issue.code === 'unrecognized_keys') {
+      const key = String(issue.keys[0]);
+      const guess = closestWord(key, scenarioKeysAt(issue.path));
+      message = `${path ? `${path}: ` : ''}unknown key '${key}'${guess ? `; did you mean '${guess}'?` : ''}`;
+    } else if (issue.code === 'invalid_type') {
+      message = `${where}: expected ${issue.expected}`;
+    } else if (issue.code === 'invalid_union') {
+      message = `${where}: expected a number, or text such as "2.5%" or "10M"`;
+    } else if (issue.code === 'too_small') {
+      message = `${where}: must be above 0`;
+    } else {
+      message = `${where}: ${issue.message}`;
+    }
+    throw new UsageError(`${file}: ${message}`);
+  }
+  return { file, data: result.data as Record<string, unknown> };
+}
+
+function valueAt(data: Record<string, unknown>, path: string): unknown {
+  let node: unknown = data;
+  for (const key of path.split('.')) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+const TRUE_WORDS = new Set(['1', 'true', 'yes', 'on']);
+const FALSE_WORDS = new Set(['0', 'false', 'no', 'off', '']);
+
+export function envBoolean(name: string, raw: string): boolean {
+  const word = raw.trim().toLowerCase();
+  if (TRUE_WORDS.has(word)) return true;
+  if (FALSE_WORDS.has(word)) return false;
+  throw new UsageError(`${name}: expected 1/true/yes or 0/false/no, got '${raw}'`);
+}
+
+type Layer = 'flag' | 'env' | 'file';
+
+/** Parses one raw value by its row's kind; `label` names where it came from. */
+function parseValue(row: InputRow, raw: unknown, label: string, layer: Layer): unknown {
+  const kind = row.kind;
+  switch (kind.type) {
+    case 'number':
+      return parseNumberFlag(raw, kind.spec, label);
+    case 'boolean':
+      if (layer === 'env') return envBoolean(label, String(raw));
+      return raw === true;
+    case 'choice': {
+      const text = String(raw);
+      if (!kind.choices.includes(text))
+        throw new UsageError(`${label}: expected one of ${kind.choices.join(', ')}, got '${text}'`);
+      return text;
+    }
+    case 'model':
+      return findInCatalog(String(raw), GPUS, label, 'gpus') satisfies GpuModel;
+    case 'fleet': {
+      if (layer === 'file') {
+        return (raw as { model: string; count?: number }[]).map(
+          (entry, i): FleetEntry => ({
+            model: findInCatalog(entry.model, MINERS, `${label}[${i}].model`, 'miners'),
+            count: entry.count ?? null,
+          }),
+        );
+      }
+      const texts =
+        layer === 'env'
+          ? String(raw)
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : (raw as string[]);
+      return texts.map((text): FleetEntry => {
+        const spec = parseModelCount(text, label);
+        return { model: findInCatalog(spec.model, MINERS, label, 'miners'), count: spec.count };
+      });
+    }
+    case 'duration': {
+      const text = String(raw);
+      const ms = parseDurationMs(text, kind.bare);
+      if (!Number.isFinite(ms) || ms < kind.minMs || ms > kind.maxMs)
+        throw new UsageError(`${label}: expected ${kind.accepts}, got '${text}'`);
+      return ms;
+    }
+    case 'url':
+      return baseUrl(String(raw), label, kind.example);
+    case 'file':
+      return String(raw);
+    case 'rule':
+      return raw;
+  }
+}
+
+const isUnset = (value: unknown) => value === undefined || (Array.isArray(value) && value.length === 0);
+
+/**
+ * Merge flags, env, scenario and config values for the rows a command takes. `flags` are commander's parsed
+ * options (attribute names); only flags given on the command line are present there.
+ */
+export async function layerInputs(
+  rows: readonly InputRow[],
+  flags: Readonly<Record<string, unknown>>,
+  env: Context['env'],
+): Promise<LayeredInputs> {
+  const given: Record<string, Given> = {};
+  const notes: string[] = [];
+
+  // 1. flags, 2. env
+  for (const row of rows) {
+    const raw = flags[attributeOf(row.flag)];
+    if (!isUnset(raw)) {
+      given[row.id] = {
+        value: parseValue(row, raw, row.flag, 'flag'),
+        origin: 'flag',
+        from: row.flag,
+        ...(typeof raw === 'string' ? { text: raw } : {}),
+      };
+      continue;
+    }
+    const fromEnv = row.env ? env[row.env] : undefined;
+    if (row.env && fromEnv !== undefined && fromEnv !== '') {
+      given[row.id] = {
+        value: parseValue(row, fromEnv, row.env, 'env'),
+        origin: 'env',
+        from: row.env,
+        text: fromEnv,
+      };
+    }
+  }
+
+  // 3. scenario, 4. config: only for commands that take inputs from files.
+  const takesFiles = rows.some((r) => r.id === 'scenario');
+  const files: { loaded: LoadedFile; origin: 'scenario' | 'config' }[] = [];
+  if (takesFiles) {
+    const scenario = given.scenario?.value as string | undefined;
+    if (scenario) files.push({ loaded: await loadInputFile(scenario, 'scenario'), origin: 'scenario' });
+    const config = configFilePath(env);
+    if (!config) notes.push(NO_HOME_NOTE);
+    else if (config.explicit || exists(config.path))
+      files.push({ loaded: await loadInputFile(config.path, 'config'), origin: 'config' });
+  }
+
+  let fileRules: LayeredInputs['fileRules'] = null;
+  for (const { loaded, origin } of files) {
+    const { file, data } = loaded;
+    for (const row of rows) {
+      if (!row.path || given[row.id] || row.kind.type === 'rule') continue;
+      const raw = valueAt(data, row.path);
+      if (isUnset(raw)) continue;
+      const from = `${file}: ${row.path}`;
+      given[row.id] = {
+        value: parseValue(row, raw, from, 'file'),
+        origin,
+        from,
+        ...(typeof raw === 'string' ? { text: raw } : {}),
+      };
+    }
+    if (!fileRules && data.rules && typeof data.rules === 'object')
+      fileRules = { file, rules: data.rules as Record<string, unknown> };
+  }
+  return { given, fileRules, notes };
+}
+
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

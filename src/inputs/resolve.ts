@@ -1,0 +1,198 @@
+/**
+ * From layered inputs (parsed once, with their origins: layers.ts) to the settings the core takes, with
+ * defaults from the input table or the catalog, recording every input used, its value and where it came from,
+ * so the output can state every assumption.
+ */
+import { GPUS } from '../catalog/gpus.js';
+import { DEFAULT_MINER_PRICE_USD_PER_TH, MINERS } from '../catalog/miners.js';
+import type { GpuModel, MinerModel } from '../catalog/types.js';
+import type { GpuCloudInputs, LeaseInputs } from '../core/ai.js';
+import type { FleetModel } from '../core/mining.js';
+import { UsageError } from '../errors.js';
+import type { FleetEntry, Given, LayeredInputs, Origin } from './layers.js';
+import { row } from './table.js';
+
+export interface Assumption {
+  value: number | string | boolean;
+  origin: Origin;
+  basis?: string;
+  /** The flag, env var or file path the value came from. */
+  from?: string;
+}
+
+/** Every input used, by name, with where it came from. */
+export type Assumptions = Record<string, Assumption>;
+
+export type Inputs = Pick<LayeredInputs, 'given'>;
+
+interface Fallback {
+  value: number;
+  origin: Origin;
+  basis?: string;
+}
+
+function record(given: Given, value: number | string | boolean): Assumption {
+  return { value, origin: given.origin, from: given.from };
+}
+
+/** A numeric input: given, else the fallback (a catalog figure), else the row's default. */
+function numberInput(inputs: Inputs, id: string, into: Assumptions, fallback?: Fallback): number {
+  const given = inputs.given[id] as Given<number> | undefined;
+  if (given) {
+    into[id] = record(given, given.value);
+    return given.value;
+  }
+  const r = row(id);
+  const chosen: Fallback | undefined =
+    fallback ??
+    (typeof r.defaultValue === 'number'
+      ? { value: r.defaultValue, origin: 'default', ...(r.basis ? { basis: r.basis } : {}) }
+      : undefined);
+  if (!chosen) {
+    const accepts = r.kind.type === 'number' ? r.kind.spec.accepts : 'a value';
+    throw new UsageError(`${r.flag} is required: expected ${accepts}`);
+  }
+  into[id] = { ...chosen };
+  return chosen.value;
+}
+
+/** The network values the user gave (flags, env, scenario, config), to override any source. */
+export interface NetworkOverrides {
+  btcUsd?: number;
+  difficulty?: number;
+  heightBlocks?: number;
+  avgFeesBtcPerBlock?: number;
+}
+
+export const NETWORK_INPUT_IDS = ['btcUsd', 'difficulty', 'heightBlocks', 'avgFeesBtcPerBlock'] as const;
+
+export function resolveNetworkOverrides(inputs: Inputs): NetworkOverrides {
+  const overrides: NetworkOverrides = {};
+  for (const id of NETWORK_INPUT_IDS) {
+    const given = inputs.given[id] as Given<number> | undefined;
+    if (given) overrides[id] = given.value;
+  }
+  return overrides;
+}
+
+export interface SiteInputs {
+  siteMw: number;
+  powerUsdPerKwh: number;
+}
+
+export function resolveSite(inputs: Inputs, into: Assumptions): SiteInputs {
+  return {
+    siteMw: numberInput(inputs, 'siteMw', into),
+    powerUsdPerKwh: numberInput(inputs, 'powerUsdPerKwh', into),
+  };
+}
+
+export interface MiningSettings {
+  fleet: FleetModel[];
+  fleetModels: MinerModel[];
+  /** Where each model's price per TH/s came from, in fleet order. */
+  priceBases: string[];
+  poolFee: number;
+  uptime: number;
+  pueMining: number;
+}
+
+export function resolveMining(inputs: Inputs, into: Assumptions): MiningSettings {
+  const fleetGiven = inputs.given.fleet as Given<FleetEntry[]> | undefined;
+  const fleetRow = row('fleet');
+  const entries: FleetEntry[] = fleetGiven?.value ?? [
+    { model: MINERS.find((m) => m.id === fleetRow.defaultValue) as MinerModel, count: null },
+  ];
+  const priceGiven = inputs.given.minerPriceUsdPerTh as Given<number> | undefined;
+  const fleet = entries.map(
+    ({ model, count }): FleetModel => ({
+      name: model.name,
+      hashrateThs: model.hashrateThs,
+      powerW: model.powerW,
+      count,
+      priceUsdPerTh: priceGiven?.value ?? model.priceUsdPerTh ?? DEFAULT_MINER_PRICE_USD_PER_TH,
+    }),
+  );
+  const priceBases = entries.map(({ model }) =>
+    priceGiven
+      ? `${priceGiven.from}`
+      : model.priceUsdPerTh !== null
+        ? `catalog, ${model.provenance.asOf}`
+        : `fallback $${DEFAULT_MINER_PRICE_USD_PER_TH}/TH (S21-class $14-17; no dated price)`,
+  );
+  const fleetText = fleet.map((m) => (m.count === null ? m.name : `${m.name}:${m.count}`)).join(', ');
+  into.fleet = fleetGiven
+    ? record(fleetGiven, fleetText)
+    : { value: fleetText, origin: 'default', ...(fleetRow.basis ? { basis: fleetRow.basis } : {}) };
+  if (priceGiven) into.minerPriceUsdPerTh = record(priceGiven, priceGiven.value);
+  else {
+    const prices = [...new Set(fleet.map((m) => m.priceUsdPerTh))];
+    into.minerPriceUsdPerTh = {
+      // One number per fleet: a mixed fleet's price per TH/s is weighted by hashrate (see each model's own in
+      // options[].fleet[]). Recomputed from the allocation by the report when counts are known.
+      value: prices.length === 1 ? (prices[0] as number) : Number.NaN,
+      origin: 'catalog',
+      basis: `catalog price where dated, else $${DEFAULT_MINER_PRICE_USD_PER_TH}/TH (S21-class $14-17)${prices.length > 1 ? '; mixed fleet: weighted by TH/s' : ''}`,
+    };
+  }
+  return {
+    fleet,
+    fleetModels: entries.map((e) => e.model),
+    priceBases,
+    poolFee: numberInput(inputs, 'poolFee', into),
+    uptime: numberInput(inputs, 'uptime', into),
+    pueMining: numberInput(inputs, 'pueMining', into),
+  };
+}
+
+export type LeaseSettings = Omit<LeaseInputs, 'siteMw' | 'powerUsdPerKwh'>;
+
+export function resolveLease(inputs: Inputs, into: Assumptions): LeaseSettings {
+  const settings = {
+    pueAi: numberInput(inputs, 'pueAi', into),
+    fitOutUsdPerMwIt: numberInput(inputs, 'fitOutUsdPerMwIt', into),
+    leaseUsdPerKwMonth: numberInput(inputs, 'leaseUsdPerKwMonth', into),
+    occupancy: numberInput(inputs, 'occupancy', into),
+    otherOpexShare: numberInput(inputs, 'leaseOtherOpexShare', into),
+  };
+  const landlord = inputs.given.landlordPaysPower as Given<boolean> | undefined;
+  const landlordRow = row('landlordPaysPower');
+  into.landlordPaysPower = landlord
+    ? record(landlord, landlord.value)
+    : { value: false, origin: 'default', ...(landlordRow.basis ? { basis: landlordRow.basis } : {}) };
+  return { ...settings, landlordPaysPower: landlord?.value ?? false };
+}
+
+export type GpuSettings = Omit<GpuCloudInputs, 'siteMw' | 'powerUsdPerKwh' | 'pueAi' | 'fitOutUsdPerMwIt'> & {
+  gpu: GpuModel;
+};
+
+export function resolveGpu(inputs: Inputs, into: Assumptions): GpuSettings {
+  const given = inputs.given.gpu as Given<GpuModel> | undefined;
+  const gpuRow = row('gpu');
+  const gpu = given?.value ?? (GPUS.find((g) => g.id === gpuRow.defaultValue) as GpuModel);
+  into.gpu = given
+    ? record(given, gpu.name)
+    : { value: gpu.name, origin: 'default', ...(gpuRow.basis ? { basis: gpuRow.basis } : {}) };
+  const fromCatalog = (value: number | null, basis: string): Fallback | undefined =>
+    value === null ? undefined : { value, origin: 'catalog', basis: `${gpu.name}: ${basis}` };
+  const rental = fromCatalog(gpu.rentalUsdPerGpuHour, gpu.rentalBasis);
+  const capex = fromCatalog(gpu.capexUsdPerGpu, gpu.capexBasis);
+  const missing = [
+    !rental && !inputs.given.gpuUsdPerHour ? '--gpu-hour-price (e.g. 3.5)' : '',
+    !capex && !inputs.given.gpuCapexUsdPerGpu ? '--gpu-capex (e.g. 45k)' : '',
+  ].filter(Boolean);
+  if (missing.length > 0) {
+    throw new UsageError(
+      `${missing.join(' and ')} required for ${gpu.name}: the catalog has no dated public figure`,
+    );
+  }
+  return {
+    gpu,
+    kwPerGpu: numberInput(inputs, 'kwPerGpu', into, fromCatalog(gpu.kwPerGpu, gpu.kwPerGpuBasis)),
+    gpuUsdPerHour: numberInput(inputs, 'gpuUsdPerHour', into, rental),
+    utilization: numberInput(inputs, 'utilization', into),
+    capexUsdPerGpu: numberInput(inputs, 'gpuCapexUsdPerGpu', into, capex),
+    otherOpexShare: numberInput(inputs, 'gpuOtherOpexShare', into),
+  };
+}

@@ -1,0 +1,789 @@
+/**
+ * The one input table: every input hashcalc takes, one row each, with its flag, env var, scenario path, what
+ * it accepts, unit, default and the basis for that default. Help text, --explain, `assumptions` and
+ * `assumptionSources` in JSON, the scenario JSON Schema and its "did you mean" keys, shell completion and the
+ * README's env-var list all derive from these rows. Adding an input is one row here plus its use in the core.
+ *
+ * Data only (no parsing code), so the program can describe every flag without loading validation code.
+ */
+import { DEFAULT_GPU_ID } from '../catalog/gpus.js';
+import { DEFAULT_MINER_ID } from '../catalog/miners.js';
+import type { NumberSpec } from './parse.js';
+
+/** What a row's value is, and so how it is parsed from a flag, an env var and a scenario file. */
+export type InputKind =
+  /** A number with a range (accepts 2.5%, 10M, 84,775 where the spec says so). */
+  | { type: 'number'; spec: NumberSpec }
+  /** A switch. `negatable`: a --no-FLAG form overrides env, scenario and config. */
+  | { type: 'boolean'; negatable?: boolean }
+  /** One of a few words. */
+  | { type: 'choice'; choices: readonly string[] }
+  /** A model in a catalog, matched loosely (s21xp, "S21 XP"). */
+  | { type: 'model'; catalog: 'gpus' }
+  /** Repeatable MODEL[:COUNT] (env: comma-separated; scenario: an array of { model, count }). */
+  | { type: 'fleet' }
+  /** A duration: bare numbers are `bare` units; 90s, 10m, 2h, 1d. Parsed to ms. */
+  | { type: 'duration'; bare: 'ms' | 's'; minMs: number; maxMs: number; accepts: string }
+  /** An http(s) base URL. */
+  | { type: 'url'; example: string }
+  /** A file path. */
+  | { type: 'file' }
+  /** A threshold rule for `check`: a number, or (repeatable) rule text. */
+  | { type: 'rule'; repeatable: boolean };
+
+/**
+ * Which commands take a row: each command lists the groups it uses (see COMMAND_GROUPS). The group is also
+ * the help section the flag is shown under.
+ */
+export type InputGroup =
+  | 'universal'
+  | 'output'
+  | 'inputs'
+  | 'site'
+  | 'mining'
+  | 'ai'
+  | 'network'
+  | 'data'
+  | 'rules'
+  | 'init';
+
+export interface InputRow {
+  /** The input's name in --explain, `assumptions` and `assumptionSources`. */
+  id: string;
+  /** The long flag, e.g. '--mw'. */
+  flag: `--${string}`;
+  /** Short alias, e.g. '-q'. */
+  short?: `-${string}`;
+  /** Placeholder shown in help, e.g. 'MW'; absent for switches. */
+  valueName?: string;
+  /** HASHCALC_* variable, or null where none (README lists those). */
+  env: string | null;
+  /** Where the value lives in a scenario or config file, e.g. 'site.mw'; null where none. */
+  path: string | null;
+  group: InputGroup;
+  kind: InputKind;
+  description: string;
+  /** Unit of the parsed value, for the reader. */
+  unit?: string;
+  /** undefined: no default (taken from the catalog entry, or none). */
+  defaultValue?: number | string | boolean;
+  /** Why the default is what it is; shown next to the value in output. */
+  basis?: string;
+  /** Declared on the program (accepted before or after the command); still only for commands using its group. */
+  global?: boolean;
+}
+
+const fraction = (flag: string, range: '[0,1)' | '(0,1]', example: string): InputKind => ({
+  type: 'number',
+  spec: {
+    flag,
+    accepts: `a fraction ${range === '[0,1)' ? 'from 0 to below 1' : 'above 0 up to 1'} (e.g. ${example} or ${Math.round(Number(example) * 1000) / 10}%)`,
+    min: 0,
+    minExclusive: range === '(0,1]',
+    max: 1,
+    maxExclusive: range === '[0,1)',
+    percent: true,
+  },
+});
+
+const number = (spec: NumberSpec): InputKind => ({ type: 'number', spec });
+
+export const OUTPUT_FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
+
+export const INPUT_ROWS: readonly InputRow[] = [
+  // Every command: harmless where nothing is fetched or said.
+  {
+    id: 'offline',
+    flag: '--offline',
+    env: 'HASHCALC_OFFLINE',
+    path: null,
+    group: 'universal',
+    kind: { type: 'boolean' },
+    description: 'use no network: the cache, then the embedded snapshot',
+    global: true,
+  },
+  {
+    id: 'quiet',
+    flag: '--quiet',
+    short: '-q',
+    env: null,
+    path: null,
+    group: 'universal',
+    kind: { type: 'boolean' },
+    description: 'no notes or warnings on stderr (errors still)',
+    global: true,
+  },
+  // Output and input files: declared on the program, so they may come before the command.
+  {
+    id: 'json',
+    flag: '--json',
+    env: null,
+    path: null,
+    group: 'output',
+    kind: { type: 'boolean' },
+    description: 'print one JSON document (stable field names, units in names); same as --format json',
+    global: true,
+  },
+  {
+    id: 'format',
+    flag: '--format',
+    valueName: 'FORMAT',
+    env: 'HASHCALC_FORMAT',
+    path: null,
+    group: 'output',
+    kind: { type: 'choice', choices: OUTPUT_FORMATS },
+    description: 'output format: table, json, csv or markdown',
+    defaultValue: 'table',
+    basis: 'for people; json, csv and markdown for scripts and reports',
+    global: true,
+  },
+  {
+    id: 'scenario',
+    flag: '--scenario',
+    valueName: 'FILE',
+    env: 'HASHCALC_SCENARIO',
+    path: null,
+    group: 'inputs',
+    kind: { type: 'file' },
+    description: 'read inputs from a scenario file (flags and env override it; see hashcalc init)',
+    global: true,
+  },
+  {
+    id: 'explain',
+    flag: '--explain',
+    env: null,
+    path: null,
+    group: 'inputs',
+    kind: { type: 'boolean' },
+    description:
+      'list every input, its value and where it came from (flag, env, scenario, config, default) on stderr',
+    global: true,
+  },
+  {
+    id: 'verbose',
+    flag: '--verbose',
+    env: null,
+    path: null,
+    group: 'inputs',
+    kind: { type: 'boolean' },
+    description: 'more detail on stderr (implies --explain)',
+    global: true,
+  },
+
+  // Network data overrides.
+  {
+    id: 'btcUsd',
+    flag: '--btc-price',
+    valueName: 'USD',
+    env: 'HASHCALC_BTC_PRICE',
+    path: 'network.btcUsd',
+    group: 'network',
+    unit: 'USD',
+    description: 'BTC price in USD (overrides data)',
+    kind: number({
+      flag: '--btc-price',
+      accepts: 'a BTC price in USD above 0 (e.g. 84775 or 84.8k)',
+      min: 0,
+      minExclusive: true,
+      max: 1e8,
+      suffixes: true,
+    }),
+  },
+  {
+    id: 'difficulty',
+    flag: '--difficulty',
+    valueName: 'D',
+    env: 'HASHCALC_DIFFICULTY',
+    path: 'network.difficulty',
+    group: 'network',
+    description: 'network difficulty, e.g. 152.27T or 152.27e12 (overrides data)',
+    kind: number({
+      flag: '--difficulty',
+      accepts: 'a difficulty of at least 1, the protocol minimum (e.g. 152.27T or 152.27e12)',
+      min: 1,
+      max: 1e21,
+      suffixes: true,
+    }),
+  },
+  {
+    id: 'heightBlocks',
+    flag: '--height',
+    valueName: 'BLOCKS',
+    env: 'HASHCALC_HEIGHT',
+    path: 'network.heightBlocks',
+    group: 'network',
+    unit: 'blocks',
+    description: 'block height, sets the subsidy (overrides data)',
+    kind: number({
+      flag: '--height',
+      accepts: 'a whole block height from 0 to 10000000 (e.g. 924700)',
+      min: 0,
+      max: 10_000_000,
+      integer: true,
+    }),
+  },
+  {
+    id: 'avgFeesBtcPerBlock',
+    flag: '--fees-btc',
+    valueName: 'BTC',
+    env: 'HASHCALC_FEES_BTC',
+    path: 'network.avgFeesBtcPerBlock',
+    group: 'network',
+    unit: 'BTC per block',
+    description: 'average transaction fees per block in BTC (overrides data)',
+    kind: number({ flag: '--fees-btc', accepts: 'BTC per block from 0 to 50 (e.g. 0.021)', min: 0, max: 50 }),
+  },
+
+  // Data sources.
+  {
+    id: 'refresh',
+    flag: '--refresh',
+    env: 'HASHCALC_REFRESH',
+    path: null,
+    group: 'data',
+    kind: { type: 'boolean' },
+    description: 'fetch live data even when the cache is fresh',
+  },
+  {
+    id: 'requireLive',
+    flag: '--require-live',
+    env: 'HASHCALC_REQUIRE_LIVE',
+    path: null,
+    group: 'data',
+    kind: { type: 'boolean' },
+    description: 'fail (exit 1) instead of falling back to the cache or the snapshot',
+  },
+  {
+    id: 'maxAge',
+    flag: '--max-age',
+    valueName: 'DURATION',
+    env: 'HASHCALC_MAX_AGE',
+    path: null,
+    group: 'data',
+    unit: 'ms',
+    kind: {
+      type: 'duration',
+      bare: 's',
+      minMs: 1000,
+      maxMs: 10 * 365 * 86_400_000,
+      accepts: 'a duration of at least 1 s (e.g. 90s, 10m, 2h, 1d)',
+    },
+    description: 'fail (exit 1) when the data used is older than this (e.g. 90s, 10m, 2h, 1d)',
+  },
+  {
+    id: 'mempoolUrl',
+    flag: '--mempool-url',
+    valueName: 'URL',
+    env: 'HASHCALC_MEMPOOL_URL',
+    path: null,
+    group: 'data',
+    kind: { type: 'url', example: 'http://umbrel.local:3006' },
+    description: 'mempool instance to use, public or your own (e.g. http://umbrel.local:3006)',
+    defaultValue: 'https://mempool.space',
+    basis: 'the public instance',
+  },
+  {
+    id: 'timeoutMs',
+    flag: '--timeout',
+    valueName: 'MS',
+    env: 'HASHCALC_TIMEOUT',
+    path: null,
+    group: 'data',
+    unit: 'ms',
+    kind: {
+      type: 'duration',
+      bare: 'ms',
+      minMs: 100,
+      maxMs: 120_000,
+      accepts: 'milliseconds from 100 to 120000 (e.g. 5000 or 5s)',
+    },
+    description: 'time allowed per request in ms, retries included (5s also accepted)',
+    defaultValue: 5000,
+    basis: 'public APIs answer in well under a second',
+  },
+  {
+    id: 'maxDivergence',
+    flag: '--max-divergence',
+    valueName: 'FRACTION',
+    env: 'HASHCALC_MAX_DIVERGENCE',
+    path: null,
+    group: 'data',
+    kind: number({
+      flag: '--max-divergence',
+      accepts: 'a fraction from 0 to 1 (e.g. 0.02 or 2%)',
+      min: 0,
+      max: 1,
+      percent: true,
+    }),
+    description: 'warn when two sources differ by more than this',
+    defaultValue: 0.02,
+    basis: 'sources agree within ~1% when healthy',
+  },
+
+  // Site.
+  {
+    id: 'siteMw',
+    flag: '--mw',
+    valueName: 'MW',
+    env: 'HASHCALC_MW',
+    path: 'site.mw',
+    group: 'site',
+    unit: 'MW',
+    description: "site's grid power envelope in MW",
+    kind: number({
+      flag: '--mw',
+      accepts: 'megawatts above 0 up to 100000 (e.g. 341)',
+      min: 0,
+      minExclusive: true,
+      max: 100_000,
+      suffixes: true,
+    }),
+    defaultValue: 100,
+    basis: 'a 100 MW site',
+  },
+  {
+    id: 'powerUsdPerKwh',
+    flag: '--power-price',
+    valueName: 'USD_PER_KWH',
+    env: 'HASHCALC_POWER_PRICE',
+    path: 'site.powerUsdPerKwh',
+    group: 'site',
+    unit: 'USD/kWh',
+    description: 'power price in USD per kWh',
+    kind: number({
+      flag: '--power-price',
+      accepts: 'USD per kWh from 0 to 2 (e.g. 0.04; $/MWh divided by 1000)',
+      min: 0,
+      max: 2,
+    }),
+    defaultValue: 0.04,
+    basis: 'large US miner contracts $0.03-0.05/kWh',
+  },
+
+  // Mining.
+  {
+    id: 'fleet',
+    flag: '--miner',
+    valueName: 'MODEL[:COUNT]',
+    env: 'HASHCALC_MINER',
+    path: 'fleet',
+    group: 'mining',
+    kind: { type: 'fleet' },
+    description:
+      'ASIC model, repeatable for a mixed fleet; without a count the site is filled (env: comma-separated)',
+    defaultValue: DEFAULT_MINER_ID,
+    basis: 'current air-cooled flagship, filling the site',
+  },
+  {
+    id: 'poolFee',
+    flag: '--pool-fee',
+    valueName: 'FRACTION',
+    env: 'HASHCALC_POOL_FEE',
+    path: 'mining.poolFee',
+    group: 'mining',
+    description: 'pool fee, 0.025 or 2.5%',
+    kind: fraction('--pool-fee', '[0,1)', '0.025'),
+    defaultValue: 0.025,
+    basis: 'FPPS pools 0.7-4%',
+  },
+  {
+    id: 'uptime',
+    flag: '--uptime',
+    valueName: 'FRACTION',
+    env: 'HASHCALC_UPTIME',
+    path: 'mining.uptime',
+    group: 'mining',
+    description: 'share of the year the fleet hashes',
+    kind: fraction('--uptime', '(0,1]', '0.98'),
+    defaultValue: 0.98,
+    basis: 'downtime and curtailment ~2%',
+  },
+  {
+    id: 'pueMining',
+    flag: '--pue-mining',
+    valueName: 'RATIO',
+    env: 'HASHCALC_PUE_MINING',
+    path: 'mining.pueMining',
+    group: 'mining',
+    description: 'grid MW per MW of miners',
+    kind: number({ flag: '--pue-mining', accepts: 'a ratio from 1 to 3 (e.g. 1.05)', min: 1, max: 3 }),
+    defaultValue: 1.05,
+    basis: 'air-cooled mining ~1.05',
+  },
+  {
+    id: 'minerPriceUsdPerTh',
+    flag: '--miner-price',
+    valueName: 'USD_PER_TH',
+    env: 'HASHCALC_MINER_PRICE',
+    path: 'mining.minerPriceUsdPerTh',
+    group: 'mining',
+    unit: 'USD per TH/s',
+    description: 'miner capex in USD per TH/s (default: catalog price, else $15.5)',
+    kind: number({
+      flag: '--miner-price',
+      accepts: 'USD per TH/s from 0 to 1000 (e.g. 15.5)',
+      min: 0,
+      max: 1000,
+    }),
+  },
+
+  // AI: shared, lease, GPU cloud.
+  {
+    id: 'pueAi',
+    flag: '--pue-ai',
+    valueName: 'RATIO',
+    env: 'HASHCALC_PUE_AI',
+    path: 'ai.pueAi',
+    group: 'ai',
+    description: 'grid MW per MW of critical IT load for AI',
+    kind: number({ flag: '--pue-ai', accepts: 'a ratio from 1 to 3 (e.g. 1.3)', min: 1, max: 3 }),
+    defaultValue: 1.3,
+    basis: 'miner-site conversions 1.25-1.45; liquid-cooled 1.18-1.3',
+  },
+  {
+    id: 'fitOutUsdPerMwIt',
+    flag: '--fit-out',
+    valueName: 'USD_PER_MW_IT',
+    env: 'HASHCALC_FIT_OUT',
+    path: 'ai.fitOutUsdPerMwIt',
+    group: 'ai',
+    unit: 'USD per MW of IT',
+    description: 'AI build-out capex per MW of IT, excluding GPUs (e.g. 10M)',
+    kind: number({
+      flag: '--fit-out',
+      accepts: 'USD per MW of IT from 0 to 1B (e.g. 10M or 10000000)',
+      min: 0,
+      max: 1e9,
+      suffixes: true,
+    }),
+    defaultValue: 10_000_000,
+    basis: 'miner-site conversions $8-11M/MW IT; greenfield $9.3-15M',
+  },
+  {
+    id: 'leaseUsdPerKwMonth',
+    flag: '--lease-rate',
+    valueName: 'USD_PER_KW_MONTH',
+    env: 'HASHCALC_LEASE_RATE',
+    path: 'lease.leaseUsdPerKwMonth',
+    group: 'ai',
+    unit: 'USD per kW-month',
+    description: 'lease rate per kW-month of critical IT load',
+    kind: number({
+      flag: '--lease-rate',
+      accepts: 'USD per kW-month above 0 up to 2000 (e.g. 150)',
+      min: 0,
+      minExclusive: true,
+      max: 2000,
+    }),
+    defaultValue: 150,
+    basis: 'median miner-to-AI lease ~$149; market asking $184-195',
+  },
+  {
+    id: 'occupancy',
+    flag: '--occupancy',
+    valueName: 'FRACTION',
+    env: 'HASHCALC_OCCUPANCY',
+    path: 'lease.occupancy',
+    group: 'ai',
+    description: 'share of IT capacity leased and billed',
+    kind: fraction('--occupancy', '(0,1]', '0.95'),
+    defaultValue: 1,
+    basis: 'fully contracted lease',
+  },
+  {
+    id: 'landlordPaysPower',
+    flag: '--landlord-pays-power',
+    env: 'HASHCALC_LANDLORD_PAYS_POWER',
+    path: 'lease.landlordPaysPower',
+    group: 'ai',
+    kind: { type: 'boolean', negatable: true },
+    description:
+      "the landlord, not the tenant, pays for the leased load's power (--no-landlord-pays-power: the tenant pays)",
+    defaultValue: false,
+    basis: 'tenant pays power (triple net)',
+  },
+  {
+    id: 'leaseOtherOpexShare',
+    flag: '--lease-opex-share',
+    valueName: 'FRACTION',
+    env: 'HASHCALC_LEASE_OPEX_SHARE',
+    path: 'lease.otherOpexShare',
+    group: 'ai',
+    description: "landlord's other opex as a share of lease revenue",
+    kind: fraction('--lease-opex-share', '[0,1)', '0.15'),
+    defaultValue: 0.15,
+    basis: 'landlord NOI margin 80-90%',
+  },
+  {
+    id: 'gpu',
+    flag: '--gpu',
+    valueName: 'MODEL',
+    env: 'HASHCALC_GPU',
+    path: 'gpuCloud.gpu',
+    group: 'ai',
+    kind: { type: 'model', catalog: 'gpus' },
+    description: 'GPU model for the GPU cloud (see `hashcalc catalog gpus`)',
+    defaultValue: DEFAULT_GPU_ID,
+    basis: 'most traded GPU',
+  },
+  {
+    id: 'gpuUsdPerHour',
+    flag: '--gpu-hour-price',
+    valueName: 'USD',
+    env: 'HASHCALC_GPU_HOUR_PRICE',
+    path: 'gpuCloud.gpuUsdPerHour',
+    group: 'ai',
+    unit: 'USD per GPU-hour',
+    description: 'GPU rental price per GPU-hour (default: catalog reference)',
+    kind: number({
+      flag: '--gpu-hour-price',
+      accepts: 'USD per GPU-hour above 0 up to 1000 (e.g. 2.5)',
+      min: 0,
+      minExclusive: true,
+      max: 1000,
+    }),
+  },
+  {
+    id: 'utilization',
+    flag: '--utilization',
+    valueName: 'FRACTION',
+    env: 'HASHCALC_UTILIZATION',
+    path: 'gpuCloud.utilization',
+    group: 'ai',
+    description: 'billed share of GPU-hours',
+    kind: fraction('--utilization', '(0,1]', '0.85'),
+    defaultValue: 0.85,
+    basis: 'GPU sellers bill 70-95%',
+  },
+  {
+    id: 'kwPerGpu',
+    flag: '--kw-per-gpu',
+    valueName: 'KW',
+    env: 'HASHCALC_KW_PER_GPU',
+    path: 'gpuCloud.kwPerGpu',
+    group: 'ai',
+    unit: 'kW',
+    description: 'system-level kW per GPU (default: catalog)',
+    kind: number({
+      flag: '--kw-per-gpu',
+      accepts: 'kW per GPU above 0 up to 50 (e.g. 1.275)',
+      min: 0,
+      minExclusive: true,
+      max: 50,
+    }),
+  },
+  {
+    id: 'gpuCapexUsdPerGpu',
+    flag: '--gpu-capex',
+    valueName: 'USD_PER_GPU',
+    env: 'HASHCALC_GPU_CAPEX',
+    path: 'gpuCloud.capexUsdPerGpu',
+    group: 'ai',
+    unit: 'USD per GPU',
+    description: 'GPU capex per GPU, server share included (default: catalog)',
+    kind: number({
+      flag: '--gpu-capex',
+      accepts: 'USD per GPU from 0 to 10M (e.g. 27.5k)',
+      min: 0,
+      max: 1e7,
+      suffixes: true,
+    }),
+  },
+  {
+    id: 'gpuOtherOpexShare',
+    flag: '--gpu-opex-share',
+    valueName: 'FRACTION',
+    env: 'HASHCALC_GPU_OPEX_SHARE',
+    path: 'gpuCloud.otherOpexShare',
+    group: 'ai',
+    description: 'GPU cloud other opex (staff, network, software) as a share of revenue',
+    kind: fraction('--gpu-opex-share', '[0,1)', '0.2'),
+    defaultValue: 0.2,
+    basis: 'GPU-cloud project EBITDA 60-85%',
+  },
+
+  // check's rules (in a scenario under "rules").
+  {
+    id: 'minHashprice',
+    flag: '--min-hashprice',
+    valueName: 'USD_PER_PH_DAY',
+    env: null,
+    path: 'rules.minHashprice',
+    group: 'rules',
+    kind: { type: 'rule', repeatable: false },
+    description: 'fail when hashprice is below',
+  },
+  {
+    id: 'maxHashprice',
+    flag: '--max-hashprice',
+    valueName: 'USD_PER_PH_DAY',
+    env: null,
+    path: 'rules.maxHashprice',
+    group: 'rules',
+    kind: { type: 'rule', repeatable: false },
+    description: 'fail when hashprice is above',
+  },
+  {
+    id: 'minBreakevenPowerPrice',
+    flag: '--min-breakeven-power-price',
+    valueName: 'USD_PER_KWH',
+    env: null,
+    path: 'rules.minBreakevenPowerPrice',
+    group: 'rules',
+    kind: { type: 'rule', repeatable: false },
+    description: 'fail when the mining breakeven power price is below',
+  },
+  {
+    id: 'maxBreakevenPowerPrice',
+    flag: '--max-breakeven-power-price',
+    valueName: 'USD_PER_KWH',
+    env: null,
+    path: 'rules.maxBreakevenPowerPrice',
+    group: 'rules',
+    kind: { type: 'rule', repeatable: false },
+    description: 'fail when the mining breakeven power price is above',
+  },
+  {
+    id: 'minRatio',
+    flag: '--min-ratio',
+    valueName: 'A/B:X',
+    env: null,
+    path: 'rules.minRatio',
+    group: 'rules',
+    kind: { type: 'rule', repeatable: true },
+    description:
+      'fail when revenue per kWh of option A over B is below X (e.g. ai-lease/mining:2); repeatable',
+  },
+  {
+    id: 'maxRatio',
+    flag: '--max-ratio',
+    valueName: 'A/B:X',
+    env: null,
+    path: 'rules.maxRatio',
+    group: 'rules',
+    kind: { type: 'rule', repeatable: true },
+    description: 'fail when the ratio is above X (e.g. gpu-cloud/mining:20); repeatable',
+  },
+  {
+    id: 'assert',
+    flag: '--assert',
+    valueName: 'EXPR',
+    env: null,
+    path: 'rules.assert',
+    group: 'rules',
+    kind: { type: 'rule', repeatable: true },
+    description: 'fail unless EXPR holds, e.g. "options.mining.ebitdaUsdPerYear > 0"; repeatable',
+  },
+
+  // init.
+  {
+    id: 'force',
+    flag: '--force',
+    env: null,
+    path: null,
+    group: 'init',
+    kind: { type: 'boolean' },
+    description: 'overwrite existing files',
+  },
+  {
+    id: 'stdout',
+    flag: '--stdout',
+    env: null,
+    path: null,
+    group: 'init',
+    kind: { type: 'boolean' },
+    description: 'print the example instead of writing files',
+  },
+];
+
+/** Help section titles, in the order they are shown. */
+export const GROUP_TITLES: Record<InputGroup, string> = {
+  site: 'Site:',
+  mining: 'Mining:',
+  ai: 'AI (lease and GPU cloud):',
+  network: 'Network data (override any source):',
+  data: 'Data sources (live by default; fallback: cache, then the embedded snapshot):',
+  rules: 'Rules:',
+  init: 'Options:',
+  universal: 'Global options:',
+  output: 'Global options:',
+  inputs: 'Global options:',
+};
+
+export const COMMAND_NAMES = [
+  'hashprice',
+  'network',
+  'compare',
+  'mining',
+  'ai',
+  'check',
+  'catalog',
+  'init',
+  'schema',
+  'completion',
+] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+/** The input groups each command takes: a flag of another group is "not used by" it (exit 2). */
+export const COMMAND_GROUPS: Record<CommandName, readonly InputGroup[]> = {
+  hashprice: ['output', 'inputs', 'network', 'data'],
+  network: ['output', 'inputs', 'network', 'data'],
+  compare: ['output', 'inputs', 'site', 'mining', 'ai', 'network', 'data'],
+  mining: ['output', 'inputs', 'site', 'mining', 'network', 'data'],
+  ai: ['output', 'inputs', 'site', 'ai'],
+  check: ['output', 'inputs', 'site', 'mining', 'ai', 'network', 'data', 'rules'],
+  catalog: ['output'],
+  init: ['init'],
+  schema: [],
+  completion: [],
+};
+
+/** Commander's attribute name for a flag: '--power-price' -> 'powerPrice'. */
+export function attributeOf(flag: string): string {
+  return flag.replace(/^--/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+export const ROW_BY_ID: ReadonlyMap<string, InputRow> = new Map(INPUT_ROWS.map((r) => [r.id, r]));
+
+export function row(id: string): InputRow {
+  const found = ROW_BY_ID.get(id);
+  if (!found) throw new RangeError(`no input row '${id}'`);
+  return found;
+}
+
+/** The rows a command takes. */
+export function rowsFor(command: CommandName): InputRow[] {
+  const groups = COMMAND_GROUPS[command];
+  return INPUT_ROWS.filter((r) => r.group === 'universal' || groups.includes(r.group));
+}
+
+/** The command that takes a flag, for "not used by" messages: undefined when no command knows it. */
+export function rowByFlag(flag: string): InputRow | undefined {
+  const long = flag.replace(/=.*$/, '');
+  return INPUT_ROWS.find(
+    (r) =>
+      r.flag === long ||
+      r.short === long ||
+      (r.kind.type === 'boolean' && r.kind.negatable && `--no-${r.flag.slice(2)}` === long),
+  );
+}
+
+/** Flags with no HASHCALC_* variable, and why (README lists them). */
+export const NO_ENV_FLAGS: Readonly<Record<string, string>> = {
+  '--json': 'HASHCALC_FORMAT=json does the same',
+  '--explain': 'a per-run request',
+  '--verbose': 'a per-run request',
+  '--quiet': 'a per-run request',
+  '--no-color': 'NO_COLOR=1 does the same (FORCE_COLOR forces colour)',
+  '--help': 'a per-run request',
+  '--version': 'a per-run request',
+  '--force': 'init only; never from the environment, so a variable cannot overwrite files',
+  '--stdout': 'init only',
+  '--min-hashprice': 'rules live in flags or a scenario file (rules.*)',
+  '--max-hashprice': 'rules live in flags or a scenario file (rules.*)',
+  '--min-breakeven-power-price': 'rules live in flags or a scenario file (rules.*)',
+  '--max-breakeven-power-price': 'rules live in flags or a scenario file (rules.*)',
+  '--min-ratio': 'rules live in flags or a scenario file (rules.*)',
+  '--max-ratio': 'rules live in flags or a scenario file (rules.*)',
+  '--assert': 'rules live in flags or a scenario file (rules.*)',
+};

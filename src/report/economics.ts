@@ -1,0 +1,153 @@
+/**
+ * The `compare`, `mining` and `ai` documents: what `--json` prints and what the table renderers read, built
+ * from the core's results. Pure; numbers stay numbers; undefined quantities are null.
+ */
+import type { SiteComparison } from '../core/compare.js';
+import type { MiningEconomics } from '../core/mining.js';
+import type { OptionEconomics, OptionId } from '../core/units.js';
+import type { Assumptions } from '../inputs/resolve.js';
+import { type CsvRecord, flatten } from './flatten.js';
+import { multiple as fmtMultiple, price, usd } from './format.js';
+import { type NetworkData, networkReport, SCHEMA_VERSION } from './network.js';
+import type { EconomicsReport, OptionReport } from './schemas.js';
+
+export const OPTION_LABELS: Record<OptionId, string> = {
+  mining: 'Mining',
+  'ai-lease': 'AI lease',
+  'gpu-cloud': 'GPU cloud',
+};
+
+/** A simple payback longer than this outlives any of the assets: said as "beyond", never as a figure. */
+export const PAYBACK_LIMIT_YEARS = 30;
+
+/** Why paybackYears is what it is, when a bare figure would mislead. */
+export function paybackNote(economics: OptionEconomics): string | null {
+  if (economics.paybackYears === null) return 'EBITDA <= 0: capex is never paid back';
+  if (!(economics.capexUsd > 0)) return 'no capex: nothing to pay back';
+  if (economics.paybackYears > PAYBACK_LIMIT_YEARS)
+    return `beyond ${PAYBACK_LIMIT_YEARS} years: longer than the assets last`;
+  return null;
+}
+
+export function optionReport(
+  economics: OptionEconomics,
+  multiples: { revenueMultipleVsMining: number | null; ebitdaMultipleVsMining: number | null },
+  extra: { gpuModel?: string; priceBases?: readonly string[] } = {},
+): OptionReport {
+  const { id, ...figures } = economics;
+  const report: OptionReport = {
+    id,
+    label: OPTION_LABELS[id],
+    ...figures,
+    paybackNote: paybackNote(economics),
+    ...multiples,
+    ...(extra.gpuModel ? { gpuModel: extra.gpuModel } : {}),
+  };
+  if (economics.id === 'mining') {
+    const mining = economics as MiningEconomics;
+    report.hashrateEhs = mining.hashrateThs / 1e6;
+    report.fleet = mining.fleet.map((entry, i) => ({
+      ...entry,
+      ...(extra.priceBases?.[i] ? { priceBasis: extra.priceBases[i] } : {}),
+    }));
+  }
+  return report;
+}
+
+export function assumptionValues(assumptions: Assumptions): Record<string, number | string | boolean> {
+  return Object.fromEntries(Object.entries(assumptions).map(([k, a]) => [k, a.value]));
+}
+
+const perKwh = (n: number) => `$${price(n)}/kWh`;
+
+/**
+ * One line: how each AI option compares with mining per kWh of the site, and what it costs. An option that
+ * loses money is said to lose money, never ranked by its revenue. (Revenue multiples flatter the lease, whose
+ * revenue is net of power: the horizon-aware verdict compares EBITDA and NPV; see CHANGELOG.md.)
+ */
+export function verdict(options: readonly OptionReport[]): string {
+  const mining = options.find((o) => o.id === 'mining');
+  const others = options.filter((o) => o.id !== 'mining');
+  const loses = (o: OptionReport) => `${o.label} loses ${usd(-o.ebitdaUsdPerYear)} a year (EBITDA)`;
+  if (!mining) {
+    return others
+      .map((o) =>
+        o.ebitdaUsdPerYear < 0
+          ? loses(o)
+          : `${o.label} earns ${perKwh(o.revenueUsdPerKwh)} of site power, EBITDA ${usd(o.ebitdaUsdPerYear)}/yr`,
+      )
+      .join('; ');
+  }
+  if (!(mining.revenueUsdPerYear > 0))
+    return 'Mining earns nothing at these inputs; every AI option beats it';
+  let first = true;
+  const parts = others.map((o) => {
+    if (o.ebitdaUsdPerYear < 0) return loses(o);
+    const m = fmtMultiple(o.revenueMultipleVsMining);
+    const head = first ? `${o.label} earns ${m} mining revenue per kWh` : `${o.label} ${m}`;
+    first = false;
+    return o.id === 'gpu-cloud' ? `${head}, but needs ${usd(o.capexUsd)} of capex` : head;
+  });
+  const miningNote =
+    mining.ebitdaUsdPerYear < 0
+      ? `mining loses ${usd(-mining.ebitdaUsdPerYear)} a year at this power price`
+      : mining.ebitdaUsdPerYear === 0
+        ? 'mining breaks even at this power price'
+        : '';
+  if (parts.length === 0)
+    return miningNote ? `M${miningNote.slice(1)}` : `Mining EBITDA ${usd(mining.ebitdaUsdPerYear)}/yr`;
+  return miningNote ? `${parts.join('; ')}; ${miningNote}` : parts.join('; ');
+}
+
+export interface EconomicsExtra {
+  gpuModel?: string;
+  /** Where each fleet model's price came from, in fleet order. */
+  priceBases?: readonly string[];
+}
+
+export function economicsReport(
+  command: EconomicsReport['command'],
+  network: NetworkData | null,
+  site: EconomicsReport['site'],
+  assumptions: Assumptions,
+  comparison: Pick<SiteComparison, 'options'>,
+  extra: EconomicsExtra = {},
+): EconomicsReport {
+  const options = comparison.options.map((c) =>
+    optionReport(
+      c.economics,
+      {
+        revenueMultipleVsMining: c.revenueMultipleVsMining,
+        ebitdaMultipleVsMining: c.ebitdaMultipleVsMining,
+      },
+      c.economics.id === 'gpu-cloud'
+        ? { ...(extra.gpuModel ? { gpuModel: extra.gpuModel } : {}) }
+        : c.economics.id === 'mining' && extra.priceBases
+          ? { priceBases: extra.priceBases }
+          : {},
+    ),
+  );
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    command,
+    network: network ? networkReport(network) : null,
+    site,
+    assumptions: assumptionValues(assumptions),
+    assumptionSources: assumptions,
+    options,
+    verdict: verdict(options),
+  };
+}
+
+/** One CSV record per option, with the site and network context repeated on each. */
+export function economicsCsvRecords(report: EconomicsReport): CsvRecord[] {
+  return report.options.map((option) => ({
+    command: report.command,
+    siteMw: report.site.mw,
+    powerUsdPerKwh: report.site.powerUsdPerKwh,
+    hashpriceUsdPerPhDay: report.network?.hashpriceUsdPerPhDay ?? null,
+    networkSource: report.network?.source ?? null,
+    networkAsOf: report.network?.asOf ?? null,
+    ...flatten(option),
+  }));
+}

@@ -1,0 +1,145 @@
+/**
+ * Network report documents: what `hashprice` and `network` print as JSON (and what their tables read), built
+ * from the data layer's snapshot and the core's figures. Pure; types are the schemas' (schemas.ts).
+ */
+import { computeHashpriceFromHashrate } from '../core/hashprice.js';
+import { halvingOutlook, type NetworkFigures, networkFigures } from '../core/network.js';
+import type { NetworkSnapshot, Sourced } from '../data/types.js';
+import type { HashpriceReport, NetworkCommandReport, NetworkReport, QuantityProvenance } from './schemas.js';
+
+export const SCHEMA_VERSION = 1;
+
+/** A figure's provenance for output: source, data time, and (live or cached) origin and host. */
+export function provenanceOf(q: Sourced<unknown>): QuantityProvenance {
+  return {
+    source: q.source,
+    asOf: new Date(q.asOfMs).toISOString(),
+    ...(q.origin ? { origin: q.origin } : {}),
+    ...(q.host ? { host: q.host } : {}),
+  };
+}
+
+/** The snapshot with the core's figures from it. */
+export interface NetworkData {
+  snapshot: NetworkSnapshot;
+  figures: NetworkFigures;
+}
+
+export function networkData(snapshot: NetworkSnapshot): NetworkData {
+  return {
+    snapshot,
+    figures: networkFigures({
+      heightBlocks: snapshot.heightBlocks.value,
+      difficulty: snapshot.difficulty.value,
+      btcUsd: snapshot.btcUsd.value,
+      avgFeesBtcPerBlock: snapshot.avgFeesBtcPerBlock.value,
+    }),
+  };
+}
+
+export function networkReport({ snapshot, figures }: NetworkData): NetworkReport {
+  const quantities = [
+    snapshot.heightBlocks,
+    snapshot.difficulty,
+    snapshot.btcUsd,
+    snapshot.avgFeesBtcPerBlock,
+  ];
+  const sources = [...new Set(quantities.map((q) => q.source))];
+  const oldest = Math.min(...quantities.map((q) => q.asOfMs));
+  const { hashprice } = figures;
+  return {
+    source: sources.join('+'),
+    asOf: new Date(oldest).toISOString(),
+    height: snapshot.heightBlocks.value,
+    difficulty: snapshot.difficulty.value,
+    btcUsd: snapshot.btcUsd.value,
+    subsidyBtc: figures.subsidyBtc,
+    avgFeesBtcPerBlock: snapshot.avgFeesBtcPerBlock.value,
+    feeShare: hashprice.feeShare,
+    hashpriceUsdPerPhDay: hashprice.hashpriceUsdPerPhDay,
+    hashpriceBtcPerPhDay: hashprice.hashpriceBtcPerPhDay,
+    hashpriceUsdPerThDay: hashprice.hashpriceUsdPerThDay,
+    hashpriceSatsPerThDay: hashprice.hashpriceSatsPerThDay,
+    impliedHashrateEhs: figures.impliedHashrateEhs,
+    estimatedHashrateEhs: snapshot.estimatedHashrateHs ? snapshot.estimatedHashrateHs.value / 1e18 : null,
+    provenance: {
+      height: provenanceOf(snapshot.heightBlocks),
+      difficulty: provenanceOf(snapshot.difficulty),
+      btcUsd: provenanceOf(snapshot.btcUsd),
+      avgFeesBtcPerBlock: provenanceOf(snapshot.avgFeesBtcPerBlock),
+    },
+  };
+}
+
+export function hashpriceReport(data: NetworkData): HashpriceReport {
+  const estimated = data.snapshot.estimatedHashrateHs;
+  const variant =
+    estimated && estimated.value > 0
+      ? computeHashpriceFromHashrate({
+          networkHashrateHs: estimated.value,
+          subsidyBtc: data.figures.subsidyBtc,
+          avgFeesBtcPerBlock: data.snapshot.avgFeesBtcPerBlock.value,
+          btcUsd: data.snapshot.btcUsd.value,
+        })
+      : null;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    command: 'hashprice',
+    ...networkReport(data),
+    estimatedHashrateVariant: variant
+      ? {
+          hashpriceUsdPerPhDay: variant.hashpriceUsdPerPhDay,
+          hashpriceBtcPerPhDay: variant.hashpriceBtcPerPhDay,
+        }
+      : null,
+  };
+}
+
+/**
+ * The `network` document: the hashprice document (every field kept) plus hashrate in H/s, the next retarget
+ * and the next halving, with provenance for every network figure.
+ */
+export function networkCommandReport(data: NetworkData): NetworkCommandReport {
+  const { snapshot, figures } = data;
+  const { schemaVersion, command: _command, provenance: _provenance, ...hashprice } = hashpriceReport(data);
+  const retarget = snapshot.retarget;
+  const halving = halvingOutlook(
+    snapshot.heightBlocks.value,
+    snapshot.heightBlocks.asOfMs,
+    retarget?.value.meanBlockIntervalSec,
+  );
+  return {
+    schemaVersion,
+    command: 'network',
+    ...hashprice,
+    impliedHashrateHs: figures.impliedHashrateHs,
+    estimatedHashrateHs: snapshot.estimatedHashrateHs ? snapshot.estimatedHashrateHs.value : null,
+    retarget: retarget
+      ? {
+          progress: retarget.value.progress,
+          estimatedChange: retarget.value.estimatedChange,
+          estimatedAt: new Date(retarget.value.estimatedAtMs).toISOString(),
+          nextRetargetHeight: retarget.value.nextRetargetHeight,
+          remainingBlocks: retarget.value.remainingBlocks,
+          meanBlockIntervalSec: retarget.value.meanBlockIntervalSec,
+        }
+      : null,
+    retargetNote: retarget ? null : 'no live or cached estimate (the embedded snapshot has none)',
+    halving: {
+      nextHalvingHeight: halving.nextHalvingHeight,
+      blocksRemaining: halving.blocksRemaining,
+      estimatedAt: new Date(halving.estimatedAtMs).toISOString(),
+      subsidyAfterBtc: halving.subsidyAfterBtc,
+      meanBlockIntervalSec: halving.meanBlockIntervalSec,
+      intervalBasis: halving.intervalBasis,
+    },
+    provenance: {
+      height: provenanceOf(snapshot.heightBlocks),
+      difficulty: provenanceOf(snapshot.difficulty),
+      btcUsd: provenanceOf(snapshot.btcUsd),
+      avgFeesBtcPerBlock: provenanceOf(snapshot.avgFeesBtcPerBlock),
+      estimatedHashrate: snapshot.estimatedHashrateHs ? provenanceOf(snapshot.estimatedHashrateHs) : null,
+      retarget: retarget ? provenanceOf(retarget) : null,
+    },
+  };
+}
