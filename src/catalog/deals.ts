@@ -3,7 +3,8 @@ import type { LeaseDeal } from './types.js';
 type DealInput = Omit<LeaseDeal, 'usdPerMwYear' | 'usdPerKwMonth' | 'provenance'>;
 
 const press = {
-  source: 'company announcements and trade press, as compiled in hashcalc reference facts section 7',
+  source:
+    "the companies' own announcements (press releases and SEC filings of the landlords) and trade press coverage of them",
   asOf: '2025-11',
   confidence: 'secondary' as const,
   note: 'per-year figures derived as total value / IT MW / term',

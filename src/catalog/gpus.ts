@@ -1,7 +1,7 @@
 import type { GpuModel, Provenance } from './types.js';
 
 const power = (system: string): Provenance => ({
-  source: `NVIDIA/AMD product documentation (power), ${system}; prices from trade press, as compiled in hashcalc reference facts sections 6-7`,
+  source: `power: ${system} system specification (NVIDIA DGX user guides, https://docs.nvidia.com/dgx/; AMD Instinct data sheets, https://www.amd.com/en/products/accelerators/instinct.html); capex and rental prices: trade press and GPU rental price indexes`,
   asOf: '2025-11',
   confidence: 'primary',
   note: 'power primary; capex and rental prices secondary estimates',

@@ -1,7 +1,15 @@
 import type { MinerModel, Provenance } from './types.js';
 
+/** The manufacturers' own product pages, where each model's nameplate figures are published. */
+const VENDOR_PAGES: Record<string, string> = {
+  Bitmain: 'https://shop.bitmain.com',
+  MicroBT: 'https://www.microbt.com',
+  Canaan: 'https://www.canaan.io',
+  Bitdeer: 'https://www.bitdeer.com',
+};
+
 const nameplate = (vendor: string, confidence: Provenance['confidence'] = 'secondary'): Provenance => ({
-  source: `${vendor} nameplate specification, as compiled in hashcalc reference facts section 5`,
+  source: `${vendor} product specification (${VENDOR_PAGES[vendor] ?? 'manufacturer'}); compiled from the nameplate, as listed by ASIC price indexes`,
   asOf: '2025-11',
   confidence,
   note: 'nameplate: hashrate +-3-5%, power +-5-10%',

@@ -1,5 +1,5 @@
 /**
- * Embedded network snapshot: the default when no live data is fetched (reference facts section 4).
+ * Embedded network snapshot: the default when no live data is fetched.
  * 2025-11-22, the day of Luxor's all-time-low USD hashprice ($35.06/PH/day).
  */
 export const EMBEDDED_SNAPSHOT = {
@@ -15,6 +15,6 @@ export const EMBEDDED_SNAPSHOT = {
   /** Midpoint of the 1.06-1.12 ZH/s estimates of late November 2025. */
   estimatedHashrateHs: 1.09e21,
   sources:
-    'difficulty: chain (epoch from 923328); price: Coin Metrics community data; fees: daily block data; ' +
-    'compiled in hashcalc reference facts section 4',
+    'difficulty: the chain (epoch from block 923328, any block explorer); price: Coin Metrics community data ' +
+    '(https://coinmetrics.io/community-network-data/); fees: daily block data (3.04 BTC over 143 blocks)',
 } as const;

@@ -28,7 +28,8 @@ const EXIT_CODES = `
 Exit codes:
   0  ok
   1  runtime or data failure (a failed write to stdout included)
-  2  usage error (bad flag, bad value, unknown model, a flag the command does not use)
+  2  usage error: a bad flag or value, an unknown model, a flag the command
+     does not use
   3  a threshold check breached`;
 
 /** Help text of a row: what it is, its default with the basis, and its env var. */
@@ -63,8 +64,28 @@ export function optionsOf(row: InputRow): Option[] {
   return options;
 }
 
-function examples(lines: string[]): string {
-  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n${EXIT_CODES}\n`;
+/** Words of a shell command, quotes kept together. */
+function shellWords(command: string): string[] {
+  return command.match(/(?:[^\s'"]+|'[^']*'|"[^"]*")+/g) ?? [command];
+}
+
+/** An example command, continued with a backslash where it would be wider than the help. */
+function exampleLines(command: string, width: number): string {
+  const lines: string[] = [];
+  let current = '  $';
+  for (const word of shellWords(command)) {
+    if (current.length + 1 + word.length + 2 > width && current.trim() !== '$') {
+      lines.push(`${current} \\`);
+      current = '     ';
+    }
+    current += ` ${word}`;
+  }
+  lines.push(current);
+  return lines.join('\n');
+}
+
+function examples(commands: string[], width: number): string {
+  return `\nExamples:\n${commands.map((c) => exampleLines(c, width)).join('\n')}\n${EXIT_CODES}\n`;
 }
 
 interface CommandSpec {
@@ -212,6 +233,7 @@ export function buildProgram(
     .configureHelp({
       showGlobalOptions: true,
       helpWidth: width,
+      minWidthToWrap: 20,
       visibleGlobalOptions(cmd: Command) {
         const name = COMMAND_NAMES.find((n) => n === cmd.name());
         return Help.prototype.visibleGlobalOptions
@@ -227,13 +249,16 @@ export function buildProgram(
     })
     .addHelpText(
       'after',
-      examples([
-        'npx hashcalc compare --mw 341',
-        'npx hashcalc compare --mw 341 --power-price 0.035 --lease-rate 155 --json | jq .options',
-        'npx hashcalc hashprice --btc-price 90000',
-        'npx hashcalc mining --mw 50 --miner s21xp:8000 --miner m60s',
-        'npx hashcalc catalog miners',
-      ]),
+      examples(
+        [
+          'npx hashcalc compare --mw 341',
+          'npx hashcalc compare --mw 341 --power-price 0.035 --lease-rate 155 --json | jq .options',
+          'npx hashcalc hashprice --btc-price 90000',
+          'npx hashcalc mining --mw 50 --miner s21xp:8000 --miner m60s',
+          'npx hashcalc catalog miners',
+        ],
+        width,
+      ),
     );
   for (const row of GLOBAL_ROWS) for (const option of optionsOf(row)) program.addOption(option);
   program.addOption(
@@ -253,7 +278,7 @@ export function buildProgram(
     }
     command.addHelpText(
       'after',
-      `${examples(spec.examples)}${spec.more ? `\n${wrapText(spec.more, width)}\n` : ''}`,
+      `${examples(spec.examples, width)}${spec.more ? `\n${wrapText(spec.more, width)}\n` : ''}`,
     );
     command.action(async (...received: unknown[]) => {
       const self = received[received.length - 1] as Command;

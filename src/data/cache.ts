@@ -10,10 +10,11 @@
  */
 // Synchronous fs on purpose: node:fs is already loaded at startup, while fs/promises (and crypto for a random
 // name) would cost several ms of module loading on every run; the files are a few kB.
-import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import * as z from 'zod/mini';
 import { homeDirectory } from '../context.js';
+import { writeFileAtomic } from './atomic-file.js';
 import { CHECKS } from './sanity.js';
 import type { LiveSourceId, Quantity, QuantityValues } from './types.js';
 
@@ -167,33 +168,10 @@ export async function writeCache(dir: string, updates: CacheEntries): Promise<st
     if (!existing || existing.fetchedAtMs <= entry.fetchedAtMs) merged[key] = entry;
   }
   const text = `${JSON.stringify({ version: CACHE_VERSION, entries: merged }, null, 2)}\n`;
-  const temp = join(
-    dir,
-    `.${CACHE_FILE}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`,
-  );
   try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(temp, text, { encoding: 'utf8', mode: 0o644, flag: 'wx' });
-    await renameWithRetry(temp, file);
+    await writeFileAtomic(file, text, { makeDirectory: true });
     return undefined;
   } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {}
     return `could not write the cache file ${file} (${errorText(error)})`;
-  }
-}
-
-/** rename() replaces atomically; on Windows a reader holding the target open makes it fail briefly. */
-async function renameWithRetry(from: string, to: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      renameSync(from, to);
-      return;
-    } catch (error) {
-      const code = (error as { code?: unknown })?.code;
-      if (attempt >= 5 || (code !== 'EPERM' && code !== 'EACCES' && code !== 'EBUSY')) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
-    }
   }
 }

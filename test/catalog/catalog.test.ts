@@ -225,3 +225,21 @@ describe('embedded snapshot (2025-11-22, FACTS section 4)', () => {
     expect(Math.abs(impliedHashrateHs(s.difficulty) / s.estimatedHashrateHs - 1)).toBeLessThan(0.01);
   });
 });
+
+describe('provenance a user can follow', () => {
+  it('never cites the project-internal reference facts, and every source names a public place', () => {
+    const sources = [
+      ...MINERS.map((m) => m.provenance.source),
+      ...GPUS.map((g) => g.provenance.source),
+      ...DEALS.map((d) => d.provenance.source),
+      EMBEDDED_SNAPSHOT.sources,
+    ];
+    for (const source of sources) {
+      expect(source).not.toMatch(/reference facts|section \d/i);
+      expect(source.length).toBeGreaterThan(20);
+    }
+    for (const m of MINERS) expect(m.provenance.source, m.id).toMatch(/https:\/\//);
+    for (const g of GPUS) expect(g.provenance.source, g.id).toMatch(/https:\/\//);
+    expect(EMBEDDED_SNAPSHOT.sources).toMatch(/https:\/\//);
+  });
+});

@@ -1,7 +1,8 @@
 /** `init [FILE]`: writes an annotated example scenario (and its JSON Schema for editor completion). */
 import { existsSync } from 'node:fs';
-import { rename, unlink, writeFile } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { writeFileAtomic } from '../../data/atomic-file.js';
 import { UsageError } from '../../errors.js';
 import { toJson } from '../../output/json.js';
 import type { CommandCall } from '../command-call.js';
@@ -35,14 +36,11 @@ export function exampleScenario(schemaFile: string): Record<string, unknown> {
   };
 }
 
-/** Writes via a temporary file and a rename; a failure is one line naming the file (exit 2: a bad path). */
+/** Writes atomically, never replacing an existing file unless --force; a failure is one line naming the file. */
 async function writeAtomically(file: string, content: string): Promise<void> {
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   try {
-    await writeFile(temp, content, { encoding: 'utf8', flag: 'wx' });
-    await rename(temp, file);
+    await writeFileAtomic(file, content);
   } catch (error) {
-    await unlink(temp).catch(() => {});
     const code = (error as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT'

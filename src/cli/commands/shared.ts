@@ -13,9 +13,18 @@ import type { CommandCall } from '../command-call.js';
 
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-/** Lines for stderr, each once, prefixed. */
+/** What each stderr has been told in this run: a note from two layers is said once. */
+const said = new WeakMap<object, Set<string>>();
+
+/** Lines for stderr, each once per run, prefixed. */
 export function printNotes(ctx: Context, notes: readonly string[]): void {
-  for (const note of new Set(notes)) ctx.stderr.write(`hashcalc: ${note}\n`);
+  const seen = said.get(ctx.stderr) ?? new Set<string>();
+  said.set(ctx.stderr, seen);
+  for (const note of notes) {
+    if (seen.has(note)) continue;
+    seen.add(note);
+    ctx.stderr.write(`hashcalc: ${note}\n`);
+  }
 }
 
 /** Flags merged with env, scenario and config values (flags win) for the inputs the command takes. */

@@ -1,0 +1,47 @@
+/**
+ * The one atomic file writer: the content goes to a unique temporary file beside the target (created
+ * exclusively), then a rename replaces the target in one step, so a reader sees the old file or the new one,
+ * never half of one, and concurrent writers never corrupt it. On failure the temporary file is removed and
+ * the error is thrown. Synchronous fs on purpose: node:fs is loaded at startup anyway, fs/promises and crypto
+ * would cost module loading on every run; the files are small.
+ */
+import { mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+let counter = 0;
+
+export async function writeFileAtomic(
+  file: string,
+  content: string,
+  options: { mode?: number; makeDirectory?: boolean } = {},
+): Promise<void> {
+  const dir = dirname(file);
+  const temp = join(
+    dir,
+    `.${basename(file)}.${process.pid}.${Date.now()}.${++counter}.${Math.random().toString(36).slice(2)}.tmp`,
+  );
+  try {
+    if (options.makeDirectory) mkdirSync(dir, { recursive: true });
+    writeFileSync(temp, content, { encoding: 'utf8', mode: options.mode ?? 0o644, flag: 'wx' });
+    await renameWithRetry(temp, file);
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {}
+    throw error;
+  }
+}
+
+/** rename() replaces atomically; on Windows a reader holding the target open makes it fail briefly. */
+async function renameWithRetry(from: string, to: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      renameSync(from, to);
+      return;
+    } catch (error) {
+      const code = (error as { code?: unknown })?.code;
+      if (attempt >= 5 || (code !== 'EPERM' && code !== 'EACCES' && code !== 'EBUSY')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+    }
+  }
+}
