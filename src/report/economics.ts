@@ -86,6 +86,8 @@ export function verdict(options: readonly OptionReport[]): string {
     const m = fmtMultiple(o.revenueMultipleVsMining);
     const head = first ? `${o.label} earns ${m} mining revenue per kWh` : `${o.label} ${m}`;
     first = false;
+    if (o.paybackYears !== null && o.paybackYears > PAYBACK_LIMIT_YEARS)
+      return `${head}, but its EBITDA of ${usd(o.ebitdaUsdPerYear)} a year would take over ${PAYBACK_LIMIT_YEARS} years to repay ${usd(o.capexUsd)} of capex`;
     return o.id === 'gpu-cloud' ? `${head}, but needs ${usd(o.capexUsd)} of capex` : head;
   });
   const miningNote =
