@@ -1,0 +1,162 @@
+/**
+ * Finance on monthly cash flows, with numpy-financial's conventions (values[0] at t = 0, undiscounted):
+ * npv, irr, simple and discounted payback (interpolated within the month), peak funding need, straight-line
+ * depreciation. Pure; undefined quantities are null, never NaN.
+ *
+ * Time conventions (DESIGN.md): monthly steps; a month's cash flow lands at its end (month m at t = m);
+ * capex lands when it is spent; discounting is (1 + annual rate)^(-months/12); IRR is annualized as
+ * (1 + monthly IRR)^12 - 1.
+ */
+
+/** sum values[t] / (1 + rate)^t, values[0] at t = 0 undiscounted (numpy-financial npv; not Excel's NPV). */
+export function npv(rate: number, values: readonly number[]): number {
+  if (!(rate > -1)) throw new RangeError('npv: rate must be above -100%');
+  let total = 0;
+  let factor = 1;
+  const step = 1 / (1 + rate);
+  for (const value of values) {
+    total += value * factor;
+    factor *= step;
+  }
+  return total;
+}
+
+/** The monthly rate equivalent to an annual one: (1 + annual)^(1/12) - 1. */
+export function monthlyRate(annualRate: number): number {
+  return (1 + annualRate) ** (1 / 12) - 1;
+}
+
+/** The annual rate equivalent to a monthly one: (1 + monthly)^12 - 1. */
+export function annualRate(monthly: number): number {
+  return (1 + monthly) ** 12 - 1;
+}
+
+/** NPV of monthly flows at an annual discount rate: each month m discounted by (1 + annual)^(-m/12). */
+export function npvMonthly(annualDiscountRate: number, monthlyValues: readonly number[]): number {
+  return npv(monthlyRate(annualDiscountRate), monthlyValues);
+}
+
+export interface IrrResult {
+  /** Per period of the values; null when there is no real root above -100%. */
+  rate: number | null;
+  /** Why rate is null, or which root was chosen when there are several. */
+  note: string | null;
+  /** Every root found above -100% (rates per period), ascending. */
+  roots: number[];
+}
+
+/** Brent-free bisection on a bracket [a, b] with f(a), f(b) of opposite signs: never wanders. */
+function bisect(f: (x: number) => number, a: number, b: number, fa: number): number {
+  let lo = a;
+  let hi = b;
+  let flo = fa;
+  for (let i = 0; i < 200; i++) {
+    const mid = (lo + hi) / 2;
+    const fm = f(mid);
+    if (fm === 0 || hi - lo < 1e-15 * Math.max(1, Math.abs(mid))) return mid;
+    if (Math.sign(fm) === Math.sign(flo)) {
+      lo = mid;
+      flo = fm;
+    } else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+/**
+ * The rate per period at which npv(rate, values) = 0, found by bracketing: NPV is evaluated on a grid of
+ * rates from just above -100% to 10,000% per period, every sign change is bisected to a root, and, like
+ * numpy-financial's irr, the root closest to zero is returned when there are several (flows that change sign
+ * more than once). No sign change in the flows: no IRR (null, with the reason).
+ */
+export function irr(values: readonly number[]): IrrResult {
+  const signs = new Set(values.filter((v) => v !== 0).map(Math.sign));
+  if (signs.size < 2)
+    return { rate: null, roots: [], note: 'the cash flows never change sign: no rate makes NPV zero' };
+  // NPV in terms of x = 1 / (1 + r) is a polynomial; scan r on a log-spaced grid on each side of 0.
+  const f = (r: number) => npv(r, values);
+  const grid: number[] = [];
+  for (let k = 60; k >= 1; k--) grid.push(-1 + 10 ** (-k / 6)); // -1 + 1e-10 ... -0.68
+  for (let r = -0.6; r < 0.2; r += 0.0025) grid.push(r);
+  for (let k = 0; k <= 60; k++) grid.push(0.2 * 10 ** (k / 22)); // 0.2 ... ~100 (10,000%)
+  grid.sort((a, b) => a - b);
+  const roots: number[] = [];
+  let prev = grid[0] as number;
+  let fprev = f(prev);
+  if (fprev === 0) roots.push(prev);
+  for (let i = 1; i < grid.length; i++) {
+    const r = grid[i] as number;
+    const fr = f(r);
+    if (!Number.isFinite(fr) || !Number.isFinite(fprev)) {
+      prev = r;
+      fprev = fr;
+      continue;
+    }
+    if (fr === 0) roots.push(r);
+    else if (fprev !== 0 && Math.sign(fr) !== Math.sign(fprev)) roots.push(bisect(f, prev, r, fprev));
+    prev = r;
+    fprev = fr;
+  }
+  if (roots.length === 0) return { rate: null, roots, note: 'no real rate above -100% makes NPV zero' };
+  const chosen = roots.reduce((best, r) => (Math.abs(r) < Math.abs(best) ? r : best));
+  return {
+    rate: chosen,
+    roots,
+    note: roots.length > 1 ? `${roots.length} rates make NPV zero; the one closest to 0 is reported` : null,
+  };
+}
+
+/**
+ * Payback: the first time the cumulative cash flow turns non-negative after having been negative,
+ * interpolated within the month (months from t = 0); null when it never does within the values (beyond the
+ * horizon), or 0 when it is never negative.
+ */
+export function paybackMonths(values: readonly number[]): number | null {
+  let cumulative = 0;
+  let wasNegative = false;
+  let lastNegativeAt = -1;
+  for (let t = 0; t < values.length; t++) {
+    const before = cumulative;
+    cumulative += values[t] as number;
+    if (cumulative < 0) {
+      wasNegative = true;
+      lastNegativeAt = t;
+    } else if (wasNegative && lastNegativeAt === t - 1) {
+      // The month's flow lands at its end; interpolate linearly inside it.
+      const flow = values[t] as number;
+      const fraction = flow > 0 ? -before / flow : 1;
+      return t - 1 + fraction;
+    }
+  }
+  return wasNegative ? null : 0;
+}
+
+/** Payback on flows discounted month by month at an annual rate. */
+export function discountedPaybackMonths(
+  annualDiscountRate: number,
+  values: readonly number[],
+): number | null {
+  const monthly = monthlyRate(annualDiscountRate);
+  return paybackMonths(values.map((v, t) => v / (1 + monthly) ** t));
+}
+
+/** The lowest cumulative cash (0 when it never goes below zero): the funding the project needs at its worst. */
+export function peakFunding(values: readonly number[]): number {
+  let cumulative = 0;
+  let lowest = 0;
+  for (const v of values) {
+    cumulative += v;
+    if (cumulative < lowest) lowest = cumulative;
+  }
+  return lowest < 0 ? -lowest : 0;
+}
+
+/** Straight-line depreciation per month of an asset costing `costUsd` over `lifeMonths`. */
+export function straightLineMonthly(costUsd: number, lifeMonths: number): number {
+  if (!(lifeMonths > 0)) throw new RangeError('depreciation: life must be above 0 months');
+  return costUsd / lifeMonths;
+}
+
+/** Book value after `elapsedMonths` of straight-line depreciation (never below 0). */
+export function bookValue(costUsd: number, lifeMonths: number, elapsedMonths: number): number {
+  return Math.max(0, costUsd * (1 - Math.min(elapsedMonths, lifeMonths) / lifeMonths));
+}
