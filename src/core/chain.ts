@@ -1,0 +1,141 @@
+/**
+ * The chain over the coming months, simulated by difficulty epochs (2016 blocks): network hashrate grows by a
+ * constant share a month, each block takes D * 2^32 / H seconds, difficulty resets at every retarget by
+ * Bitcoin Core's rule (the span of an epoch covers 2015 intervals; clamped to 4x), and the subsidy halves on
+ * its block. What it yields, per month: the hashprice integrated over the month (USD per PH/s over the
+ * month, i.e. sum of hashprice x days) and the height at the month's end. Pure and deterministic.
+ */
+import {
+  HALVING_INTERVAL_BLOCKS,
+  HASHES_PER_DIFFICULTY,
+  RETARGET_INTERVAL_BLOCKS,
+  retargetDifficulty,
+  subsidyBtc,
+  TARGET_BLOCK_INTERVAL_SEC,
+} from './bitcoin.js';
+import { hashpriceBtcPerPhDay } from './hashprice.js';
+
+/** A month is a twelfth of a 365-day year, as in the per-year economics (8760 h). */
+export const MONTH_SEC = (365 / 12) * 86_400;
+export const MONTH_DAYS = 365 / 12;
+
+export interface ChainInputs {
+  /** Today's tip height. */
+  heightBlocks: number;
+  difficulty: number;
+  btcUsd: number;
+  avgFeesBtcPerBlock: number;
+  /** Network hashrate growth per month, a fraction (0.01 = +1%/month); may be negative. */
+  difficultyGrowthPerMonth: number;
+  /** BTC/USD growth per year, a fraction. */
+  btcGrowthPerYear: number;
+  /** Fees per block (in BTC) growth per year, a fraction. */
+  feesGrowthPerYear: number;
+  months: number;
+}
+
+export interface ChainMonth {
+  /** 1-based: month m ends at m months from now. */
+  month: number;
+  /** Height at the month's end (whole blocks expected). */
+  heightBlocks: number;
+  /** Difficulty at the month's end. */
+  difficulty: number;
+  /** BTC/USD at the month's end. */
+  btcUsd: number;
+  /** Hashprice integrated over the month: sum over the month of USD per PH/s per day x days. */
+  usdPerPhOverMonth: number;
+  /** The same in BTC. */
+  btcPerPhOverMonth: number;
+  /** Mean hashprice over the month, USD per PH/s per day. */
+  hashpriceUsdPerPhDay: number;
+  /** Retargets that happened in the month. */
+  retargets: number;
+  /** A halving happened in the month. */
+  halving: boolean;
+}
+
+export interface ChainProjection {
+  months: ChainMonth[];
+  /** Month (1-based, fractional) in which the next halving lands; null beyond the horizon. */
+  halvingMonth: number | null;
+  halvingHeight: number;
+}
+
+/**
+ * Simulates the chain month by month. Within a segment (between a month end, a retarget and a halving) the
+ * block interval is constant at D * 2^32 / H, with H the network hashrate at the segment's start; price and
+ * fees are taken at the segment's midpoint.
+ */
+export function projectChain(inputs: ChainInputs): ChainProjection {
+  const h0 = (inputs.difficulty * HASHES_PER_DIFFICULTY) / TARGET_BLOCK_INTERVAL_SEC;
+  const growth = 1 + inputs.difficultyGrowthPerMonth;
+  const hashrateAt = (tSec: number) => h0 * growth ** (tSec / MONTH_SEC);
+  const yearSec = 365 * 86_400;
+  const btcAt = (tSec: number) => inputs.btcUsd * (1 + inputs.btcGrowthPerYear) ** (tSec / yearSec);
+  const feesAt = (tSec: number) =>
+    inputs.avgFeesBtcPerBlock * (1 + inputs.feesGrowthPerYear) ** (tSec / yearSec);
+
+  let height = inputs.heightBlocks;
+  let difficulty = inputs.difficulty;
+  const epochStart = height - (height % RETARGET_INTERVAL_BLOCKS);
+  // The blocks of the current epoch already found are taken to have come at today's rate.
+  let epochElapsedSec = (height - epochStart) * ((difficulty * HASHES_PER_DIFFICULTY) / h0);
+  let nextRetarget = epochStart + RETARGET_INTERVAL_BLOCKS;
+  const halvingHeight = (Math.floor(height / HALVING_INTERVAL_BLOCKS) + 1) * HALVING_INTERVAL_BLOCKS;
+  let nextHalving = halvingHeight;
+  let halvingMonth: number | null = null;
+
+  const months: ChainMonth[] = [];
+  let t = 0;
+  for (let m = 1; m <= inputs.months; m++) {
+    const end = m * MONTH_SEC;
+    let usd = 0;
+    let btc = 0;
+    let retargets = 0;
+    let halving = false;
+    while (t < end - 1e-6) {
+      const blockSec = (difficulty * HASHES_PER_DIFFICULTY) / hashrateAt(t);
+      const boundary = Math.min(nextRetarget, nextHalving);
+      const toBoundarySec = (boundary - height) * blockSec;
+      const dt = Math.min(end - t, toBoundarySec);
+      const mid = t + dt / 2;
+      const reward = subsidyBtc(Math.floor(height)) + feesAt(mid);
+      const btcPerPhDay = hashpriceBtcPerPhDay(difficulty, reward);
+      const days = dt / 86_400;
+      btc += btcPerPhDay * days;
+      usd += btcPerPhDay * btcAt(mid) * days;
+      height += dt / blockSec;
+      epochElapsedSec += dt;
+      t += dt;
+      if (dt === toBoundarySec || Math.abs(height - boundary) < 1e-9) {
+        height = boundary;
+        if (boundary === nextHalving) {
+          halving = true;
+          halvingMonth ??= m - 1 + (t - (m - 1) * MONTH_SEC) / MONTH_SEC;
+          nextHalving += HALVING_INTERVAL_BLOCKS;
+        }
+        if (boundary === nextRetarget) {
+          // pow.cpp: the span from the epoch's first to its last block covers 2015 of its 2016 intervals.
+          const spanSec = (epochElapsedSec * (RETARGET_INTERVAL_BLOCKS - 1)) / RETARGET_INTERVAL_BLOCKS;
+          difficulty = retargetDifficulty(difficulty, spanSec);
+          epochElapsedSec = 0;
+          nextRetarget += RETARGET_INTERVAL_BLOCKS;
+          retargets++;
+        }
+      }
+    }
+    months.push({
+      month: m,
+      heightBlocks: Math.floor(height),
+      difficulty,
+      btcUsd: btcAt(end),
+      usdPerPhOverMonth: usd,
+      btcPerPhOverMonth: btc,
+      hashpriceUsdPerPhDay: usd / MONTH_DAYS,
+      retargets,
+      halving,
+    });
+  }
+  return { months, halvingMonth, halvingHeight };
+}

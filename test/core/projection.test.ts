@@ -1,0 +1,329 @@
+/**
+ * The projection engine: the chain by epochs (halving month from a height, Bitcoin Core's retarget rule),
+ * hand-worked cash flows, and identities between options.
+ */
+import { describe, expect, it } from 'vitest';
+import { leaseEconomics } from '../../src/core/ai.js';
+import { subsidyBtc } from '../../src/core/bitcoin.js';
+import { MONTH_SEC, projectChain } from '../../src/core/chain.js';
+import { npvMonthly } from '../../src/core/finance.js';
+import { computeHashprice } from '../../src/core/hashprice.js';
+import { miningEconomics } from '../../src/core/mining.js';
+import { type ProjectionInputs, projectSite } from '../../src/core/projection.js';
+
+const D = 152_271_406_129_092;
+
+function base(over: Partial<ProjectionInputs> = {}): ProjectionInputs {
+  const site = { siteMw: 341, powerUsdPerKwh: 0.04 };
+  return {
+    years: 5,
+    network: { heightBlocks: 924_700, difficulty: D, btcUsd: 84_775, avgFeesBtcPerBlock: 0.0213 },
+    difficultyGrowthPerMonth: 0,
+    btcGrowthPerYear: 0,
+    feesGrowthPerYear: 0,
+    annualDiscountRate: 0.1,
+    taxRate: 0,
+    residual: 'none',
+    mining: {
+      ...site,
+      fleet: [{ name: 'S21 XP', hashrateThs: 270, powerW: 3645, count: null, priceUsdPerTh: 25.7 }],
+      poolFee: 0.025,
+      uptime: 0.98,
+      pueMining: 1.05,
+    },
+    fleet: 'owned',
+    minerResaleUsdPerTh: 0,
+    minerLifeMonths: 600,
+    minerEnd: 'refresh',
+    lease: {
+      ...site,
+      pueAi: 1.3,
+      leaseUsdPerKwMonth: 150,
+      occupancy: 1,
+      landlordPaysPower: false,
+      otherOpexShare: 0.15,
+      fitOutUsdPerMwIt: 10e6,
+    },
+    leaseEscalatorPerYear: 0,
+    leaseTermMonths: 600,
+    fitOutLifeMonths: 240,
+    gpu: {
+      ...site,
+      pueAi: 1.3,
+      kwPerGpu: 1.275,
+      gpuUsdPerHour: 2.5,
+      utilization: 0.85,
+      otherOpexShare: 0.2,
+      capexUsdPerGpu: 27_500,
+      fitOutUsdPerMwIt: 10e6,
+    },
+    gpuPriceDeclinePerYear: 0,
+    gpuLifeMonths: 600,
+    conversionMonths: 0,
+    idleDuringBuild: false,
+    rampMonths: 0,
+    ...over,
+  };
+}
+
+const option = (p: ReturnType<typeof projectSite>, id: string) => {
+  const found = p.options.find((o) => o.id === id);
+  if (!found) throw new Error(id);
+  return found;
+};
+
+describe('the chain by epochs', () => {
+  it('lands the halving where the protocol puts it: 5000 blocks away across two retargets', () => {
+    // Height 1,045,000 is 712 blocks into the epoch from 1,044,288. At flat hashrate H0 = D x 2^32 / 600:
+    //  - 1,304 blocks at 600 s to the retarget at 1,046,304: 782,400 s. The span covers 2015 of the 2016
+    //    intervals (2015 x 600 s), so difficulty rises by 2016/2015 and blocks then take 600 x 2016/2015 s.
+    //  - 2,016 blocks at that interval to 1,048,320; that epoch's span is exactly 2016 x 600 s: no change.
+    //  - 1,680 blocks to the halving at 1,050,000.
+    const slow = (600 * 2016) / 2015;
+    const seconds = 1304 * 600 + 2016 * slow + 1680 * slow;
+    const chain = projectChain({
+      heightBlocks: 1_045_000,
+      difficulty: D,
+      btcUsd: 84_775,
+      avgFeesBtcPerBlock: 0,
+      difficultyGrowthPerMonth: 0,
+      btcGrowthPerYear: 0,
+      feesGrowthPerYear: 0,
+      months: 3,
+    });
+    expect(chain.halvingHeight).toBe(1_050_000);
+    expect(chain.halvingMonth).toBeCloseTo(seconds / MONTH_SEC, 9);
+    expect(chain.months[1]?.halving).toBe(true);
+    expect(chain.months[0]?.retargets).toBe(2);
+    expect(chain.months[0]?.difficulty).toBeCloseTo((D * 2016) / 2015, 0);
+  });
+
+  it('with hashrate growing, blocks come faster, retargets raise difficulty and the halving comes sooner', () => {
+    const flat = projectChain({
+      heightBlocks: 924_700,
+      difficulty: D,
+      btcUsd: 84_775,
+      avgFeesBtcPerBlock: 0.02,
+      difficultyGrowthPerMonth: 0,
+      btcGrowthPerYear: 0,
+      feesGrowthPerYear: 0,
+      months: 36,
+    });
+    const growing = projectChain({
+      heightBlocks: 924_700,
+      difficulty: D,
+      btcUsd: 84_775,
+      avgFeesBtcPerBlock: 0.02,
+      difficultyGrowthPerMonth: 0.02,
+      btcGrowthPerYear: 0,
+      feesGrowthPerYear: 0,
+      months: 36,
+    });
+    // Flat: 125,300 blocks at ~600 s = 870 days = 28.6 months (2016/2015 stretches it by 0.05%).
+    expect(flat.halvingMonth).toBeCloseTo((125_300 * 600 * (2016 / 2015)) / MONTH_SEC, 1);
+    expect(growing.halvingMonth as number).toBeLessThan(flat.halvingMonth as number);
+    expect(growing.months[35]?.difficulty).toBeGreaterThan((flat.months[35]?.difficulty ?? 0) * 1.8);
+    // Difficulty follows hashrate: after 36 months at +2%/month, about 1.02^36 = 2.04x (lagging a retarget).
+    expect((growing.months[35]?.difficulty ?? 0) / D).toBeGreaterThan(1.9);
+    expect((growing.months[35]?.difficulty ?? 0) / D).toBeLessThan(2.05);
+  });
+
+  it('follows a falling hashrate down, each retarget within the 4x clamp', () => {
+    const chain = projectChain({
+      heightBlocks: 1_044_288,
+      difficulty: D,
+      btcUsd: 84_775,
+      avgFeesBtcPerBlock: 0,
+      difficultyGrowthPerMonth: -0.3,
+      btcGrowthPerYear: 0,
+      feesGrowthPerYear: 0,
+      months: 24,
+    });
+    let previous = D;
+    for (const m of chain.months) {
+      expect(m.difficulty / previous).toBeGreaterThanOrEqual(0.25 ** m.retargets - 1e-12);
+      previous = m.difficulty;
+    }
+    expect(chain.months[23]?.difficulty).toBeLessThan(D / 10);
+  });
+});
+
+describe('identities', () => {
+  it("flat growth and no halving reproduce today's compare, month by month", () => {
+    // Just after the 2028 halving (a fresh subsidy era), starting at an epoch boundary: the first epoch is
+    // at today's difficulty, later ones at 2016/2015 of it (Bitcoin Core's off-by-one), nothing else moves.
+    const inputs = base({
+      years: 1,
+      network: { heightBlocks: 1_050_336, difficulty: D, btcUsd: 84_775, avgFeesBtcPerBlock: 0.0213 },
+    });
+    const p = projectSite(inputs);
+    const hashprice = computeHashprice({
+      difficulty: D,
+      subsidyBtc: subsidyBtc(1_050_336),
+      avgFeesBtcPerBlock: 0.0213,
+      btcUsd: 84_775,
+    }).hashpriceUsdPerPhDay;
+    const today = miningEconomics({ ...inputs.mining, hashpriceUsdPerPhDay: hashprice, btcUsd: 84_775 });
+    const mining = option(p, 'mining');
+    const year = mining.months.slice(1).reduce((s, m) => s + m.revenueUsd, 0);
+    expect(year / today.revenueUsdPerYear).toBeGreaterThan(2015 / 2016 - 1e-6);
+    expect(year / today.revenueUsdPerYear).toBeLessThan(1);
+    for (const m of mining.months.slice(1)) expect(m.opexUsd).toBeCloseTo(today.opexUsdPerYear / 12, 4);
+    const lease = option(p, 'ai-lease');
+    const leaseToday = leaseEconomics(inputs.lease);
+    for (const m of lease.months.slice(1))
+      expect(m.revenueUsd).toBeCloseTo(leaseToday.revenueUsdPerYear / 12, 4);
+  });
+
+  it('owned and new fleets differ by exactly the fleet capex (life beyond the horizon, no residual)', () => {
+    const owned = option(projectSite(base({ fleet: 'owned' })), 'mining');
+    const bought = option(projectSite(base({ fleet: 'new' })), 'mining');
+    // 341 MW / 1.05 = 324.76 MW of miners: 89,097 S21 XP x 270 TH/s x $25.7 = $618.25M
+    const capex = 89_097 * 270 * 25.7;
+    expect(bought.capexUsd).toBeCloseTo(capex, 0);
+    expect(owned.totalCashUsd - bought.totalCashUsd).toBeCloseTo(capex, 0);
+    expect(owned.npvUsd - bought.npvUsd).toBeCloseTo(capex, 0);
+  });
+
+  it('a 0% discount rate makes NPV equal total cash', () => {
+    const p = projectSite(
+      base({ annualDiscountRate: 0, difficultyGrowthPerMonth: 0.01, conversionMonths: 12 }),
+    );
+    for (const o of p.options) expect(o.npvUsd).toBeCloseTo(o.totalCashUsd, 0);
+  });
+});
+
+describe('a lease computed on paper', () => {
+  // 13 MW at PUE 1.3 = 10 MW of IT = 10,000 kW at $100/kW-month: $1.0M a month, no other opex, no power
+  // (the tenant pays). Fit-out $5M per MW of IT = $50M at go-live, today. Five years: -50M, then 60 x 1M.
+  const inputs = base({
+    lease: {
+      siteMw: 13,
+      powerUsdPerKwh: 0.04,
+      pueAi: 1.3,
+      leaseUsdPerKwMonth: 100,
+      occupancy: 1,
+      landlordPaysPower: false,
+      otherOpexShare: 0,
+      fitOutUsdPerMwIt: 5e6,
+    },
+  });
+  const lease = option(projectSite(inputs), 'ai-lease');
+
+  it('has the flows, total cash and payback month of the paper', () => {
+    expect(lease.months[0]?.cashFlowUsd).toBeCloseTo(-50e6, 0);
+    for (const m of lease.months.slice(1)) expect(m.cashFlowUsd).toBeCloseTo(1e6, 4);
+    expect(lease.totalCashUsd).toBeCloseTo(10e6, 0);
+    expect(lease.paybackMonths).toBeCloseTo(50, 9);
+    expect(lease.peakFundingUsd).toBeCloseTo(50e6, 0);
+  });
+
+  it('has the NPV of a 60-month annuity at 10% a year', () => {
+    // i = 1.1^(1/12) - 1 = 0.797414%/month; a(60) = (1 - 1.1^-5) / i = 0.379079 / 0.00797414 = 47.5386
+    const i = 1.1 ** (1 / 12) - 1;
+    const annuity = (1 - 1.1 ** -5) / i;
+    expect(annuity).toBeCloseTo(47.5386, 3);
+    expect(lease.npvUsd).toBeCloseTo(-50e6 + 1e6 * annuity, 0);
+  });
+
+  it('has the IRR at which the annuity is worth the outlay', () => {
+    // monthly j solves (1 - (1+j)^-60) / j = 50: j = 0.618%/month, (1+j)^12 - 1 = 7.68% a year.
+    const irr = lease.irr as number;
+    expect(irr).toBeGreaterThan(0.0765);
+    expect(irr).toBeLessThan(0.0772);
+    const j = (1 + irr) ** (1 / 12) - 1;
+    expect((1 - (1 + j) ** -60) / j).toBeCloseTo(50, 6);
+  });
+});
+
+describe('conversion, ramps, GPUs', () => {
+  it('keeps mining during the build, spreads the fit-out over it and sells the miners at go-live', () => {
+    const p = projectSite(base({ conversionMonths: 12, minerResaleUsdPerTh: 5 }));
+    const lease = option(p, 'ai-lease');
+    const mining = option(p, 'mining');
+    const fitOut = (341 / 1.3) * 10e6;
+    for (let m = 1; m <= 12; m++) {
+      expect(lease.months[m]?.capexUsd).toBeCloseTo(fitOut / 12, 2);
+      expect(lease.months[m]?.revenueUsd).toBeCloseTo(mining.months[m]?.revenueUsd ?? 0, 4);
+    }
+    expect(lease.months[12]?.otherCashUsd).toBeCloseTo(5 * 89_097 * 270, 2);
+    expect(lease.months[13]?.revenueUsd).toBeCloseTo(leaseEconomics(base().lease).revenueUsdPerYear / 12, 2);
+    expect(lease.goLiveMonth).toBe(12);
+  });
+
+  it('idles the site during the build when asked', () => {
+    const lease = option(projectSite(base({ conversionMonths: 6, idleDuringBuild: true })), 'ai-lease');
+    for (let m = 1; m <= 6; m++) expect(lease.months[m]?.revenueUsd).toBe(0);
+  });
+
+  it('ramps occupancy linearly from go-live', () => {
+    const lease = option(projectSite(base({ rampMonths: 4 })), 'ai-lease');
+    const full = leaseEconomics(base().lease).revenueUsdPerYear / 12;
+    expect(lease.months[1]?.revenueUsd).toBeCloseTo(full / 4, 2);
+    expect(lease.months[2]?.revenueUsd).toBeCloseTo(full / 2, 2);
+    expect(lease.months[5]?.revenueUsd).toBeCloseTo(full, 2);
+  });
+
+  it('steps the lease up by its escalator each lease year and stops at the end of the term', () => {
+    const lease = option(projectSite(base({ leaseEscalatorPerYear: 0.03, leaseTermMonths: 36 })), 'ai-lease');
+    const full = leaseEconomics(base().lease).revenueUsdPerYear / 12;
+    expect(lease.months[12]?.revenueUsd).toBeCloseTo(full, 2);
+    expect(lease.months[13]?.revenueUsd).toBeCloseTo(full * 1.03, 2);
+    expect(lease.months[25]?.revenueUsd).toBeCloseTo(full * 1.03 ** 2, 2);
+    expect(lease.months[37]?.revenueUsd).toBe(0);
+  });
+
+  it('depreciates GPUs over their life, declines their rent, and buys them again at the end of it', () => {
+    const p = projectSite(base({ gpuPriceDeclinePerYear: 0.2, gpuLifeMonths: 48, years: 5 }));
+    const gpu = option(p, 'gpu-cloud');
+    // 262.31 MW IT / 1.275 kW = 205,731 GPUs x $27,500 = $5.658B, over 48 months: $117.9M a month.
+    const gpuCapex = 205_731 * 27_500;
+    expect(gpu.months[0]?.capexUsd).toBeCloseTo(gpuCapex + (341 / 1.3) * 10e6, -2);
+    expect(gpu.months[1]?.depreciationUsd).toBeCloseTo(gpuCapex / 48 + ((341 / 1.3) * 10e6) / 240, -1);
+    expect(gpu.months[48]?.capexUsd).toBeCloseTo(gpuCapex, -2);
+    // Rent after a year at -20%/yr: 80% of the start (month 13 is 12 months into the GPUs' life).
+    expect((gpu.months[13]?.revenueUsd ?? 0) / (gpu.months[1]?.revenueUsd ?? 1)).toBeCloseTo(0.8, 9);
+    // A refreshed fleet starts again at the starting rent.
+    expect((gpu.months[49]?.revenueUsd ?? 0) / (gpu.months[1]?.revenueUsd ?? 1)).toBeCloseTo(1, 9);
+    for (const m of gpu.months) expect(m.ebitUsd).toBeCloseTo(m.ebitdaUsd - m.depreciationUsd, 4);
+  });
+
+  it('the book residual is what is left undepreciated at the horizon', () => {
+    const none = option(projectSite(base({ residual: 'none' })), 'gpu-cloud');
+    const book = option(projectSite(base({ residual: 'book', gpuLifeMonths: 120 })), 'gpu-cloud');
+    const gpuCapex = 205_731 * 27_500;
+    const fitOut = (341 / 1.3) * 10e6;
+    // After 60 of 120 months, half the GPUs' value; after 60 of 240, three quarters of the fit-out's.
+    expect(book.residualUsd).toBeCloseTo(gpuCapex / 2 + fitOut * 0.75, -2);
+    expect(none.residualUsd).toBe(0);
+  });
+
+  it('curtails mining in months it would lose money, and counts them', () => {
+    const p = projectSite(base({ mining: { ...base().mining, powerUsdPerKwh: 0.2 } }));
+    const mining = option(p, 'mining');
+    expect(mining.curtailedMonths).toBe(60);
+    expect(mining.totalCashUsd).toBe(0);
+  });
+
+  it('the halving cuts mining revenue in the month it lands', () => {
+    const p = projectSite(base({ years: 5 }));
+    const mining = option(p, 'mining');
+    const at = Math.ceil(p.chain.halvingMonth as number);
+    const before = mining.months[at - 1]?.revenueUsd ?? 0;
+    const after = mining.months[at + 1]?.revenueUsd ?? 0;
+    // Subsidy 3.125 -> 1.5625 with fees 0.0213: reward falls to (1.5625 + 0.0213) / (3.125 + 0.0213) = 50.3%
+    expect(after / before).toBeCloseTo((1.5625 + 0.0213) / (3.125 + 0.0213), 2);
+  });
+
+  it('discounts by (1 + rate)^(-month/12)', () => {
+    const p = projectSite(base({ conversionMonths: 6 }));
+    for (const o of p.options)
+      expect(o.npvUsd).toBeCloseTo(
+        npvMonthly(
+          0.1,
+          o.months.map((m) => m.cashFlowUsd),
+        ),
+        2,
+      );
+  });
+});
