@@ -103,6 +103,8 @@ export interface OptionProjection {
 export interface SiteProjection {
   months: number;
   chain: ChainProjection;
+  /** Today's difficulty-based hashprice, from the network inputs. */
+  hashpriceUsdPerPhDayToday: number;
   options: OptionProjection[];
 }
 
@@ -153,16 +155,49 @@ function bookValueAt(assets: readonly Asset[], month: number): number {
   return total;
 }
 
+/** What to compute: `npvOnly` skips IRR and paybacks (a solver's trial runs need only NPV). */
+export interface ProjectOptions {
+  npvOnly?: boolean;
+}
+
 function finish(
   id: OptionId,
   flows: Flow[],
   inputs: ProjectionInputs,
   assets: readonly Asset[],
   goLiveMonth: number | null,
+  options: ProjectOptions = {},
 ): OptionProjection {
   const horizon = flows.length - 1;
   const residualUsd = inputs.residual === 'book' ? bookValueAt(assets, horizon) : 0;
   (flows[horizon] as Flow).other += residualUsd;
+  if (options.npvOnly) {
+    // A solver's trial: the NPV alone, with no per-month records.
+    let npv = 0;
+    const step = 1 / (1 + inputs.annualDiscountRate) ** (1 / 12);
+    let factor = 1;
+    for (const f of flows) {
+      const ebitda = f.revenue - f.opex;
+      const tax = Math.max(0, ebitda - f.depreciation) * inputs.taxRate;
+      npv += (ebitda - tax - f.capex + f.other) * factor;
+      factor *= step;
+    }
+    return {
+      id,
+      months: [],
+      npvUsd: npv,
+      irr: null,
+      irrNote: 'not computed',
+      paybackMonths: null,
+      discountedPaybackMonths: null,
+      totalCashUsd: Number.NaN,
+      peakFundingUsd: Number.NaN,
+      capexUsd: Number.NaN,
+      residualUsd,
+      curtailedMonths: 0,
+      goLiveMonth,
+    };
+  }
   let cumulative = 0;
   const months = flows.map((f, month): ProjectedMonth => {
     const ebitda = f.revenue - f.opex;
@@ -204,6 +239,15 @@ function finish(
     curtailedMonths: months.filter((m) => m.curtailed).length,
     goLiveMonth,
   };
+}
+
+function hashpriceToday(inputs: ProjectionInputs): number {
+  return computeHashprice({
+    difficulty: inputs.network.difficulty,
+    subsidyBtc: subsidyBtc(inputs.network.heightBlocks),
+    avgFeesBtcPerBlock: inputs.network.avgFeesBtcPerBlock,
+    btcUsd: inputs.network.btcUsd,
+  }).hashpriceUsdPerPhDay;
 }
 
 interface MiningMonthly {
@@ -303,7 +347,12 @@ function ramp(inputs: ProjectionInputs, monthsLive: number): number {
   return inputs.rampMonths > 0 ? Math.min(1, monthsLive / inputs.rampMonths) : 1;
 }
 
-function leaseProjection(inputs: ProjectionInputs, mm: MiningMonthly, months: number): OptionProjection {
+function leaseProjection(
+  inputs: ProjectionInputs,
+  mm: MiningMonthly,
+  months: number,
+  options: ProjectOptions,
+): OptionProjection {
   const today = leaseEconomics(inputs.lease);
   const { flows, assets, goLive } = conversionFlows(inputs, mm, months, today.capexUsd);
   for (let m = goLive + 1; m <= months; m++) {
@@ -317,10 +366,15 @@ function leaseProjection(inputs: ProjectionInputs, mm: MiningMonthly, months: nu
     f.opex += (today.energyUsdPerYear / 12) * share + revenue * inputs.lease.otherOpexShare;
   }
   for (let m = 1; m <= months; m++) (flows[m] as Flow).depreciation = depreciationIn(assets, m);
-  return finish('ai-lease', flows, inputs, assets, goLive);
+  return finish('ai-lease', flows, inputs, assets, goLive, options);
 }
 
-function gpuProjection(inputs: ProjectionInputs, mm: MiningMonthly, months: number): OptionProjection {
+function gpuProjection(
+  inputs: ProjectionInputs,
+  mm: MiningMonthly,
+  months: number,
+  options: ProjectOptions,
+): OptionProjection {
   const today = gpuCloudEconomics(inputs.gpu);
   const fitOutUsd = today.itMw * inputs.gpu.fitOutUsdPerMwIt;
   const gpuCapexUsd = today.capexUsd - fitOutUsd;
@@ -343,28 +397,38 @@ function gpuProjection(inputs: ProjectionInputs, mm: MiningMonthly, months: numb
     f.opex += (today.energyUsdPerYear / 12) * share + revenue * inputs.gpu.otherOpexShare;
   }
   for (let m = 1; m <= months; m++) (flows[m] as Flow).depreciation = depreciationIn(assets, m);
-  return finish('gpu-cloud', flows, inputs, assets, goLive);
+  return finish('gpu-cloud', flows, inputs, assets, goLive, options);
 }
 
-/** Every option over the horizon, from the same chain. */
-export function projectSite(inputs: ProjectionInputs): SiteProjection {
-  const months = Math.round(inputs.years * 12);
-  const chain = projectChain({
+/** The chain a projection's inputs imply (reusable across runs that change no network input). */
+export function chainFor(inputs: ProjectionInputs): ChainProjection {
+  return projectChain({
     ...inputs.network,
     difficultyGrowthPerMonth: inputs.difficultyGrowthPerMonth,
     btcGrowthPerYear: inputs.btcGrowthPerYear,
     feesGrowthPerYear: inputs.feesGrowthPerYear,
-    months,
+    months: Math.round(inputs.years * 12),
   });
+}
+
+/** Every option over the horizon, from the same chain (computed, or given when it is known to be the same). */
+export function projectSite(
+  inputs: ProjectionInputs,
+  given?: ChainProjection,
+  options: ProjectOptions = {},
+): SiteProjection {
+  const months = Math.round(inputs.years * 12);
+  const chain = given ?? chainFor(inputs);
   const mm = miningMonthly(inputs, chain);
   const mining = miningFlows(inputs, mm, months);
   return {
     months,
     chain,
+    hashpriceUsdPerPhDayToday: hashpriceToday(inputs),
     options: [
-      finish('mining', mining.flows, inputs, mining.assets, null),
-      leaseProjection(inputs, mm, months),
-      gpuProjection(inputs, mm, months),
+      finish('mining', mining.flows, inputs, mining.assets, null, options),
+      leaseProjection(inputs, mm, months, options),
+      gpuProjection(inputs, mm, months, options),
     ],
   };
 }

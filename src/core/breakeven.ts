@@ -1,0 +1,174 @@
+/**
+ * Breakevens between options over the horizon: the BTC price, hashprice and power price at which keeping
+ * mining is worth as much (NPV) as each AI option, and the lease rate or GPU-hour price at which that AI
+ * option is worth as much as mining. Solved numerically over the real model (the whole projection rerun for
+ * each trial value), by scanning a wide range for a sign change of NPV(option) - NPV(mining) and bisecting
+ * it; null with the reason when no value in the range does it. Pure.
+ */
+import type { ChainProjection } from './chain.js';
+import { type ProjectionInputs, projectSite, type SiteProjection } from './projection.js';
+import type { OptionId } from './units.js';
+
+export interface Breakeven {
+  value: number | null;
+  /** Why value is null (no sign change in the range searched). */
+  note: string | null;
+}
+
+export interface BreakevensVsMining {
+  btcUsd: Breakeven;
+  /** Today's hashprice scaled as BTC/USD is (hashprice moves one for one with BTC/USD). */
+  hashpriceUsdPerPhDay: Breakeven;
+  powerUsdPerKwh: Breakeven;
+  /** The lease only. */
+  leaseUsdPerKwMonth?: Breakeven;
+  /** The GPU cloud only. */
+  gpuUsdPerHour?: Breakeven;
+}
+
+type Delta = (x: number) => number;
+
+/**
+ * A root of `f` in [lo, hi]: scan `steps` points (log-spaced when lo > 0) for sign changes, take the one
+ * closest to `near`, then close in with the Illinois method (regula falsi that never stalls) to a relative
+ * precision of 1e-9: a bracketing solver, so it never leaves the bracket.
+ */
+export function solveInRange(f: Delta, lo: number, hi: number, near: number, steps = 12): number | null {
+  const log = lo > 0;
+  const at = (i: number) => (log ? lo * (hi / lo) ** (i / steps) : lo + ((hi - lo) * i) / steps);
+  const xs: number[] = [];
+  const fs: number[] = [];
+  for (let i = 0; i <= steps; i++) {
+    const x = at(i);
+    xs.push(x);
+    fs.push(f(x));
+  }
+  let best: [number, number, number, number] | null = null;
+  const gap = (a: number, b: number) => Math.min(Math.abs(a - near), Math.abs(b - near));
+  for (let i = 0; i <= steps; i++) if (fs[i] === 0) return xs[i] as number;
+  for (let i = 1; i <= steps; i++) {
+    const [a, b, fa, fb] = [xs[i - 1] as number, xs[i] as number, fs[i - 1] as number, fs[i] as number];
+    if (!Number.isFinite(fa) || !Number.isFinite(fb) || Math.sign(fa) === Math.sign(fb)) continue;
+    if (!best || gap(a, b) < gap(best[0], best[1])) best = [a, b, fa, fb];
+  }
+  if (!best) return null;
+  let [a, b, fa, fb] = best;
+  let side = 0;
+  for (let i = 0; i < 100; i++) {
+    const x = (a * fb - b * fa) / (fb - fa);
+    if (Math.abs(b - a) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b), 1e-12)) return x;
+    const fx = f(x);
+    if (fx === 0) return x;
+    if (Math.sign(fx) === Math.sign(fb)) {
+      b = x;
+      fb = fx;
+      if (side === -1) fa /= 2;
+      side = -1;
+    } else {
+      a = x;
+      fa = fx;
+      if (side === 1) fb /= 2;
+      side = 1;
+    }
+    if (Math.abs(fx) <= 1e-12 * (Math.abs(fa) + Math.abs(fb))) return x;
+  }
+  return (a + b) / 2;
+}
+
+const npvOf = (p: SiteProjection, id: OptionId) => p.options.find((o) => o.id === id)?.npvUsd ?? Number.NaN;
+
+/** The chain with BTC/USD scaled by k: hashprice in USD scales one for one; blocks and difficulty do not. */
+function scaleChain(chain: ChainProjection, k: number): ChainProjection {
+  return {
+    ...chain,
+    months: chain.months.map((m) => ({
+      ...m,
+      btcUsd: m.btcUsd * k,
+      usdPerPhOverMonth: m.usdPerPhOverMonth * k,
+      hashpriceUsdPerPhDay: m.hashpriceUsdPerPhDay * k,
+    })),
+  };
+}
+
+function found(
+  value: number | null,
+  what: string,
+  lo: number,
+  hi: number,
+  unit: (n: number) => string,
+): Breakeven {
+  return value === null
+    ? { value: null, note: `no ${what} from ${unit(lo)} to ${unit(hi)} makes the two options equal` }
+    : { value, note: null };
+}
+
+/**
+ * Breakevens of each AI option against keeping mining. `base` is the projection at the inputs as given (its
+ * chain is reused: BTC/USD scales the chain's USD figures; power and AI prices do not touch the chain).
+ */
+export function breakevensVsMining(
+  inputs: ProjectionInputs,
+  base: SiteProjection,
+): Record<'ai-lease' | 'gpu-cloud', BreakevensVsMining> {
+  const chain = base.chain;
+  const run = (over: Partial<ProjectionInputs>, c: ChainProjection = chain) =>
+    projectSite({ ...inputs, ...over }, c, { npvOnly: true });
+  const delta = (p: SiteProjection, id: OptionId) => npvOf(p, id) - npvOf(p, 'mining');
+  const btc0 = inputs.network.btcUsd;
+  const power0 = inputs.mining.powerUsdPerKwh;
+  const money = (n: number) => `$${Number(n.toPrecision(3))}`;
+
+  const result = {} as Record<'ai-lease' | 'gpu-cloud', BreakevensVsMining>;
+  for (const id of ['ai-lease', 'gpu-cloud'] as const) {
+    const [btcLo, btcHi] = [btc0 / 100, btc0 * 100];
+    const btc = solveInRange((x) => delta(run({}, scaleChain(chain, x / btc0)), id), btcLo, btcHi, btc0);
+    const hashprice0 = base.hashpriceUsdPerPhDayToday;
+    const [powerLo, powerHi] = [0, 2];
+    const power = solveInRange(
+      (x) =>
+        delta(
+          run({
+            mining: { ...inputs.mining, powerUsdPerKwh: x },
+            lease: { ...inputs.lease, powerUsdPerKwh: x },
+            gpu: { ...inputs.gpu, powerUsdPerKwh: x },
+          }),
+          id,
+        ),
+      powerLo,
+      powerHi,
+      power0,
+      20,
+    );
+    const entry: BreakevensVsMining = {
+      btcUsd: found(btc, 'BTC price', btcLo, btcHi, money),
+      hashpriceUsdPerPhDay:
+        btc === null
+          ? { value: null, note: found(null, 'hashprice', hashprice0 / 100, hashprice0 * 100, money).note }
+          : { value: (hashprice0 * btc) / btc0, note: null },
+      powerUsdPerKwh: found(power, 'power price', powerLo, powerHi, (n) => `$${n}/kWh`),
+    };
+    if (id === 'ai-lease') {
+      const rate0 = inputs.lease.leaseUsdPerKwMonth;
+      const [lo, hi] = [rate0 / 100, rate0 * 100];
+      const rate = solveInRange(
+        (x) => delta(run({ lease: { ...inputs.lease, leaseUsdPerKwMonth: x } }), id),
+        lo,
+        hi,
+        rate0,
+      );
+      entry.leaseUsdPerKwMonth = found(rate, 'lease rate', lo, hi, (n) => `${money(n)}/kW-month`);
+    } else {
+      const price0 = inputs.gpu.gpuUsdPerHour;
+      const [lo, hi] = [price0 / 100, price0 * 100];
+      const price = solveInRange(
+        (x) => delta(run({ gpu: { ...inputs.gpu, gpuUsdPerHour: x } }), id),
+        lo,
+        hi,
+        price0,
+      );
+      entry.gpuUsdPerHour = found(price, 'GPU-hour price', lo, hi, (n) => `${money(n)}/GPU-h`);
+    }
+    result[id] = entry;
+  }
+  return result;
+}

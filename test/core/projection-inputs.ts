@@ -1,0 +1,57 @@
+/** Projection inputs for a 341 MW site on the snapshot's network, flat unless a test says otherwise. */
+import type { ProjectionInputs } from '../../src/core/projection.js';
+
+const D = 152_271_406_129_092;
+
+export function baseProjection(over: Partial<ProjectionInputs> = {}): ProjectionInputs {
+  const site = { siteMw: 341, powerUsdPerKwh: 0.04 };
+  return {
+    years: 5,
+    network: { heightBlocks: 924_700, difficulty: D, btcUsd: 84_775, avgFeesBtcPerBlock: 0.0213 },
+    difficultyGrowthPerMonth: 0,
+    btcGrowthPerYear: 0,
+    feesGrowthPerYear: 0,
+    annualDiscountRate: 0.1,
+    taxRate: 0,
+    residual: 'none',
+    mining: {
+      ...site,
+      fleet: [{ name: 'S21 XP', hashrateThs: 270, powerW: 3645, count: null, priceUsdPerTh: 25.7 }],
+      poolFee: 0.025,
+      uptime: 0.98,
+      pueMining: 1.05,
+    },
+    fleet: 'owned',
+    minerResaleUsdPerTh: 0,
+    minerLifeMonths: 600,
+    minerEnd: 'refresh',
+    lease: {
+      ...site,
+      pueAi: 1.3,
+      leaseUsdPerKwMonth: 150,
+      occupancy: 1,
+      landlordPaysPower: false,
+      otherOpexShare: 0.15,
+      fitOutUsdPerMwIt: 10e6,
+    },
+    leaseEscalatorPerYear: 0,
+    leaseTermMonths: 600,
+    fitOutLifeMonths: 240,
+    gpu: {
+      ...site,
+      pueAi: 1.3,
+      kwPerGpu: 1.275,
+      gpuUsdPerHour: 2.5,
+      utilization: 0.85,
+      otherOpexShare: 0.2,
+      capexUsdPerGpu: 27_500,
+      fitOutUsdPerMwIt: 10e6,
+    },
+    gpuPriceDeclinePerYear: 0,
+    gpuLifeMonths: 600,
+    conversionMonths: 0,
+    idleDuringBuild: false,
+    rampMonths: 0,
+    ...over,
+  };
+}
