@@ -1,6 +1,6 @@
 /**
  * A rendered-neutral document: tables and lines of text. Commands describe their human output once as a
- * Document; the terminal renderer (cli-table3, colour) and the markdown renderer both print it.
+ * Document; the terminal renderer (laid out for the width, colour) and the markdown renderer both print it.
  */
 export type Tone = 'plain' | 'heading' | 'dim' | 'good' | 'bad';
 
@@ -23,9 +23,37 @@ export interface TableBlock {
   numeric?: boolean;
   /** Columns never wrapped or cut (ids a user types); by index. */
   keepColumns?: readonly number[];
+  /**
+   * Columns the terminal may leave out, in this order, to keep a grid within its width, because the row says
+   * the same elsewhere (a model's name next to its id). Stacked blocks and markdown show every column.
+   */
+  dropColumns?: readonly number[];
+  /** Per-column alignment, overriding `numeric` where given. */
+  align?: readonly ('left' | 'right')[];
+  /**
+   * How the table reads when the terminal is too narrow for it: 'columns' when each data column is a record
+   * (the options of `compare`: one block per column, a label/value line per row), 'rows' when each row is one
+   * (catalog entries: one block per row). Default 'rows'.
+   */
+  stack?: 'columns' | 'rows';
+  /** With stack 'rows': how many leading cells make a block's title line. Default 1. */
+  titleColumns?: number;
 }
 
-export type Block = TextBlock | TableBlock;
+/** A line chart of a few series over the same x axis (cumulative cash per option over the months). */
+export interface ChartBlock {
+  kind: 'chart';
+  title?: string;
+  series: { label: string; values: number[] }[];
+  /** Positions on the x axis (indices into the values) to mark under the chart, e.g. the halving. */
+  marks?: { index: number; label: string }[];
+  /** Labels of the x axis's first and last points. */
+  xLabels?: [string, string];
+  /** Chart rows, excluding the axis and legend. Default 10. */
+  height?: number;
+}
+
+export type Block = TextBlock | TableBlock | ChartBlock;
 
 export interface Document {
   blocks: Block[];

@@ -23,6 +23,8 @@ export function catalogDocument(report: CatalogDocument): Document {
           head: ['Model', 'id', 'TH/s', 'W', 'J/TH', 'cooling', 'year', '$/TH', 'basis'],
           rows,
           keepColumns: [1],
+          dropColumns: [0],
+          align: ['left', 'left', 'right', 'right', 'right', 'left', 'right', 'right', 'left'],
         },
         text(
           `Sources: manufacturer nameplates (secondary), as of ${report.entries[0]?.provenance.asOf}; names match loosely (s21xp, "S21 XP").`,
@@ -51,6 +53,8 @@ export function catalogDocument(report: CatalogDocument): Document {
           head: ['GPU', 'id', 'GPU W', 'kW/GPU sys', 'capex/GPU', '$/GPU-h', 'basis'],
           rows,
           keepColumns: [1],
+          dropColumns: [0],
+          align: ['left', 'left', 'right', 'right', 'right', 'right', 'left'],
         },
         ...notes.map((note) => text(note, 'dim')),
       ],
@@ -67,7 +71,12 @@ export function catalogDocument(report: CatalogDocument): Document {
   ]);
   return {
     blocks: [
-      { kind: 'table', head: ['Deal', 'kind', 'MW IT', 'term', 'value', '$/MW-yr', '$/kW-mo'], rows },
+      {
+        kind: 'table',
+        head: ['Deal', 'kind', 'MW IT', 'term', 'value', '$/MW-yr', '$/kW-mo'],
+        align: ['left', 'left'],
+        rows,
+      },
       text(
         `Sources: company announcements and trade press (secondary), compiled ${report.entries[0]?.provenance.asOf}; per-year figures derived.`,
         'dim',

@@ -1,8 +1,8 @@
 /** The side-by-side table of `compare` (and the one- or two-column tables of `mining` and `ai`). */
 
-import { multiple, NA, num, percent, price, usd, years } from '../report/format.js';
+import { hashrateThs, multiple, NA, num, percent, price, significant, usd, years } from '../report/format.js';
 import type { AssumptionReport as Assumption, EconomicsReport, OptionReport } from '../report/schemas.js';
-import { type Document, type TableCell, text } from './document.js';
+import { type Document, type TableBlock, type TableCell, text } from './document.js';
 import { provenanceLine } from './render-network.js';
 
 type Row = [label: string, cell: (o: OptionReport) => string | TableCell];
@@ -10,8 +10,19 @@ type Row = [label: string, cell: (o: OptionReport) => string | TableCell];
 const signed = (value: string, n: number): TableCell =>
   n < 0 ? { text: value, tone: 'bad' } : { text: value };
 
+/**
+ * The payback cell, from the report's paybackNote ("reason: detail"): a figure when there is no note, "beyond
+ * 30 y" when it outlasts the assets, else n/a with the reason ("n/a (no capex)", "n/a (EBITDA <= 0)").
+ */
+export function paybackText(o: Pick<OptionReport, 'paybackYears' | 'paybackNote'>): string {
+  if (o.paybackNote === null) return years(o.paybackYears);
+  const reason = o.paybackNote.split(':')[0]?.trim() || o.paybackNote;
+  if (reason.startsWith('beyond')) return reason.replace(/ years?$/, ' y');
+  return `${NA} (${reason})`;
+}
+
 const ROWS: Row[] = [
-  ['IT load (MW)', (o) => num(o.itMw, 1)],
+  ['IT load (MW)', (o) => significant(o.itMw, 4)],
   ['Units', (o) => `${num(o.units)} ${o.unitLabel}`],
   ['Revenue ($/yr)', (o) => usd(o.revenueUsdPerYear)],
   ['Energy ($/yr)', (o) => usd(o.energyUsdPerYear)],
@@ -20,7 +31,7 @@ const ROWS: Row[] = [
   ['Revenue ($/kWh of site)', (o) => price(o.revenueUsdPerKwh)],
   ['EBITDA ($/kWh of site)', (o) => signed(price(o.ebitdaUsdPerKwh), o.ebitdaUsdPerKwh)],
   ['Capex ($)', (o) => usd(o.capexUsd)],
-  ['Payback (years)', (o) => (o.paybackYears === null ? `${NA} (EBITDA<=0)` : years(o.paybackYears))],
+  ['Payback (years)', (o) => paybackText(o)],
 ];
 
 const MULTIPLE_ROWS: Row[] = [
@@ -34,12 +45,18 @@ function value(a: Assumption | undefined, show: (v: number) => string): string {
   return a.origin === 'default' ? `${shown}*` : shown;
 }
 
+/** "tenant pays power*": who pays, marked as a default only when it is one. */
+function whoPaysPower(a: Assumption | undefined): string {
+  if (!a) return `power: ${NA}`;
+  return `${a.value === true ? 'landlord' : 'tenant'} pays power${a.origin === 'default' ? '*' : ''}`;
+}
+
 /** Key assumptions, defaults marked with *. */
 export function assumptionLines(report: EconomicsReport): string[] {
   const a = report.assumptionSources;
   const ids = new Set(report.options.map((o) => o.id));
   const lines = [
-    `Site: ${value(a.siteMw, (v) => `${num(v, v % 1 ? 1 : 0)} MW`)} at ${value(a.powerUsdPerKwh, (v) => `$${price(v)}/kWh`)}`,
+    `Site: ${value(a.siteMw, (v) => `${significant(v, 6)} MW`)} at ${value(a.powerUsdPerKwh, (v) => `$${price(v)}/kWh`)}`,
   ];
   if (ids.has('mining')) {
     const mining = report.options.find((o) => o.id === 'mining');
@@ -51,8 +68,8 @@ export function assumptionLines(report: EconomicsReport): string[] {
   }
   if (ids.has('ai-lease')) {
     lines.push(
-      `AI lease: ${value(a.leaseUsdPerKwMonth, (v) => `$${v}/kW-month`)} of IT, occupancy ${value(a.occupancy, percent)}, ` +
-        `PUE ${value(a.pueAi, String)}, ${a.landlordPaysPower?.value ? 'landlord pays power' : 'tenant pays power*'}, ` +
+      `AI lease: ${value(a.leaseUsdPerKwMonth, (v) => `$${significant(v, 6)}/kW-month`)} of IT, occupancy ${value(a.occupancy, percent)}, ` +
+        `PUE ${value(a.pueAi, String)}, ${whoPaysPower(a.landlordPaysPower)}, ` +
         `other opex ${value(a.leaseOtherOpexShare, percent)}, fit-out ${value(a.fitOutUsdPerMwIt, usd)}/MW IT`,
     );
   }
@@ -67,20 +84,42 @@ export function assumptionLines(report: EconomicsReport): string[] {
   return lines;
 }
 
+/** A mixed fleet, model by model: units, hashrate, price per TH/s and where that price came from. */
+export function fleetTable(mining: OptionReport | undefined): TableBlock | null {
+  const fleet = mining?.fleet;
+  if (!fleet || fleet.length < 2) return null;
+  return {
+    kind: 'table',
+    head: ['Mining fleet', 'units', 'hashrate', '$/TH', 'capex', 'price basis'],
+    align: ['left', 'right', 'right', 'right', 'right', 'left'],
+    rows: fleet.map((m) => [
+      m.name,
+      num(m.units),
+      hashrateThs(m.hashrateThs),
+      m.priceUsdPerTh === undefined ? NA : `$${price(m.priceUsdPerTh)}`,
+      usd(m.capexUsd),
+      m.priceBasis ?? NA,
+    ]),
+  };
+}
+
 export function economicsDocument(report: EconomicsReport, nowMs: number, _width = 100): Document {
   const options = report.options;
   const hasMining = options.some((o) => o.id === 'mining');
   const rows = [...ROWS, ...(hasMining && options.length > 1 ? MULTIPLE_ROWS : [])];
   const doc: Document = {
     blocks: [
-      text(`${report.site.mw} MW site`, 'heading'),
+      text(`${significant(report.site.mw, 6)} MW site`, 'heading'),
       {
         kind: 'table',
         head: ['', ...options.map((o) => o.label)],
         rows: rows.map(([label, cell]) => [label, ...options.map(cell)]),
+        stack: 'columns',
       },
     ],
   };
+  const fleet = fleetTable(options.find((o) => o.id === 'mining'));
+  if (fleet) doc.blocks.push(fleet);
   const breakevens = options.find((o) => o.id === 'mining')?.breakevens;
   if (breakevens) {
     doc.blocks.push(

@@ -3,6 +3,7 @@
 import { isoDate, NA, num, percent, si, usdExact } from '../report/format.js';
 import type { NetworkCommandReport, NetworkProvenance } from '../report/schemas.js';
 import { type Document, text } from './document.js';
+import { feeShareText } from './render-hashprice.js';
 import { describeSource } from './render-network.js';
 
 /** A figure's source and age, or n/a when it has none. */
@@ -25,7 +26,7 @@ export function networkCommandRows(report: NetworkCommandReport, nowMs: number):
     ['BTC price', usdExact(report.btcUsd), src(p.btcUsd)],
     ['Block subsidy (BTC)', String(report.subsidyBtc), 'from height'],
     ['Fees (BTC/block, 144-block avg)', report.avgFeesBtcPerBlock.toFixed(4), src(p.avgFeesBtcPerBlock)],
-    ['Fee share of reward', percent(report.feeShare), 'fees / (subsidy + fees)'],
+    ['Fee share of reward', feeShareText(report), 'fees / (subsidy + fees)'],
     ['Hashprice ($/PH/day)', usdExact(report.hashpriceUsdPerPhDay, 2), 'difficulty, subsidy, fees, price'],
     ['Hashprice (BTC/PH/day)', report.hashpriceBtcPerPhDay.toFixed(8), 'difficulty, subsidy, fees'],
     r

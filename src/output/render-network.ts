@@ -34,15 +34,39 @@ export function describeSource(p: ProvenanceLike, nowMs: number, short = false):
   return `${p.host ?? SOURCE_NAMES[p.source] ?? p.source}, ${age}`;
 }
 
-/** "Network: embedded snapshot of 2025-11-22 (367 days old): height 924,700, ..." */
+/** A source without its age: "mempool.space", "cache (mempool.space)", "embedded snapshot", "flag". */
+function sourceName(p: ProvenanceLike): string {
+  if (p.source === 'snapshot') return 'snapshot';
+  if (p.source === 'cache') return `cache (${p.host ?? p.origin ?? '?'})`;
+  return p.host ?? p.source;
+}
+
+/**
+ * "Network data: embedded snapshot of 2025-11-22, 367 days old: height 924,700, ...". Figures are grouped by
+ * source, each group said once with the age of its oldest figure (never the youngest):
+ * "Network data: height 924,700, difficulty 152.27T (mempool.space, 4 min old); BTC $91,000 (flag) -> ...".
+ */
 export function provenanceLine(network: NetworkReport, nowMs: number): string {
   const p = network.provenance;
-  const sources = new Set(Object.values(p).map((q) => q.source));
-  const tag = (q: ProvenanceLike) => (sources.size > 1 ? ` (${describeSource(q, nowMs)})` : '');
-  const head = sources.size === 1 ? `Network data: ${describeSource(p.height, nowMs)}` : 'Network data';
-  return (
-    `${head}: height ${num(network.height)}${tag(p.height)}, difficulty ${si(network.difficulty)}${tag(p.difficulty)}, ` +
-    `BTC ${usdExact(network.btcUsd)}${tag(p.btcUsd)}, fees ${network.avgFeesBtcPerBlock.toFixed(4)} BTC/block${tag(p.avgFeesBtcPerBlock)} ` +
-    `-> hashprice ${usd(network.hashpriceUsdPerPhDay)}/PH/day`
-  );
+  const figures: [string, ProvenanceLike][] = [
+    [`height ${num(network.height)}`, p.height],
+    [`difficulty ${si(network.difficulty)}`, p.difficulty],
+    [`BTC ${usdExact(network.btcUsd)}`, p.btcUsd],
+    [`fees ${network.avgFeesBtcPerBlock.toFixed(4)} BTC/block`, p.avgFeesBtcPerBlock],
+  ];
+  const groups = new Map<string, { parts: string[]; oldest: ProvenanceLike }>();
+  for (const [part, q] of figures) {
+    const group = groups.get(sourceName(q));
+    if (!group) groups.set(sourceName(q), { parts: [part], oldest: q });
+    else {
+      group.parts.push(part);
+      if (Date.parse(q.asOf) < Date.parse(group.oldest.asOf)) group.oldest = q;
+    }
+  }
+  const hashprice = `-> hashprice ${usd(network.hashpriceUsdPerPhDay)}/PH/day`;
+  const list = [...groups.values()];
+  if (list.length === 1 && list[0])
+    return `Network data: ${describeSource(list[0].oldest, nowMs)}: ${list[0].parts.join(', ')} ${hashprice}`;
+  const said = list.map((g) => `${g.parts.join(', ')} (${describeSource(g.oldest, nowMs)})`);
+  return `Network data: ${said.join('; ')} ${hashprice}`;
 }

@@ -1,4 +1,5 @@
-/** A Document for a terminal: cli-table3 tables, colour only when the Style has it. */
+/** A Document for a terminal `width` columns wide: tables laid out for it, text wrapped at word boundaries. */
+import { renderChart } from './chart.js';
 import type { Document, Tone } from './document.js';
 import type { Style } from './style.js';
 import { renderTable } from './table.js';
@@ -21,15 +22,17 @@ function paint(style: Style, tone: Tone | undefined, value: string): string {
 
 export function renderTerminal(doc: Document, style: Style, width = 100): string {
   const out = doc.blocks.map((block) => {
-    if (block.kind === 'text') return paint(style, block.tone, wrapLine(block.text, width));
-    const rows = block.rows.map((row) =>
-      row.map((cell) => (typeof cell === 'string' ? cell : paint(style, cell.tone, cell.text))),
-    );
+    if (block.kind === 'text')
+      return block.text
+        .split('\n')
+        .map((line) => paint(style, block.tone, wrapLine(line, width)))
+        .join('\n');
+    if (block.kind === 'chart') return renderChart(block, width, style.color);
     return renderTable(
-      block.head.map((h, i) => (i === 0 ? h : style.bold(h))),
-      rows,
-      block.numeric ?? true,
+      block,
       width,
+      (tone, text) => paint(style, tone, text),
+      (_tone, text) => style.bold(text),
     );
   });
   return `${out.join('\n')}\n`;

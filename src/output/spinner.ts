@@ -7,6 +7,8 @@ import type { Writer } from '../context.js';
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 export const SPINNER_DELAY_MS = 300;
+/** The longest delay a timer takes; a longer one (or Infinity) would fire at once, so it means never. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Starts the spinner; returns the function that stops it and clears its line. */
 export function startSpinner(
@@ -22,12 +24,15 @@ export function startSpinner(
     stream.write(`\r${FRAMES[frame++ % FRAMES.length]} ${text}`);
     drawn = true;
   };
-  const delay = setTimeout(() => {
-    draw();
-    interval = setInterval(draw, intervalMs);
-    interval.unref?.();
-  }, delayMs);
-  delay.unref?.();
+  const delay =
+    delayMs <= MAX_TIMER_MS
+      ? setTimeout(() => {
+          draw();
+          interval = setInterval(draw, intervalMs);
+          interval.unref?.();
+        }, delayMs)
+      : undefined;
+  delay?.unref?.();
   let stopped = false;
   return () => {
     if (stopped) return;

@@ -5,9 +5,18 @@ export interface Style {
   good(text: string): string;
   bad(text: string): string;
   heading(text: string): string;
+  /** Whether colour is on (charts colour their series). */
+  color: boolean;
 }
 
-const plain: Style = { bold: (t) => t, dim: (t) => t, good: (t) => t, bad: (t) => t, heading: (t) => t };
+const plain: Style = {
+  bold: (t) => t,
+  dim: (t) => t,
+  good: (t) => t,
+  bad: (t) => t,
+  heading: (t) => t,
+  color: false,
+};
 
 export async function loadStyle(level: 0 | 1 | 2 | 3): Promise<Style> {
   if (level === 0) return plain;
@@ -19,5 +28,6 @@ export async function loadStyle(level: 0 | 1 | 2 | 3): Promise<Style> {
     good: (t) => chalk.green(t),
     bad: (t) => chalk.red(t),
     heading: (t) => chalk.bold.cyan(t),
+    color: true,
   };
 }

@@ -1,0 +1,146 @@
+/** The `project` view: a summary per option, yearly tables, cumulative cash over the months, the decision. */
+import { NA, num, percent, price, usd } from '../report/format.js';
+import type { AssumptionReport, ProjectedOptionReport, ProjectReport } from '../report/schemas.js';
+import { type Block, type Document, type TableCell, text } from './document.js';
+import { provenanceLine } from './render-network.js';
+
+const signed = (value: string, n: number): TableCell =>
+  n < 0 ? { text: value, tone: 'bad' } : { text: value };
+
+/** Months as "2 y 4 m" (or "7.5 m" under a year); null reads as the reason. */
+function monthsText(months: number | null, beyond: string): string {
+  if (months === null) return beyond;
+  if (months === 0) return '0 (never negative)';
+  if (months < 12) return `${months.toFixed(1)} m`;
+  const years = Math.floor(months / 12);
+  const rest = Math.round(months - years * 12);
+  return rest === 12 ? `${years + 1} y` : `${years} y ${rest} m`;
+}
+
+type Row = [label: string, cell: (o: ProjectedOptionReport) => string | TableCell];
+
+function summaryRows(report: ProjectReport): Row[] {
+  const beyond = `beyond ${report.horizon.years} y`;
+  return [
+    ['NPV', (o) => signed(usd(o.npvUsd), o.npvUsd)],
+    [
+      'NPV vs keeping mining',
+      (o) => (o.id === 'mining' ? '' : signed(usd(o.npvVsMiningUsd), o.npvVsMiningUsd)),
+    ],
+    [
+      'IRR (annual)',
+      (o) =>
+        o.irr === null
+          ? `${NA} (${o.irrNote?.startsWith('the cash flows never') ? 'no outlay' : 'no rate'})`
+          : percent(o.irr),
+    ],
+    ['Payback', (o) => monthsText(o.paybackMonths, beyond)],
+    ['Discounted payback', (o) => monthsText(o.discountedPaybackMonths, beyond)],
+    ['Total cash', (o) => signed(usd(o.totalCashUsd), o.totalCashUsd)],
+    ['Peak funding need', (o) => usd(o.peakFundingUsd)],
+    ['Capex', (o) => usd(o.capexUsd)],
+    ['Residual value', (o) => usd(o.residualUsd)],
+    ['Go-live', (o) => (o.goLiveMonth === null ? '' : `month ${o.goLiveMonth}`)],
+    ['Months curtailed', (o) => String(o.curtailedMonths)],
+  ];
+}
+
+function yearlyTable(o: ProjectedOptionReport): Block[] {
+  return [
+    text(`${o.label}, by year (USD; year 1 includes today's capex; the last year the residual value)`),
+    {
+      kind: 'table',
+      head: ['Year', 'Revenue', 'Opex', 'EBITDA', 'Depr.', 'Capex', 'Cash flow', 'Cumulative'],
+      rows: o.years.map((y) => [
+        String(y.year),
+        usd(y.revenueUsd),
+        usd(y.opexUsd),
+        signed(usd(y.ebitdaUsd), y.ebitdaUsd),
+        usd(y.depreciationUsd),
+        usd(y.capexUsd),
+        signed(usd(y.cashFlowUsd), y.cashFlowUsd),
+        signed(usd(y.cumulativeCashUsd), y.cumulativeCashUsd),
+      ]),
+      stack: 'rows',
+    },
+  ];
+}
+
+function mark(a: AssumptionReport | undefined, show: (v: number) => string = String): string {
+  if (!a) return NA;
+  const shown = typeof a.value === 'number' ? show(a.value) : String(a.value);
+  return a.origin === 'default' ? `${shown}*` : shown;
+}
+
+function assumptionLines(report: ProjectReport): string[] {
+  const a = report.assumptionSources;
+  const pct = (v: number) => percent(v);
+  return [
+    `Horizon ${mark(a.years)} years from ${report.horizon.startDate}, discount rate ${mark(a.discountRate, pct)}, tax ${mark(a.taxRate, pct)}, residual ${mark(a.residual)}`,
+    `Chain: difficulty growth ${mark(a.difficultyGrowthPerMonth, pct)}/month, BTC ${mark(a.btcGrowthPerYear, pct)}/yr, fees ${mark(a.feesGrowthPerYear, pct)}/yr; next halving at block ${num(report.horizon.halvingHeight)}${report.horizon.halvingDate ? ` ~${report.horizon.halvingDate}` : ' (beyond the horizon)'}`,
+    `Mining: ${mark(a.fleet)} fleet ${mark(a.fleetOwnership)}, life ${mark(a.minerLifeYears)} y then ${mark(a.minerEnd)}, resale ${mark(a.minerResaleUsdPerTh, (v) => `$${price(v)}`)}/TH at go-live; curtailed in months it loses money`,
+    `Conversion: go-live after ${mark(a.conversionMonths)} months (fit-out spread over them; the site ${a.idleDuringBuild?.value ? 'idle' : 'mining'} meanwhile), ramp ${mark(a.rampMonths)} months`,
+    `AI lease: ${mark(a.leaseUsdPerKwMonth, (v) => `$${price(v)}`)}/kW-month, escalator ${mark(a.leaseEscalatorPerYear, pct)}/yr, term ${mark(a.leaseTermYears)} y; fit-out life ${mark(a.fitOutLifeYears)} y`,
+    `GPU cloud: ${mark(a.gpu)} at ${mark(a.gpuUsdPerHour, (v) => `$${price(v)}`)}/GPU-h, rent decline ${mark(a.gpuPriceDeclinePerYear, pct)}/yr, life ${mark(a.gpuLifeYears)} y (bought again at its end)`,
+    '* default (see --help; --json lists every input with its basis)',
+  ];
+}
+
+function breakevenLines(report: ProjectReport): string[] {
+  const lines: string[] = [];
+  for (const o of report.options) {
+    const b = o.breakevenVsMining;
+    if (!b) continue;
+    const own =
+      o.id === 'ai-lease'
+        ? `lease ${b.leaseUsdPerKwMonth == null ? NA : `$${price(b.leaseUsdPerKwMonth)}/kW-month`}`
+        : `GPU-hour ${b.gpuUsdPerHour == null ? NA : `$${price(b.gpuUsdPerHour)}`}`;
+    lines.push(
+      `${o.label} = keeping mining (NPV) at: ${own}, BTC ${b.btcUsd === null ? NA : usd(b.btcUsd)} (hashprice ${b.hashpriceUsdPerPhDay === null ? NA : `${usd(b.hashpriceUsdPerPhDay)}/PH/day`}), power ${b.powerUsdPerKwh === null ? NA : `$${price(b.powerUsdPerKwh)}/kWh`}`,
+    );
+  }
+  return lines;
+}
+
+export function projectDocument(report: ProjectReport, _width = 100): Document {
+  const options = report.options;
+  const blocks: Block[] = [
+    text(`${report.site.mw} MW site over ${report.horizon.years} years`, 'heading'),
+    {
+      kind: 'table',
+      head: ['', ...options.map((o) => o.label)],
+      rows: summaryRows(report).map(([label, cell]) => [label, ...options.map(cell)]),
+      stack: 'columns',
+    },
+    ...options.flatMap(yearlyTable),
+    {
+      kind: 'chart',
+      title: 'Cumulative cash by month',
+      series: options.map((o) => ({ label: o.label, values: o.months.map((m) => m.cumulativeCashUsd) })),
+      marks:
+        report.horizon.halvingMonth === null
+          ? []
+          : [
+              {
+                index: Math.round(report.horizon.halvingMonth),
+                label: `halving ~${report.horizon.halvingDate}`,
+              },
+            ],
+      xLabels: [report.horizon.startDate, options[0]?.months.at(-1)?.date ?? ''],
+    },
+    ...breakevenLines(report).map((line) => text(line)),
+    ...assumptionLines(report).map((line) => text(line, 'dim')),
+    text(provenanceLine(report.network, Date.parse(report.horizon.startDate)), 'dim'),
+  ];
+  if (report.networkCarriedForward) {
+    const c = report.networkCarriedForward;
+    blocks.push(
+      text(
+        `Network data of ${c.fromAsOf.slice(0, 10)} carried to today: +${num(c.blocksAdded)} blocks at 600 s to height ${num(c.heightBlocks)}; difficulty, price and fees as of then`,
+        'dim',
+      ),
+    );
+  }
+  blocks.push(text(report.verdict.text, 'good'));
+  return { blocks };
+}
