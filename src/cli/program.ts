@@ -98,6 +98,19 @@ interface CommandSpec {
 }
 
 const SPECS: Record<CommandName, CommandSpec> = {
+  project: {
+    description:
+      'Decisions over time: NPV, IRR, payback and cash per option over the years, the halving included',
+    examples: [
+      'npx hashcalc project --mw 341 --years 5',
+      'npx hashcalc project --mw 341 --years 10 --difficulty-growth 2% --btc-growth 15% --discount-rate 12%',
+      'npx hashcalc project --mw 100 --fleet new --conversion-months 18 --gpu-price-decline 30%',
+      "npx hashcalc project --mw 341 --json | jq '.options[] | {id, npvUsd, irr, paybackMonths}'",
+      'npx hashcalc project --mw 341 --format csv > months.csv',
+    ],
+    more: "Conventions: monthly steps of a twelfth of a 365-day year; each month's cash lands at its end; capex when spent (month 0 is today); NPV discounts month m by (1 + rate)^(-m/12) with month 0 undiscounted (numpy-financial, not Excel); IRR is annualized as (1 + monthly IRR)^12 - 1 and, when several rates solve it, the one closest to 0 is reported. The chain is simulated by difficulty epochs (Bitcoin Core's retarget rule), so the halving lands on its block.",
+    load: async () => (await import('./commands/project.js')).runProject,
+  },
   hashprice: {
     description: 'Hashprice now: USD and BTC per PH/s per day from difficulty, subsidy, fees and BTC price',
     examples: [
@@ -184,7 +197,7 @@ const SPECS: Record<CommandName, CommandSpec> = {
       {
         name: '<name>',
         description:
-          'hashprice, network, compare, mining, ai, catalog, check (outputs) or scenario (the input file)',
+          'project, hashprice, network, compare, mining, ai, catalog, check (outputs) or scenario (the input file)',
       },
     ],
     load: async () => (await import('./commands/schema.js')).runSchema,

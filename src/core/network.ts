@@ -70,3 +70,23 @@ export function halvingOutlook(
     intervalBasis: useEpochMean ? 'current epoch mean' : 'target',
   };
 }
+
+export interface CarriedHeight {
+  heightBlocks: number;
+  /** Blocks added for the time elapsed since the data's time (0 when it is today's). */
+  blocksAdded: number;
+}
+
+/** Data older than this is carried to today before a projection starts. */
+export const CARRY_FORWARD_AFTER_MS = 86_400_000;
+
+/**
+ * A projection starts today: a height observed at `asOfMs` is advanced by the time elapsed since, at the
+ * 600 s target (difficulty and price are kept), so an old snapshot does not put the halving late.
+ */
+export function carryHeightForward(heightBlocks: number, asOfMs: number, nowMs: number): CarriedHeight {
+  const elapsed = nowMs - asOfMs;
+  if (!(elapsed > CARRY_FORWARD_AFTER_MS)) return { heightBlocks, blocksAdded: 0 };
+  const blocksAdded = Math.floor(elapsed / 1000 / TARGET_BLOCK_INTERVAL_SEC);
+  return { heightBlocks: heightBlocks + blocksAdded, blocksAdded };
+}

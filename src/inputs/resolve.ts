@@ -196,3 +196,70 @@ export function resolveGpu(inputs: Inputs, into: Assumptions): GpuSettings {
     otherOpexShare: numberInput(inputs, 'gpuOtherOpexShare', into),
   };
 }
+
+export interface ProjectionSettings {
+  years: number;
+  discountRate: number;
+  taxRate: number;
+  residual: 'book' | 'none';
+  difficultyGrowthPerMonth: number;
+  btcGrowthPerYear: number;
+  feesGrowthPerYear: number;
+  fleet: 'owned' | 'new';
+  minerResaleUsdPerTh: number;
+  minerLifeMonths: number;
+  minerEnd: 'refresh' | 'retire';
+  conversionMonths: number;
+  idleDuringBuild: boolean;
+  rampMonths: number;
+  leaseEscalatorPerYear: number;
+  leaseTermMonths: number;
+  fitOutLifeMonths: number;
+  gpuPriceDeclinePerYear: number;
+  gpuLifeMonths: number;
+}
+
+/** A choice or switch input: given, else the row's default. */
+function textInput<T extends string | boolean>(inputs: Inputs, id: string, into: Assumptions): T {
+  const given = inputs.given[id] as Given<T> | undefined;
+  if (given) {
+    into[id] = record(given, given.value);
+    return given.value;
+  }
+  const r = row(id);
+  into[id] = { value: r.defaultValue as T, origin: 'default', ...(r.basis ? { basis: r.basis } : {}) };
+  return r.defaultValue as T;
+}
+
+/** The projection's inputs; the conversion must fit in the horizon. */
+export function resolveProjection(inputs: Inputs, into: Assumptions): ProjectionSettings {
+  const years = numberInput(inputs, 'years', into);
+  const settings: ProjectionSettings = {
+    years,
+    discountRate: numberInput(inputs, 'discountRate', into),
+    taxRate: numberInput(inputs, 'taxRate', into),
+    residual: textInput(inputs, 'residual', into),
+    difficultyGrowthPerMonth: numberInput(inputs, 'difficultyGrowthPerMonth', into),
+    btcGrowthPerYear: numberInput(inputs, 'btcGrowthPerYear', into),
+    feesGrowthPerYear: numberInput(inputs, 'feesGrowthPerYear', into),
+    fleet: textInput(inputs, 'fleetOwnership', into),
+    minerResaleUsdPerTh: numberInput(inputs, 'minerResaleUsdPerTh', into),
+    minerLifeMonths: Math.round(numberInput(inputs, 'minerLifeYears', into) * 12),
+    minerEnd: textInput(inputs, 'minerEnd', into),
+    conversionMonths: numberInput(inputs, 'conversionMonths', into),
+    idleDuringBuild: textInput(inputs, 'idleDuringBuild', into),
+    rampMonths: numberInput(inputs, 'rampMonths', into),
+    leaseEscalatorPerYear: numberInput(inputs, 'leaseEscalatorPerYear', into),
+    leaseTermMonths: Math.round(numberInput(inputs, 'leaseTermYears', into) * 12),
+    fitOutLifeMonths: Math.round(numberInput(inputs, 'fitOutLifeYears', into) * 12),
+    gpuPriceDeclinePerYear: numberInput(inputs, 'gpuPriceDeclinePerYear', into),
+    gpuLifeMonths: Math.max(1, Math.round(numberInput(inputs, 'gpuLifeYears', into) * 12)),
+  };
+  if (settings.conversionMonths > years * 12) {
+    const given = inputs.given.conversionMonths;
+    throw new UsageError(
+      `${given?.from ?? '--conversion-months'}: expected whole months from 0 to the horizon (${years * 12} months for --years ${years}), got '${given?.text ?? settings.conversionMonths}'`,
+    );
+  }
+  return settings;
+}

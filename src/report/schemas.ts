@@ -204,6 +204,111 @@ export const checkOutputSchema = z.object({
   network: z.nullable(networkReportSchema),
 });
 
+const breakevenValue = (text: string) =>
+  describe(nullableNum(), `${text}; null when no value in a wide range does it (see notes)`);
+
+const breakevenVsMiningSchema = describe(
+  z.object({
+    btcUsd: breakevenValue('BTC/USD at which NPV(this option) = NPV(keeping mining)'),
+    hashpriceUsdPerPhDay: breakevenValue("today's hashprice scaled as BTC/USD is, at that breakeven"),
+    powerUsdPerKwh: breakevenValue('power price at which the two are equal'),
+    leaseUsdPerKwMonth: z.optional(breakevenValue('lease rate at which the lease equals mining')),
+    gpuUsdPerHour: z.optional(breakevenValue('GPU-hour price at which the GPU cloud equals mining')),
+    notes: describe(z.record(z.string(), z.string()), 'why a breakeven is null, by field'),
+  }),
+  'solved over the whole projection (a bracketing solver), not linearized',
+);
+
+const projectedMonthSchema = z.object({
+  month: describe(count(), '0 is today (capex spent now); month m ends m twelfths of a year from now'),
+  date: describe(z.string(), "the month's end, YYYY-MM-DD (UTC)"),
+  heightBlocks: describe(z.nullable(count()), 'mining: expected height at the month end'),
+  revenueUsd: num(),
+  opexUsd: describe(num(), 'energy and other opex'),
+  ebitdaUsd: num(),
+  depreciationUsd: num(),
+  ebitUsd: num(),
+  taxUsd: num(),
+  capexUsd: num(),
+  otherCashUsd: describe(num(), 'miner resale at go-live, residual value at the horizon end'),
+  cashFlowUsd: num(),
+  cumulativeCashUsd: num(),
+  curtailed: describe(z.boolean(), 'mining stopped this month: revenue below its power cost'),
+});
+
+const projectedYearSchema = z.object({
+  year: count(),
+  revenueUsd: num(),
+  opexUsd: num(),
+  ebitdaUsd: num(),
+  depreciationUsd: num(),
+  ebitUsd: num(),
+  capexUsd: num(),
+  cashFlowUsd: num(),
+  cumulativeCashUsd: num(),
+});
+
+export const projectedOptionSchema = z.object({
+  id: z.enum(['mining', 'ai-lease', 'gpu-cloud']),
+  label: z.string(),
+  npvUsd: describe(num(), 'monthly flows discounted at (1 + discountRate)^(-month/12); month 0 undiscounted'),
+  npvVsMiningUsd: describe(num(), 'npvUsd minus keeping mining'),
+  irr: describe(nullableNum(), 'annualized, (1 + monthly IRR)^12 - 1; null with irrNote'),
+  irrNote: z.nullable(z.string()),
+  paybackMonths: describe(
+    nullableNum(),
+    'months until cumulative cash turns non-negative; null beyond the horizon',
+  ),
+  discountedPaybackMonths: nullableNum(),
+  paybackNote: z.nullable(z.string()),
+  totalCashUsd: num(),
+  peakFundingUsd: describe(num(), 'the lowest cumulative cash, as a positive amount: the funding needed'),
+  capexUsd: describe(num(), 'all capex over the horizon, refreshes included'),
+  residualUsd: num(),
+  curtailedMonths: count(),
+  goLiveMonth: z.nullable(count()),
+  breakevenVsMining: z.optional(breakevenVsMiningSchema),
+  years: z.array(projectedYearSchema),
+  months: z.array(projectedMonthSchema),
+});
+
+export const projectOutputSchema = z.object({
+  schemaVersion: z.literal(1),
+  command: z.literal('project'),
+  network: networkReportSchema,
+  networkCarriedForward: describe(
+    z.nullable(z.object({ fromAsOf: isoTime, blocksAdded: count(), heightBlocks: count() })),
+    'network data older than a day carried to today (height advanced at 600 s a block)',
+  ),
+  site: z.object({ mw: z.number().check(z.gt(0)), powerUsdPerKwh: nonNegative() }),
+  horizon: z.object({
+    years: count(),
+    months: count(),
+    startDate: z.string(),
+    halvingHeight: count(),
+    halvingMonth: describe(
+      nullableNum(),
+      'fractional month the next halving lands in; null beyond the horizon',
+    ),
+    halvingDate: z.nullable(z.string()),
+  }),
+  assumptions: z.record(z.string(), scalar()),
+  assumptionSources: z.record(z.string(), assumptionSchema),
+  options: z.array(projectedOptionSchema),
+  verdict: z.object({
+    bestOptionId: z.enum(['mining', 'ai-lease', 'gpu-cloud']),
+    basis: z.literal('npv'),
+    npvUsd: num(),
+    marginUsd: describe(num(), 'NPV above the next best option'),
+    runnerUpId: z.enum(['mining', 'ai-lease', 'gpu-cloud']),
+    flip: describe(
+      z.nullable(z.object({ input: z.string(), value: num(), current: num(), unit: z.string() })),
+      'the breakeven that would change the answer',
+    ),
+    text: z.string(),
+  }),
+});
+
 export type QuantityProvenance = z.infer<typeof quantityProvenanceSchema>;
 export type NetworkReport = z.infer<typeof networkReportSchema>;
 export type HashpriceReport = z.infer<typeof hashpriceOutputSchema>;
@@ -217,7 +322,12 @@ export type CatalogReport = z.infer<typeof catalogOutputSchema>;
 export type CheckReport = z.infer<typeof checkOutputSchema>;
 export type CheckedRule = CheckReport['rules'][number];
 
+export type ProjectReport = z.infer<typeof projectOutputSchema>;
+export type ProjectedOptionReport = z.infer<typeof projectedOptionSchema>;
+export type BreakevenVsMiningReport = z.infer<typeof breakevenVsMiningSchema>;
+
 export const OUTPUT_SCHEMAS = {
+  project: projectOutputSchema,
   hashprice: hashpriceOutputSchema,
   network: networkOutputSchema,
   compare: economicsOutputSchema,

@@ -8,6 +8,7 @@ import type { CommandCall } from '../command-call.js';
 
 /** Kept in step with src/cli/json-schemas.ts by a test. */
 export const SCHEMA_NAMES = [
+  'project',
   'hashprice',
   'network',
   'compare',

@@ -1,0 +1,213 @@
+/**
+ * The `project` document: per option the summary (NPV, IRR, paybacks, cash, funding, capex), the yearly and
+ * monthly series, the breakevens against keeping mining, and the decision. Pure; types are the schema's.
+ */
+import type { BreakevensVsMining } from '../core/breakeven.js';
+import type { OptionProjection, SiteProjection } from '../core/projection.js';
+import type { OptionId } from '../core/units.js';
+import type { Assumptions } from '../inputs/resolve.js';
+import { OPTION_LABELS } from './economics.js';
+import { price, usd } from './format.js';
+import { type NetworkData, networkReport, SCHEMA_VERSION } from './network.js';
+import type { BreakevenVsMiningReport, ProjectedOptionReport, ProjectReport } from './schemas.js';
+
+const MONTH_MS = (365 / 12) * 86_400_000;
+
+export interface ProjectContext {
+  network: NetworkData;
+  carriedForward: ProjectReport['networkCarriedForward'];
+  site: ProjectReport['site'];
+  assumptions: Assumptions;
+  years: number;
+  /** Unix ms the projection starts (today). */
+  startMs: number;
+}
+
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+function breakevenReport(b: BreakevensVsMining): BreakevenVsMiningReport {
+  const notes: Record<string, string> = {};
+  const value = (name: string, x: { value: number | null; note: string | null } | undefined) => {
+    if (x?.note) notes[name] = x.note;
+    return x?.value ?? null;
+  };
+  return {
+    btcUsd: value('btcUsd', b.btcUsd),
+    hashpriceUsdPerPhDay: value('hashpriceUsdPerPhDay', b.hashpriceUsdPerPhDay),
+    powerUsdPerKwh: value('powerUsdPerKwh', b.powerUsdPerKwh),
+    ...(b.leaseUsdPerKwMonth
+      ? { leaseUsdPerKwMonth: value('leaseUsdPerKwMonth', b.leaseUsdPerKwMonth) }
+      : {}),
+    ...(b.gpuUsdPerHour ? { gpuUsdPerHour: value('gpuUsdPerHour', b.gpuUsdPerHour) } : {}),
+    notes,
+  };
+}
+
+function paybackNoteOf(o: OptionProjection, years: number): string | null {
+  if (o.paybackMonths === null) return `not paid back within ${years} years`;
+  if (o.paybackMonths === 0) return o.capexUsd > 0 ? null : 'no capex: cash is never negative';
+  return null;
+}
+
+function yearsOf(o: OptionProjection, years: number): ProjectedOptionReport['years'] {
+  const out: ProjectedOptionReport['years'] = [];
+  for (let y = 1; y <= years; y++) {
+    // Year 1 takes month 0 (today's capex) and months 1-12.
+    const months = o.months.filter((m) =>
+      y === 1 ? m.month <= 12 : m.month > (y - 1) * 12 && m.month <= y * 12,
+    );
+    const sum = (pick: (m: (typeof months)[number]) => number) => months.reduce((s, m) => s + pick(m), 0);
+    out.push({
+      year: y,
+      revenueUsd: sum((m) => m.revenueUsd),
+      opexUsd: sum((m) => m.opexUsd),
+      ebitdaUsd: sum((m) => m.ebitdaUsd),
+      depreciationUsd: sum((m) => m.depreciationUsd),
+      ebitUsd: sum((m) => m.ebitUsd),
+      capexUsd: sum((m) => m.capexUsd),
+      cashFlowUsd: sum((m) => m.cashFlowUsd),
+      cumulativeCashUsd: months.at(-1)?.cumulativeCashUsd ?? 0,
+    });
+  }
+  return out;
+}
+
+/** The input that would flip the decision, and its breakeven. */
+function flipOf(
+  best: ProjectedOptionReport,
+  others: readonly ProjectedOptionReport[],
+  current: { btcUsd: number; leaseUsdPerKwMonth: number; gpuUsdPerHour: number },
+): ProjectReport['verdict']['flip'] {
+  const ai =
+    best.id === 'mining'
+      ? [...others].sort((a, b) => b.npvUsd - a.npvUsd).find((o) => o.id !== 'mining')
+      : best;
+  const b = ai?.breakevenVsMining;
+  if (!ai || !b) return null;
+  if (ai.id === 'ai-lease' && typeof b.leaseUsdPerKwMonth === 'number')
+    return {
+      input: 'leaseUsdPerKwMonth',
+      value: b.leaseUsdPerKwMonth,
+      current: current.leaseUsdPerKwMonth,
+      unit: 'USD per kW-month',
+    };
+  if (ai.id === 'gpu-cloud' && typeof b.gpuUsdPerHour === 'number')
+    return {
+      input: 'gpuUsdPerHour',
+      value: b.gpuUsdPerHour,
+      current: current.gpuUsdPerHour,
+      unit: 'USD per GPU-hour',
+    };
+  if (typeof b.btcUsd === 'number')
+    return { input: 'btcUsd', value: b.btcUsd, current: current.btcUsd, unit: 'USD' };
+  return null;
+}
+
+function flipText(flip: NonNullable<ProjectReport['verdict']['flip']>, bestId: OptionId): string {
+  const direction = flip.value > flip.current ? 'rises above' : 'falls below';
+  const show =
+    flip.input === 'btcUsd'
+      ? (n: number) => usd(n)
+      : flip.input === 'gpuUsdPerHour'
+        ? (n: number) => `$${price(n)}/GPU-h`
+        : (n: number) => `$${price(n)}/kW-month`;
+  const what =
+    flip.input === 'btcUsd'
+      ? 'BTC'
+      : flip.input === 'gpuUsdPerHour'
+        ? 'the GPU-hour price'
+        : 'the lease rate';
+  // Past the breakeven the AI option and mining trade places.
+  return bestId === 'mining'
+    ? `it flips if ${what} ${direction} ${show(flip.value)} (now ${show(flip.current)})`
+    : `it flips if ${what} ${direction} ${show(flip.value)} (now ${show(flip.current)})`;
+}
+
+export function projectReport(
+  context: ProjectContext,
+  projection: SiteProjection,
+  breakevens: Partial<Record<OptionId, BreakevensVsMining>>,
+  current: { btcUsd: number; leaseUsdPerKwMonth: number; gpuUsdPerHour: number },
+): ProjectReport {
+  const mining = projection.options.find((o) => o.id === 'mining') as OptionProjection;
+  const options: ProjectedOptionReport[] = projection.options.map((o) => {
+    const b = breakevens[o.id];
+    return {
+      id: o.id,
+      label: OPTION_LABELS[o.id],
+      npvUsd: o.npvUsd,
+      npvVsMiningUsd: o.npvUsd - mining.npvUsd,
+      irr: o.irr,
+      irrNote: o.irrNote,
+      paybackMonths: o.paybackMonths,
+      discountedPaybackMonths: o.discountedPaybackMonths,
+      paybackNote: paybackNoteOf(o, context.years),
+      totalCashUsd: o.totalCashUsd,
+      peakFundingUsd: o.peakFundingUsd,
+      capexUsd: o.capexUsd,
+      residualUsd: o.residualUsd,
+      curtailedMonths: o.curtailedMonths,
+      goLiveMonth: o.goLiveMonth,
+      ...(b ? { breakevenVsMining: breakevenReport(b) } : {}),
+      years: yearsOf(o, context.years),
+      months: o.months.map((m) => ({
+        month: m.month,
+        date: isoDay(context.startMs + m.month * MONTH_MS),
+        heightBlocks: m.heightBlocks,
+        revenueUsd: m.revenueUsd,
+        opexUsd: m.opexUsd,
+        ebitdaUsd: m.ebitdaUsd,
+        depreciationUsd: m.depreciationUsd,
+        ebitUsd: m.ebitUsd,
+        taxUsd: m.taxUsd,
+        capexUsd: m.capexUsd,
+        otherCashUsd: m.otherCashUsd,
+        cashFlowUsd: m.cashFlowUsd,
+        cumulativeCashUsd: m.cumulativeCashUsd,
+        curtailed: m.curtailed,
+      })),
+    };
+  });
+  const ranked = [...options].sort((a, b) => b.npvUsd - a.npvUsd);
+  const best = ranked[0] as ProjectedOptionReport;
+  const runnerUp = ranked[1] as ProjectedOptionReport;
+  const flip = flipOf(best, options, current);
+  const margin = best.npvUsd - runnerUp.npvUsd;
+  const head =
+    best.id === 'mining'
+      ? `Keeping mining has the highest NPV over ${context.years} years: ${usd(best.npvUsd)}, ${usd(margin)} more than the ${runnerUp.label} (${usd(runnerUp.npvUsd)})`
+      : `The ${best.label} has the highest NPV over ${context.years} years: ${usd(best.npvUsd)}, ${usd(best.npvVsMiningUsd)} more than keeping mining (${usd(mining.npvUsd)})${runnerUp.id !== 'mining' ? `; the ${runnerUp.label} ${usd(runnerUp.npvUsd)}` : ''}`;
+  const halving = projection.chain.halvingMonth;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    command: 'project',
+    network: networkReport(context.network),
+    networkCarriedForward: context.carriedForward,
+    site: context.site,
+    horizon: {
+      years: context.years,
+      months: projection.months,
+      startDate: isoDay(context.startMs),
+      halvingHeight: projection.chain.halvingHeight,
+      halvingMonth: halving,
+      halvingDate: halving === null ? null : isoDay(context.startMs + halving * MONTH_MS),
+    },
+    assumptions: Object.fromEntries(Object.entries(context.assumptions).map(([k, a]) => [k, a.value])),
+    assumptionSources: context.assumptions,
+    options,
+    verdict: {
+      bestOptionId: best.id,
+      basis: 'npv',
+      npvUsd: best.npvUsd,
+      marginUsd: margin,
+      runnerUpId: runnerUp.id,
+      flip,
+      text: flip ? `${head}; ${flipText(flip, best.id)}` : head,
+    },
+  };
+}
+
+/** CSV: the monthly series, one record per option and month. */
+export function projectCsvRecords(report: ProjectReport): Record<string, string | number | boolean | null>[] {
+  return report.options.flatMap((o) => o.months.map((m) => ({ option: o.id, ...m })));
+}
