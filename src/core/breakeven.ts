@@ -172,3 +172,40 @@ export function breakevensVsMining(
   }
   return result;
 }
+
+/**
+ * The AI option's own price (lease rate or GPU-hour price) at which its NPV equals another option's: the
+ * value that would flip a decision between them. null when no value from 1/100 to 100x today's does it.
+ */
+export function priceBreakevenBetween(
+  inputs: ProjectionInputs,
+  base: SiteProjection,
+  id: 'ai-lease' | 'gpu-cloud',
+  versus: OptionId,
+): Breakeven {
+  const run = (over: Partial<ProjectionInputs>) =>
+    projectSite({ ...inputs, ...over }, base.chain, { npvOnly: true });
+  const delta = (p: SiteProjection) => npvOf(p, id) - npvOf(p, versus);
+  const current = id === 'ai-lease' ? inputs.lease.leaseUsdPerKwMonth : inputs.gpu.gpuUsdPerHour;
+  const [lo, hi] = [current / 100, current * 100];
+  const value = solveInRange(
+    (x) =>
+      delta(
+        run(
+          id === 'ai-lease'
+            ? { lease: { ...inputs.lease, leaseUsdPerKwMonth: x } }
+            : { gpu: { ...inputs.gpu, gpuUsdPerHour: x } },
+        ),
+      ),
+    lo,
+    hi,
+    current,
+  );
+  return found(
+    value,
+    id === 'ai-lease' ? 'lease rate' : 'GPU-hour price',
+    lo,
+    hi,
+    (n) => `$${Number(n.toPrecision(3))}`,
+  );
+}

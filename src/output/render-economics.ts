@@ -18,6 +18,8 @@ export function paybackText(o: Pick<OptionReport, 'paybackYears' | 'paybackNote'
   if (o.paybackNote === null) return years(o.paybackYears);
   const reason = o.paybackNote.split(':')[0]?.trim() || o.paybackNote;
   if (reason.startsWith('beyond')) return reason.replace(/ years?$/, ' y');
+  const horizon = /^not paid back within the (\d+)-year horizon/.exec(reason);
+  if (horizon) return `beyond ${horizon[1]} y`;
   return `${NA} (${reason})`;
 }
 
@@ -33,6 +35,25 @@ const ROWS: Row[] = [
   ['Capex ($)', (o) => usd(o.capexUsd)],
   ['Payback (years)', (o) => paybackText(o)],
 ];
+
+/** compare's rows over the horizon (the same projection as `project`). */
+function horizonRows(years: number): Row[] {
+  return [
+    [`Depreciation ($/yr)`, (o) => usd(o.depreciationUsdPerYear)],
+    [`EBIT ($/yr)`, (o) => signed(usd(o.ebitUsdPerYear), o.ebitUsdPerYear ?? 0)],
+    [`NPV over ${years} y`, (o) => signed(usd(o.npvUsd), o.npvUsd ?? 0)],
+    [
+      'NPV vs keeping mining',
+      (o) => (o.id === 'mining' ? '' : signed(usd(o.npvVsMiningUsd), o.npvVsMiningUsd ?? 0)),
+    ],
+    ['IRR (annual)', (o) => (o.irr === null || o.irr === undefined ? NA : percent(o.irr))],
+    [
+      'Simple payback (years)',
+      (o) =>
+        paybackText({ paybackYears: o.simplePaybackYears ?? null, paybackNote: o.simplePaybackNote ?? null }),
+    ],
+  ];
+}
 
 const MULTIPLE_ROWS: Row[] = [
   ['Revenue vs mining', (o) => multiple(o.revenueMultipleVsMining)],
@@ -106,7 +127,12 @@ export function fleetTable(mining: OptionReport | undefined): TableBlock | null 
 export function economicsDocument(report: EconomicsReport, nowMs: number, _width = 100): Document {
   const options = report.options;
   const hasMining = options.some((o) => o.id === 'mining');
-  const rows = [...ROWS, ...(hasMining && options.length > 1 ? MULTIPLE_ROWS : [])];
+  const base = ROWS;
+  const rows = [
+    ...base,
+    ...(report.horizon ? horizonRows(report.horizon.years) : []),
+    ...(hasMining && options.length > 1 ? MULTIPLE_ROWS : []),
+  ];
   const doc: Document = {
     blocks: [
       text(`${significant(report.site.mw, 6)} MW site`, 'heading'),
@@ -131,6 +157,6 @@ export function economicsDocument(report: EconomicsReport, nowMs: number, _width
   }
   doc.blocks.push(...assumptionLines(report).map((line) => text(line, 'dim')));
   if (report.network) doc.blocks.push(text(provenanceLine(report.network, nowMs), 'dim'));
-  doc.blocks.push(text(report.verdict, 'good'));
+  doc.blocks.push(text(typeof report.verdict === 'string' ? report.verdict : report.verdict.text, 'good'));
   return doc;
 }

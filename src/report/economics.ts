@@ -9,7 +9,7 @@ import type { Assumptions } from '../inputs/resolve.js';
 import { type CsvRecord, flatten } from './flatten.js';
 import { multiple as fmtMultiple, price, usd } from './format.js';
 import { type NetworkData, networkReport, SCHEMA_VERSION } from './network.js';
-import type { EconomicsReport, OptionReport } from './schemas.js';
+import type { EconomicsReport, OptionReport, ProjectReport } from './schemas.js';
 
 export const OPTION_LABELS: Record<OptionId, string> = {
   mining: 'Mining',
@@ -152,4 +152,82 @@ export function economicsCsvRecords(report: EconomicsReport): CsvRecord[] {
     networkAsOf: report.network?.asOf ?? null,
     ...flatten(option),
   }));
+}
+
+/** The lives behind today's depreciation figures (months), and whether the fleet is bought. */
+export interface Lives {
+  fleet: 'owned' | 'new';
+  minerLifeMonths: number;
+  fitOutLifeMonths: number;
+  gpuLifeMonths: number;
+}
+
+/** Today's straight-line depreciation of an option's capex, per year. */
+function depreciationPerYear(o: OptionReport, fitOutUsd: number, lives: Lives): number {
+  const perYear = (cost: number, months: number) => (months > 0 ? (cost * 12) / months : 0);
+  if (o.id === 'mining') return lives.fleet === 'new' ? perYear(o.capexUsd, lives.minerLifeMonths) : 0;
+  if (o.id === 'ai-lease') return perYear(o.capexUsd, lives.fitOutLifeMonths);
+  return perYear(o.capexUsd - fitOutUsd, lives.gpuLifeMonths) + perYear(fitOutUsd, lives.fitOutLifeMonths);
+}
+
+/**
+ * `compare` over the horizon: each option gains its NPV, IRR and breakevens from the projection, paybackYears
+ * becomes the horizon-aware payback (the former figure stays as simplePaybackYears), depreciation and EBIT
+ * are shown, and the verdict ranks by NPV while comparing per kWh like with like (EBITDA, never revenue).
+ */
+export function withHorizon(report: EconomicsReport, project: ProjectReport, lives: Lives): EconomicsReport {
+  const fitOutUsd = report.options.find((o) => o.id === 'ai-lease')?.capexUsd ?? 0;
+  const years = project.horizon.years;
+  const options = report.options.map((o): OptionReport => {
+    const p = project.options.find((x) => x.id === o.id);
+    if (!p) return o;
+    const depreciation = depreciationPerYear(o, fitOutUsd, lives);
+    const paybackYears = p.paybackMonths === null ? null : p.paybackMonths / 12;
+    return {
+      ...o,
+      simplePaybackYears: o.paybackYears,
+      simplePaybackNote: o.paybackNote,
+      paybackYears,
+      paybackNote:
+        paybackYears === null
+          ? `not paid back within the ${years}-year horizon (halving, difficulty growth and the conversion included)`
+          : paybackYears === 0
+            ? o.capexUsd > 0
+              ? null
+              : 'no capex: nothing to pay back'
+            : null,
+      npvUsd: p.npvUsd,
+      npvVsMiningUsd: p.npvVsMiningUsd,
+      irr: p.irr,
+      discountedPaybackYears: p.discountedPaybackMonths === null ? null : p.discountedPaybackMonths / 12,
+      depreciationUsdPerYear: depreciation,
+      ebitUsdPerYear: o.ebitdaUsdPerYear - depreciation,
+      ...(p.breakevenVsMining ? { breakevenVsMining: p.breakevenVsMining } : {}),
+    };
+  });
+  const mining = options.find((o) => o.id === 'mining');
+  const today = options
+    .filter((o) => o.id !== 'mining')
+    .map((o) => {
+      if (o.ebitdaUsdPerYear < 0) return `${o.label} loses ${usd(-o.ebitdaUsdPerYear)} a year`;
+      if (o.ebitdaMultipleVsMining === null)
+        return `${o.label} earns $${price(o.ebitdaUsdPerKwh)}/kWh of EBITDA while mining earns none`;
+      return `${o.label} ${fmtMultiple(o.ebitdaMultipleVsMining)} mining's EBITDA`;
+    });
+  const todayText =
+    mining && mining.ebitdaUsdPerYear < 0
+      ? `today mining loses ${usd(-mining.ebitdaUsdPerYear)} a year; ${today.join(', ')}`
+      : `per kWh today: ${today.join(', ')}`;
+  return {
+    ...report,
+    schemaVersion: 2,
+    options,
+    horizon: {
+      years,
+      startDate: project.horizon.startDate,
+      halvingHeight: project.horizon.halvingHeight,
+      halvingDate: project.horizon.halvingDate,
+    },
+    verdict: { ...project.verdict, text: `${project.verdict.text}; ${todayText}` },
+  };
 }

@@ -72,12 +72,36 @@ function yearsOf(o: OptionProjection, years: number): ProjectedOptionReport['yea
   return out;
 }
 
+/** A breakeven of the best AI option's own price against the next best AI option (when both are AI). */
+export interface FlipBetween {
+  id: 'ai-lease' | 'gpu-cloud';
+  versus: OptionId;
+  value: number | null;
+}
+
 /** The input that would flip the decision, and its breakeven. */
 function flipOf(
   best: ProjectedOptionReport,
   others: readonly ProjectedOptionReport[],
   current: { btcUsd: number; leaseUsdPerKwMonth: number; gpuUsdPerHour: number },
+  between: FlipBetween | null,
 ): ProjectReport['verdict']['flip'] {
+  if (between && between.id === best.id) {
+    if (between.value === null) return null;
+    return between.id === 'ai-lease'
+      ? {
+          input: 'leaseUsdPerKwMonth',
+          value: between.value,
+          current: current.leaseUsdPerKwMonth,
+          unit: 'USD per kW-month',
+        }
+      : {
+          input: 'gpuUsdPerHour',
+          value: between.value,
+          current: current.gpuUsdPerHour,
+          unit: 'USD per GPU-hour',
+        };
+  }
   const ai =
     best.id === 'mining'
       ? [...others].sort((a, b) => b.npvUsd - a.npvUsd).find((o) => o.id !== 'mining')
@@ -103,7 +127,12 @@ function flipOf(
   return null;
 }
 
-function flipText(flip: NonNullable<ProjectReport['verdict']['flip']>, bestId: OptionId): string {
+/** Who wins past the breakeven: the runner-up, in every case (the flip is always against it). */
+function flipWinner(runnerUp: ProjectedOptionReport): string {
+  return runnerUp.id === 'mining' ? 'keeping mining' : `the ${runnerUp.label}`;
+}
+
+function flipText(flip: NonNullable<ProjectReport['verdict']['flip']>, to: string): string {
   const direction = flip.value > flip.current ? 'rises above' : 'falls below';
   const show =
     flip.input === 'btcUsd'
@@ -117,16 +146,14 @@ function flipText(flip: NonNullable<ProjectReport['verdict']['flip']>, bestId: O
       : flip.input === 'gpuUsdPerHour'
         ? 'the GPU-hour price'
         : 'the lease rate';
-  // Past the breakeven the AI option and mining trade places.
-  return bestId === 'mining'
-    ? `it flips if ${what} ${direction} ${show(flip.value)} (now ${show(flip.current)})`
-    : `it flips if ${what} ${direction} ${show(flip.value)} (now ${show(flip.current)})`;
+  return `${to} wins if ${what} ${direction} ${show(flip.value)} (now ${show(flip.current)})`;
 }
 
 export function projectReport(
   context: ProjectContext,
   projection: SiteProjection,
   breakevens: Partial<Record<OptionId, BreakevensVsMining>>,
+  between: FlipBetween | null,
   current: { btcUsd: number; leaseUsdPerKwMonth: number; gpuUsdPerHour: number },
 ): ProjectReport {
   const mining = projection.options.find((o) => o.id === 'mining') as OptionProjection;
@@ -171,7 +198,7 @@ export function projectReport(
   const ranked = [...options].sort((a, b) => b.npvUsd - a.npvUsd);
   const best = ranked[0] as ProjectedOptionReport;
   const runnerUp = ranked[1] as ProjectedOptionReport;
-  const flip = flipOf(best, options, current);
+  const flip = flipOf(best, options, current, between);
   const margin = best.npvUsd - runnerUp.npvUsd;
   const head =
     best.id === 'mining'
@@ -202,7 +229,7 @@ export function projectReport(
       marginUsd: margin,
       runnerUpId: runnerUp.id,
       flip,
-      text: flip ? `${head}; ${flipText(flip, best.id)}` : head,
+      text: flip ? `${head}; ${flipText(flip, flipWinner(runnerUp))}` : head,
     },
   };
 }

@@ -116,6 +116,21 @@ const fleetEntrySchema = z.object({
   capexUsd: z.optional(num()),
 });
 
+const breakevenValue = (text: string) =>
+  describe(nullableNum(), `${text}; null when no value in a wide range does it (see notes)`);
+
+const breakevenVsMiningSchema = describe(
+  z.object({
+    btcUsd: breakevenValue('BTC/USD at which NPV(this option) = NPV(keeping mining)'),
+    hashpriceUsdPerPhDay: breakevenValue("today's hashprice scaled as BTC/USD is, at that breakeven"),
+    powerUsdPerKwh: breakevenValue('power price at which the two are equal'),
+    leaseUsdPerKwMonth: z.optional(breakevenValue('lease rate at which the lease equals mining')),
+    gpuUsdPerHour: z.optional(breakevenValue('GPU-hour price at which the GPU cloud equals mining')),
+    notes: describe(z.record(z.string(), z.string()), 'why a breakeven is null, by field'),
+  }),
+  'solved over the whole projection (a bracketing solver), not linearized',
+);
+
 export const optionSchema = z.object({
   id: z.enum(['mining', 'ai-lease', 'gpu-cloud']),
   label: z.string(),
@@ -133,8 +148,12 @@ export const optionSchema = z.object({
   capexUsd: num(),
   paybackYears: describe(
     nullableNum(),
-    'simple payback, capex / annual EBITDA; null when EBITDA <= 0 (never paid back); see paybackNote',
+    'compare: years until cumulative cash turns non-negative over the horizon (halving, difficulty growth and the conversion included), null beyond it; mining and ai: simple payback; see paybackNote and CHANGELOG.md',
   ),
+  simplePaybackYears: z.optional(
+    describe(nullableNum(), "capex / today's annual EBITDA (the former paybackYears); null when EBITDA <= 0"),
+  ),
+  simplePaybackNote: z.optional(z.nullable(z.string())),
   paybackNote: z.nullable(z.string()),
   revenueMultipleVsMining: nullableNum(),
   ebitdaMultipleVsMining: nullableNum(),
@@ -146,6 +165,19 @@ export const optionSchema = z.object({
     z.object({ powerUsdPerKwh: nullableNum(), hashpriceUsdPerPhDay: nullableNum(), btcUsd: nullableNum() }),
   ),
   gpuModel: z.optional(z.string()),
+  // compare: over the horizon (the same projection as `project`)
+  npvUsd: z.optional(describe(num(), 'NPV over the horizon (see hashcalc project)')),
+  npvVsMiningUsd: z.optional(num()),
+  irr: z.optional(describe(nullableNum(), 'annualized IRR over the horizon; null when undefined')),
+  discountedPaybackYears: z.optional(nullableNum()),
+  depreciationUsdPerYear: z.optional(
+    describe(
+      num(),
+      'straight line: capex over its life (GPUs, fit-out, a new fleet); an owned fleet has none',
+    ),
+  ),
+  ebitUsdPerYear: z.optional(describe(num(), 'EBITDA minus depreciation')),
+  breakevenVsMining: z.optional(breakevenVsMiningSchema),
 });
 
 const scalar = () => z.union([num(), z.string(), z.boolean()]);
@@ -157,15 +189,39 @@ const assumptionSchema = z.object({
   from: z.optional(describe(z.string(), 'the flag, env var or file path the value came from')),
 });
 
+const compareVerdictSchema = z.object({
+  bestOptionId: z.enum(['mining', 'ai-lease', 'gpu-cloud']),
+  basis: describe(z.literal('npv'), 'the options are ranked by NPV over the horizon'),
+  npvUsd: num(),
+  marginUsd: describe(num(), 'NPV above the next best option'),
+  runnerUpId: z.enum(['mining', 'ai-lease', 'gpu-cloud']),
+  flip: z.nullable(z.object({ input: z.string(), value: num(), current: num(), unit: z.string() })),
+  text: z.string(),
+});
+
 export const economicsOutputSchema = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: describe(
+    z.union([z.literal(1), z.literal(2)]),
+    '2 for compare (horizon-aware: verdict is an object, paybackYears over the horizon); 1 for mining and ai',
+  ),
   command: z.enum(['compare', 'mining', 'ai']),
   network: z.nullable(networkReportSchema),
   site: z.object({ mw: z.number().check(z.gt(0)), powerUsdPerKwh: nonNegative() }),
   assumptions: z.record(z.string(), scalar()),
   assumptionSources: z.record(z.string(), assumptionSchema),
   options: z.array(optionSchema),
-  verdict: z.string(),
+  horizon: z.optional(
+    z.object({
+      years: count(),
+      startDate: z.string(),
+      halvingHeight: count(),
+      halvingDate: z.nullable(z.string()),
+    }),
+  ),
+  verdict: describe(
+    z.union([z.string(), compareVerdictSchema]),
+    'compare: the decision by NPV (an object with its text); mining and ai: one line of text',
+  ),
 });
 
 const provenanceSchema = z.object({
@@ -203,21 +259,6 @@ export const checkOutputSchema = z.object({
   ),
   network: z.nullable(networkReportSchema),
 });
-
-const breakevenValue = (text: string) =>
-  describe(nullableNum(), `${text}; null when no value in a wide range does it (see notes)`);
-
-const breakevenVsMiningSchema = describe(
-  z.object({
-    btcUsd: breakevenValue('BTC/USD at which NPV(this option) = NPV(keeping mining)'),
-    hashpriceUsdPerPhDay: breakevenValue("today's hashprice scaled as BTC/USD is, at that breakeven"),
-    powerUsdPerKwh: breakevenValue('power price at which the two are equal'),
-    leaseUsdPerKwMonth: z.optional(breakevenValue('lease rate at which the lease equals mining')),
-    gpuUsdPerHour: z.optional(breakevenValue('GPU-hour price at which the GPU cloud equals mining')),
-    notes: describe(z.record(z.string(), z.string()), 'why a breakeven is null, by field'),
-  }),
-  'solved over the whole projection (a bracketing solver), not linearized',
-);
 
 const projectedMonthSchema = z.object({
   month: describe(count(), '0 is today (capex spent now); month m ends m twelfths of a year from now'),

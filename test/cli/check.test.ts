@@ -45,7 +45,7 @@ describe('hashcalc check', () => {
       '--assert',
       'options.ai-lease.revenueUsdPerKwh / options.mining.revenueUsdPerKwh >= 2',
       '--assert',
-      'options.gpu-cloud.paybackYears < 4 and not (network.btcUsd < 50000)',
+      'options.gpu-cloud.simplePaybackYears < 4 and not (network.btcUsd < 50000)',
     ]);
     expect(code).toBe(3);
     const [ratio, payback] = checkOutputSchema.parse(JSON.parse(stdout)).rules;

@@ -66,8 +66,9 @@ describe('hashcalc compare on the embedded snapshot', () => {
     expect(stdout).toContain('0.099'); // mining $/kWh, see working above
     expect(stdout).toContain('0.158'); // lease $/kWh
     expect(stdout).toContain('embedded snapshot of 2025-11-22');
+    // The verdict ranks by NPV over the horizon and compares per kWh like with like (EBITDA, never revenue).
     expect(stdout).toMatch(
-      /AI lease earns 1\.6x mining revenue per kWh; GPU cloud 13\.0x, but needs \$8\.28B of capex/,
+      /The GPU cloud has the highest NPV over 5 years: \$\d+M, \$\d+M more than keeping mining \(\$\d+M\)/,
     );
     expect(stdout).toContain('pool fee 2.5%*');
     expect(stdout).not.toMatch(/NaN|Infinity/);

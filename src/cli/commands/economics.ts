@@ -4,6 +4,7 @@ import type { Context } from '../../context.js';
 import { gpuCloudEconomics, leaseEconomics } from '../../core/ai.js';
 import { compareSite } from '../../core/compare.js';
 import { allocateFleet, FleetTooLargeError, miningEconomics } from '../../core/mining.js';
+import { paybackYears } from '../../core/units.js';
 import type { NetworkSnapshot } from '../../data/types.js';
 import { UsageError } from '../../errors.js';
 import type { LayeredInputs } from '../../inputs/layers.js';
@@ -12,9 +13,10 @@ import {
   resolveGpu,
   resolveLease,
   resolveMining,
+  resolveProjection,
   resolveSite,
 } from '../../inputs/resolve.js';
-import { economicsCsvRecords, economicsReport } from '../../report/economics.js';
+import { economicsCsvRecords, economicsReport, withHorizon } from '../../report/economics.js';
 import { networkData } from '../../report/network.js';
 import type { EconomicsReport } from '../../report/schemas.js';
 import type { CommandCall } from '../command-call.js';
@@ -39,6 +41,8 @@ export async function buildEconomicsReport(
   const mining = withMining ? resolveMining(layered, assumptions) : null;
   const lease = withAi ? resolveLease(layered, assumptions) : null;
   const gpu = withAi ? resolveGpu(layered, assumptions) : null;
+  // compare (and check) look over the horizon too: the same projection as `project`.
+  const projection = command === 'compare' ? resolveProjection(layered, assumptions) : null;
   if (mining) {
     try {
       allocateFleet(site.siteMw / mining.pueMining, mining.fleet);
@@ -49,7 +53,8 @@ export async function buildEconomicsReport(
     }
   }
 
-  const data = withMining ? networkData(network ?? (await getNetwork(layered, ctx))) : null;
+  const snapshot = withMining ? (network ?? (await getNetwork(layered, ctx))) : null;
+  const data = snapshot ? networkData(snapshot) : null;
 
   const others = [];
   if (lease && gpu) {
@@ -60,12 +65,17 @@ export async function buildEconomicsReport(
   }
   let comparison: Parameters<typeof economicsReport>[4];
   if (mining && data) {
-    const economics = miningEconomics({
+    const priced = miningEconomics({
       ...site,
       ...mining,
       hashpriceUsdPerPhDay: data.figures.hashprice.hashpriceUsdPerPhDay,
       btcUsd: data.snapshot.btcUsd.value,
     });
+    // compare with an owned fleet (the default): the miners are sunk, not new capex.
+    const economics =
+      projection?.fleet === 'owned'
+        ? { ...priced, capexUsd: 0, paybackYears: paybackYears(0, priced.ebitdaUsdPerYear) }
+        : priced;
     // A mixed fleet's price per TH/s is one number: its capex over its hashrate (each model's own is listed).
     const price = assumptions.minerPriceUsdPerTh;
     if (price && typeof price.value === 'number' && Number.isNaN(price.value))
@@ -80,7 +90,7 @@ export async function buildEconomicsReport(
       })),
     };
   }
-  return economicsReport(
+  const report = economicsReport(
     command,
     data,
     { mw: site.siteMw, powerUsdPerKwh: site.powerUsdPerKwh },
@@ -91,6 +101,15 @@ export async function buildEconomicsReport(
       ...(mining ? { priceBases: mining.priceBases } : {}),
     },
   );
+  if (!projection || !snapshot || !mining || !lease || !gpu) return report;
+  const { projectFrom } = await import('./project.js');
+  const projected = projectFrom({ site, mining, lease, gpu }, projection, {}, snapshot, ctx.now());
+  return withHorizon(report, projected, {
+    fleet: projection.fleet,
+    minerLifeMonths: projection.minerLifeMonths,
+    fitOutLifeMonths: projection.fitOutLifeMonths,
+    gpuLifeMonths: projection.gpuLifeMonths,
+  });
 }
 
 export async function runEconomics(call: CommandCall): Promise<number> {

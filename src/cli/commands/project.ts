@@ -1,18 +1,24 @@
 /** `project`: every option's monthly cash flows over the horizon, NPV, IRR, paybacks and the decision. */
 
 import type { Context } from '../../context.js';
-import { breakevensVsMining } from '../../core/breakeven.js';
+import { breakevensVsMining, priceBreakevenBetween } from '../../core/breakeven.js';
 import { carryHeightForward } from '../../core/network.js';
 import type { ProjectionInputs } from '../../core/projection.js';
 import { projectSite } from '../../core/projection.js';
+import type { NetworkSnapshot } from '../../data/types.js';
 import type { LayeredInputs } from '../../inputs/layers.js';
 import {
   type Assumptions,
+  type GpuSettings,
+  type LeaseSettings,
+  type MiningSettings,
+  type ProjectionSettings,
   resolveGpu,
   resolveLease,
   resolveMining,
   resolveProjection,
   resolveSite,
+  type SiteInputs,
 } from '../../inputs/resolve.js';
 import { networkData } from '../../report/network.js';
 import { projectCsvRecords, projectReport } from '../../report/projection.js';
@@ -21,17 +27,25 @@ import type { CommandCall } from '../command-call.js';
 import { getNetwork } from '../network-request.js';
 import { emit, explainIfAsked, prepareInputs } from './shared.js';
 
-/** Every input resolved and validated, the network obtained and carried to today, projected, reported. */
-export async function buildProjectReport(layered: LayeredInputs, ctx: Context): Promise<ProjectReport> {
-  const assumptions: Assumptions = {};
-  const site = resolveSite(layered, assumptions);
-  const mining = resolveMining(layered, assumptions);
-  const lease = resolveLease(layered, assumptions);
-  const gpu = resolveGpu(layered, assumptions);
-  const settings = resolveProjection(layered, assumptions);
+export interface ResolvedSite {
+  site: SiteInputs;
+  mining: MiningSettings;
+  lease: LeaseSettings;
+  gpu: GpuSettings;
+}
 
-  const snapshot = await getNetwork(layered, ctx);
-  const nowMs = ctx.now();
+/**
+ * The projection of a site from resolved inputs and today's network data (carried to today when older than
+ * a day), with the breakevens against mining, as a report. Shared by `project` and `compare`.
+ */
+export function projectFrom(
+  resolved: ResolvedSite,
+  settings: ProjectionSettings,
+  assumptions: Assumptions,
+  snapshot: NetworkSnapshot,
+  nowMs: number,
+): ProjectReport {
+  const { site, mining, lease, gpu } = resolved;
   const height = snapshot.heightBlocks;
   const carried =
     height.source === 'flag'
@@ -75,6 +89,13 @@ export async function buildProjectReport(layered: LayeredInputs, ctx: Context): 
   };
   const projection = projectSite(inputs);
   const breakevens = breakevensVsMining(inputs, projection);
+  // What would flip the decision: the best AI option's own price at which it falls to the next best.
+  const ranked = [...projection.options].sort((a, b) => b.npvUsd - a.npvUsd);
+  const [best, next] = ranked;
+  const flip =
+    best && next && best.id !== 'mining' && next.id !== 'mining'
+      ? { id: best.id, versus: next.id, ...priceBreakevenBetween(inputs, projection, best.id, next.id) }
+      : null;
   return projectReport(
     {
       network: networkData(snapshot),
@@ -93,12 +114,27 @@ export async function buildProjectReport(layered: LayeredInputs, ctx: Context): 
     },
     projection,
     breakevens,
+    flip,
     {
       btcUsd: snapshot.btcUsd.value,
       leaseUsdPerKwMonth: lease.leaseUsdPerKwMonth,
       gpuUsdPerHour: gpu.gpuUsdPerHour,
     },
   );
+}
+
+/** Every input resolved and validated (before anything is fetched), the network obtained, projected. */
+export async function buildProjectReport(layered: LayeredInputs, ctx: Context): Promise<ProjectReport> {
+  const assumptions: Assumptions = {};
+  const resolved: ResolvedSite = {
+    site: resolveSite(layered, assumptions),
+    mining: resolveMining(layered, assumptions),
+    lease: resolveLease(layered, assumptions),
+    gpu: resolveGpu(layered, assumptions),
+  };
+  const settings = resolveProjection(layered, assumptions);
+  const snapshot = await getNetwork(layered, ctx);
+  return projectFrom(resolved, settings, assumptions, snapshot, ctx.now());
 }
 
 export async function runProject(call: CommandCall): Promise<number> {
