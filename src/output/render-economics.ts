@@ -101,6 +101,15 @@ export function assumptionLines(report: EconomicsReport): string[] {
         `${value(a.gpuCapexUsdPerGpu, usd)}/GPU, other opex ${value(a.gpuOtherOpexShare, percent)}`,
     );
   }
+  if (report.horizon) {
+    const pct = (v: number) => percent(v);
+    lines.push(
+      `Over ${value(a.years, String)} years from ${report.horizon.startDate} at ${value(a.discountRate, pct)} (payback and NPV; the halving ~${report.horizon.halvingDate ?? 'beyond'}): ` +
+        `difficulty ${value(a.difficultyGrowthPerMonth, pct)}/month, BTC ${value(a.btcGrowthPerYear, pct)}/yr, fleet ${value(a.fleetOwnership, String)}, ` +
+        `go-live after ${value(a.conversionMonths, String)} months, lease +${value(a.leaseEscalatorPerYear, pct)}/yr, GPU rent -${value(a.gpuPriceDeclinePerYear, pct)}/yr, ` +
+        `GPU life ${value(a.gpuLifeYears, String)} y (see hashcalc project)`,
+    );
+  }
   lines.push('* default (see --help to change; --json lists every input and its basis)');
   return lines;
 }

@@ -34,8 +34,18 @@ function summaryRows(report: ProjectReport): Row[] {
           ? `${NA} (${o.irrNote?.startsWith('the cash flows never') ? 'no outlay' : 'no rate'})`
           : percent(o.irr),
     ],
-    ['Payback', (o) => monthsText(o.paybackMonths, beyond)],
-    ['Discounted payback', (o) => monthsText(o.discountedPaybackMonths, beyond)],
+    [
+      'Payback',
+      (o) =>
+        o.capexUsd === 0 && o.paybackMonths === 0 ? 'n/a (no capex)' : monthsText(o.paybackMonths, beyond),
+    ],
+    [
+      'Discounted payback',
+      (o) =>
+        o.capexUsd === 0 && o.discountedPaybackMonths === 0
+          ? 'n/a (no capex)'
+          : monthsText(o.discountedPaybackMonths, beyond),
+    ],
     ['Total cash', (o) => signed(usd(o.totalCashUsd), o.totalCashUsd)],
     ['Peak funding need', (o) => usd(o.peakFundingUsd)],
     ['Capex', (o) => usd(o.capexUsd)],
@@ -52,7 +62,7 @@ function yearlyTable(o: ProjectedOptionReport): Block[] {
       kind: 'table',
       head: ['Year', 'Revenue', 'Opex', 'EBITDA', 'Depr.', 'Capex', 'Cash flow', 'Cumulative'],
       rows: o.years.map((y) => [
-        String(y.year),
+        `Year ${y.year}`,
         usd(y.revenueUsd),
         usd(y.opexUsd),
         signed(usd(y.ebitdaUsd), y.ebitdaUsd),
