@@ -29,30 +29,44 @@ export interface BreakevensVsMining {
 type Delta = (x: number) => number;
 
 /**
- * A root of `f` in [lo, hi]: scan `steps` points (log-spaced when lo > 0) for sign changes, take the one
- * closest to `near`, then close in with the Illinois method (regula falsi that never stalls) to a relative
- * precision of 1e-9: a bracketing solver, so it never leaves the bracket.
+ * A root of `f` in [lo, hi], the one nearest `near`: steps out from `near` in both directions (geometric
+ * steps when lo > 0, else additive steps that double) until f changes sign or the range ends, then closes in
+ * with the Illinois method (regula falsi that never stalls) to a relative precision of 1e-9. A bracketing
+ * solver: it never leaves the bracket it found. null when f keeps one sign over the whole range searched.
  */
-export function solveInRange(f: Delta, lo: number, hi: number, near: number, steps = 12): number | null {
-  const log = lo > 0;
-  const at = (i: number) => (log ? lo * (hi / lo) ** (i / steps) : lo + ((hi - lo) * i) / steps);
-  const xs: number[] = [];
-  const fs: number[] = [];
-  for (let i = 0; i <= steps; i++) {
-    const x = at(i);
-    xs.push(x);
-    fs.push(f(x));
+export function solveInRange(f: Delta, lo: number, hi: number, near: number): number | null {
+  const start = Math.min(hi, Math.max(lo, near));
+  const f0 = f(start);
+  if (f0 === 0) return start;
+  if (!Number.isFinite(f0)) return null;
+  const geometric = lo > 0;
+  let bracket: [number, number, number, number] | null = null;
+  let up = start;
+  let down = start;
+  let fUp = f0;
+  let fDown = f0;
+  let step = geometric ? 1.6 : Math.max((hi - lo) / 200, Math.abs(start) * 0.25, 1e-9);
+  for (let i = 0; i < 60 && !bracket && (up < hi || down > lo); i++) {
+    const nextUp = Math.min(hi, geometric ? up * step : up + step);
+    const nextDown = Math.max(lo, geometric ? down / step : down - step);
+    if (up < hi) {
+      const fu = f(nextUp);
+      if (fu === 0) return nextUp;
+      if (Number.isFinite(fu) && Math.sign(fu) !== Math.sign(f0)) bracket = [up, nextUp, fUp, fu];
+      up = nextUp;
+      fUp = fu;
+    }
+    if (!bracket && down > lo) {
+      const fd = f(nextDown);
+      if (fd === 0) return nextDown;
+      if (Number.isFinite(fd) && Math.sign(fd) !== Math.sign(f0)) bracket = [nextDown, down, fd, fDown];
+      down = nextDown;
+      fDown = fd;
+    }
+    if (!geometric) step *= 2;
   }
-  let best: [number, number, number, number] | null = null;
-  const gap = (a: number, b: number) => Math.min(Math.abs(a - near), Math.abs(b - near));
-  for (let i = 0; i <= steps; i++) if (fs[i] === 0) return xs[i] as number;
-  for (let i = 1; i <= steps; i++) {
-    const [a, b, fa, fb] = [xs[i - 1] as number, xs[i] as number, fs[i - 1] as number, fs[i] as number];
-    if (!Number.isFinite(fa) || !Number.isFinite(fb) || Math.sign(fa) === Math.sign(fb)) continue;
-    if (!best || gap(a, b) < gap(best[0], best[1])) best = [a, b, fa, fb];
-  }
-  if (!best) return null;
-  let [a, b, fa, fb] = best;
+  if (!bracket) return null;
+  let [a, b, fa, fb] = bracket;
   let side = 0;
   for (let i = 0; i < 100; i++) {
     const x = (a * fb - b * fa) / (fb - fa);
@@ -70,7 +84,7 @@ export function solveInRange(f: Delta, lo: number, hi: number, near: number, ste
       if (side === 1) fb /= 2;
       side = 1;
     }
-    if (Math.abs(fx) <= 1e-12 * (Math.abs(fa) + Math.abs(fb))) return x;
+    if (Math.abs(fx) <= 1e-10 * (Math.abs(fa) + Math.abs(fb))) return x;
   }
   return (a + b) / 2;
 }
@@ -137,7 +151,6 @@ export function breakevensVsMining(
       powerLo,
       powerHi,
       power0,
-      20,
     );
     const entry: BreakevensVsMining = {
       btcUsd: found(btc, 'BTC price', btcLo, btcHi, money),

@@ -10,7 +10,10 @@ const npv = (inputs: ProjectionInputs, id: string) =>
 describe('solveInRange', () => {
   it('finds the root of a monotone function and the one nearest a value when there are several', () => {
     expect(solveInRange((x) => x * x - 2, 0.1, 10, 1)).toBeCloseTo(Math.SQRT2, 6);
-    expect(solveInRange((x) => Math.sin(x), 1, 10, 6)).toBeCloseTo(2 * Math.PI, 6);
+    // Roots 2 and 7: the one nearest 6 is 7.
+    expect(solveInRange((x) => (x - 2) * (x - 7), 1, 10, 6)).toBeCloseTo(7, 6);
+    expect(solveInRange((x) => (x - 2) * (x - 7), 1, 10, 3)).toBeCloseTo(2, 6);
+    expect(solveInRange((x) => x - 0.3, 0, 2, 0.04)).toBeCloseTo(0.3, 9);
     expect(solveInRange((x) => x + 1, 1, 10, 5)).toBeNull();
   });
 });
