@@ -125,8 +125,18 @@ export function breakevensVsMining(
   base: SiteProjection,
 ): Record<'ai-lease' | 'gpu-cloud', BreakevensVsMining> {
   const chain = base.chain;
-  const run = (over: Partial<ProjectionInputs>, c: ChainProjection = chain) =>
-    projectSite({ ...inputs, ...over }, c, { npvOnly: true });
+  const run = (over: Partial<ProjectionInputs>, c: ChainProjection = chain, only?: readonly OptionId[]) =>
+    projectSite({ ...inputs, ...over }, c, { npvOnly: true, ...(only ? { only } : {}) });
+  // BTC and power move every option: one run gives both AI options' deltas, remembered per trial value.
+  const memo = (key: string, compute: () => SiteProjection) => {
+    const found = cache.get(key);
+    if (found) return found;
+    const made = compute();
+    cache.set(key, made);
+    return made;
+  };
+  const cache = new Map<string, SiteProjection>();
+  const miningNpv = npvOf(base, 'mining');
   const delta = (p: SiteProjection, id: OptionId) => npvOf(p, id) - npvOf(p, 'mining');
   const btc0 = inputs.network.btcUsd;
   const power0 = inputs.mining.powerUsdPerKwh;
@@ -135,17 +145,28 @@ export function breakevensVsMining(
   const result = {} as Record<'ai-lease' | 'gpu-cloud', BreakevensVsMining>;
   for (const id of ['ai-lease', 'gpu-cloud'] as const) {
     const [btcLo, btcHi] = [btc0 / 100, btc0 * 100];
-    const btc = solveInRange((x) => delta(run({}, scaleChain(chain, x / btc0)), id), btcLo, btcHi, btc0);
+    const btc = solveInRange(
+      (x) =>
+        delta(
+          memo(`btc:${x}`, () => run({}, scaleChain(chain, x / btc0))),
+          id,
+        ),
+      btcLo,
+      btcHi,
+      btc0,
+    );
     const hashprice0 = base.hashpriceUsdPerPhDayToday;
     const [powerLo, powerHi] = [0, 2];
     const power = solveInRange(
       (x) =>
         delta(
-          run({
-            mining: { ...inputs.mining, powerUsdPerKwh: x },
-            lease: { ...inputs.lease, powerUsdPerKwh: x },
-            gpu: { ...inputs.gpu, powerUsdPerKwh: x },
-          }),
+          memo(`power:${x}`, () =>
+            run({
+              mining: { ...inputs.mining, powerUsdPerKwh: x },
+              lease: { ...inputs.lease, powerUsdPerKwh: x },
+              gpu: { ...inputs.gpu, powerUsdPerKwh: x },
+            }),
+          ),
           id,
         ),
       powerLo,

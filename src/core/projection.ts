@@ -158,6 +158,8 @@ function bookValueAt(assets: readonly Asset[], month: number): number {
 /** What to compute: `npvOnly` skips IRR and paybacks (a solver's trial runs need only NPV). */
 export interface ProjectOptions {
   npvOnly?: boolean;
+  /** Compute only these options (a solver's trial that needs one); default all three. */
+  only?: readonly OptionId[];
 }
 
 function finish(
@@ -420,15 +422,13 @@ export function projectSite(
   const months = Math.round(inputs.years * 12);
   const chain = given ?? chainFor(inputs);
   const mm = miningMonthly(inputs, chain);
-  const mining = miningFlows(inputs, mm, months);
-  return {
-    months,
-    chain,
-    hashpriceUsdPerPhDayToday: hashpriceToday(inputs),
-    options: [
-      finish('mining', mining.flows, inputs, mining.assets, null, options),
-      leaseProjection(inputs, mm, months, options),
-      gpuProjection(inputs, mm, months, options),
-    ],
-  };
+  const wanted = (id: OptionId) => !options.only || options.only.includes(id);
+  const results: OptionProjection[] = [];
+  if (wanted('mining')) {
+    const mining = miningFlows(inputs, mm, months);
+    results.push(finish('mining', mining.flows, inputs, mining.assets, null, options));
+  }
+  if (wanted('ai-lease')) results.push(leaseProjection(inputs, mm, months, options));
+  if (wanted('gpu-cloud')) results.push(gpuProjection(inputs, mm, months, options));
+  return { months, chain, hashpriceUsdPerPhDayToday: hashpriceToday(inputs), options: results };
 }
