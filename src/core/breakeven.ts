@@ -91,19 +91,6 @@ export function solveInRange(f: Delta, lo: number, hi: number, near: number): nu
 
 const npvOf = (p: SiteProjection, id: OptionId) => p.options.find((o) => o.id === id)?.npvUsd ?? Number.NaN;
 
-/** The chain with BTC/USD scaled by k: hashprice in USD scales one for one; blocks and difficulty do not. */
-function scaleChain(chain: ChainProjection, k: number): ChainProjection {
-  return {
-    ...chain,
-    months: chain.months.map((m) => ({
-      ...m,
-      btcUsd: m.btcUsd * k,
-      usdPerPhOverMonth: m.usdPerPhOverMonth * k,
-      hashpriceUsdPerPhDay: m.hashpriceUsdPerPhDay * k,
-    })),
-  };
-}
-
 function found(
   value: number | null,
   what: string,
@@ -148,7 +135,7 @@ export function breakevensVsMining(
     const btc = solveInRange(
       (x) =>
         delta(
-          memo(`btc:${x}`, () => run({}, scaleChain(chain, x / btc0))),
+          memo(`btc:${x}`, () => projectSite(inputs, chain, { npvOnly: true, btcScale: x / btc0 })),
           id,
         ),
       btcLo,
@@ -185,7 +172,8 @@ export function breakevensVsMining(
       const rate0 = inputs.lease.leaseUsdPerKwMonth;
       const [lo, hi] = [rate0 / 100, rate0 * 100];
       const rate = solveInRange(
-        (x) => delta(run({ lease: { ...inputs.lease, leaseUsdPerKwMonth: x } }), id),
+        // Mining does not depend on the lease rate: its NPV is the base's; only the lease is rerun.
+        (x) => npvOf(run({ lease: { ...inputs.lease, leaseUsdPerKwMonth: x } }, chain, [id]), id) - miningNpv,
         lo,
         hi,
         rate0,
@@ -195,7 +183,7 @@ export function breakevensVsMining(
       const price0 = inputs.gpu.gpuUsdPerHour;
       const [lo, hi] = [price0 / 100, price0 * 100];
       const price = solveInRange(
-        (x) => delta(run({ gpu: { ...inputs.gpu, gpuUsdPerHour: x } }), id),
+        (x) => npvOf(run({ gpu: { ...inputs.gpu, gpuUsdPerHour: x } }, chain, [id]), id) - miningNpv,
         lo,
         hi,
         price0,

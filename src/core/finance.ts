@@ -75,9 +75,9 @@ export function irr(values: readonly number[]): IrrResult {
   // NPV in terms of x = 1 / (1 + r) is a polynomial; scan r on a log-spaced grid on each side of 0.
   const f = (r: number) => npv(r, values);
   const grid: number[] = [];
-  for (let k = 60; k >= 1; k--) grid.push(-1 + 10 ** (-k / 6)); // -1 + 1e-10 ... -0.68
-  for (let r = -0.6; r < 0.2; r += 0.0025) grid.push(r);
-  for (let k = 0; k <= 60; k++) grid.push(0.2 * 10 ** (k / 22)); // 0.2 ... ~100 (10,000%)
+  for (let k = 30; k >= 1; k--) grid.push(-1 + 10 ** (-k / 3)); // -1 + 1e-10 ... -0.54
+  for (let r = -0.5; r < 0.2; r += 0.01) grid.push(r);
+  for (let k = 0; k <= 30; k++) grid.push(0.2 * 10 ** (k / 11)); // 0.2 ... ~107 (10,700%)
   grid.sort((a, b) => a - b);
   const roots: number[] = [];
   let prev = grid[0] as number;

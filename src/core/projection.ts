@@ -108,25 +108,29 @@ export interface SiteProjection {
   options: OptionProjection[];
 }
 
-interface Flow {
-  revenue: number;
-  opex: number;
-  depreciation: number;
-  capex: number;
-  other: number;
-  height: number | null;
-  curtailed: boolean;
+/**
+ * Monthly flows from month 0 (today) to the horizon, one typed array per figure: a solver runs the
+ * projection dozens of times, and arrays of numbers cost a fraction of arrays of objects.
+ */
+class Flows {
+  readonly revenue: Float64Array;
+  readonly opex: Float64Array;
+  readonly depreciation: Float64Array;
+  readonly capex: Float64Array;
+  readonly other: Float64Array;
+  /** Mining: the height at the month's end; NaN where none. */
+  readonly height: Float64Array;
+  readonly curtailed: Uint8Array;
+  constructor(readonly length: number) {
+    this.revenue = new Float64Array(length);
+    this.opex = new Float64Array(length);
+    this.depreciation = new Float64Array(length);
+    this.capex = new Float64Array(length);
+    this.other = new Float64Array(length);
+    this.height = new Float64Array(length).fill(Number.NaN);
+    this.curtailed = new Uint8Array(length);
+  }
 }
-
-const zeroFlow = (): Flow => ({
-  revenue: 0,
-  opex: 0,
-  depreciation: 0,
-  capex: 0,
-  other: 0,
-  height: null,
-  curtailed: false,
-});
 
 /** A depreciating asset bought at `month` for `costUsd` over `lifeMonths`; sold (gone) after `soldAt`. */
 interface Asset {
@@ -135,6 +139,16 @@ interface Asset {
   lifeMonths: number;
   soldAt?: number;
 }
+
+/** Each month's straight-line depreciation of the assets held in it. */
+function setDepreciation(flows: Flows, assets: readonly Asset[], needed = true): void {
+  if (!needed) return;
+  for (let m = 1; m < flows.length; m++) flows.depreciation[m] = depreciationIn(assets, m);
+}
+
+/** Depreciation matters to cash only through tax: a solver's NPV trial at 0% tax skips it. */
+const needsDepreciation = (inputs: ProjectionInputs, options: ProjectOptions) =>
+  !options.npvOnly || inputs.taxRate > 0;
 
 function depreciationIn(assets: readonly Asset[], month: number): number {
   let total = 0;
@@ -160,11 +174,16 @@ export interface ProjectOptions {
   npvOnly?: boolean;
   /** Compute only these options (a solver's trial that needs one); default all three. */
   only?: readonly OptionId[];
+  /**
+   * BTC/USD scaled by this factor: every month's USD mining revenue scales by it exactly (the chain's blocks
+   * and difficulty do not depend on the price), so a trial at another BTC price needs no new chain.
+   */
+  btcScale?: number;
 }
 
 function finish(
   id: OptionId,
-  flows: Flow[],
+  flows: Flows,
   inputs: ProjectionInputs,
   assets: readonly Asset[],
   goLiveMonth: number | null,
@@ -172,16 +191,17 @@ function finish(
 ): OptionProjection {
   const horizon = flows.length - 1;
   const residualUsd = inputs.residual === 'book' ? bookValueAt(assets, horizon) : 0;
-  (flows[horizon] as Flow).other += residualUsd;
+  flows.other[horizon] = (flows.other[horizon] as number) + residualUsd;
+  const { revenue, opex, depreciation, capex, other, height, curtailed } = flows;
   if (options.npvOnly) {
     // A solver's trial: the NPV alone, with no per-month records.
     let npv = 0;
     const step = 1 / (1 + inputs.annualDiscountRate) ** (1 / 12);
     let factor = 1;
-    for (const f of flows) {
-      const ebitda = f.revenue - f.opex;
-      const tax = Math.max(0, ebitda - f.depreciation) * inputs.taxRate;
-      npv += (ebitda - tax - f.capex + f.other) * factor;
+    for (let m = 0; m < flows.length; m++) {
+      const ebitda = (revenue[m] as number) - (opex[m] as number);
+      const tax = inputs.taxRate > 0 ? Math.max(0, ebitda - (depreciation[m] as number)) * inputs.taxRate : 0;
+      npv += (ebitda - tax - (capex[m] as number) + (other[m] as number)) * factor;
       factor *= step;
     }
     return {
@@ -201,29 +221,31 @@ function finish(
     };
   }
   let cumulative = 0;
-  const months = flows.map((f, month): ProjectedMonth => {
-    const ebitda = f.revenue - f.opex;
-    const ebit = ebitda - f.depreciation;
+  const months: ProjectedMonth[] = [];
+  for (let month = 0; month < flows.length; month++) {
+    const ebitda = (revenue[month] as number) - (opex[month] as number);
+    const ebit = ebitda - (depreciation[month] as number);
     // Tax on positive EBIT, month by month (no loss carry-forward: conservative; 0% by default).
     const tax = Math.max(0, ebit) * inputs.taxRate;
-    const cash = ebitda - tax - f.capex + f.other;
+    const cash = ebitda - tax - (capex[month] as number) + (other[month] as number);
     cumulative += cash;
-    return {
+    const h = height[month] as number;
+    months.push({
       month,
-      heightBlocks: f.height,
-      revenueUsd: f.revenue,
-      opexUsd: f.opex,
+      heightBlocks: Number.isNaN(h) ? null : h,
+      revenueUsd: revenue[month] as number,
+      opexUsd: opex[month] as number,
       ebitdaUsd: ebitda,
-      depreciationUsd: f.depreciation,
+      depreciationUsd: depreciation[month] as number,
       ebitUsd: ebit,
       taxUsd: tax,
-      capexUsd: f.capex,
-      otherCashUsd: f.other,
+      capexUsd: capex[month] as number,
+      otherCashUsd: other[month] as number,
       cashFlowUsd: cash,
       cumulativeCashUsd: cumulative,
-      curtailed: f.curtailed,
-    };
-  });
+      curtailed: curtailed[month] === 1,
+    });
+  }
   const cash = months.map((m) => m.cashFlowUsd);
   const monthlyIrr = irr(cash);
   return {
@@ -262,16 +284,26 @@ interface MiningMonthly {
   fleetThs: number;
 }
 
+/**
+ * The fleet's monthly figures depend only on the mining inputs and the chain: a solver's trials that change
+ * neither (a lease rate, a GPU price) reuse them.
+ */
+const miningMonthlyMemo = new WeakMap<object, WeakMap<ChainProjection, MiningMonthly>>();
+
 function miningMonthly(inputs: ProjectionInputs, chain: ChainProjection): MiningMonthly {
-  const hashprice0 = computeHashprice({
-    difficulty: inputs.network.difficulty,
-    subsidyBtc: subsidyBtc(inputs.network.heightBlocks),
-    avgFeesBtcPerBlock: inputs.network.avgFeesBtcPerBlock,
-    btcUsd: inputs.network.btcUsd,
-  }).hashpriceUsdPerPhDay;
+  const byChain = miningMonthlyMemo.get(inputs.mining) ?? new WeakMap<ChainProjection, MiningMonthly>();
+  miningMonthlyMemo.set(inputs.mining, byChain);
+  const known = byChain.get(chain);
+  if (known) return known;
+  const made = computeMiningMonthly(inputs, chain);
+  byChain.set(chain, made);
+  return made;
+}
+
+function computeMiningMonthly(inputs: ProjectionInputs, chain: ChainProjection): MiningMonthly {
   const today = miningEconomics({
     ...inputs.mining,
-    hashpriceUsdPerPhDay: hashprice0,
+    hashpriceUsdPerPhDay: hashpriceToday(inputs),
     btcUsd: inputs.network.btcUsd,
   });
   const netPh = (today.hashrateThs / 1000) * (1 - inputs.mining.poolFee) * inputs.mining.uptime;
@@ -289,36 +321,35 @@ function miningFlows(
   inputs: ProjectionInputs,
   mm: MiningMonthly,
   months: number,
-  options: { untilMonth?: number; idleFrom?: number } = {},
-): { flows: Flow[]; assets: Asset[] } {
-  const flows = Array.from({ length: months + 1 }, zeroFlow);
+  options: { untilMonth?: number; idleFrom?: number; depreciation?: boolean } = {},
+): { flows: Flows; assets: Asset[] } {
+  const flows = new Flows(months + 1);
   const assets: Asset[] = [];
   const life = Math.max(1, inputs.minerLifeMonths);
   if (inputs.fleet === 'new') {
-    (flows[0] as Flow).capex += mm.fleetCapexUsd;
+    flows.capex[0] = (flows.capex[0] as number) + mm.fleetCapexUsd;
     assets.push({ month: 0, costUsd: mm.fleetCapexUsd, lifeMonths: life });
   }
   const until = options.untilMonth ?? months;
   let retiredAfter = Number.POSITIVE_INFINITY;
   for (let m = 1; m <= months; m++) {
-    const f = flows[m] as Flow;
-    f.height = mm.height[m - 1] ?? null;
+    flows.height[m] = mm.height[m - 1] ?? Number.NaN;
     if (m > until || m > retiredAfter || (options.idleFrom !== undefined && m >= options.idleFrom)) continue;
     const revenue = mm.revenue[m - 1] ?? 0;
-    if (revenue < mm.energy) f.curtailed = true;
+    if (revenue < mm.energy) flows.curtailed[m] = 1;
     else {
-      f.revenue = revenue;
-      f.opex = mm.energy;
+      flows.revenue[m] = revenue;
+      flows.opex[m] = mm.energy;
     }
     // The fleet reaches the end of its life at the end of month `life` (and every `life` months after).
     if (m % life === 0 && m < until) {
       if (inputs.minerEnd === 'refresh') {
-        f.capex += mm.fleetCapexUsd;
+        flows.capex[m] = (flows.capex[m] as number) + mm.fleetCapexUsd;
         assets.push({ month: m, costUsd: mm.fleetCapexUsd, lifeMonths: life });
       } else retiredAfter = m;
     }
   }
-  for (let m = 1; m <= months; m++) (flows[m] as Flow).depreciation = depreciationIn(assets, m);
+  setDepreciation(flows, assets, options.depreciation ?? true);
   return { flows, assets };
 }
 
@@ -328,19 +359,20 @@ function conversionFlows(
   mm: MiningMonthly,
   months: number,
   fitOutUsd: number,
-): { flows: Flow[]; assets: Asset[]; goLive: number } {
+): { flows: Flows; assets: Asset[]; goLive: number } {
   const goLive = Math.min(inputs.conversionMonths, months);
   const mining = miningFlows(inputs, mm, months, {
     untilMonth: goLive,
+    depreciation: false,
     ...(inputs.idleDuringBuild ? { idleFrom: 1 } : {}),
   });
   const flows = mining.flows;
-  for (const f of flows) f.height = null;
+  flows.height.fill(Number.NaN);
   // The miners are sold at go-live (a new fleet bought today too): their book value leaves with them.
   const assets: Asset[] = mining.assets.map((a) => ({ ...a, soldAt: goLive }));
-  (flows[goLive] as Flow).other += inputs.minerResaleUsdPerTh * mm.fleetThs;
-  if (goLive === 0) (flows[0] as Flow).capex += fitOutUsd;
-  else for (let m = 1; m <= goLive; m++) (flows[m] as Flow).capex += fitOutUsd / goLive;
+  flows.other[goLive] = (flows.other[goLive] as number) + inputs.minerResaleUsdPerTh * mm.fleetThs;
+  if (goLive === 0) flows.capex[0] = (flows.capex[0] as number) + fitOutUsd;
+  else for (let m = 1; m <= goLive; m++) flows.capex[m] = (flows.capex[m] as number) + fitOutUsd / goLive;
   assets.push({ month: goLive, costUsd: fitOutUsd, lifeMonths: Math.max(1, inputs.fitOutLifeMonths) });
   return { flows, assets, goLive };
 }
@@ -363,11 +395,13 @@ function leaseProjection(
     const share = ramp(inputs, k);
     const escalator = (1 + inputs.leaseEscalatorPerYear) ** Math.floor((k - 1) / 12);
     const revenue = (today.revenueUsdPerYear / 12) * share * escalator;
-    const f = flows[m] as Flow;
-    f.revenue += revenue;
-    f.opex += (today.energyUsdPerYear / 12) * share + revenue * inputs.lease.otherOpexShare;
+    flows.revenue[m] = (flows.revenue[m] as number) + revenue;
+    flows.opex[m] =
+      (flows.opex[m] as number) +
+      (today.energyUsdPerYear / 12) * share +
+      revenue * inputs.lease.otherOpexShare;
   }
-  for (let m = 1; m <= months; m++) (flows[m] as Flow).depreciation = depreciationIn(assets, m);
+  setDepreciation(flows, assets, needsDepreciation(inputs, options));
   return finish('ai-lease', flows, inputs, assets, goLive, options);
 }
 
@@ -384,7 +418,7 @@ function gpuProjection(
   const life = Math.max(1, inputs.gpuLifeMonths);
   // GPUs bought at go-live, and again at the end of each life within the horizon.
   for (let bought = goLive; bought === goLive || bought < months; bought += life) {
-    (flows[bought] as Flow).capex += gpuCapexUsd;
+    flows.capex[bought] = (flows.capex[bought] as number) + gpuCapexUsd;
     assets.push({ month: bought, costUsd: gpuCapexUsd, lifeMonths: life });
   }
   for (let m = goLive + 1; m <= months; m++) {
@@ -394,11 +428,11 @@ function gpuProjection(
     const rent = (1 - inputs.gpuPriceDeclinePerYear) ** (age / 12);
     const share = ramp(inputs, k);
     const revenue = (today.revenueUsdPerYear / 12) * rent * share;
-    const f = flows[m] as Flow;
-    f.revenue += revenue;
-    f.opex += (today.energyUsdPerYear / 12) * share + revenue * inputs.gpu.otherOpexShare;
+    flows.revenue[m] = (flows.revenue[m] as number) + revenue;
+    flows.opex[m] =
+      (flows.opex[m] as number) + (today.energyUsdPerYear / 12) * share + revenue * inputs.gpu.otherOpexShare;
   }
-  for (let m = 1; m <= months; m++) (flows[m] as Flow).depreciation = depreciationIn(assets, m);
+  setDepreciation(flows, assets, needsDepreciation(inputs, options));
   return finish('gpu-cloud', flows, inputs, assets, goLive, options);
 }
 
@@ -421,11 +455,13 @@ export function projectSite(
 ): SiteProjection {
   const months = Math.round(inputs.years * 12);
   const chain = given ?? chainFor(inputs);
-  const mm = miningMonthly(inputs, chain);
+  const known = miningMonthly(inputs, chain);
+  const k = options.btcScale ?? 1;
+  const mm = k === 1 ? known : { ...known, revenue: known.revenue.map((r) => r * k) };
   const wanted = (id: OptionId) => !options.only || options.only.includes(id);
   const results: OptionProjection[] = [];
   if (wanted('mining')) {
-    const mining = miningFlows(inputs, mm, months);
+    const mining = miningFlows(inputs, mm, months, { depreciation: needsDepreciation(inputs, options) });
     results.push(finish('mining', mining.flows, inputs, mining.assets, null, options));
   }
   if (wanted('ai-lease')) results.push(leaseProjection(inputs, mm, months, options));
