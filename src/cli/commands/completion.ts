@@ -1,6 +1,7 @@
 /** `completion bash|zsh|fish`: shell completion generated from the program's commands and flags. */
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
+import { CATALOG_KINDS } from '../../report/catalog.js';
 import type { CommandCall } from '../command-call.js';
 import { SCHEMA_NAMES } from './schema.js';
 
@@ -22,7 +23,7 @@ interface Spec {
 }
 
 const ARGUMENT_WORDS: Record<string, readonly string[]> = {
-  catalog: ['miners', 'gpus', 'deals'],
+  catalog: CATALOG_KINDS,
   schema: SCHEMA_NAMES,
   completion: SHELLS,
 };

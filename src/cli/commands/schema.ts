@@ -4,20 +4,17 @@
  */
 import { readFile } from 'node:fs/promises';
 import { UsageError } from '../../errors.js';
+import { COMMAND_NAMES, type CommandName } from '../../inputs/table.js';
 import type { CommandCall } from '../command-call.js';
 
-/** Kept in step with src/cli/json-schemas.ts by a test. */
-export const SCHEMA_NAMES = [
-  'project',
-  'hashprice',
-  'network',
-  'compare',
-  'mining',
-  'ai',
-  'catalog',
-  'check',
+/** Commands that print no JSON document of their own. */
+const NO_OUTPUT_SCHEMA: readonly CommandName[] = ['init', 'schema', 'completion'];
+
+/** Every command's output, and the scenario file. Kept in step with src/cli/json-schemas.ts by a test. */
+export const SCHEMA_NAMES: readonly string[] = [
+  ...COMMAND_NAMES.filter((name) => !NO_OUTPUT_SCHEMA.includes(name)),
   'scenario',
-] as const;
+];
 
 /**
  * The schemas are in dist/schemas, beside the bundle; run from source (tests), this module is two folders
@@ -29,7 +26,7 @@ const SCHEMA_DIRS = [
 ];
 
 export async function readJsonSchema(name: string): Promise<string> {
-  if (!SCHEMA_NAMES.includes(name as (typeof SCHEMA_NAMES)[number])) {
+  if (!SCHEMA_NAMES.includes(name)) {
     throw new UsageError(`schema: expected one of ${SCHEMA_NAMES.join(', ')}, got '${name}'`);
   }
   for (const dir of SCHEMA_DIRS) {
