@@ -14,8 +14,8 @@ export function npv(rate: number, values: readonly number[]): number {
   let total = 0;
   let factor = 1;
   const step = 1 / (1 + rate);
-  for (const value of values) {
-    total += value * factor;
+  for (let t = 0; t < values.length; t++) {
+    total += (values[t] as number) * factor;
     factor *= step;
   }
   return total;
@@ -44,6 +44,15 @@ export interface IrrResult {
   /** Every root found above -100% (rates per period), ascending. */
   roots: number[];
 }
+
+/** Rates scanned for sign changes, ascending: log-spaced near -100%, every 1% from -50% to 20%, log-spaced above. */
+const IRR_GRID: readonly number[] = (() => {
+  const grid: number[] = [];
+  for (let k = 30; k >= 1; k--) grid.push(-1 + 10 ** (-k / 3)); // -1 + 1e-10 ... -0.54
+  for (let i = 0; i < 70; i++) grid.push(-0.5 + i / 100);
+  for (let k = 0; k <= 30; k++) grid.push(0.2 * 10 ** (k / 11)); // 0.2 ... ~107 (10,700%)
+  return grid;
+})();
 
 /** Brent-free bisection on a bracket [a, b] with f(a), f(b) of opposite signs: never wanders. */
 function bisect(f: (x: number) => number, a: number, b: number, fa: number): number {
@@ -74,11 +83,7 @@ export function irr(values: readonly number[]): IrrResult {
     return { rate: null, roots: [], note: 'the cash flows never change sign: no rate makes NPV zero' };
   // NPV in terms of x = 1 / (1 + r) is a polynomial; scan r on a log-spaced grid on each side of 0.
   const f = (r: number) => npv(r, values);
-  const grid: number[] = [];
-  for (let k = 30; k >= 1; k--) grid.push(-1 + 10 ** (-k / 3)); // -1 + 1e-10 ... -0.54
-  for (let r = -0.5; r < 0.2; r += 0.01) grid.push(r);
-  for (let k = 0; k <= 30; k++) grid.push(0.2 * 10 ** (k / 11)); // 0.2 ... ~107 (10,700%)
-  grid.sort((a, b) => a - b);
+  const grid = IRR_GRID;
   const roots: number[] = [];
   let prev = grid[0] as number;
   let fprev = f(prev);
