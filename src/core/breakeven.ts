@@ -45,7 +45,7 @@ export function solveInRange(f: Delta, lo: number, hi: number, near: number): nu
   let down = start;
   let fUp = f0;
   let fDown = f0;
-  let step = geometric ? 1.6 : Math.max((hi - lo) / 200, Math.abs(start) * 0.25, 1e-9);
+  let step = geometric ? 1.6 : Math.max((hi - lo) / 100, Math.abs(start) * 0.5, 1e-9);
   for (let i = 0; i < 60 && !bracket && (up < hi || down > lo); i++) {
     const nextUp = Math.min(hi, geometric ? up * step : up + step);
     const nextDown = Math.max(lo, geometric ? down / step : down - step);
