@@ -16,7 +16,11 @@ const COMMANDS = [
   { name: 'compare --json', args: ['compare', '--mw', '341', '--offline', '--json'], goal: 1.5 },
   { name: 'compare (table)', args: ['compare', '--mw', '341', '--offline', '--no-color'], goal: 1.5 },
   { name: '--help', args: ['--help'], goal: 1.5 },
-  { name: 'project --years 20', args: ['project', '--mw', '341', '--years', '20', '--offline', '--json'], goal: 1.6 },
+  {
+    name: 'project --years 20',
+    args: ['project', '--mw', '341', '--years', '20', '--offline', '--json'],
+    goal: 1.6,
+  },
 ];
 
 const runs = Number(process.env.RUNS ?? 30);

@@ -51,7 +51,12 @@ export async function fetchRound(
     return await fetchLive(toFetch, providers, {
       client: async () => {
         handle = await openDispatcher(ctx.dispatcher, ctx.env, timeoutMs);
-        return createHttpClient(handle.dispatcher, { timeoutMs, now: ctx.now, ...deps.http });
+        return createHttpClient(handle.dispatcher, {
+          timeoutMs,
+          now: ctx.now,
+          ...(ctx.sleep ? { sleep: ctx.sleep } : {}),
+          ...deps.http,
+        });
       },
       now: ctx.now,
       ...(ctx.dispatcher

@@ -79,6 +79,12 @@ export interface HttpOptions {
   retryAfterCapMs?: number;
   /** Wall clock, for Retry-After given as an HTTP date. */
   now?: () => number;
+  /**
+   * Waits between attempts (backoff and Retry-After); default a real timer. The deadline still applies: an
+   * abort (deadline or caller) ends the wait at once, whatever this returns. Tests pass one that returns at
+   * once, or one that records the delays asked for.
+   */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface GetOptions {
@@ -201,7 +207,7 @@ function withAttempts(failure: FetchFailure, attempts: number, extra = ''): Fetc
   });
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+function timerSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) {
       reject(signal.reason);
@@ -216,6 +222,26 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
       resolve();
     }, ms);
     signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** An injected sleep, ended early by an abort like the real timer. */
+function injectedSleep(sleep: (ms: number) => Promise<void>, ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    sleep(ms).then(
+      () => {
+        signal.removeEventListener('abort', onAbort);
+        if (signal.aborted) reject(signal.reason);
+        else resolve();
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
   });
 }
 
@@ -294,6 +320,9 @@ export function createHttpClient(dispatcher: Dispatcher, options: HttpOptions): 
   const backoffMs = options.backoffMs ?? DEFAULT_BACKOFF_MS;
   const retryAfterCapMs = options.retryAfterCapMs ?? DEFAULT_RETRY_AFTER_CAP_MS;
   const now = options.now ?? Date.now;
+  const injected = options.sleep;
+  const wait = (ms: number, signal: AbortSignal) =>
+    injected ? injectedSleep(injected, ms, signal) : timerSleep(ms, signal);
 
   async function get(target: string, init: GetOptions = {}): Promise<HttpResponse> {
     const url = new URL(target);
@@ -349,8 +378,8 @@ export function createHttpClient(dispatcher: Dispatcher, options: HttpOptions): 
         if (asked !== undefined && asked > retryAfterCapMs) {
           throw withAttempts(failure, attempt, `asked to wait ${Math.round(asked / 1000)} s`);
         }
-        const wait = asked ?? backoffMs * 2 ** (attempt - 1);
-        if (performance.now() - started + wait >= timeoutMs) {
+        const delayMs = asked ?? backoffMs * 2 ** (attempt - 1);
+        if (performance.now() - started + delayMs >= timeoutMs) {
           throw withAttempts(
             failure,
             attempt,
@@ -358,7 +387,7 @@ export function createHttpClient(dispatcher: Dispatcher, options: HttpOptions): 
           );
         }
         try {
-          await sleep(wait, controller.signal);
+          await wait(delayMs, controller.signal);
         } catch {
           throw stopped() ?? failure;
         }

@@ -197,6 +197,8 @@ describe('conventions', () => {
     const { BIN } = await import('./run-cli.js');
     // A mempool that never answers keeps the command waiting until the signal.
     const server = createServer(() => {});
+    // The first connection means the command is running (its SIGINT handler is installed) and waiting.
+    const connected = new Promise<void>((resolve) => server.once('connection', () => resolve()));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
     const dir = workspace().dir;
@@ -205,7 +207,9 @@ describe('conventions', () => {
       [BIN, 'hashprice', '--mempool-url', `http://127.0.0.1:${port}`, '--timeout', '20000'],
       {
         env: {
-          ...process.env,
+          ...Object.fromEntries(
+            Object.entries(process.env).filter(([key]) => !/^(https?|all|no)_proxy$/i.test(key)),
+          ),
           XDG_CACHE_HOME: dir,
           XDG_CONFIG_HOME: dir,
           HASHCALC_BLOCKCHAIN_INFO_URL: `http://127.0.0.1:${port}`,
@@ -214,7 +218,7 @@ describe('conventions', () => {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await connected;
     const started = Date.now();
     child.kill('SIGINT');
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));

@@ -1,11 +1,12 @@
 /**
- * Live network data end to end: the built binary against loopback servers serving the API fixtures (never
- * the internet), with a private cache directory per test. In-process runs only where a TTY is needed.
+ * Live network data end to end: the CLI in-process (`run(argv, ctx)`, as the binary runs it, with the
+ * production dispatcher) against loopback servers serving the API fixtures (never the internet), with a
+ * private cache directory per test. The built binary only where the process matters (what it loads).
  */
 import { execFile } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Agent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/program.js';
@@ -27,8 +28,7 @@ import {
   type RouteSpec,
   startServer,
 } from '../data/helpers/server.js';
-
-const BIN = fileURLToPath(new URL('../../bin/hashcalc.js', import.meta.url));
+import { BIN, cliContext } from './run-cli.js';
 
 interface Result {
   code: number;
@@ -37,19 +37,37 @@ interface Result {
   elapsedMs: number;
 }
 
-function runBin(args: readonly string[], env: Record<string, string | undefined> = {}): Promise<Result> {
+/** A user's environment minus hashcalc's variables and proxies, with a private home, then `env`. */
+function userEnv(env: Record<string, string | undefined>): Record<string, string> {
   const clean: Record<string, string | undefined> = { ...process.env };
   for (const key of Object.keys(clean)) {
     if (key.startsWith('HASHCALC_') || /^(https?|no)_proxy$/i.test(key)) delete clean[key];
   }
   for (const key of ['FORCE_COLOR', 'NO_COLOR', 'CI']) delete clean[key];
   const home = tempDir('hashcalc-cli-');
+  const merged = { ...clean, XDG_CACHE_HOME: home, XDG_CONFIG_HOME: home, HOME: home, ...env };
+  return Object.fromEntries(Object.entries(merged).filter((e): e is [string, string] => e[1] !== undefined));
+}
+
+/** The CLI in-process: waits (backoff, Retry-After) return at once; the spinner never draws off a TTY. */
+async function runBin(
+  args: readonly string[],
+  env: Record<string, string | undefined> = {},
+): Promise<Result> {
+  const t = cliContext(args, userEnv(env));
+  const started = performance.now();
+  const code = await run(args, t.ctx);
+  return { code, stdout: t.stdout(), stderr: t.stderr(), elapsedMs: performance.now() - started };
+}
+
+/** The built binary in a child process, for what only a process shows. */
+function spawnBin(args: readonly string[], env: Record<string, string | undefined> = {}): Promise<Result> {
   const started = performance.now();
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [BIN, ...args],
-      { env: { ...clean, XDG_CACHE_HOME: home, XDG_CONFIG_HOME: home, HOME: home, ...env }, timeout: 20_000 },
+      { env: userEnv(env), timeout: 20_000 },
       (error, stdout, stderr) => {
         const code =
           error && typeof (error as { code?: unknown }).code === 'number'
@@ -278,29 +296,38 @@ describe('offline and failing networks', () => {
   });
 
   it('--offline never loads undici; a live run does', async () => {
-    // The bundle loads undici with require() on the first fetch: a preloaded hook logs every require.
-    const dir = tempDir('hashcalc-hook-');
-    const log = join(dir, 'loaded.txt');
-    writeFileSync(log, '');
-    const hook = join(dir, 'hook.cjs');
+    // The bundle loads undici with require() on the first fetch: a preloaded hook logs every require to the
+    // file its run names. One hook file for every run (atomically replaced), so NODE_OPTIONS, which the
+    // loader's code cache key includes, is the same each time.
+    const hook = join(tmpdir(), 'hashcalc-test-require-hook.cjs');
+    const temp = `${hook}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     writeFileSync(
-      hook,
+      temp,
       `const Module = require('node:module');\nconst { appendFileSync } = require('node:fs');\n` +
+        `const log = process.env.HASHCALC_TEST_REQUIRE_LOG;\n` +
         `const load = Module._load;\n` +
         `Module._load = function (request, ...rest) {\n` +
-        `  appendFileSync(${JSON.stringify(log)}, request + '\\n');\n` +
+        `  if (log) appendFileSync(log, request + '\\n');\n` +
         `  return load.call(this, request, ...rest);\n};\n`,
     );
+    renameSync(temp, hook);
+    const dir = tempDir('hashcalc-hook-');
+    const logs = { offline: join(dir, 'offline.txt'), live: join(dir, 'live.txt') };
+    for (const log of Object.values(logs)) writeFileSync(log, '');
     const env = { ...(await unreachable()), NODE_OPTIONS: `--require ${hook}` };
-    const offline = await runBin(['compare', '--mw', '341', '--offline', '--json'], env);
+    const [offline, live] = await Promise.all([
+      spawnBin(['compare', '--mw', '341', '--offline', '--json'], {
+        ...env,
+        HASHCALC_TEST_REQUIRE_LOG: logs.offline,
+      }),
+      spawnBin(['compare', '--mw', '341', '--json'], { ...env, HASHCALC_TEST_REQUIRE_LOG: logs.live }),
+    ]);
     expect(offline.code, offline.stderr).toBe(0);
-    const offlineLoads = readFileSync(log, 'utf8').split('\n');
+    const offlineLoads = readFileSync(logs.offline, 'utf8').split('\n');
     expect(offlineLoads).toContain('node:fs'); // the hook saw the bundle's requires
     expect(offlineLoads).not.toContain('undici');
-    writeFileSync(log, '');
-    const live = await runBin(['compare', '--mw', '341', '--json'], env);
     expect(live.code, live.stderr).toBe(0);
-    expect(readFileSync(log, 'utf8').split('\n')).toContain('undici');
+    expect(readFileSync(logs.live, 'utf8').split('\n')).toContain('undici');
   });
 
   it('falls back to the cache when mempool times out, says so, and leaves the cache intact', async () => {
@@ -424,13 +451,16 @@ describe('progress spinner', () => {
       const code = await run(args, t.ctx);
       return { code, stderr: t.stderr() };
     };
-    const tty = await runIn(['network'], true);
+    // The three at once: each waits ~700 ms for the slow servers.
+    const [tty, json, pipe] = await Promise.all([
+      runIn(['network'], true),
+      runIn(['network', '--json'], true),
+      runIn(['network'], false),
+    ]);
     expect(tty.code).toBe(0);
     expect(tty.stderr).toMatch(/^\r. fetching network data from 127\.0\.0\.1:\d+…/);
     expect(tty.stderr.endsWith('\r\u001b[K')).toBe(true);
-    const json = await runIn(['network', '--json'], true);
     expect(json.stderr).toBe('');
-    const pipe = await runIn(['network'], false);
     expect(pipe.stderr).toBe('');
     await agent.close();
 
@@ -444,5 +474,25 @@ describe('progress spinner', () => {
     await run(['network'], t.ctx);
     expect(t.stderr()).toBe(''); // answered before the spinner's delay
     await agent2.close();
+  });
+
+  it('waits ctx.spinnerDelayMs before drawing: 0 draws at once, Infinity never', async () => {
+    const s = await sources({ delayMs: 150 });
+    const agent = new Agent();
+    const runWith = async (spinnerDelayMs: number) => {
+      const t = testContext({
+        dispatcher: agent,
+        stderrIsTTY: true,
+        spinnerDelayMs,
+        env: { ...s.env, XDG_CONFIG_HOME: tempDir() },
+      });
+      expect(await run(['network'], t.ctx)).toBe(0);
+      return t.stderr();
+    };
+    const [now, never] = await Promise.all([runWith(0), runWith(Number.POSITIVE_INFINITY)]);
+    expect(now).toMatch(/^\r. fetching network data from 127\.0\.0\.1:\d+…/);
+    expect(now.endsWith('\r\u001b[K')).toBe(true);
+    expect(never).toBe('');
+    await agent.close();
   });
 });

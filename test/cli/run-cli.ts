@@ -1,9 +1,16 @@
-/** Runs the built binary as a user would, with a private cache dir and no colour unless asked. */
+/**
+ * Runs the CLI as a user would, in-process: `run(argv, ctx)` with a Context that collects stdout and stderr,
+ * a private cache and config directory, no colour unless asked, waits (retry backoff, Retry-After) that
+ * return at once and a spinner that never draws. What only a real process shows (the shim, signals, a closed
+ * pipe) uses `spawnCli` on the built binary instead; test/smoke has the rest of those.
+ */
 import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { argvFlags, run } from '../../src/cli/program.js';
+import { type Context, decideColorLevel } from '../../src/context.js';
 
 export const BIN = fileURLToPath(new URL('../../bin/hashcalc.js', import.meta.url));
 
@@ -13,22 +20,86 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(
+/** Variables that change the output and that a developer's shell may have set. */
+const UNSET = ['FORCE_COLOR', 'NO_COLOR', 'HASHCALC_DEBUG', 'CI', 'COLUMNS'];
+
+/** process.env minus UNSET, a private cache and config directory, then `overrides` (undefined unsets). */
+export function cliEnv(overrides: Record<string, string | undefined> = {}): Record<string, string> {
+  const home = mkdtempSync(join(tmpdir(), 'hashcalc-test-'));
+  const merged: Record<string, string | undefined> = {
+    ...process.env,
+    XDG_CACHE_HOME: home,
+    XDG_CONFIG_HOME: home,
+  };
+  for (const key of UNSET) delete merged[key];
+  Object.assign(merged, overrides);
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(merged)) if (value !== undefined) env[key] = value;
+  return env;
+}
+
+export interface ContextOptions {
+  /** undici Dispatcher (loopback Agent or MockAgent); default: the production one, as the binary builds. */
+  dispatcher?: unknown;
+  stderrIsTTY?: boolean;
+  /** Default: never drawn within a test. */
+  spinnerDelayMs?: number;
+  /** Default: returns at once. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** A Context as src/cli/main.ts builds it for a non-TTY stdout, writing into strings. */
+export function cliContext(
+  args: readonly string[],
+  env: Record<string, string>,
+  options: ContextOptions = {},
+): { ctx: Context; stdout(): string; stderr(): string } {
+  let out = '';
+  let err = '';
+  const ctx: Context = {
+    stdout: {
+      write: (chunk: string) => {
+        out += chunk;
+        return true;
+      },
+      isTTY: false,
+    },
+    stderr: {
+      write: (chunk: string) => {
+        err += chunk;
+        return true;
+      },
+      isTTY: options.stderrIsTTY ?? false,
+    },
+    env,
+    now: () => Date.now(),
+    colorLevel: decideColorLevel(env, false, argvFlags(args).includes('--no-color')),
+    sleep: options.sleep ?? (() => Promise.resolve()),
+    spinnerDelayMs: options.spinnerDelayMs ?? 3_600_000,
+    ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+  };
+  return { ctx, stdout: () => out, stderr: () => err };
+}
+
+export async function runCli(
   args: readonly string[],
   env: Record<string, string | undefined> = {},
 ): Promise<CliResult> {
-  const cacheHome = mkdtempSync(join(tmpdir(), 'hashcalc-test-'));
-  const baseEnv: Record<string, string | undefined> = {
-    ...process.env,
-    XDG_CACHE_HOME: cacheHome,
-    XDG_CONFIG_HOME: cacheHome,
-  };
-  for (const key of ['FORCE_COLOR', 'NO_COLOR', 'HASHCALC_DEBUG', 'CI']) delete baseEnv[key];
+  const t = cliContext(args, cliEnv(env));
+  const code = await run(args, t.ctx);
+  return { code, stdout: t.stdout(), stderr: t.stderr() };
+}
+
+/** The built binary in a child process, with the same environment as runCli. */
+export function spawnCli(
+  args: readonly string[],
+  env: Record<string, string | undefined> = {},
+): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [BIN, ...args],
-      { env: { ...baseEnv, ...env }, timeout: 15_000 },
+      { env: cliEnv(env), timeout: 15_000 },
       (error, stdout, stderr) => {
         const code =
           error && typeof (error as { code?: unknown }).code === 'number'

@@ -1,6 +1,8 @@
 /**
  * The HTTP client against loopback servers: deadline, retries, Retry-After, size cap, redirects, proxy,
  * and the classification of every failure into one phrase. Never the internet.
+ * Waits between attempts return at once (an injected sleep) unless a test is about the wait itself; the
+ * delays asked for are recorded and checked instead of measured.
  */
 import { once } from 'node:events';
 import { createServer as createHttpServer } from 'node:http';
@@ -10,6 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDispatcher } from '../../src/data/dispatcher.js';
 import {
   createHttpClient,
+  DEFAULT_BACKOFF_MS,
   FetchFailure,
   type HttpClient,
   parseRetryAfter,
@@ -40,12 +43,36 @@ afterEach(async () => {
   await server?.close();
 });
 
+/** Servers of the concurrent tests: closed when the file ends, since `server` is for one test at a time. */
+const concurrentServers: LoopbackServer[] = [];
+afterAll(async () => {
+  await Promise.all(concurrentServers.map((s) => s.close()));
+});
+async function serve(routes: Parameters<typeof startServer>[0]): Promise<LoopbackServer> {
+  const started = await startServer(routes);
+  concurrentServers.push(started);
+  return started;
+}
+
 async function clientFor(
   timeoutMs = 2000,
   extra: Parameters<typeof createHttpClient>[1] extends infer O ? Partial<O> : never = {},
 ): Promise<HttpClient> {
   const { dispatcher } = await openDispatcher(agent, {}, timeoutMs);
-  return createHttpClient(dispatcher, { timeoutMs, backoffMs: 50, ...extra });
+  return createHttpClient(dispatcher, { timeoutMs, backoffMs: 50, sleep: immediate, ...extra });
+}
+
+const immediate = () => Promise.resolve();
+
+/** A sleep that returns at once and records each delay asked for. */
+function recorder(): { sleep: (ms: number) => Promise<void>; delays: number[] } {
+  const delays: number[] = [];
+  return {
+    delays,
+    sleep: async (ms) => {
+      delays.push(ms);
+    },
+  };
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<FetchFailure> {
@@ -59,18 +86,9 @@ async function failureOf(promise: Promise<unknown>): Promise<FetchFailure> {
 }
 
 describe('http client', () => {
-  it('gets a body and sends User-Agent hashcalc/<version>', async () => {
-    server = await startServer({ '/x': { body: '{"ok":true}' } });
-    const response = await (await clientFor()).get(`${server.url}/x`);
-    expect(response.status).toBe(200);
-    expect(response.body).toBe('{"ok":true}');
-    expect(response.attempts).toBe(1);
-    expect(USER_AGENT).toMatch(/^hashcalc\/\d+\.\d+\.\d+/);
-    expect(server.hits[0]?.headers['user-agent']).toBe(USER_AGENT);
-  });
-
-  it('times out after the deadline when the server never answers', async () => {
-    server = await startServer({ '/x': hang });
+  // The tests that wait on real time, at once (each with its own server, closed when the file ends).
+  it.concurrent('times out after the deadline when the server never answers', async () => {
+    const server = await serve({ '/x': hang });
     const started = performance.now();
     const failure = await failureOf((await clientFor(300)).get(`${server.url}/x`));
     const elapsed = performance.now() - started;
@@ -80,12 +98,58 @@ describe('http client', () => {
     expect(elapsed).toBeLessThan(1500);
   });
 
-  it('times out on a slow drip even though bytes keep coming', async () => {
-    server = await startServer({ '/x': drip(30) });
+  it.concurrent('times out on a slow drip even though bytes keep coming', async () => {
+    const server = await serve({ '/x': drip(30) });
     const started = performance.now();
     const failure = await failureOf((await clientFor(400)).get(`${server.url}/x`));
     expect(failure.message).toBe('timed out after 400 ms');
     expect(performance.now() - started).toBeLessThan(1500);
+  });
+
+  it.concurrent('waits on a real timer when no sleep is given', async () => {
+    const server = await serve({ '/x': { status: 503, body: 'down' } });
+    const { dispatcher } = await openDispatcher(agent, {}, 3000);
+    const started = performance.now();
+    const failure = await failureOf(
+      createHttpClient(dispatcher, { timeoutMs: 3000, backoffMs: 30 }).get(`${server.url}/x`),
+    );
+    expect(failure.message).toBe('answered HTTP 503 (3 attempts)');
+    // Backoff 30 ms then 60 ms.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(88);
+  });
+
+  it.concurrent('the deadline and the caller end an injected wait that never returns', async () => {
+    const server = await serve({ '/x': { status: 503, body: 'down' } });
+    const never = () => new Promise<void>(() => {});
+    const started = performance.now();
+    const timedOut = await failureOf((await clientFor(300, { sleep: never })).get(`${server.url}/x`));
+    expect(timedOut.message).toBe('timed out after 300 ms');
+    expect(performance.now() - started).toBeLessThan(1500);
+    expect(server.count('/x')).toBe(1);
+    const controller = new AbortController();
+    const pending = (await clientFor(5000, { sleep: never })).get(`${server.url}/x`, {
+      signal: controller.signal,
+    });
+    setTimeout(() => controller.abort(), 50);
+    expect((await failureOf(pending)).kind).toBe('cancelled');
+  });
+
+  it.concurrent('can be cancelled by the caller', async () => {
+    const server = await serve({ '/x': hang });
+    const controller = new AbortController();
+    const pending = (await clientFor(5000)).get(`${server.url}/x`, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    expect((await failureOf(pending)).kind).toBe('cancelled');
+  });
+
+  it('gets a body and sends User-Agent hashcalc/<version>', async () => {
+    server = await startServer({ '/x': { body: '{"ok":true}' } });
+    const response = await (await clientFor()).get(`${server.url}/x`);
+    expect(response.status).toBe(200);
+    expect(response.body).toBe('{"ok":true}');
+    expect(response.attempts).toBe(1);
+    expect(USER_AGENT).toMatch(/^hashcalc\/\d+\.\d+\.\d+/);
+    expect(server.hits[0]?.headers['user-agent']).toBe(USER_AGENT);
   });
 
   it('fails a refused connection at once, without retrying', async () => {
@@ -107,12 +171,26 @@ describe('http client', () => {
 
   it('gives up after three attempts on a persistent 503, with backoff between them', async () => {
     server = await startServer({ '/x': { status: 503, body: 'down' } });
-    const started = performance.now();
-    const failure = await failureOf((await clientFor(3000, { backoffMs: 100 })).get(`${server.url}/x`));
+    const waits = recorder();
+    const failure = await failureOf(
+      (await clientFor(3000, { backoffMs: 100, sleep: waits.sleep })).get(`${server.url}/x`),
+    );
     expect(failure.message).toBe('answered HTTP 503 (3 attempts)');
     expect(server.count('/x')).toBe(3);
     // Backoff 100 ms then 200 ms.
-    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+    expect(waits.delays).toEqual([100, 200]);
+  });
+
+  it('backs off 250 ms then 500 ms by default', async () => {
+    server = await startServer({ '/x': { status: 503, body: 'down' } });
+    const waits = recorder();
+    const { dispatcher } = await openDispatcher(agent, {}, 5000);
+    const failure = await failureOf(
+      createHttpClient(dispatcher, { timeoutMs: 5000, sleep: waits.sleep }).get(`${server.url}/x`),
+    );
+    expect(failure.message).toBe('answered HTTP 503 (3 attempts)');
+    expect(DEFAULT_BACKOFF_MS).toBe(250);
+    expect(waits.delays).toEqual([250, 500]);
   });
 
   it('does not retry a 404', async () => {
@@ -126,11 +204,11 @@ describe('http client', () => {
     server = await startServer({
       '/x': [{ status: 429, headers: { 'retry-after': '1' }, body: '' }, { body: 'ok' }],
     });
-    const started = performance.now();
-    const response = await (await clientFor(3000)).get(`${server.url}/x`);
+    const waits = recorder();
+    const response = await (await clientFor(3000, { sleep: waits.sleep })).get(`${server.url}/x`);
     expect(response.body).toBe('ok');
     expect(response.attempts).toBe(2);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(990);
+    expect(waits.delays).toEqual([1000]);
   });
 
   it('fails at once when Retry-After asks for longer than the cap', async () => {
@@ -205,14 +283,6 @@ describe('http client', () => {
     const client = await clientFor();
     expect((await client.get(`${server.url}/ok`)).contentType).toContain('text/html');
     expect((await failureOf(client.get(`${server.url}/bad`))).message).toBe('answered HTTP 502 (3 attempts)');
-  });
-
-  it('can be cancelled by the caller', async () => {
-    server = await startServer({ '/x': hang });
-    const controller = new AbortController();
-    const pending = (await clientFor(5000)).get(`${server.url}/x`, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
-    expect((await failureOf(pending)).kind).toBe('cancelled');
   });
 
   it('classifies a failed DNS lookup (simulated at the dispatcher) without retrying', async () => {

@@ -24,6 +24,9 @@ export function testContext(
     dispatcher?: unknown;
     stderrIsTTY?: boolean;
     cacheDir?: string;
+    /** ctx.sleep (retry backoff, Retry-After); default none: the real timer. */
+    sleep?: (ms: number) => Promise<void>;
+    spinnerDelayMs?: number;
   } = {},
 ): TestContext {
   let out = '';
@@ -37,6 +40,8 @@ export function testContext(
     now: typeof now === 'function' ? now : () => now ?? Date.now(),
     colorLevel: 0,
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+    ...(options.spinnerDelayMs !== undefined ? { spinnerDelayMs: options.spinnerDelayMs } : {}),
   };
   return {
     ctx,

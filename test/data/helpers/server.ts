@@ -82,15 +82,24 @@ export async function startServer(routes: Record<string, RouteSpec> = {}): Promi
   };
 }
 
-/** A loopback port nothing listens on: connecting is refused at once. */
+/**
+ * A loopback port nothing listens on: connecting is refused at once. Taken below the ephemeral range (Linux
+ * 32768-60999, where `listen(0)` and outgoing connections get their ports), so a server that another test
+ * or worker starts meanwhile cannot be given it.
+ */
 export async function closedPort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  server.close();
-  await once(server, 'close');
-  return port;
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const server = createServer();
+    const bound = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    if (!bound) continue;
+    server.close();
+    await once(server, 'close');
+    return port;
+  }
 }
 
 // Faults --------------------------------------------------------------------------------------------------
