@@ -10,15 +10,10 @@ import { GPUS } from '../../src/catalog/gpus.js';
 import { MINERS } from '../../src/catalog/miners.js';
 import { run } from '../../src/cli/program.js';
 import type { Context } from '../../src/context.js';
+import { type CliResult, cliContext } from './run-cli.js';
 
 /** 2025-12-01: the embedded snapshot (2025-11-22) is 9 days old. */
 const NOW = Date.parse('2025-12-01T00:00:00Z');
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 /** Runs hashcalc in-process with COLUMNS set (or not), stdout not a TTY, a private home and no network. */
 async function hashcalc(
@@ -26,39 +21,21 @@ async function hashcalc(
   columns?: number,
   env: Record<string, string> = {},
   colorLevel: Context['colorLevel'] = 0,
-): Promise<Result> {
+): Promise<CliResult> {
   const home = mkdtempSync(join(tmpdir(), 'hashcalc-layout-'));
-  let stdout = '';
-  let stderr = '';
-  const ctx: Context = {
-    stdout: {
-      write: (chunk: string) => {
-        stdout += chunk;
-        return true;
-      },
-      isTTY: false,
-    },
-    stderr: {
-      write: (chunk: string) => {
-        stderr += chunk;
-        return true;
-      },
-      isTTY: false,
-    },
-    env: {
+  const t = cliContext(
+    args,
+    {
       HOME: home,
       XDG_CACHE_HOME: home,
       XDG_CONFIG_HOME: home,
       ...(columns === undefined ? {} : { COLUMNS: String(columns) }),
       ...env,
     },
-    now: () => NOW,
-    colorLevel,
-    sleep: async () => {},
-    spinnerDelayMs: 1e9,
-  };
-  const code = await run(args, ctx);
-  return { code, stdout, stderr };
+    { nowMs: NOW, colorLevel },
+  );
+  const code = await run(args, t.ctx);
+  return { code, stdout: t.stdout(), stderr: t.stderr() };
 }
 
 const WIDTHS = [60, 80, 100, 120] as const;

@@ -46,6 +46,10 @@ export interface ContextOptions {
   spinnerDelayMs?: number;
   /** Default: returns at once. */
   sleep?: (ms: number) => Promise<void>;
+  /** Default: the real clock. */
+  nowMs?: number;
+  /** Default: as main.ts decides it for a non-TTY stdout. */
+  colorLevel?: Context['colorLevel'];
 }
 
 /** A Context as src/cli/main.ts builds it for a non-TTY stdout, writing into strings. */
@@ -72,8 +76,8 @@ export function cliContext(
       isTTY: options.stderrIsTTY ?? false,
     },
     env,
-    now: () => Date.now(),
-    colorLevel: decideColorLevel(env, false, argvFlags(args).includes('--no-color')),
+    now: () => options.nowMs ?? Date.now(),
+    colorLevel: options.colorLevel ?? decideColorLevel(env, false, argvFlags(args).includes('--no-color')),
     sleep: options.sleep ?? (() => Promise.resolve()),
     spinnerDelayMs: options.spinnerDelayMs ?? 3_600_000,
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
