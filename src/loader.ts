@@ -22,6 +22,8 @@ import type { Script as VmScript } from 'node:vm';
 // Built-in modules through process.getBuiltinModule, not `import`: an ES import of node:fs or node:crypto builds
 // a namespace of every export, which runs their lazy getters (fs.promises, webcrypto): measured 3 ms for
 // node:fs and 3-10 ms for node:crypto, against under 0.1 ms here.
+import { writeFileAtomic } from './data/atomic-file.js';
+
 const {
   accessSync,
   constants,
@@ -29,9 +31,7 @@ const {
   mkdtempSync,
   readdirSync,
   readFileSync,
-  renameSync,
   rmSync,
-  writeFileSync,
 } = process.getBuiltinModule('node:fs');
 const { createRequire } = process.getBuiltinModule('node:module');
 const { tmpdir } = process.getBuiltinModule('node:os');
@@ -172,14 +172,9 @@ export async function writeCodeCache(): Promise<{ written: string } | { skipped:
   // Another run may have written it meanwhile: keep that one.
   if (existsSync(file)) return { skipped: `${file} exists` };
   const payload = script.createCachedData();
-  const temp = `${file}.${process.pid}.tmp`;
   try {
-    writeFileSync(temp, Buffer.concat([Buffer.from(`${MAGIC} ${key} ${hex(payload)}\n`), payload]), {
-      flag: 'wx',
-    });
-    renameSync(temp, file);
+    await writeFileAtomic(file, Buffer.concat([Buffer.from(`${MAGIC} ${key} ${hex(payload)}\n`), payload]));
   } catch (error) {
-    rmSync(temp, { force: true });
     return { skipped: `cannot write ${file}: ${(error as Error).message}` };
   }
   return { written: file };

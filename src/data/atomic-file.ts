@@ -12,7 +12,7 @@ let counter = 0;
 
 export async function writeFileAtomic(
   file: string,
-  content: string,
+  content: string | Uint8Array,
   options: { mode?: number; makeDirectory?: boolean } = {},
 ): Promise<void> {
   const dir = dirname(file);
@@ -22,7 +22,11 @@ export async function writeFileAtomic(
   );
   try {
     if (options.makeDirectory) mkdirSync(dir, { recursive: true });
-    writeFileSync(temp, content, { encoding: 'utf8', mode: options.mode ?? 0o644, flag: 'wx' });
+    writeFileSync(temp, content, {
+      ...(typeof content === 'string' ? { encoding: 'utf8' as const } : {}),
+      mode: options.mode ?? 0o644,
+      flag: 'wx',
+    });
     await renameWithRetry(temp, file);
   } catch (error) {
     try {
