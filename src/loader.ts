@@ -24,15 +24,8 @@ import type { Script as VmScript } from 'node:vm';
 // node:fs and 3-10 ms for node:crypto, against under 0.1 ms here.
 import { writeFileAtomic } from './data/atomic-file.js';
 
-const {
-  accessSync,
-  constants,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-} = process.getBuiltinModule('node:fs');
+const { accessSync, constants, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } =
+  process.getBuiltinModule('node:fs');
 const { createRequire } = process.getBuiltinModule('node:module');
 const { tmpdir } = process.getBuiltinModule('node:os');
 const { dirname, join } = process.getBuiltinModule('node:path');

@@ -4,7 +4,11 @@
  */
 import { toJSONSchema } from 'zod/mini';
 import { buildScenarioSchema } from '../inputs/scenario-schema.js';
-import { OUTPUT_SCHEMAS } from '../report/schemas.js';
+import { exodusOutputSchema } from '../report/exodus-schema.js';
+import { OUTPUT_SCHEMAS as SHARED } from '../report/schemas.js';
+
+/** Every command's output schema (exodus keeps its own module). */
+const OUTPUT_SCHEMAS = { ...SHARED, exodus: exodusOutputSchema };
 
 export const SCHEMA_NAMES = [...Object.keys(OUTPUT_SCHEMAS), 'scenario'] as const;
 

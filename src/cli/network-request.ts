@@ -88,15 +88,24 @@ export function networkRequestFrom(
   return request;
 }
 
-/** Obtain network data for a command and print the data layer's notes (fallbacks, stale cache, divergence). */
+/** Obtain network data for a command, with the data layer's notes (fallbacks, stale cache, divergence). */
+export async function obtainFor(
+  layered: Pick<LayeredInputs, 'given'>,
+  ctx: Context,
+  scope: NetworkScope = {},
+): Promise<NetworkResult> {
+  const request = networkRequestFrom(layered, ctx, scope);
+  const { obtainNetwork } = await import('../data/obtain.js');
+  return obtainNetwork(request, ctx);
+}
+
+/** Obtain network data for a command and print the data layer's notes. */
 export async function getNetwork(
   layered: Pick<LayeredInputs, 'given'>,
   ctx: Context,
   scope: NetworkScope = {},
 ): Promise<NetworkResult['snapshot']> {
-  const request = networkRequestFrom(layered, ctx, scope);
-  const { obtainNetwork } = await import('../data/obtain.js');
-  const { snapshot, notes } = await obtainNetwork(request, ctx);
+  const { snapshot, notes } = await obtainFor(layered, ctx, scope);
   printNotes(ctx, notes);
   return snapshot;
 }

@@ -29,6 +29,7 @@ export const TTL_MS: Record<Quantity, number> = {
   avgFeesBtcPerBlock: 10 * MINUTE,
   estimatedHashrateHs: 10 * MINUTE,
   retarget: 10 * MINUTE,
+  pools: 10 * MINUTE,
 };
 
 export interface CacheEntry<Q extends Quantity = Quantity> {

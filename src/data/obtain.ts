@@ -36,6 +36,7 @@ import {
   CORE_QUANTITIES,
   type NetworkQuantity,
   type NetworkSnapshot,
+  type PoolShares,
   QUANTITY_LABELS,
   type Quantity,
   type RetargetEstimate,
@@ -193,7 +194,7 @@ export async function obtainNetwork(
             using: usingCache(entry.fetchedAtMs, nowMs),
             cacheFetchedAtMs: entry.fetchedAtMs,
           });
-        } else if (quantity === 'retarget') {
+        } else if (quantity === 'retarget' || quantity === 'pools') {
           steps.push({ quantity, failures, using: 'none available' });
         } else {
           steps.push({ quantity, failures, using: `using ${snapshotText(nowMs)}` });
@@ -217,7 +218,7 @@ export async function obtainNetwork(
         const s = got[q];
         return s?.source === 'cache' && !(nowMs - (s.fetchedAtMs ?? 0) < TTL_MS[q]);
       });
-      const fromSnapshot = wanted.filter((q) => !got[q] && q !== 'retarget');
+      const fromSnapshot = wanted.filter((q) => !got[q] && q !== 'retarget' && q !== 'pools');
       const fetched = cached.map((q) => got[q]?.fetchedAtMs ?? nowMs);
       const line = offlineLine([
         { what: usingCacheRange(fetched, nowMs).replace(/^using /, ''), quantities: cached },
@@ -238,6 +239,7 @@ export async function obtainNetwork(
       estimatedHashrateHs:
         (got.estimatedHashrateHs as Sourced<number> | undefined) ?? snapshot.estimatedHashrateHs,
       retarget: (got.retarget as Sourced<RetargetEstimate> | undefined) ?? null,
+      pools: (got.pools as Sourced<PoolShares> | undefined) ?? null,
     },
     request.overrides,
     nowMs,

@@ -4,7 +4,7 @@
  * reports difficulty and hashrate 0, and a 0 must never become a divisor.
  */
 import { FetchFailure } from './http.js';
-import type { Quantity, QuantityValues, RetargetEstimate } from './types.js';
+import type { PoolShares, Quantity, QuantityValues, RetargetEstimate } from './types.js';
 
 export const MAX_HEIGHT = 10_000_000;
 export const MAX_DIFFICULTY = 1e18;
@@ -77,6 +77,20 @@ export function checkRetarget(r: RetargetEstimate): RetargetEstimate {
   return r;
 }
 
+export function checkPools(p: PoolShares): PoolShares {
+  const ok =
+    Array.isArray(p.pools) &&
+    p.pools.length > 0 &&
+    p.pools.every((x) => typeof x.name === 'string' && Number.isInteger(x.blockCount) && x.blockCount >= 0) &&
+    Number.isInteger(p.blockCount) &&
+    p.blockCount > 0 &&
+    p.pools.reduce((s, x) => s + x.blockCount, 0) <= p.blockCount * 1.0001;
+  if (!ok) throw invalid('reported implausible pool shares');
+  // 0 when the instance's node is unreachable: a failed source, never a divisor.
+  checkHashrate(p.estimatedHashrateHs);
+  return p;
+}
+
 /** The check for each quantity, for values read back from the cache. */
 export const CHECKS: { [Q in Quantity]: (value: unknown) => QuantityValues[Q] } = {
   heightBlocks: checkHeight,
@@ -87,5 +101,9 @@ export const CHECKS: { [Q in Quantity]: (value: unknown) => QuantityValues[Q] } 
   retarget: (value) => {
     if (!value || typeof value !== 'object') throw invalid('retarget estimate is not an object');
     return checkRetarget(value as RetargetEstimate);
+  },
+  pools: (value) => {
+    if (!value || typeof value !== 'object') throw invalid('pool shares are not an object');
+    return checkPools(value as PoolShares);
   },
 };

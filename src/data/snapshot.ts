@@ -12,6 +12,7 @@ export function embeddedSnapshot(): NetworkSnapshot {
     avgFeesBtcPerBlock: at(EMBEDDED_SNAPSHOT.avgFeesBtcPerBlock),
     estimatedHashrateHs: at(EMBEDDED_SNAPSHOT.estimatedHashrateHs),
     retarget: null,
+    pools: null,
   };
 }
 

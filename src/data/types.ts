@@ -30,6 +30,15 @@ export interface RetargetEstimate {
   meanBlockIntervalSec: number;
 }
 
+/** Blocks found per pool over a window (mempool's /api/v1/mining/pools/1w). */
+export interface PoolShares {
+  pools: { name: string; slug: string; blockCount: number }[];
+  /** Blocks in the window, all pools. */
+  blockCount: number;
+  /** The instance's estimated network hashrate over the window, H/s (never 0: that is a failed source). */
+  estimatedHashrateHs: number;
+}
+
 export interface NetworkSnapshot {
   heightBlocks: Sourced<number>;
   difficulty: Sourced<number>;
@@ -38,12 +47,14 @@ export interface NetworkSnapshot {
   /** Estimated (not difficulty-implied) network hashrate; null when unknown. */
   estimatedHashrateHs: Sourced<number> | null;
   retarget: Sourced<RetargetEstimate> | null;
+  /** Pool shares of the last week; only a mempool instance has them; null when not asked for or had. */
+  pools?: Sourced<PoolShares> | null;
 }
 
 export type NetworkQuantity = 'heightBlocks' | 'difficulty' | 'btcUsd' | 'avgFeesBtcPerBlock';
 
 /** Every quantity the data layer can obtain. */
-export type Quantity = NetworkQuantity | 'estimatedHashrateHs' | 'retarget';
+export type Quantity = NetworkQuantity | 'estimatedHashrateHs' | 'retarget' | 'pools';
 
 export interface QuantityValues {
   heightBlocks: number;
@@ -52,6 +63,7 @@ export interface QuantityValues {
   avgFeesBtcPerBlock: number;
   estimatedHashrateHs: number;
   retarget: RetargetEstimate;
+  pools: PoolShares;
 }
 
 export const CORE_QUANTITIES: readonly NetworkQuantity[] = [
@@ -70,4 +82,5 @@ export const QUANTITY_LABELS: Record<Quantity, string> = {
   avgFeesBtcPerBlock: 'fees',
   estimatedHashrateHs: 'estimated hashrate',
   retarget: 'retarget estimate',
+  pools: 'pool shares',
 };

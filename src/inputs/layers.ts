@@ -245,6 +245,7 @@ function parseValue(row: InputRow, raw: unknown, label: string, layer: Layer): u
     case 'url':
       return baseUrl(String(raw), label, kind.example);
     case 'file':
+    case 'text':
       return String(raw);
     case 'rule':
       return raw;

@@ -28,6 +28,8 @@ export type InputKind =
   | { type: 'url'; example: string }
   /** A file path. */
   | { type: 'file' }
+  /** A name (matched by the command against what it knows). */
+  | { type: 'text' }
   /** A threshold rule for `check`: a number, or (repeatable) rule text. */
   | { type: 'rule'; repeatable: boolean };
 
@@ -46,6 +48,7 @@ export type InputGroup =
   | 'data'
   | 'rules'
   | 'projection'
+  | 'exodus'
   | 'init';
 
 export interface InputRow {
@@ -923,6 +926,63 @@ export const INPUT_ROWS: readonly InputRow[] = [
     basis: 'GPU depreciation lives 4-6 years (CoreWeave 6, most analysts 4-5)',
   },
 
+  // exodus: what leaves, and where in the epoch.
+  {
+    id: 'leavingEhs',
+    flag: '--ehs',
+    valueName: 'EHS',
+    env: 'HASHCALC_EHS',
+    path: 'exodus.leavingEhs',
+    group: 'exodus',
+    unit: 'EH/s',
+    description: "hashrate leaving, EH/s (instead of --mw: the site's fleet)",
+    kind: number({
+      flag: '--ehs',
+      accepts: 'EH/s above 0 and below the network hashrate (e.g. 24.1)',
+      min: 0,
+      minExclusive: true,
+      max: 1e6,
+    }),
+  },
+  {
+    id: 'announced',
+    flag: '--announced',
+    env: 'HASHCALC_ANNOUNCED',
+    path: 'exodus.announced',
+    group: 'exodus',
+    kind: { type: 'boolean' },
+    description:
+      "the announced AI conversions' self-mining hashrate leaves (see hashcalc catalog conversions)",
+  },
+  {
+    id: 'blocksIntoEpoch',
+    flag: '--blocks-into-epoch',
+    valueName: 'BLOCKS',
+    env: 'HASHCALC_BLOCKS_INTO_EPOCH',
+    path: 'exodus.blocksIntoEpoch',
+    group: 'exodus',
+    unit: 'blocks',
+    description: 'blocks of the current 2016-block epoch already found (default: live, else from the height)',
+    kind: number({
+      flag: '--blocks-into-epoch',
+      accepts: 'whole blocks from 0 to 2015 (e.g. 1008)',
+      min: 0,
+      max: 2015,
+      integer: true,
+    }),
+  },
+  {
+    id: 'pool',
+    flag: '--pool',
+    valueName: 'NAME',
+    env: 'HASHCALC_POOL',
+    path: 'exodus.pool',
+    group: 'exodus',
+    kind: { type: 'text' },
+    description:
+      'the pool the leaving hashrate mines with: concentration after it leaves (needs a mempool instance)',
+  },
+
   // check's rules (in a scenario under "rules").
   {
     id: 'minHashprice',
@@ -1026,6 +1086,7 @@ export const GROUP_TITLES: Record<InputGroup, string> = {
   data: 'Data sources (live by default; fallback: cache, then the embedded snapshot):',
   rules: 'Rules:',
   projection: 'Over the horizon (NPV, IRR, payback):',
+  exodus: 'Hashrate leaving:',
   init: 'Options:',
   universal: 'Global options:',
   output: 'Global options:',
@@ -1034,6 +1095,7 @@ export const GROUP_TITLES: Record<InputGroup, string> = {
 
 export const COMMAND_NAMES = [
   'project',
+  'exodus',
   'hashprice',
   'network',
   'compare',
@@ -1050,6 +1112,7 @@ export type CommandName = (typeof COMMAND_NAMES)[number];
 /** The input groups each command takes: a flag of another group is "not used by" it (exit 2). */
 export const COMMAND_GROUPS: Record<CommandName, readonly InputGroup[]> = {
   project: ['output', 'inputs', 'site', 'mining', 'ai', 'network', 'data', 'projection'],
+  exodus: ['output', 'inputs', 'site', 'mining', 'network', 'data', 'exodus'],
   hashprice: ['output', 'inputs', 'network', 'data'],
   network: ['output', 'inputs', 'network', 'data'],
   compare: ['output', 'inputs', 'site', 'mining', 'ai', 'network', 'data', 'projection'],

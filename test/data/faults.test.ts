@@ -277,6 +277,7 @@ const truncatedAll = (source: SourceName): Record<string, RouteSpec> => {
     [MEMPOOL_PATHS.rewards]: 'mempool/reward-stats-144.json',
     [MEMPOOL_PATHS.prices]: 'mempool/prices.json',
     [MEMPOOL_PATHS.adjustment]: 'mempool/difficulty-adjustment.json',
+    [MEMPOOL_PATHS.pools]: 'mempool/pools-1w.json',
     [BCI_PATHS.count]: 'blockchain-info/getblockcount.txt',
     [BCI_PATHS.difficulty]: 'blockchain-info/getdifficulty.txt',
     [BCI_PATHS.stats]: 'blockchain-info/stats.json',

@@ -18,6 +18,7 @@ import {
   checkFees,
   checkHashrate,
   checkHeight,
+  checkPools,
   checkRetarget,
   invalid,
 } from '../sanity.js';
@@ -73,6 +74,19 @@ export const difficultyAdjustmentSchema = z.object({
   expectedBlocks: z.optional(z.number()),
 });
 
+/** /api/v1/mining/pools/1w: blocks per pool over the last week (FACTS section 8). */
+export const poolsSchema = z.object({
+  pools: z.array(
+    z.object({
+      name: z.string(),
+      slug: z.optional(z.string()),
+      blockCount: z.number(),
+    }),
+  ),
+  blockCount: z.number(),
+  lastEstimatedHashrate: z.number(),
+});
+
 /** Average fees per block in BTC from reward-stats: totalFee sats over the blocks summed. */
 export function feesPerBlockBtc(stats: z.infer<typeof rewardStatsSchema>): number {
   const span = stats.endBlock - stats.startBlock + 1;
@@ -112,6 +126,7 @@ export function mempoolProviders(baseUrl: string): { [Q in Quantity]: Provider<Q
   const adjustment = endpoint('difficulty-adjustment', '/v1/difficulty-adjustment', (r) =>
     parseJson(r, difficultyAdjustmentSchema),
   );
+  const pools = endpoint('pools', '/v1/mining/pools/1w', (r) => parseJson(r, poolsSchema));
 
   return {
     heightBlocks: [provider(tip, (h, at) => ({ value: checkHeight(h), asOfMs: at }))],
@@ -140,6 +155,20 @@ export function mempoolProviders(baseUrl: string): { [Q in Quantity]: Provider<Q
           nextRetargetHeight: a.nextRetargetHeight,
           remainingBlocks: a.remainingBlocks,
           meanBlockIntervalSec: a.timeAvg > 0 ? a.timeAvg / 1000 : 600,
+        }),
+        asOfMs: at,
+      })),
+    ],
+    pools: [
+      provider(pools, (p, at) => ({
+        value: checkPools({
+          pools: p.pools.map((x) => ({
+            name: x.name,
+            slug: x.slug ?? x.name.toLowerCase(),
+            blockCount: x.blockCount,
+          })),
+          blockCount: p.blockCount,
+          estimatedHashrateHs: p.lastEstimatedHashrate,
         }),
         asOfMs: at,
       })),

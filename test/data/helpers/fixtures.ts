@@ -33,6 +33,7 @@ export const MEMPOOL_PATHS = {
   rewards: '/api/v1/mining/reward-stats/144',
   prices: '/api/v1/prices',
   adjustment: '/api/v1/difficulty-adjustment',
+  pools: '/api/v1/mining/pools/1w',
 } as const;
 
 export const BCI_PATHS = {
@@ -57,6 +58,7 @@ export function mempoolRoutes(nowMs?: number): Record<string, RouteSpec> {
     [MEMPOOL_PATHS.rewards]: json(fixtureText('mempool/reward-stats-144.json')),
     [MEMPOOL_PATHS.prices]: json(prices),
     [MEMPOOL_PATHS.adjustment]: json(fixtureText('mempool/difficulty-adjustment.json')),
+    [MEMPOOL_PATHS.pools]: json(fixtureText('mempool/pools-1w.json')),
   };
 }
 

@@ -1,0 +1,81 @@
+/** The `exodus` --json contract (zod/mini): loaded by tests and the build (JSON Schema), never by a command. */
+import * as z from 'zod/mini';
+import { networkReportSchema } from './schemas.js';
+
+const num = () => z.number();
+const describe = <T extends z.ZodMiniType>(schema: T, text: string): T => schema.check(z.describe(text)) as T;
+
+const concentrationSchema = z.object({
+  topPool: z.string(),
+  topShare: describe(num(), '0..1'),
+  top2Share: describe(num(), '0..1'),
+  nakamotoCoefficient: describe(z.int(), 'fewest pools with more than 50% of the blocks'),
+  hhi: describe(num(), 'sum of squared shares, 0..1'),
+});
+
+export const exodusOutputSchema = z.object({
+  schemaVersion: z.literal(1),
+  command: z.literal('exodus'),
+  network: networkReportSchema,
+  leaving: z.object({
+    basis: z.enum(['site', 'ehs', 'announced']),
+    /** e.g. "341 MW of Antminer S21 XP". */
+    description: z.string(),
+    conversions: z.optional(
+      z.array(z.object({ company: z.string(), selfMiningEhs: num(), source: z.string(), asOf: z.string() })),
+    ),
+  }),
+  leavingEhs: num(),
+  networkEhs: describe(num(), 'difficulty-implied: difficulty x 2^32 / 600 s'),
+  estimatedNetworkEhs: z.nullable(num()),
+  leavingShare: describe(num(), 'of the difficulty-implied hashrate, 0..1'),
+  leavingShareOfEstimated: z.nullable(num()),
+  blocksIntoEpoch: z.int(),
+  blocksIntoEpochBasis: z.enum(['flag', 'live', 'height']),
+  blockIntervalBeforeSec: num(),
+  blockIntervalAfterSec: num(),
+  secondsToRetarget: describe(num(), 'expected, at the lower hashrate'),
+  secondsToRetargetSd: describe(num(), 'standard deviation (the time to k blocks is Gamma-distributed)'),
+  retargetDelaySec: describe(num(), 'later than the retarget would have come without the drop'),
+  difficultyChange: describe(
+    num(),
+    'at the retarget, a fraction (-0.011 = -1.1%), Bitcoin Core rule, 4x clamp',
+  ),
+  difficultyChangeClamped: z.boolean(),
+  nextEpoch: z.object({ blockIntervalSec: num(), difficultyChange: num(), clamped: z.boolean() }),
+  hashpriceUsdPerPhDay: num(),
+  hashpriceUpliftAfterRetarget: describe(
+    num(),
+    'a fraction: per PH/s, unchanged until the retarget, then this',
+  ),
+  hashpriceAfterRetargetUsdPerPhDay: num(),
+  stayingFleet: z.nullable(
+    z.object({
+      description: z.string(),
+      hashrateThs: num(),
+      revenueGainUsdPerDay: describe(num(), 'after the retarget, net of pool fee and uptime'),
+      ebitdaUsdPerDayBefore: num(),
+      ebitdaUsdPerDayAfter: num(),
+    }),
+  ),
+  networkRevenueUsdPerHour: describe(
+    z.object({ before: num(), untilRetarget: num(), afterRetarget: num() }),
+    "the network's revenue per hour at the hashprice: what matching the network for an hour forgoes",
+  ),
+  pools: z.nullable(
+    z.object({
+      window: z.literal('1w'),
+      before: concentrationSchema,
+      after: z.nullable(concentrationSchema),
+      pool: z.nullable(z.string()),
+      nakamotoCoefficient: z.int(),
+      hhi: num(),
+      topShare: num(),
+      top2Share: num(),
+    }),
+  ),
+  poolsNote: z.nullable(z.string()),
+  summary: z.string(),
+});
+
+export type ExodusReport = z.infer<typeof exodusOutputSchema>;

@@ -1,0 +1,82 @@
+/**
+ * The `exodus` document: what the network sees when hashrate leaves (the retarget's delay and change, the
+ * uplift for those who stay, the hourly security yardstick, pool concentration), from the core's figures.
+ * Its schema is in exodus-schema.ts (zod is loaded only by tests and the build, never on a command's path).
+ */
+import type { Concentration, ExodusResult } from '../core/network.js';
+import type { ExodusReport } from './exodus-schema.js';
+
+export interface ExodusContext {
+  network: ExodusReport['network'];
+  leaving: ExodusReport['leaving'];
+  leavingEhs: number;
+  networkEhs: number;
+  estimatedNetworkEhs: number | null;
+  blocksIntoEpoch: number;
+  blocksIntoEpochBasis: ExodusReport['blocksIntoEpochBasis'];
+  hashpriceUsdPerPhDay: number;
+  stayingFleet: ExodusReport['stayingFleet'];
+  pools: { before: Concentration; after: Concentration | null; pool: string | null } | null;
+  poolsNote: string | null;
+}
+
+/** "10 min 14 s", "7.2 days". */
+function minutesSeconds(sec: number): string {
+  const m = Math.floor(sec / 60);
+  const s = Math.round(sec - m * 60);
+  return m > 0 ? `${m} min ${s} s` : `${s} s`;
+}
+
+const percentText = (fraction: number) => `${Math.abs(fraction * 100).toFixed(1)}%`;
+
+export function exodusReport(context: ExodusContext, result: ExodusResult): ExodusReport {
+  const days = result.secondsToRetarget / 86_400;
+  const change = result.difficultyChange;
+  const summary =
+    `If ${context.leaving.basis === 'ehs' ? `${context.leavingEhs.toFixed(1)} EH/s` : `${context.leaving.description}, ${context.leavingEhs.toFixed(1)} EH/s,`} leaves now, blocks take ` +
+    `${minutesSeconds(result.blockIntervalAfterSec)} until the retarget in about ${days.toFixed(1)} days, ` +
+    `difficulty then ${change < 0 ? 'falls' : 'rises'} about ${percentText(change)}${result.clamped ? ' (the 4x clamp)' : ''}, ` +
+    `and the remaining miners earn about ${percentText(result.hashpriceUpliftAfterRetarget)} ${result.hashpriceUpliftAfterRetarget >= 0 ? 'more' : 'less'} per PH/s`;
+  const pools = context.pools;
+  return {
+    schemaVersion: 1,
+    command: 'exodus',
+    network: context.network,
+    leaving: context.leaving,
+    leavingEhs: context.leavingEhs,
+    networkEhs: context.networkEhs,
+    estimatedNetworkEhs: context.estimatedNetworkEhs,
+    leavingShare: result.leavingShare,
+    leavingShareOfEstimated:
+      context.estimatedNetworkEhs === null ? null : context.leavingEhs / context.estimatedNetworkEhs,
+    blocksIntoEpoch: context.blocksIntoEpoch,
+    blocksIntoEpochBasis: context.blocksIntoEpochBasis,
+    blockIntervalBeforeSec: result.blockIntervalBeforeSec,
+    blockIntervalAfterSec: result.blockIntervalAfterSec,
+    secondsToRetarget: result.secondsToRetarget,
+    secondsToRetargetSd: result.secondsToRetargetSd,
+    retargetDelaySec: result.retargetDelaySec,
+    difficultyChange: result.difficultyChange,
+    difficultyChangeClamped: result.clamped,
+    nextEpoch: result.nextEpoch,
+    hashpriceUsdPerPhDay: context.hashpriceUsdPerPhDay,
+    hashpriceUpliftAfterRetarget: result.hashpriceUpliftAfterRetarget,
+    hashpriceAfterRetargetUsdPerPhDay: result.hashpriceAfterRetargetUsdPerPhDay,
+    stayingFleet: context.stayingFleet,
+    networkRevenueUsdPerHour: result.networkRevenueUsdPerHour,
+    pools: pools
+      ? {
+          window: '1w',
+          before: pools.before,
+          after: pools.after,
+          pool: pools.pool,
+          nakamotoCoefficient: pools.before.nakamotoCoefficient,
+          hhi: pools.before.hhi,
+          topShare: pools.before.topShare,
+          top2Share: pools.before.top2Share,
+        }
+      : null,
+    poolsNote: context.poolsNote,
+    summary,
+  };
+}
