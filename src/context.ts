@@ -6,6 +6,7 @@ export interface Writer {
   write(chunk: string): unknown;
   isTTY?: boolean;
   columns?: number;
+  rows?: number;
 }
 
 export interface Context {

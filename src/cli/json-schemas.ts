@@ -5,10 +5,11 @@
 import { toJSONSchema } from 'zod/mini';
 import { buildScenarioSchema } from '../inputs/scenario-schema.js';
 import { exodusOutputSchema } from '../report/exodus-schema.js';
+import { historyOutputSchema } from '../report/history-schema.js';
 import { OUTPUT_SCHEMAS as SHARED } from '../report/schemas.js';
 
-/** Every command's output schema (exodus keeps its own module). */
-const OUTPUT_SCHEMAS = { ...SHARED, exodus: exodusOutputSchema };
+/** Every command's output schema (exodus and history keep their own modules). */
+const OUTPUT_SCHEMAS = { ...SHARED, exodus: exodusOutputSchema, history: historyOutputSchema };
 
 export const SCHEMA_NAMES = [...Object.keys(OUTPUT_SCHEMAS), 'scenario'] as const;
 

@@ -98,6 +98,19 @@ interface CommandSpec {
 }
 
 const SPECS: Record<CommandName, CommandSpec> = {
+  history: {
+    description:
+      "Hashprice history: daily USD and BTC per PH/s, the low and high, averages, year to date, a chart, a miner's margin",
+    examples: [
+      'npx hashcalc history',
+      'npx hashcalc history --period 3y --json | jq .stats',
+      'npx hashcalc history --since 2025-01-01 --miner s21xp --power-price 0.05',
+      'npx hashcalc history --data my-export.csv --format csv',
+      'npx hashcalc history --offline --period all',
+    ],
+    more: "Hashprice per day from the same difficulty-based formula as the live value: 86400 x 1e15 / (difficulty x 2^32) x (subsidy + fees per block), at the day's price; a halving day blends the two subsidies by its blocks. Live days come from a mempool instance and are cached (later runs fetch only the days since); --data reads a CSV (date, difficulty, avgFeesBtcPerBlock, btcUsd, optional blocks) or JSON lines; offline with no cache, the embedded difficulty epochs give the BTC hashprice excluding fees. Gaps stay gaps.",
+    load: async () => (await import('./commands/history.js')).runHistory,
+  },
   exodus: {
     description:
       'If hashrate leaves for AI: the retarget delay, the difficulty change, the uplift for those who stay, pool concentration',
@@ -180,13 +193,17 @@ const SPECS: Record<CommandName, CommandSpec> = {
     load: async () => (await import('./commands/check.js')).runCheck,
   },
   catalog: {
-    description: 'List the data hashcalc uses, with sources: miners, gpus or deals',
+    description:
+      'List the data hashcalc uses, each figure with its public source and date: miners, gpus, deals, conversions, defaults',
     examples: [
       'npx hashcalc catalog miners',
       'npx hashcalc catalog gpus --json',
       'npx hashcalc catalog deals',
+      'npx hashcalc catalog conversions',
+      'npx hashcalc catalog --stale 180d',
     ],
-    args: [{ name: '<kind>', description: 'miners, gpus or deals' }],
+    more: 'With --stale DURATION (and no kind): exit 3 when any dated figure is older than that, listing them; 0 otherwise.',
+    args: [{ name: '[kind]', description: 'miners, gpus, deals, conversions or defaults' }],
     load: async () => (await import('./commands/catalog.js')).runCatalog,
   },
   init: {

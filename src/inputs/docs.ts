@@ -2,7 +2,7 @@
  * The README's table of inputs, made from the input table, so the docs cannot drift from the flags:
  * `npm run docs` writes it between the markers, and a test fails when README differs.
  */
-import { COMMAND_GROUPS, COMMAND_NAMES, INPUT_ROWS, type InputRow, NO_ENV_FLAGS } from './table.js';
+import { COMMAND_NAMES, INPUT_ROWS, type InputRow, NO_ENV_FLAGS, rowsFor } from './table.js';
 
 export const DOCS_START = '<!-- inputs:start (generated from src/inputs/table.ts by npm run docs) -->';
 export const DOCS_END = '<!-- inputs:end -->';
@@ -11,7 +11,7 @@ const cell = (text: string) => text.replace(/\|/g, '\\|');
 
 function commandsOf(row: InputRow): string {
   if (row.group === 'universal') return 'all';
-  const names = COMMAND_NAMES.filter((n) => COMMAND_GROUPS[n].includes(row.group));
+  const names = COMMAND_NAMES.filter((n) => rowsFor(n).includes(row));
   return names.join(', ');
 }
 

@@ -247,6 +247,17 @@ function parseValue(row: InputRow, raw: unknown, label: string, layer: Layer): u
     case 'file':
     case 'text':
       return String(raw);
+    case 'date': {
+      const text = String(raw).trim();
+      const ms = Date.parse(`${text}T00:00:00Z`);
+      if (
+        !/^\d{4}-\d{2}-\d{2}$/.test(text) ||
+        !Number.isFinite(ms) ||
+        new Date(ms).toISOString().slice(0, 10) !== text
+      )
+        throw new UsageError(`${label}: expected a date YYYY-MM-DD (UTC), got '${text}'`);
+      return text;
+    }
     case 'rule':
       return raw;
   }

@@ -30,6 +30,8 @@ export type InputKind =
   | { type: 'file' }
   /** A name (matched by the command against what it knows). */
   | { type: 'text' }
+  /** A calendar date, YYYY-MM-DD (UTC). */
+  | { type: 'date' }
   /** A threshold rule for `check`: a number, or (repeatable) rule text. */
   | { type: 'rule'; repeatable: boolean };
 
@@ -49,6 +51,8 @@ export type InputGroup =
   | 'rules'
   | 'projection'
   | 'exodus'
+  | 'history'
+  | 'catalog'
   | 'init';
 
 export interface InputRow {
@@ -461,7 +465,7 @@ export const INPUT_ROWS: readonly InputRow[] = [
       suffixes: true,
     }),
     defaultValue: 10_000_000,
-    basis: 'miner-site conversions $8-11M/MW IT; greenfield $9.3-15M',
+    basis: 'miner-site conversions $8-11M/MW IT (Cipher $9-11M, TeraWulf $8-10M, 2025)',
   },
   {
     id: 'leaseUsdPerKwMonth',
@@ -479,8 +483,9 @@ export const INPUT_ROWS: readonly InputRow[] = [
       minExclusive: true,
       max: 2000,
     }),
-    defaultValue: 150,
-    basis: 'median miner-to-AI lease ~$149; market asking $184-195',
+    defaultValue: 138,
+    basis:
+      'year-1 rent: median miner-to-AI lease $155/kW-month of IT on average (9 leases, 2024-26) less a 2.5%/yr escalator over 10 years',
   },
   {
     id: 'occupancy',
@@ -516,7 +521,7 @@ export const INPUT_ROWS: readonly InputRow[] = [
     description: "landlord's other opex as a share of lease revenue",
     kind: fraction('--lease-opex-share', '[0,1)', '0.15'),
     defaultValue: 0.15,
-    basis: 'landlord NOI margin 80-90%',
+    basis: 'site NOI margins 80-90% (Cipher 80-85%, TeraWulf ~85%)',
   },
   {
     id: 'gpu',
@@ -556,8 +561,9 @@ export const INPUT_ROWS: readonly InputRow[] = [
     group: 'ai',
     description: 'billed share of GPU-hours',
     kind: fraction('--utilization', '(0,1]', '0.85'),
-    defaultValue: 0.85,
-    basis: 'GPU sellers bill 70-95%',
+    defaultValue: 1,
+    basis:
+      "contract GPU cloud: the catalog's GPU rents are 1-year contract prices, billed on every contracted hour (an on-demand price needs less)",
   },
   {
     id: 'kwPerGpu',
@@ -587,7 +593,7 @@ export const INPUT_ROWS: readonly InputRow[] = [
     description: 'GPU capex per GPU, server share included (default: catalog)',
     kind: number({
       flag: '--gpu-capex',
-      accepts: 'USD per GPU from 0 to 10M (e.g. 27.5k)',
+      accepts: 'USD per GPU from 0 to 10M (e.g. 47k)',
       min: 0,
       max: 1e7,
       suffixes: true,
@@ -750,7 +756,7 @@ export const INPUT_ROWS: readonly InputRow[] = [
       max: 1000,
     }),
     defaultValue: 5,
-    basis: 'used 2021-24 ASICs trade at a few $/TH',
+    basis: 'used S19-series rigs ~$4.5/TH (2024-03); newer models fetch more',
   },
   {
     id: 'minerLifeYears',
@@ -848,7 +854,7 @@ export const INPUT_ROWS: readonly InputRow[] = [
       percent: true,
     }),
     defaultValue: 0.025,
-    basis: 'miner-to-AI leases escalate 2-3% a year',
+    basis: 'Hut 8 states 3%/yr; Cipher and TeraWulf leases have annual escalators (2-3% typical)',
   },
   {
     id: 'leaseTermYears',
@@ -983,6 +989,51 @@ export const INPUT_ROWS: readonly InputRow[] = [
       'the pool the leaving hashrate mines with: concentration after it leaves (needs a mempool instance)',
   },
 
+  // history: which days, from where.
+  {
+    id: 'period',
+    flag: '--period',
+    valueName: 'PERIOD',
+    env: 'HASHCALC_PERIOD',
+    path: 'history.period',
+    group: 'history',
+    kind: { type: 'choice', choices: ['30d', '90d', '1y', '3y', 'all'] },
+    description: 'how far back from --until (or today): 30d, 90d, 1y, 3y or all',
+    defaultValue: '1y',
+    basis: 'a year shows the cycle and the year-to-date change',
+  },
+  {
+    id: 'since',
+    flag: '--since',
+    valueName: 'DATE',
+    env: 'HASHCALC_SINCE',
+    path: 'history.since',
+    group: 'history',
+    kind: { type: 'date' },
+    description: 'first day (YYYY-MM-DD, UTC; instead of --period)',
+  },
+  {
+    id: 'until',
+    flag: '--until',
+    valueName: 'DATE',
+    env: 'HASHCALC_UNTIL',
+    path: 'history.until',
+    group: 'history',
+    kind: { type: 'date' },
+    description: 'last day (YYYY-MM-DD, UTC; default today)',
+  },
+  {
+    id: 'historyData',
+    flag: '--data',
+    valueName: 'FILE',
+    env: 'HASHCALC_DATA',
+    path: 'history.data',
+    group: 'history',
+    kind: { type: 'file' },
+    description:
+      'daily data from a file instead of a mempool instance: CSV with a header (date, difficulty, avgFeesBtcPerBlock, btcUsd, optional blocks) or JSON lines',
+  },
+
   // check's rules (in a scenario under "rules").
   {
     id: 'minHashprice',
@@ -1056,6 +1107,26 @@ export const INPUT_ROWS: readonly InputRow[] = [
     description: 'fail unless EXPR holds, e.g. "options.mining.ebitdaUsdPerYear > 0"; repeatable',
   },
 
+  // catalog.
+  {
+    id: 'stale',
+    flag: '--stale',
+    valueName: 'DURATION',
+    env: 'HASHCALC_STALE',
+    path: null,
+    group: 'catalog',
+    unit: 'ms',
+    kind: {
+      type: 'duration',
+      bare: 's',
+      minMs: 86_400_000,
+      maxMs: 100 * 365 * 86_400_000,
+      accepts: 'a duration of at least 1 day (e.g. 180d, 26w)',
+    },
+    description:
+      'exit 3 when a dated catalog figure (price, rent, hashrate, status) is older than this, listing them (e.g. 180d)',
+  },
+
   // init.
   {
     id: 'force',
@@ -1087,6 +1158,8 @@ export const GROUP_TITLES: Record<InputGroup, string> = {
   rules: 'Rules:',
   projection: 'Over the horizon (NPV, IRR, payback):',
   exodus: 'Hashrate leaving:',
+  history: 'History:',
+  catalog: 'Catalog:',
   init: 'Options:',
   universal: 'Global options:',
   output: 'Global options:',
@@ -1095,6 +1168,7 @@ export const GROUP_TITLES: Record<InputGroup, string> = {
 
 export const COMMAND_NAMES = [
   'project',
+  'history',
   'exodus',
   'hashprice',
   'network',
@@ -1113,16 +1187,22 @@ export type CommandName = (typeof COMMAND_NAMES)[number];
 export const COMMAND_GROUPS: Record<CommandName, readonly InputGroup[]> = {
   project: ['output', 'inputs', 'site', 'mining', 'ai', 'network', 'data', 'projection'],
   exodus: ['output', 'inputs', 'site', 'mining', 'network', 'data', 'exodus'],
+  history: ['output', 'inputs', 'site', 'mining', 'data', 'history'],
   hashprice: ['output', 'inputs', 'network', 'data'],
   network: ['output', 'inputs', 'network', 'data'],
   compare: ['output', 'inputs', 'site', 'mining', 'ai', 'network', 'data', 'projection'],
   mining: ['output', 'inputs', 'site', 'mining', 'network', 'data'],
   ai: ['output', 'inputs', 'site', 'ai'],
   check: ['output', 'inputs', 'site', 'mining', 'ai', 'network', 'data', 'projection', 'rules'],
-  catalog: ['output'],
+  catalog: ['output', 'catalog'],
   init: ['init'],
   schema: [],
   completion: [],
+};
+
+/** Rows of a command's groups that it does not use (history takes the fleet and power price, not the site). */
+export const COMMAND_EXCLUDES: Partial<Record<CommandName, readonly string[]>> = {
+  history: ['siteMw', 'uptime', 'pueMining', 'minerPriceUsdPerTh', 'maxAge', 'requireLive', 'maxDivergence'],
 };
 
 /** Commander's attribute name for a flag: '--power-price' -> 'powerPrice'. */
@@ -1141,7 +1221,10 @@ export function row(id: string): InputRow {
 /** The rows a command takes. */
 export function rowsFor(command: CommandName): InputRow[] {
   const groups = COMMAND_GROUPS[command];
-  return INPUT_ROWS.filter((r) => r.group === 'universal' || groups.includes(r.group));
+  const excluded = COMMAND_EXCLUDES[command] ?? [];
+  return INPUT_ROWS.filter(
+    (r) => (r.group === 'universal' || groups.includes(r.group)) && !excluded.includes(r.id),
+  );
 }
 
 /** The command that takes a flag, for "not used by" messages: undefined when no command knows it. */

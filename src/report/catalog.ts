@@ -1,26 +1,179 @@
-/** The `catalog` document: the data hashcalc uses, each entry with its provenance. Pure. */
+/** The `catalog` documents: the data hashcalc uses, each entry with its provenance, and the age check. Pure. */
+import { CONVERSIONS } from '../catalog/conversions.js';
 import { DEALS } from '../catalog/deals.js';
-import { GPUS } from '../catalog/gpus.js';
-import { MINERS, minerEfficiencyJPerTh } from '../catalog/miners.js';
+import { DEFAULT_FIGURES } from '../catalog/defaults.js';
+import { type CatalogFigure, type CatalogSection, catalogFigures } from '../catalog/figures.js';
+import { DEFAULT_GPU_ID, GPUS } from '../catalog/gpus.js';
+import {
+  DEFAULT_MINER_ID,
+  DEFAULT_MINER_PRICE_USD_PER_TH,
+  FALLBACK_MINER_PRICE,
+  MINERS,
+  minerEfficiencyJPerTh,
+} from '../catalog/miners.js';
+import type { Provenance } from '../catalog/types.js';
 import { SCHEMA_VERSION } from './network.js';
 
-export const CATALOG_KINDS = ['miners', 'gpus', 'deals'] as const;
+export const CATALOG_KINDS = ['miners', 'gpus', 'deals', 'conversions', 'defaults'] as const;
 export type CatalogKind = (typeof CATALOG_KINDS)[number];
 
-export function catalogReport(kind: CatalogKind) {
-  const base = { schemaVersion: SCHEMA_VERSION, command: 'catalog' } as const;
+const DAY_MS = 86_400_000;
+
+/** A catalog date (YYYY-MM-DD, or YYYY-MM read as the month's first day) in ms since the epoch (UTC). */
+export function catalogDateMs(asOf: string): number {
+  const day = /^\d{4}-\d{2}$/.test(asOf) ? `${asOf}-01` : asOf;
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? Date.parse(`${day}T00:00:00Z`) : Number.NaN;
+}
+
+export interface StaleFigure {
+  kind: CatalogSection;
+  id: string;
+  figure: string;
+  asOf: string;
+  ageDays: number;
+  source: string;
+  confidence: Provenance['confidence'];
+}
+
+export interface Staleness {
+  maxAgeDays: number;
+  /** The day the ages are counted to (the run's clock), YYYY-MM-DD. */
+  checkedOn: string;
+  /** Figures whose age was checked (prices, rents, hashrates, statuses). */
+  checked: number;
+  /** Fixed facts not aged (nameplates, signed contract terms). */
+  fixed: number;
+  stale: StaleFigure[];
+}
+
+/** Which dated figures of the catalog (of `kind`, or all) are older than `maxAgeMs` at `nowMs`. */
+export function staleness(nowMs: number, maxAgeMs: number, kind?: CatalogKind): Staleness {
+  const figures = catalogFigures().filter((f) => kind === undefined || f.kind === kind);
+  const aged = figures.filter((f) => f.provenance.fixed !== true);
+  const stale = aged
+    .map((f: CatalogFigure) => ({ f, ageMs: nowMs - catalogDateMs(f.provenance.asOf) }))
+    .filter(({ ageMs }) => ageMs > maxAgeMs)
+    .sort((a, b) => b.ageMs - a.ageMs)
+    .map(
+      ({ f, ageMs }): StaleFigure => ({
+        kind: f.kind,
+        id: f.id,
+        figure: f.figure,
+        asOf: f.provenance.asOf,
+        ageDays: Math.floor(ageMs / DAY_MS),
+        source: f.provenance.source,
+        confidence: f.provenance.confidence,
+      }),
+    );
+  return {
+    maxAgeDays: maxAgeMs / DAY_MS,
+    checkedOn: new Date(nowMs).toISOString().slice(0, 10),
+    checked: aged.length,
+    fixed: figures.length - aged.length,
+    stale,
+  };
+}
+
+function entries(kind: CatalogKind) {
   switch (kind) {
     case 'miners':
       return {
-        ...base,
         kind,
         entries: MINERS.map((m) => ({ ...m, efficiencyJPerTh: minerEfficiencyJPerTh(m) })),
+        fallbackPriceUsdPerTh: DEFAULT_MINER_PRICE_USD_PER_TH,
+        fallbackPriceProvenance: FALLBACK_MINER_PRICE,
       };
     case 'gpus':
-      return { ...base, kind, entries: [...GPUS] };
+      return { kind, entries: [...GPUS] };
     case 'deals':
-      return { ...base, kind, entries: [...DEALS] };
+      return { kind, entries: [...DEALS] };
+    case 'conversions':
+      return { kind, entries: [...CONVERSIONS] };
+    case 'defaults':
+      return { kind, entries: [...DEFAULT_FIGURES] };
   }
 }
 
+export function catalogReport(kind: CatalogKind, stale?: Staleness) {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    command: 'catalog' as const,
+    ...entries(kind),
+    ...(stale ? { stale } : {}),
+  };
+}
+
+/** `catalog --stale` without a kind: the stale figures of the whole catalog as the entries. */
+export function staleReport(stale: Staleness) {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    command: 'catalog' as const,
+    kind: 'stale' as const,
+    entries: stale.stale.map((s) => ({
+      id: `${s.kind}/${s.id}`,
+      kind: s.kind,
+      figure: s.figure,
+      ageDays: s.ageDays,
+      provenance: { source: s.source, asOf: s.asOf, confidence: s.confidence },
+    })),
+    stale,
+  };
+}
+
 export type CatalogDocument = ReturnType<typeof catalogReport>;
+export type StaleDocument = ReturnType<typeof staleReport>;
+
+export const CATALOG_DOCS_START = '<!-- catalog:start (generated from src/catalog by catalogMarkdown) -->';
+export const CATALOG_DOCS_END = '<!-- catalog:end -->';
+
+const cell = (text: string) => text.replace(/\|/g, '\\|');
+const money = (n: number) => `$${Math.round(n).toLocaleString('en-US')}`;
+
+/** README's catalog section: the default GPU and miner figures and the catalog-based defaults, with sources. */
+export function catalogMarkdown(): string {
+  const gpu = GPUS.find((g) => g.id === DEFAULT_GPU_ID);
+  const miner = MINERS.find((m) => m.id === DEFAULT_MINER_ID);
+  const lines = ['| figure | value | basis | as of | source |', '|---|---|---|---|---|'];
+  const add = (figure: string, value: string, basis: string, p: Provenance | null | undefined) =>
+    lines.push(
+      `| ${cell(figure)} | ${cell(value)} | ${cell(basis)} | ${p?.asOf ?? ''} | ${p?.source ?? ''} |`,
+    );
+  if (gpu) {
+    add(`${gpu.name}: board power`, `${gpu.gpuW} W`, 'maker specification', gpu.provenance);
+    add(`${gpu.name}: kW per GPU`, `${gpu.kwPerGpu.toFixed(4)} kW`, gpu.kwPerGpuBasis, gpu.provenance);
+    add(
+      `${gpu.name}: capex per GPU`,
+      money(gpu.capexUsdPerGpu ?? Number.NaN),
+      gpu.capexBasis,
+      gpu.capexProvenance,
+    );
+    add(
+      `${gpu.name}: rent (${gpu.rentalPriceBasis})`,
+      `$${gpu.rentalUsdPerGpuHour?.toFixed(2)}/GPU-h`,
+      gpu.rentalBasis,
+      gpu.rentalProvenance,
+    );
+  }
+  if (miner) {
+    add(
+      `${miner.name}: nameplate`,
+      `${miner.hashrateThs} TH/s, ${miner.powerW} W`,
+      'maker specification',
+      miner.provenance,
+    );
+    add(
+      `${miner.name}: price`,
+      `$${miner.priceUsdPerTh}/TH`,
+      'new units, ASIC price index',
+      miner.priceProvenance,
+    );
+  }
+  add(
+    'miner price without a dated price',
+    `$${DEFAULT_MINER_PRICE_USD_PER_TH}/TH`,
+    'fallback (estimate)',
+    FALLBACK_MINER_PRICE,
+  );
+  for (const d of DEFAULT_FIGURES) add(`\`${d.flag}\` default`, String(d.value), d.basis, d.provenance);
+  return `${CATALOG_DOCS_START}\n${lines.join('\n')}\n${CATALOG_DOCS_END}`;
+}

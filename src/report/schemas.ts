@@ -225,17 +225,50 @@ export const economicsOutputSchema = z.object({
 });
 
 const provenanceSchema = z.object({
-  source: z.string(),
-  asOf: z.string(),
-  confidence: z.enum(['primary', 'secondary', 'derived', 'approx']),
+  source: describe(z.string(), 'a URL (a page, a release, a filing) the figure can be checked against'),
+  asOf: describe(z.string(), 'the date the figure describes: YYYY-MM-DD or YYYY-MM'),
+  confidence: describe(
+    z.enum(['primary', 'secondary', 'derived', 'estimate', 'approx']),
+    "primary (maker, company, filing), secondary (press, index), derived (computed here), estimate (no public source; see note); 'approx' appears only in documents before 2026-12",
+  ),
   note: z.optional(z.string()),
+  fixed: z.optional(
+    describe(z.boolean(), 'a fixed fact (a nameplate, signed contract terms): not aged by catalog --stale'),
+  ),
+});
+
+const staleSchema = z.object({
+  maxAgeDays: describe(num(), 'the --stale limit in days'),
+  checkedOn: describe(z.string(), 'the day ages are counted to, YYYY-MM-DD'),
+  checked: describe(count(), 'figures whose age was checked'),
+  fixed: describe(count(), 'fixed facts not aged'),
+  stale: z.array(
+    z.object({
+      kind: z.string(),
+      id: z.string(),
+      figure: describe(z.string(), "which figure of the entry, e.g. 'price', 'rental', 'self-mining'"),
+      asOf: z.string(),
+      ageDays: count(),
+      source: z.string(),
+      confidence: z.string(),
+    }),
+  ),
 });
 
 export const catalogOutputSchema = z.object({
   schemaVersion: z.literal(1),
   command: z.literal('catalog'),
-  kind: z.enum(['miners', 'gpus', 'deals']),
+  kind: describe(
+    z.enum(['miners', 'gpus', 'deals', 'conversions', 'defaults', 'stale']),
+    "the list shown; 'stale': catalog --stale without a kind (the stale figures as entries)",
+  ),
   entries: z.array(z.looseObject({ id: z.string(), provenance: provenanceSchema })),
+  stale: z.optional(
+    describe(staleSchema, 'with --stale: the figures older than the limit (exit 3 when any)'),
+  ),
+  fallbackPriceUsdPerTh: z.optional(
+    describe(num(), 'miners: the price per TH/s used for a model without a dated price (an estimate)'),
+  ),
 });
 
 export const checkOutputSchema = z.object({

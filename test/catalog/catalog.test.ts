@@ -1,19 +1,39 @@
 /**
- * Catalog data checked against the reference facts (sections 4-7), model-name matching, and the embedded snapshot.
+ * The catalog: figures against their sources (the working shown), every figure dated and sourced with a URL,
+ * derived figures recomputed here from their inputs, model-name matching, and the embedded snapshot.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { CONVERSIONS } from '../../src/catalog/conversions.js';
 import { DEALS } from '../../src/catalog/deals.js';
-import { GPUS } from '../../src/catalog/gpus.js';
+import { DEFAULT_FIGURES, defaultLeaseRateUsdPerKwMonth } from '../../src/catalog/defaults.js';
+import { catalogFigures } from '../../src/catalog/figures.js';
+import { DEFAULT_GPU_ID, GPUS } from '../../src/catalog/gpus.js';
 import { matchModel, normalizeModelName } from '../../src/catalog/match.js';
-import { DEFAULT_MINER_ID, MINERS, minerEfficiencyJPerTh } from '../../src/catalog/miners.js';
+import {
+  DEFAULT_MINER_ID,
+  DEFAULT_MINER_PRICE_USD_PER_TH,
+  MINERS,
+  minerEfficiencyJPerTh,
+} from '../../src/catalog/miners.js';
 import { EMBEDDED_SNAPSHOT } from '../../src/catalog/snapshot.js';
 import { impliedHashrateHs, subsidyBtc } from '../../src/core/bitcoin.js';
 import { computeHashprice } from '../../src/core/hashprice.js';
+import { row } from '../../src/inputs/table.js';
+import {
+  CATALOG_DOCS_END,
+  CATALOG_DOCS_START,
+  catalogMarkdown,
+  staleness,
+} from '../../src/report/catalog.js';
 
 const ISO_DATE = /^\d{4}-\d{2}(-\d{2})?$/;
+const URL_LIKE = /^https?:\/\/[^\s/]+\.[^\s]+$/;
+const CONFIDENCES = ['primary', 'secondary', 'derived', 'estimate'];
+const dateMs = (asOf: string) => Date.parse(`${asOf.length === 7 ? `${asOf}-01` : asOf}T00:00:00Z`);
 
-/** FACTS section 5: model name -> [TH/s, J/TH]. */
-const FACTS_MINERS: Record<string, [number, number]> = {
+/** Nameplates (maker specifications): model name -> [TH/s, J/TH]. */
+const NAMEPLATES: Record<string, [number, number]> = {
   'Antminer S19j Pro': [104, 29.5],
   'Antminer S19 XP': [140, 21.5],
   'Antminer S21': [200, 17.5],
@@ -33,20 +53,15 @@ const FACTS_MINERS: Record<string, [number, number]> = {
 };
 
 describe('miners', () => {
-  it('has at least 12 models with unique ids', () => {
+  it('has at least 12 models with unique ids, the newest among them', () => {
     expect(MINERS.length).toBeGreaterThanOrEqual(12);
     expect(new Set(MINERS.map((m) => m.id)).size).toBe(MINERS.length);
+    for (const id of ['antminer-s23-hyd', 'avalon-a16-xp', 'whatsminer-m66s'])
+      expect(MINERS.map((m) => m.id)).toContain(id);
   });
 
-  it('dates and sources every entry', () => {
-    for (const m of MINERS) {
-      expect(m.provenance.source.length, m.id).toBeGreaterThan(0);
-      expect(m.provenance.asOf, m.id).toMatch(ISO_DATE);
-    }
-  });
-
-  it.each(Object.entries(FACTS_MINERS))(
-    '%s matches FACTS: %j (TH/s, J/TH within 0.2)',
+  it.each(Object.entries(NAMEPLATES))(
+    '%s matches its nameplate: %j (TH/s, J/TH within 0.2)',
     (name, [ths, jPerTh]) => {
       const m = MINERS.find((x) => x.name === name);
       expect(m, name).toBeDefined();
@@ -57,81 +72,301 @@ describe('miners', () => {
     },
   );
 
-  it('prices the default S21 XP at $25.70/TH (Hashrate Index, 2025-11-03)', () => {
+  it('prices the default S21 XP at $25.70/TH (Hashrate Index, 2025-11-03), dated and sourced', () => {
     const m = MINERS.find((x) => x.id === DEFAULT_MINER_ID);
     expect(m?.name).toBe('Antminer S21 XP');
     expect(m?.priceUsdPerTh).toBe(25.7);
+    expect(m?.priceProvenance?.asOf).toBe('2025-11-03');
+    expect(m?.priceProvenance?.source).toContain('hashrateindex.com');
+  });
+
+  it('a price comes with its provenance, and a missing one is null with none (the fallback applies)', () => {
+    for (const m of MINERS) {
+      expect(m.priceUsdPerTh === null, m.id).toBe(m.priceProvenance === null);
+      expect(m.usedPriceUsdPerTh === null, m.id).toBe(m.usedPriceProvenance === null);
+    }
+    expect(DEFAULT_MINER_PRICE_USD_PER_TH).toBe(15.5); // midpoint of $14-17/TH
+  });
+
+  it('second-hand S19-class value: ~$427 for a ~95 TH/s S19 (March 2024) = $4.49/TH', () => {
+    const s19j = MINERS.find((m) => m.id === 'antminer-s19j-pro');
+    expect(s19j?.usedPriceUsdPerTh).toBeCloseTo(427 / 95, 10); // 4.4947
+    expect(s19j?.usedPriceProvenance?.asOf).toBe('2024-03');
+    // Used rigs fetch a fraction of new ones: below the $15.5/TH fallback and the S21 XP's $25.70.
+    for (const m of MINERS)
+      if (m.usedPriceUsdPerTh !== null)
+        expect(m.usedPriceUsdPerTh).toBeLessThan(DEFAULT_MINER_PRICE_USD_PER_TH);
   });
 });
 
 describe('GPUs', () => {
-  it.each(['h100', 'h200', 'b200', 'gb200-nvl72', 'gb300-nvl72', 'mi300x'])(
-    'has %s, dated and sourced',
-    (id) => {
-      const g = GPUS.find((x) => x.id === id);
-      expect(g, id).toBeDefined();
-      expect(g?.provenance.source.length).toBeGreaterThan(0);
-      expect(g?.provenance.asOf).toMatch(ISO_DATE);
-    },
-  );
+  const gpu = (id: string) => GPUS.find((g) => g.id === id);
+  // InfiniBand per GPU from the H100 cluster model (2,048 nodes, 16,384 GPUs): ($27.648M + $41.943M) / 16,384
+  const IB = (27_648_000 + 41_943_040) / 16_384; // $4,247.50
+  const STORAGE = 3_000;
 
-  it('dates and sources every entry', () => {
-    for (const g of GPUS) {
-      expect(g.provenance.source.length, g.id).toBeGreaterThan(0);
-      expect(g.provenance.asOf, g.id).toMatch(ISO_DATE);
-      expect(g.kwPerGpu, g.id).toBeGreaterThan(g.gpuW / 1000); // system draw exceeds board power
-    }
+  it.each(['h100', 'h200', 'b200', 'gb200-nvl72', 'gb300-nvl72', 'mi300x'])('has %s', (id) => {
+    expect(gpu(id), id).toBeDefined();
   });
 
-  // FACTS section 6: board W and system kW per GPU.
+  // Maker system figures: board W and server kW per GPU.
   it.each([
     ['h100', 700, 1.275, 1.275], // DGX H100 10.2 kW / 8
     ['h200', 700, 1.275, 1.275], // DGX H200 10.2 kW / 8
-    ['b200', 1000, 1.79, 1.79], // DGX B200 14.3 kW / 8 = 1.7875
-    ['gb200-nvl72', 1200, 1.67, 1.67], // ~120 kW / 72 = 1.667
+    ['b200', 1000, 1.7875, 1.7875], // DGX B200 14.3 kW / 8
+    ['b300', 1250, 1.8125, 1.8125], // DGX B300 14.5 kW / 8
+    ['gb200-nvl72', 1200, 1.667, 1.667], // ~120 kW / 72
     ['gb300-nvl72', 1400, 1.67, 1.83], // 120-132 kW / 72
     ['mi300x', 750, 0.75, 3], // node power unpublished: only require a plausible system figure
-  ])('%s draws %i W per board and %f-%f kW per GPU at system level', (id, gpuW, lo, hi) => {
-    const g = GPUS.find((x) => x.id === id);
+  ])('%s draws %i W per board and %f-%f kW per GPU at server level', (id, gpuW, lo, hi) => {
+    const g = gpu(id);
     expect(g?.gpuW).toBe(gpuW);
-    expect(g?.kwPerGpu).toBeGreaterThanOrEqual(lo - 0.005);
-    expect(g?.kwPerGpu).toBeLessThanOrEqual(hi + 0.005);
+    expect(g?.serverKwPerGpu).toBeGreaterThanOrEqual(lo - 0.001);
+    expect(g?.serverKwPerGpu).toBeLessThanOrEqual(hi + 0.001);
+  });
+
+  it('the cluster draws 10% more than the servers (network and storage): recomputed', () => {
+    for (const g of GPUS) {
+      expect(g.kwPerGpu, g.id).toBeCloseTo(g.serverKwPerGpu * 1.1, 9);
+      expect(g.kwPerGpu, g.id).toBeGreaterThan(g.gpuW / 1000); // system draw exceeds board power
+    }
+    expect(gpu('h100')?.kwPerGpu).toBe(1.4025); // 10.2 / 8 x 1.1
+  });
+
+  it('capex is all-in (server share + InfiniBand + storage), recomputed; the H100 ~$47k, not $27.5k', () => {
+    for (const g of GPUS) {
+      if (g.systemUsdPerGpu === null) expect(g.capexUsdPerGpu, g.id).toBeNull();
+      else expect(g.capexUsdPerGpu, g.id).toBeCloseTo(g.systemUsdPerGpu + IB + STORAGE, 6);
+    }
+    // $317,000 / 8 = $39,625 + $4,247.50 + $3,000 = $46,872.50 (the cluster model's $47-52k adds facility costs,
+    // which hashcalc counts in --fit-out)
+    expect(gpu('h100')?.capexUsdPerGpu).toBeCloseTo(46_872.5, 6);
+    // DGX B200 $515,000 / 8 = $64,375 + $7,247.50 = $71,622.50; GB200 rack $3M / 72 = $41,666.67 + $7,247.50
+    expect(gpu('b200')?.capexUsdPerGpu).toBeCloseTo(71_622.5, 6);
+    expect(gpu('gb200-nvl72')?.capexUsdPerGpu).toBeCloseTo(48_914.17, 2);
+  });
+
+  it('defaults never mix bases: every default rent is a contract price, dated and sourced', () => {
+    for (const g of GPUS) {
+      if (g.rentalUsdPerGpuHour === null) {
+        expect(g.rentalPriceBasis, g.id).toBeNull();
+        expect(g.rentalProvenance, g.id).toBeNull();
+      } else {
+        expect(g.rentalPriceBasis, g.id).toBe('contract');
+        expect(g.rentalProvenance?.asOf, g.id).toMatch(ISO_DATE);
+      }
+      if (g.onDemandUsdPerGpuHour !== null) expect(g.onDemandProvenance, g.id).not.toBeNull();
+      // An on-demand price is above a contract price for the same GPU.
+      if (g.onDemandUsdPerGpuHour !== null && g.rentalUsdPerGpuHour !== null)
+        expect(g.onDemandUsdPerGpuHour, g.id).toBeGreaterThan(g.rentalUsdPerGpuHour);
+    }
+    const h100 = gpu(DEFAULT_GPU_ID);
+    expect(h100?.rentalUsdPerGpuHour).toBe(2.35); // SemiAnalysis 1-year contract index, March 2026
+    expect(h100?.rentalProvenance?.asOf).toBe('2026-03');
+    // A contract bills every contracted hour: the default utilization is 1.
+    expect(row('utilization').defaultValue).toBe(1);
   });
 });
 
 describe('deals', () => {
-  // FACTS section 7: id -> [$M per MW-yr, $/kW-month]
-  const FACTS_DEALS: Record<string, [number, number]> = {
-    'core-scientific-coreweave': [1.45, 121],
-    'applied-digital-coreweave': [1.83, 153],
-    'cipher-fluidstack': [1.79, 149],
-    'cipher-aws': [1.22, 102],
-    'terawulf-fluidstack': [1.86, 155],
-    'hut8-fluidstack': [1.9, 159],
-    'galaxy-coreweave': [1.25, 104],
-    'iren-microsoft': [9.7, 808],
+  // Average rates from the announced terms: [MW, years, USD] -> $M per MW-year, $ per kW-month.
+  const TERMS: Record<string, [number, number, number, number, number]> = {
+    'core-scientific-coreweave': [500, 12, 8.7e9, 1.45, 120.83], // 8.7B / 500 / 12
+    'applied-digital-coreweave': [400, 15, 11e9, 1.8333, 152.78],
+    'applied-digital-polaris-forge-2': [200, 15, 5e9, 1.6667, 138.89],
+    'cipher-fluidstack': [168, 10, 3e9, 1.7857, 148.81],
+    'cipher-fluidstack-expansion': [39, 10, 0.83e9, 2.1282, 177.35],
+    'cipher-aws': [300, 15, 5.5e9, 1.2222, 101.85], // per gross MW
+    'terawulf-fluidstack': [360, 10, 6.7e9, 1.8611, 155.09],
+    'hut8-fluidstack': [245, 15, 7e9, 1.9048, 158.73],
+    'hut8-beacon-point': [352, 15, 9.8e9, 1.8561, 154.67],
+    'galaxy-coreweave': [526, 15, 15e9, 1.9011, 158.43], // 133 + 260 + 133 MW of IT, not 800
+    'iren-microsoft': [200, 5, 9.7e9, 9.7, 808.33],
   };
 
-  it.each(Object.entries(FACTS_DEALS))(
-    '%s derives FACTS %j ($M/MW-yr within 0.01, $/kW-month within 1)',
-    (id, [mPerMwYr, perKwMonth]) => {
+  it('has every deal, ids unique', () => {
+    expect(DEALS.map((d) => d.id).sort()).toEqual(Object.keys(TERMS).sort());
+  });
+
+  it.each(Object.entries(TERMS))(
+    '%s: terms %j and the averages derived from them',
+    (id, [mw, years, usd, m, kw]) => {
       const d = DEALS.find((x) => x.id === id);
-      expect(d, id).toBeDefined();
-      expect(Math.abs((d?.usdPerMwYear ?? 0) / 1e6 - mPerMwYr)).toBeLessThanOrEqual(0.01);
-      expect(Math.abs((d?.usdPerKwMonth ?? 0) - perKwMonth)).toBeLessThanOrEqual(1);
+      expect(d?.itMw).toBe(mw);
+      expect(d?.termYears).toBe(years);
+      expect(d?.totalValueUsd).toBe(usd);
+      expect(d?.usdPerMwYear).toBeCloseTo(usd / mw / years, 6);
+      expect(d?.usdPerKwMonth).toBeCloseTo(usd / mw / years / 12_000, 9);
+      expect((d?.usdPerMwYear ?? 0) / 1e6).toBeCloseTo(m, 3);
+      expect(d?.usdPerKwMonth).toBeCloseTo(kw, 1);
     },
   );
 
-  it('dates and sources every deal', () => {
+  it('year-1 rent where an escalator applies: the rent that, stepped up each year, sums to the value', () => {
     for (const d of DEALS) {
-      expect(d.provenance.source.length, d.id).toBeGreaterThan(0);
-      expect(d.provenance.asOf, d.id).toMatch(ISO_DATE);
+      if (d.escalatorPerYear === null) {
+        expect(d.year1UsdPerKwMonth, d.id).toBeNull();
+        expect(d.escalatorBasis, d.id).toBe('none stated');
+        continue;
+      }
+      // Direct sum: R + R(1+g) + ... + R(1+g)^(n-1) = value per kW-month x 12 x n
+      let factor = 0;
+      for (let y = 0; y < d.termYears; y++) factor += (1 + d.escalatorPerYear) ** y;
+      expect(d.year1UsdPerKwMonth, d.id).toBeCloseTo((d.usdPerKwMonth * d.termYears) / factor, 9);
+      expect(d.year1UsdPerKwMonth as number, d.id).toBeLessThan(d.usdPerKwMonth);
+    }
+    // Hut 8 River Bend: 3.0% stated; 15 years: $158.73 x 15 / 18.599 = $128.02 (19% below the average)
+    const hut8 = DEALS.find((x) => x.id === 'hut8-fluidstack');
+    expect(hut8?.escalatorBasis).toBe('stated');
+    expect(hut8?.year1UsdPerKwMonth).toBeCloseTo(128.02, 1);
+    // Cipher: "annual escalators", 2.5% assumed, 10 years: $148.81 x 10 / 11.2034 = $132.83 (~11% below)
+    const cipher = DEALS.find((x) => x.id === 'cipher-fluidstack');
+    expect(cipher?.escalatorBasis).toBe('assumed');
+    expect(cipher?.year1UsdPerKwMonth).toBeCloseTo(132.83, 1);
+  });
+
+  it('Hut 8 River Bend: announced 2025-12-17, triple net', () => {
+    const d = DEALS.find((x) => x.id === 'hut8-fluidstack');
+    expect(d?.announced).toBe('2025-12-17');
+    expect(d?.structure).toBe('triple-net');
+  });
+
+  it('Galaxy Helios is 526 MW of critical IT (800 MW is gross power) at ~$158/kW-month', () => {
+    const d = DEALS.find((x) => x.id === 'galaxy-coreweave');
+    expect(d?.itMw).toBe(133 + 260 + 133);
+    expect(d?.mwBasis).toBe('it');
+    expect(d?.usdPerKwMonth).toBeCloseTo(158.4, 1); // 15B / 526 / 15 / 12,000
+  });
+
+  it('IREN-Microsoft is a GPU cloud contract (~$9.7M per MW-year of IT, ~$29M of hardware per MW)', () => {
+    const d = DEALS.find((x) => x.id === 'iren-microsoft');
+    expect(d?.kind).toBe('gpu-cloud');
+    expect((d?.hardwareCapexUsd ?? 0) / (d?.itMw ?? 1)).toBeCloseTo(29e6, -4); // 5.8B / 200 MW
+    expect(DEALS.filter((x) => x.kind === 'lease')).toHaveLength(10);
+    for (const x of DEALS) if (x.kind === 'lease') expect(x.hardwareCapexUsd, x.id).toBeNull();
+  });
+});
+
+describe('conversions', () => {
+  it('lists each company once (hashrates are never counted twice), the announced ones among them', () => {
+    const companies = CONVERSIONS.map((c) => c.company);
+    expect(new Set(companies).size).toBe(companies.length);
+    for (const name of ['Bitfarms', 'CleanSpark', 'Core Scientific', 'IREN', 'Hut 8', 'TeraWulf', 'Cipher'])
+      expect(companies).toContain(name);
+  });
+
+  it('gives self-mining hashrate as a positive number of EH/s or null, and every site a source', () => {
+    for (const c of CONVERSIONS) {
+      if (c.selfMiningEhs !== null) {
+        expect(c.selfMiningEhs, c.id).toBeGreaterThan(0);
+        expect(c.selfMiningEhs, c.id).toBeLessThan(100); // no public miner is near 100 EH/s
+      }
+      expect(c.sites.length, c.id).toBeGreaterThan(0);
+      for (const s of c.sites) {
+        expect(s.mw, `${c.id} ${s.site}`).toBeGreaterThan(0);
+        expect(s.provenance.source, `${c.id} ${s.site}`).toMatch(URL_LIKE);
+      }
     }
   });
 
-  it('marks IREN-Microsoft as a GPU cloud contract, not a lease', () => {
-    expect(DEALS.find((d) => d.id === 'iren-microsoft')?.kind).toBe('gpu-cloud');
-    expect(DEALS.filter((d) => d.kind === 'lease')).toHaveLength(7);
+  it('Bitfarms: ~341 MW energized, winding mining down through 2026-27, Washington first (Dec 2026)', () => {
+    const b = CONVERSIONS.find((c) => c.id === 'bitfarms');
+    expect(b?.operatingMw).toBe(341);
+    expect(b?.miningPlan).toBe('winding down');
+    expect(b?.sites[0]).toMatchObject({ mw: 18, expected: '2026-12', siteType: 'mining-conversion' });
+  });
+});
+
+describe('defaults resting on the catalog', () => {
+  it.each(DEFAULT_FIGURES.map((d) => [d.flag, d] as const))(
+    '%s: the input table has the same value and basis',
+    (_flag, d) => {
+      const r = row(d.id);
+      expect(r.flag).toBe(d.flag);
+      expect(r.defaultValue).toBe(d.value);
+      expect(r.basis).toBe(d.basis);
+    },
+  );
+
+  it('--lease-rate is a year-1 rent: the median IT lease average brought back over 10 years at 2.5%', () => {
+    // IT-load leases' averages, sorted: 120.83, 138.89, 148.81, 152.78, 154.67, 155.09, 158.43, 158.73, 177.35
+    // median 154.67 (Hut 8 Beacon Point); x 0.025 x 10 / (1.025^10 - 1) = x 0.25 / 0.280085 = x 0.892586
+    // = $138.06 -> $138 (the projection steps it up 2.5% a year, so its 10-year average is ~$155)
+    const averages = DEALS.filter((d) => d.kind === 'lease' && d.mwBasis === 'it')
+      .map((d) => d.usdPerKwMonth)
+      .sort((a, b) => a - b);
+    expect(averages).toHaveLength(9);
+    const median = averages[4] as number;
+    expect(median).toBeCloseTo(154.67, 2);
+    expect(Math.round((median * 0.25) / (1.025 ** 10 - 1))).toBe(138);
+    expect(defaultLeaseRateUsdPerKwMonth()).toBe(138);
+    expect(row('leaseUsdPerKwMonth').defaultValue).toBe(138);
+  });
+});
+
+describe('provenance a user can follow', () => {
+  const figures = catalogFigures();
+
+  it('every figure has a URL source, a date not in the future and a confidence', () => {
+    expect(figures.length).toBeGreaterThan(60);
+    for (const f of figures) {
+      const label = `${f.kind} ${f.id} ${f.figure}`;
+      expect(f.provenance.source, label).toMatch(URL_LIKE);
+      expect(f.provenance.asOf, label).toMatch(ISO_DATE);
+      expect(dateMs(f.provenance.asOf), label).toBeLessThanOrEqual(Date.now());
+      expect(CONFIDENCES, label).toContain(f.provenance.confidence);
+      if (f.provenance.confidence === 'estimate')
+        expect(f.provenance.note?.length ?? 0, label).toBeGreaterThan(20);
+    }
+  });
+
+  it('only nameplates and signed terms are fixed facts; prices, rents and hashrates age', () => {
+    for (const f of figures) {
+      const fixed = f.provenance.fixed === true;
+      expect(fixed, `${f.kind} ${f.id} ${f.figure}`).toBe(['nameplate', 'power', 'terms'].includes(f.figure));
+    }
+  });
+
+  it('never cites the project-internal reference facts', () => {
+    const everything = JSON.stringify([MINERS, GPUS, DEALS, CONVERSIONS, DEFAULT_FIGURES, figures]);
+    expect(everything).not.toMatch(/reference facts|section \d|FACTS/i);
+    expect(EMBEDDED_SNAPSHOT.sources).not.toMatch(/reference facts|section \d/i);
+    expect(EMBEDDED_SNAPSHOT.sources).toMatch(/https:\/\//);
+  });
+
+  it("README's catalog table is the one made from the catalog", () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const from = readme.indexOf(CATALOG_DOCS_START);
+    const to = readme.indexOf(CATALOG_DOCS_END);
+    expect(from, 'README has the catalog markers').toBeGreaterThan(0);
+    expect(readme.slice(from, to + CATALOG_DOCS_END.length)).toBe(catalogMarkdown());
+    // and it shows the default GPU's figures as the catalog has them
+    expect(readme).toContain('| NVIDIA H100 SXM: capex per GPU | $46,873 |');
+    expect(readme).toContain('| NVIDIA H100 SXM: rent (contract) | $2.35/GPU-h |');
+  });
+});
+
+describe('staleness', () => {
+  const DAY = 86_400_000;
+  const NOW = Date.parse('2026-12-01T00:00:00Z');
+
+  it('ages what can age, oldest first, and leaves fixed facts alone', () => {
+    const s = staleness(NOW, 180 * DAY);
+    expect(s.checkedOn).toBe('2026-12-01');
+    expect(s.checked + s.fixed).toBe(catalogFigures().length);
+    expect(s.stale.length).toBeGreaterThan(0);
+    const ages = s.stale.map((f) => f.ageDays);
+    expect(ages).toEqual([...ages].sort((a, b) => b - a));
+    for (const f of s.stale) expect(f.ageDays).toBeGreaterThan(180);
+    // The H100 contract rent of March 2026: 2026-03-01 to 2026-12-01 is 275 days
+    expect(s.stale.find((f) => f.id === 'h100' && f.figure === 'rental')?.ageDays).toBe(275);
+    expect(s.stale.some((f) => f.figure === 'nameplate' || f.figure === 'terms')).toBe(false);
+  });
+
+  it('nothing is stale against a limit longer than the oldest figure, and a kind filters', () => {
+    expect(staleness(NOW, 100 * 365 * DAY).stale).toEqual([]);
+    const gpus = staleness(NOW, 180 * DAY, 'gpus');
+    expect(gpus.stale.every((f) => f.kind === 'gpus')).toBe(true);
   });
 });
 
@@ -223,23 +458,5 @@ describe('embedded snapshot (2025-11-22, FACTS section 4)', () => {
     expect(s.estimatedHashrateHs).toBeLessThanOrEqual(1.12e21);
     // 152271406129092 x 2^32 / 600 = 1.0900e21 H/s
     expect(Math.abs(impliedHashrateHs(s.difficulty) / s.estimatedHashrateHs - 1)).toBeLessThan(0.01);
-  });
-});
-
-describe('provenance a user can follow', () => {
-  it('never cites the project-internal reference facts, and every source names a public place', () => {
-    const sources = [
-      ...MINERS.map((m) => m.provenance.source),
-      ...GPUS.map((g) => g.provenance.source),
-      ...DEALS.map((d) => d.provenance.source),
-      EMBEDDED_SNAPSHOT.sources,
-    ];
-    for (const source of sources) {
-      expect(source).not.toMatch(/reference facts|section \d/i);
-      expect(source.length).toBeGreaterThan(20);
-    }
-    for (const m of MINERS) expect(m.provenance.source, m.id).toMatch(/https:\/\//);
-    for (const g of GPUS) expect(g.provenance.source, g.id).toMatch(/https:\/\//);
-    expect(EMBEDDED_SNAPSHOT.sources).toMatch(/https:\/\//);
   });
 });

@@ -8,9 +8,11 @@ import { runCli } from './run-cli.js';
 //   mining: 341 MW / 1.05 = 324.7619 MW IT; floor(324,761,905 W / 3645 W) = 89,097 S21 XP; x 270 = 24,056,190 TH/s
 //           revenue = 24,056.19 PH x 35.2369 x 0.975 x 0.98 x 365 = $295.63M/yr
 //           per site kWh: 295.63M / (341,000 kW x 8760 h) = $0.09897/kWh
-//   lease:  341 / 1.3 = 262.3077 MW IT x 1000 x $150 x 12 = $472.15M/yr -> $0.15806/kWh, 1.597x mining
-//   GPU:    floor(262,307.69 kW / 1.275) = 205,731 H100 x $2.50 x 8760 x 0.85 = $3.8297B/yr, 12.95x mining
-//           capex 205,731 x $27,500 + 262.3077 MW x $10M = $8.2807B
+//   lease:  341 / 1.3 = 262.3077 MW IT x 1000 x $138 x 12 = $434.38M/yr -> $0.14542/kWh, 1.469x mining
+//   GPU:    H100 at 10.2 kW / 8 x 1.10 (network, storage) = 1.4025 kW; floor(262,307.69 / 1.4025) = 187,028
+//           x $2.35 (1-year contract) x 8760 x 1.0 (contract: every hour billed) = $3.8502B/yr, 13.02x mining
+//           capex per GPU $317,000 / 8 + ($27,648,000 + $41,943,040) / 16,384 + $3,000 = $46,872.50;
+//           187,028 x $46,872.50 + 262.3077 MW x $10M = $11.3895B
 describe('hashcalc compare on the embedded snapshot', () => {
   it('prints one JSON document matching its schema, with independently computed figures', async () => {
     const { code, stdout, stderr } = await runCli(['compare', '--mw', '341', '--offline', '--json']);
@@ -27,18 +29,18 @@ describe('hashcalc compare on the embedded snapshot', () => {
     expect(mining?.revenueUsdPerYear).toBeCloseTo(295_629_765, -2);
     expect(mining?.revenueUsdPerKwh).toBeCloseTo(0.098967, 5);
     expect(lease?.id).toBe('ai-lease');
-    expect(lease?.revenueUsdPerYear).toBeCloseTo(472_153_846, -1);
-    expect(lease?.revenueUsdPerKwh).toBeCloseTo(0.158061, 5);
-    expect(lease?.revenueMultipleVsMining).toBeCloseTo(1.5971, 3);
+    expect(lease?.revenueUsdPerYear).toBeCloseTo(434_381_538, -1);
+    expect(lease?.revenueUsdPerKwh).toBeCloseTo(0.145416, 5);
+    expect(lease?.revenueMultipleVsMining).toBeCloseTo(1.4693, 3);
     expect(gpu?.id).toBe('gpu-cloud');
-    expect(gpu?.units).toBe(205_731);
-    expect(gpu?.revenueUsdPerYear).toBeCloseTo(3_829_682_565, -1);
-    expect(gpu?.revenueMultipleVsMining).toBeCloseTo(12.954, 2);
-    expect(gpu?.capexUsd).toBeCloseTo(8_280_679_423, -1);
+    expect(gpu?.units).toBe(187_028);
+    expect(gpu?.revenueUsdPerYear).toBeCloseTo(3_850_158_408, -1);
+    expect(gpu?.revenueMultipleVsMining).toBeCloseTo(13.024, 2);
+    expect(gpu?.capexUsd).toBeCloseTo(11_389_546_853, -1);
     expect(report.assumptions).toMatchObject({
       siteMw: 341,
       occupancy: 1,
-      kwPerGpu: 1.275,
+      kwPerGpu: 1.4025,
       poolFee: 0.025,
       pueAi: 1.3,
     });
@@ -64,11 +66,12 @@ describe('hashcalc compare on the embedded snapshot', () => {
     expect(tableLines.length).toBeGreaterThan(10);
     for (const line of tableLines) expect(line.length).toBeLessThanOrEqual(100);
     expect(stdout).toContain('0.099'); // mining $/kWh, see working above
-    expect(stdout).toContain('0.158'); // lease $/kWh
+    expect(stdout).toContain('0.145'); // lease $/kWh
     expect(stdout).toContain('embedded snapshot of 2025-11-22');
     // The verdict ranks by NPV over the horizon and compares per kWh like with like (EBITDA, never revenue).
+    // With all-in GPU capex ($46.9k, not $27.5k) the GPU cloud's NPV is negative: the lease leads.
     expect(stdout).toMatch(
-      /The GPU cloud has the highest NPV over 5 years: \$\d+M, \$\d+M more than keeping mining \(\$\d+M\)/,
+      /The AI lease has the highest NPV over 5 years: \$\d+M, \$[\d.]+M more than keeping mining \(\$\d+M\)/,
     );
     expect(stdout).toContain('pool fee 2.5%*');
     expect(stdout).not.toMatch(/NaN|Infinity/);

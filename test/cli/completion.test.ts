@@ -175,7 +175,7 @@ describe('zsh', () => {
 
   it.skipIf(!available.zsh)('gives each command its flags and its argument words', () => {
     const { out } = argumentsOf(scripts.zsh, 'catalog');
-    expect(out).toContain('1:catalog:(miners gpus deals)');
+    expect(out).toContain('1:catalog:(miners gpus deals conversions defaults)');
     const compare = argumentsOf(scripts.zsh, 'compare').out;
     expect(compare).toMatch(/^--format\[.+\]:format:\(table json csv markdown\)$/m);
     expect(compare).toMatch(/^--mw\[/m);

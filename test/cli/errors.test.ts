@@ -174,8 +174,8 @@ describe('review fixes', () => {
       '45k',
     ]);
     expect(code).toBe(0);
-    // 100 MW / 1.3 = 76,923.08 kW IT / (14.5 / 8 = 1.8125 kW) = 42,440.3 -> 42,440 GPUs
-    expect(JSON.parse(stdout).options[1].units).toBe(42_440);
+    // 100 MW / 1.3 = 76,923.08 kW IT / (14.5 / 8 = 1.8125 kW x 1.10 = 1.99375 kW) = 38,582.1 -> 38,582 GPUs
+    expect(JSON.parse(stdout).options[1].units).toBe(38_582);
   });
 
   it('HASHCALC_OFFLINE=no is not offline; HASHCALC_OFFLINE=1 is', async () => {

@@ -31,9 +31,10 @@ describe('compare verdict', () => {
     expect(verdict.npvUsd).toBe(ranked[0]?.[1]);
     expect(verdict.marginUsd).toBeCloseTo((ranked[0]?.[1] ?? 0) - (ranked[1]?.[1] ?? 0), 3);
     expect(report.schemaVersion).toBe(2);
-    // Per kWh it compares EBITDA: 0.134 / 0.060 = 2.2x for the lease, 0.986 / 0.060 = 16.5x for the GPUs.
+    // Per kWh it compares EBITDA: lease $369.2M / mining $178.5M = 2.07 -> 2.1x; GPU cloud $2.9606B / $178.5M
+    // = 16.58 -> 16.6x (the figures of test/cli/compare.test.ts and test/cli/check.test.ts).
     expect(verdict.text).toContain(
-      "per kWh today: AI lease 2.2x mining's EBITDA, GPU cloud 16.5x mining's EBITDA",
+      "per kWh today: AI lease 2.1x mining's EBITDA, GPU cloud 16.6x mining's EBITDA",
     );
     expect(verdict.text).not.toContain('revenue');
     expect(verdict.flip).not.toBeNull();
@@ -42,10 +43,10 @@ describe('compare verdict', () => {
   it('a lease that loses money is said to lose it, not to "earn 1.6x"', async () => {
     const { report, verdict } = await compareVerdict(['--power-price', '0.20', '--landlord-pays-power']);
     const lease = report.options.find((o) => o.id === 'ai-lease');
-    // 262,308 kW x $150 x 12 = $472.2M revenue; energy 262,308 kW x 1.3 x 8760 h x $0.20 = $597.4M;
-    // other opex 15% = $70.8M -> EBITDA -$196.1M.
-    expect(lease?.ebitdaUsdPerYear).toBeCloseTo(472_154_400 - 597_428_661 - 70_823_160, -4);
-    expect(verdict.text).toContain('AI lease loses $196M a year');
+    // 262,307.69 kW x $138 x 12 = $434.38M revenue; energy 262,307.69 kW x 1.3 = 341,000 kW x 8760 h x $0.20
+    // = $597.43M; other opex 15% = $65.16M -> EBITDA -$228.2M.
+    expect(lease?.ebitdaUsdPerYear).toBeCloseTo(434_381_538 - 597_432_000 - 65_157_231, -4);
+    expect(verdict.text).toContain('AI lease loses $228M a year');
     expect(verdict.text).toMatch(/today mining loses \$\d+M a year/);
     expect(verdict.text).not.toMatch(/AI lease \d/);
   });
@@ -70,7 +71,8 @@ describe('mining and ai keep one line of text', () => {
   it('ai: each option per kWh of site power, and a loss said as a loss', async () => {
     const ok = await run('ai', []);
     expect(ok.verdict).toMatch(
-      /^AI lease earns \$0\.158\/kWh of site power, EBITDA \$401M\/yr; GPU cloud earns/,
+      // $434.38M / (341,000 kW x 8760 h) = $0.145/kWh; EBITDA $434.38M x 0.85 = $369.2M
+      /^AI lease earns \$0\.145\/kWh of site power, EBITDA \$369M\/yr; GPU cloud earns/,
     );
     const losing = await run('ai', ['--gpu-hour-price', '0.05']);
     expect(losing.verdict).toMatch(/GPU cloud loses \$[\d.]+M a year \(EBITDA\)/);

@@ -62,7 +62,10 @@ export async function runExodus(call: CommandCall): Promise<number> {
     leaving = { basis: 'ehs', description: 'the given hashrate' };
   } else if (announced) {
     const { CONVERSIONS } = await import('../../catalog/conversions.js');
-    const listed = CONVERSIONS.filter((c) => typeof c.selfMiningEhs === 'number' && c.selfMiningEhs > 0);
+    // Companies that say they keep mining (CleanSpark, TeraWulf) do not leave.
+    const listed = CONVERSIONS.filter(
+      (c) => typeof c.selfMiningEhs === 'number' && c.selfMiningEhs > 0 && c.miningPlan !== 'continuing',
+    );
     leavingEhs = listed.reduce((s, c) => s + (c.selfMiningEhs as number), 0);
     leaving = {
       basis: 'announced',

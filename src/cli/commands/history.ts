@@ -1,0 +1,177 @@
+/** `history`: daily hashprice over a period, its statistics, a chart, and a miner's margin history. */
+import { DIFFICULTY_EPOCHS, DIFFICULTY_EPOCHS_SOURCE } from '../../catalog/difficulty-epochs.js';
+import {
+  type DayInput,
+  dateOf,
+  dayMs,
+  daysFromEpochs,
+  epochStartTimes,
+  fillHeights,
+  hashpriceDays,
+  historyStats,
+  marginHistory,
+} from '../../core/history.js';
+import { UsageError } from '../../errors.js';
+import type { Given, LayeredInputs } from '../../inputs/layers.js';
+import { type Assumptions, resolveMining, resolveSite } from '../../inputs/resolve.js';
+import { historyReport } from '../../report/history.js';
+import type { HistoryReport } from '../../report/history-schema.js';
+import type { CommandCall } from '../command-call.js';
+import { emit, explainIfAsked, prepareInputs, printNotes } from './shared.js';
+
+const EPOCHS = DIFFICULTY_EPOCHS.map(([startHeight, startTimeUnix, difficulty]) => ({
+  startHeight,
+  startTimeUnix,
+  difficulty,
+}));
+/** The expected end of the last embedded epoch (its start estimated, plus 2016 blocks at 600 s). */
+const EMBEDDED_END = (() => {
+  const times = epochStartTimes(EPOCHS);
+  return dateOf(((times.at(-1)?.timeUnix ?? 0) + 2016 * 600) * 1000);
+})();
+
+const PERIOD_DAYS: Record<string, number> = { '30d': 30, '90d': 90, '1y': 365, '3y': 3 * 365 };
+const GENESIS_DATE = '2009-01-03';
+
+interface Loaded {
+  days: DayInput[];
+  source: HistoryReport['source'];
+  sourceDetail: string;
+}
+
+export async function runHistory(call: CommandCall): Promise<number> {
+  const { ctx } = call;
+  const layered = await prepareInputs(call);
+  const given = layered.given;
+  const text = (id: string) => (given[id] as Given<string> | undefined)?.value;
+
+  // Which days: --since/--until, else --period back from --until (or today).
+  const today = dateOf(ctx.now());
+  const until = text('until') ?? today;
+  const periodName = text('period') ?? '1y';
+  const since =
+    text('since') ??
+    (periodName === 'all'
+      ? GENESIS_DATE
+      : dateOf(dayMs(until) - ((PERIOD_DAYS[periodName] ?? 365) - 1) * 86_400_000));
+  if (dayMs(since) > dayMs(until))
+    throw new UsageError(
+      `${given.since?.from ?? '--since'}: ${since} is after ${given.until?.from ?? '--until'} ${until}`,
+    );
+
+  // The fleet and power price for the margin history, when a miner is given.
+  const assumptions: Assumptions = {};
+  const wantsMargin = given.fleet !== undefined;
+  const mining = wantsMargin ? resolveMining(layered, assumptions) : null;
+  const site = wantsMargin ? resolveSite(layered, assumptions) : null;
+
+  const loaded = await load(call, layered, since, until);
+  const all = hashpriceDays(fillHeights(loaded.days, EPOCHS));
+  const lastDay = all.at(-1)?.date;
+  if (all.length === 0 || (lastDay !== undefined && lastDay < since))
+    printNotes(ctx, [
+      `history: no data from ${since} to ${until} (${loaded.source === 'embedded' ? `the embedded epochs end ${EMBEDDED_END}` : `the data ends ${lastDay ?? 'before'}`})`,
+    ]);
+  const days = all.filter((d) => d.date >= since && d.date <= until);
+  const stats = historyStats(days, all);
+  const model = mining?.fleetModels[0];
+  const margin =
+    mining && site && model
+      ? {
+          miner: model.name,
+          efficiencyJPerTh: model.powerW / model.hashrateThs,
+          powerUsdPerKwh: site.powerUsdPerKwh,
+          poolFee: mining.poolFee,
+          history: marginHistory(days, model.powerW / model.hashrateThs, site.powerUsdPerKwh, mining.poolFee),
+        }
+      : null;
+  const report = historyReport(
+    {
+      period: {
+        // 'all' starts where the data does.
+        from: periodName === 'all' && !given.since && days[0] ? days[0].date : since,
+        to: until,
+        name: given.since || given.until ? (given.since ? 'custom' : periodName) : periodName,
+        days: Math.round((dayMs(until) - dayMs(since)) / 86_400_000) + 1,
+      },
+      source: loaded.source,
+      sourceDetail: loaded.sourceDetail,
+      margin,
+    },
+    days,
+    stats,
+  );
+  explainIfAsked(call, layered, assumptions, null);
+  await emit(ctx, layered, report, {
+    document: async () => {
+      const { historyDocument } = await import('../../output/render-history.js');
+      const rows = ctx.stdout.isTTY === true && typeof ctx.stdout.rows === 'number' ? ctx.stdout.rows : 24;
+      return (r, width) => historyDocument(r, width, Math.max(6, Math.min(20, rows - 16)));
+    },
+    csv: (r) =>
+      r.days.map((d) => ({
+        date: d.date,
+        difficulty: d.difficulty,
+        avgFeesBtcPerBlock: d.avgFeesBtcPerBlock,
+        btcUsd: d.btcUsd,
+        hashpriceUsdPerPhDay: d.hashpriceUsdPerPhDay,
+        hashpriceBtcPerPhDay: d.hashpriceBtcPerPhDay,
+        ...(d.marginUsdPerKwh !== undefined ? { marginUsdPerKwh: d.marginUsdPerKwh } : {}),
+      })),
+  });
+  return 0;
+}
+
+/** The days: from --data, else a mempool instance (cached), else the cache, else the embedded epochs. */
+async function load(
+  call: CommandCall,
+  layered: LayeredInputs,
+  since: string,
+  until: string,
+): Promise<Loaded> {
+  const { ctx } = call;
+  const given = layered.given;
+  const file = (given.historyData as Given<string> | undefined)?.value;
+  if (file) {
+    const { readHistoryFile } = await import('../../data/history/file.js');
+    return { days: readHistoryFile(file), source: 'file', sourceDetail: `from ${file}` };
+  }
+  const offline = (given.offline as Given<boolean> | undefined)?.value === true;
+  const { obtainHistory } = await import('../../data/history/obtain.js');
+  const mempool = (given.mempoolUrl as Given<string> | undefined)?.value ?? 'https://mempool.space';
+  try {
+    const result = await obtainHistory(
+      {
+        fromDate: since,
+        toDate: until,
+        mempoolUrl: mempool,
+        offline,
+        refresh: (given.refresh as Given<boolean> | undefined)?.value === true,
+        timeoutMs: (given.timeoutMs as Given<number> | undefined)?.value ?? 5000,
+      },
+      ctx,
+    );
+    if (result) {
+      printNotes(ctx, result.notes);
+      return {
+        days: result.days,
+        source: result.source,
+        sourceDetail:
+          result.source === 'cache'
+            ? `from the cache (${result.host ?? 'mempool'})`
+            : `from ${result.host ?? 'mempool'}`,
+      };
+    }
+  } catch (error) {
+    if (!(error instanceof Error) || (error as { exitCode?: number }).exitCode !== 1) throw error;
+    printNotes(ctx, [`history: ${error.message}; using the embedded difficulty epochs`]);
+  }
+  printNotes(ctx, [
+    `history: ${offline ? 'offline' : 'no live data'}: the embedded difficulty epochs (no fees, no prices): BTC hashprice from the subsidy only`,
+  ]);
+  return {
+    days: daysFromEpochs(EPOCHS, since, until),
+    source: 'embedded',
+    sourceDetail: `embedded difficulty epochs (${DIFFICULTY_EPOCHS_SOURCE}); later epochs' start times estimated`,
+  };
+}
