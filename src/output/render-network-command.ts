@@ -54,7 +54,28 @@ export function networkCommandRows(report: NetworkCommandReport, nowMs: number):
   return rows;
 }
 
-export function networkCommandDocument(report: NetworkCommandReport, nowMs: number): Document {
+const SPARKS = '▁▂▃▄▅▆▇█';
+
+/** A one-line chart of a series: each value's place between the low and the high; a gap is a space. */
+export function sparkline(values: readonly (number | null)[]): string {
+  const finite = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  if (finite.length === 0) return '';
+  const lo = Math.min(...finite);
+  const hi = Math.max(...finite);
+  return values
+    .map((v) =>
+      v === null || !Number.isFinite(v)
+        ? ' '
+        : SPARKS[hi === lo ? 3 : Math.round(((v - lo) / (hi - lo)) * (SPARKS.length - 1))],
+    )
+    .join('');
+}
+
+export function networkCommandDocument(
+  report: NetworkCommandReport,
+  nowMs: number,
+  recent: readonly { date: string; value: number | null }[] = [],
+): Document {
   const doc: Document = {
     blocks: [
       {
@@ -65,6 +86,17 @@ export function networkCommandDocument(report: NetworkCommandReport, nowMs: numb
       },
     ],
   };
+  if (recent.length >= 2) {
+    const values = recent.map((d) => d.value);
+    const finite = values.filter((v): v is number => v !== null);
+    if (finite.length >= 2)
+      doc.blocks.push(
+        text(
+          `Hashprice, last ${recent.length} days (history cache): ${sparkline(values)} ${usdExact(Math.min(...finite), 2)} to ${usdExact(Math.max(...finite), 2)}`,
+          'dim',
+        ),
+      );
+  }
   const variant = report.estimatedHashrateVariant;
   if (variant) {
     doc.blocks.push(

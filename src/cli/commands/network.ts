@@ -12,9 +12,43 @@ export async function runNetwork(call: CommandCall): Promise<number> {
   explainIfAsked(call, layered, {}, networkReport(data));
   await emit(call.ctx, layered, report, {
     document: async () => {
-      const { networkCommandDocument } = await import('../../output/render-network-command.js');
-      return (r) => networkCommandDocument(r, call.ctx.now());
+      const [{ networkCommandDocument }, recent] = await Promise.all([
+        import('../../output/render-network-command.js'),
+        recentHashprice(call),
+      ]);
+      return (r) => networkCommandDocument(r, call.ctx.now(), recent);
     },
   });
   return 0;
+}
+
+/**
+ * The last 30 days of USD hashprice from the history cache (`hashcalc history` fills it), for the table's
+ * sparkline: never a request of its own, nothing when there is no cache.
+ */
+async function recentHashprice(call: CommandCall): Promise<{ date: string; value: number | null }[]> {
+  const [{ obtainHistory }, { hashpriceDays, dateOf, fillHeights }, { DIFFICULTY_EPOCHS }] = await Promise.all([
+    import('../../data/history/obtain.js'),
+    import('../../core/history.js'),
+    import('../../catalog/difficulty-epochs.js'),
+  ]);
+  const now = call.ctx.now();
+  try {
+    const cached = await obtainHistory(
+      {
+        fromDate: dateOf(now - 30 * 86_400_000),
+        toDate: dateOf(now),
+        mempoolUrl: 'https://mempool.space',
+        offline: true,
+        refresh: false,
+        timeoutMs: 1000,
+      },
+      call.ctx,
+    );
+    if (!cached || cached.days.length < 2) return [];
+    const epochs = DIFFICULTY_EPOCHS.map(([startHeight, startTimeUnix, difficulty]) => ({ startHeight, startTimeUnix, difficulty }));
+    return hashpriceDays(fillHeights(cached.days, epochs)).map((d) => ({ date: d.date, value: d.hashpriceUsdPerPhDay }));
+  } catch {
+    return [];
+  }
 }
