@@ -11,9 +11,8 @@
 // Synchronous fs on purpose: node:fs is already loaded at startup, while fs/promises (and crypto for a random
 // name) would cost several ms of module loading on every run; the files are a few kB.
 import { readFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
 import * as z from 'zod/mini';
-import { homeDirectory } from '../context.js';
 import { writeFileAtomic } from './atomic-file.js';
 import { CHECKS } from './sanity.js';
 import type { LiveSourceId, Quantity, QuantityValues } from './types.js';
@@ -50,19 +49,7 @@ export interface CacheRead {
   rewrite: boolean;
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
-
-/** The cache directory, or null when there is no usable home directory to put it in (then nothing is cached). */
-export function cacheDirectory(env: Env, platform: string = process.platform): string | null {
-  if (env.HASHCALC_CACHE_DIR) return env.HASHCALC_CACHE_DIR;
-  if (env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME)) return join(env.XDG_CACHE_HOME, 'hashcalc');
-  const home = homeDirectory(env, platform);
-  if (!home) return null;
-  if (platform === 'darwin') return join(home, 'Library', 'Caches', 'hashcalc');
-  if (platform === 'win32')
-    return join(env.LOCALAPPDATA || join(home, 'AppData', 'Local'), 'hashcalc', 'Cache');
-  return join(home, '.cache', 'hashcalc');
-}
+export { cacheDirectory } from './cache-dir.js';
 
 export function cachePath(dir: string): string {
   return join(dir, CACHE_FILE);

@@ -27,11 +27,12 @@ export async function runNetwork(call: CommandCall): Promise<number> {
  * sparkline: never a request of its own, nothing when there is no cache.
  */
 async function recentHashprice(call: CommandCall): Promise<{ date: string; value: number | null }[]> {
-  const [{ obtainHistory }, { hashpriceDays, dateOf, fillHeights }, { DIFFICULTY_EPOCHS }] = await Promise.all([
-    import('../../data/history/obtain.js'),
-    import('../../core/history.js'),
-    import('../../catalog/difficulty-epochs.js'),
-  ]);
+  const [{ obtainHistory }, { hashpriceDays, dateOf, fillHeights }, { DIFFICULTY_EPOCHS }] =
+    await Promise.all([
+      import('../../data/history/obtain.js'),
+      import('../../core/history.js'),
+      import('../../catalog/difficulty-epochs.js'),
+    ]);
   const now = call.ctx.now();
   try {
     const cached = await obtainHistory(
@@ -46,8 +47,15 @@ async function recentHashprice(call: CommandCall): Promise<{ date: string; value
       call.ctx,
     );
     if (!cached || cached.days.length < 2) return [];
-    const epochs = DIFFICULTY_EPOCHS.map(([startHeight, startTimeUnix, difficulty]) => ({ startHeight, startTimeUnix, difficulty }));
-    return hashpriceDays(fillHeights(cached.days, epochs)).map((d) => ({ date: d.date, value: d.hashpriceUsdPerPhDay }));
+    const epochs = DIFFICULTY_EPOCHS.map(([startHeight, startTimeUnix, difficulty]) => ({
+      startHeight,
+      startTimeUnix,
+      difficulty,
+    }));
+    return hashpriceDays(fillHeights(cached.days, epochs)).map((d) => ({
+      date: d.date,
+      value: d.hashpriceUsdPerPhDay,
+    }));
   } catch {
     return [];
   }

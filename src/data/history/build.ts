@@ -26,13 +26,23 @@ interface Point {
 const EXTRAPOLATE_MAX_SEC = 2 * DAY_SEC;
 const PACE_SPAN_SEC = DAY_SEC / 2;
 const DEFAULT_BLOCKS_PER_SEC = 1 / 600;
+const POINTS_MARGIN_SEC = 40 * DAY_SEC;
 
 /** (time, height) points sorted by time, heights made non-decreasing (header times are not monotonic). */
-export function heightPoints(store: Pick<HistoryStore, 'retargets' | 'fees'>): Point[] {
+export function heightPoints(
+  store: Pick<HistoryStore, 'retargets' | 'fees'>,
+  fromSec = Number.NEGATIVE_INFINITY,
+  toSec = Number.POSITIVE_INFINITY,
+): Point[] {
+  // Only the neighbourhood of the period matters (retargets are about two weeks apart).
+  const lo = fromSec - POINTS_MARGIN_SEC;
+  const hi = toSec + POINTS_MARGIN_SEC;
   const points: Point[] = [];
   const fetchedAtMs = store.fees?.fetchedAtMs ?? Number.POSITIVE_INFINITY;
-  for (const r of store.retargets?.rows ?? []) points.push({ t: r.timeSec, h: r.height });
+  for (const r of store.retargets?.rows ?? [])
+    if (r.timeSec >= lo && r.timeSec <= hi) points.push({ t: r.timeSec, h: r.height });
   for (const d of store.fees?.days ?? []) {
+    if (d.timeSec < lo || d.timeSec > hi) continue;
     points.push({ t: d.timeSec, h: d.avgHeight });
     // Between the day's last block and the next one, as a mean point sits between its blocks.
     // (The current day's "end" is the time of the data.)
@@ -114,7 +124,7 @@ export function buildDays(store: HistoryStore, fromDate: string, toDate: string)
   const begin = first > fromDate ? first : fromDate;
   const end = last < toDate ? last : toDate;
 
-  const points = heightPoints(store);
+  const points = heightPoints(store, dayStartMs(begin) / 1000, dayEndMs(end) / 1000);
   const days: HistoryDay[] = [];
   let r = -1;
   let f = 0;

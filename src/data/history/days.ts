@@ -1,22 +1,55 @@
-/** UTC calendar days as YYYY-MM-DD strings. Pure. */
+/**
+ * UTC calendar days as YYYY-MM-DD strings. Pure, and quick: a cache holds thousands of days and is read on
+ * every run, so no Date objects or string parsing by the engine per day (civil-date arithmetic after Howard
+ * Hinnant's days_from_civil / civil_from_days).
+ */
 
 export const DAY_MS = 86_400_000;
 export const DAY_SEC = 86_400;
 
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
 /** A real calendar date in YYYY-MM-DD form (2025-02-30 is not). */
 export function isDate(text: string): boolean {
-  const match = DATE_PATTERN.exec(text);
-  if (!match) return false;
-  const [, y, m, d] = match;
-  const ms = Date.UTC(Number(y), Number(m) - 1, Number(d));
-  return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === text;
+  if (
+    typeof text !== 'string' ||
+    text.length !== 10 ||
+    text.charCodeAt(4) !== 45 ||
+    text.charCodeAt(7) !== 45
+  )
+    return false;
+  const y = digits(text, 0, 4);
+  const m = digits(text, 5, 7);
+  const d = digits(text, 8, 10);
+  if (y < 0 || m < 1 || m > 12 || d < 1) return false;
+  return d <= (m === 2 && leap(y) ? 29 : (MONTH_DAYS[m - 1] as number));
+}
+
+/** Days since 1970-01-01 of a civil date. */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 /** Unix ms of the day's first instant (00:00:00 UTC). */
 export function dayStartMs(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`);
+  return daysFromCivil(digits(date, 0, 4), digits(date, 5, 7), digits(date, 8, 10)) * DAY_MS;
 }
 
 /** Unix ms of the next UTC midnight: the day is [dayStartMs, dayEndMs). */
@@ -24,8 +57,22 @@ export function dayEndMs(date: string): number {
   return dayStartMs(date) + DAY_MS;
 }
 
+const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+/** The UTC date of an instant (years 0-9999). */
 export function dateOfMs(ms: number): string {
-  return new Date(Math.floor(ms / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
+  const z = Math.floor(ms / DAY_MS) + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${y}-${pad2(m)}-${pad2(d)}`;
 }
 
 export function dateOfSec(sec: number): string {

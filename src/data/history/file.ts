@@ -28,80 +28,203 @@ const MAX_USD = 1e8;
 const MAX_BLOCKS = 10_000;
 const MAX_HEIGHT = 10_000_000;
 
-type Key = 'date' | 'difficulty' | 'avgFeesBtcPerBlock' | 'btcUsd' | 'blocks' | 'heightEnd';
-const REQUIRED: readonly Key[] = ['date', 'difficulty', 'avgFeesBtcPerBlock', 'btcUsd'];
-const KEYS: readonly Key[] = [...REQUIRED, 'blocks', 'heightEnd'];
-const KEY_BY_LOWER = new Map(KEYS.map((k) => [k.toLowerCase(), k]));
+const KEYS = ['date', 'difficulty', 'avgFeesBtcPerBlock', 'btcUsd', 'blocks', 'heightEnd'] as const;
+const DATE = 0;
+const DIFFICULTY = 1;
+const FEES = 2;
+const USD = 3;
+const BLOCKS = 4;
+const HEIGHT_END = 5;
+const REQUIRED_COUNT = 4;
+const REQUIRED = KEYS.slice(0, REQUIRED_COUNT);
+const KEY_BY_LOWER = new Map<string, number>(KEYS.map((k, i) => [k.toLowerCase(), i]));
 const EMPTY = new Set(['', 'null', 'nan', 'na', 'n/a']);
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
-/** One cell: its text (or JSON value) and where it starts. */
-interface Cell {
-  value: unknown;
-  line: number;
-  /** 1-based; undefined when unknown (JSON lines whose key could not be located). */
-  col: number | undefined;
+/**
+ * One row: its values by KEYS index (undefined: no such column) and where each starts, found only when an
+ * error needs it (a class, not closures: a 3-year file is read on a command's critical path, cold).
+ */
+interface Row {
+  readonly line: number;
+  value(k: number): unknown;
+  /** ":line:column", or ":line" when the column cannot be located. */
+  where(k: number): string;
 }
 
-interface Row {
-  line: number;
-  cells: Partial<Record<Key, Cell>>;
+/** A CSV line without quotes, split on commas. */
+class SplitRow implements Row {
+  constructor(
+    readonly line: number,
+    private readonly fields: string[],
+    private readonly index: readonly number[],
+  ) {}
+  value(k: number): unknown {
+    const i = this.index[k] as number;
+    return i < 0 ? undefined : this.fields[i];
+  }
+  where(k: number): string {
+    let col = 1;
+    const end = this.index[k] as number;
+    for (let i = 0; i < end; i++) col += (this.fields[i] as string).length + 1;
+    return `:${this.line}:${col}`;
+  }
+}
+
+/** A CSV record from the quote-aware tokenizer. */
+class FieldRow implements Row {
+  constructor(
+    readonly line: number,
+    private readonly fields: Field[],
+    private readonly index: readonly number[],
+  ) {}
+  value(k: number): unknown {
+    const i = this.index[k] as number;
+    return i < 0 ? undefined : (this.fields[i] as Field).text;
+  }
+  where(k: number): string {
+    const field = this.fields[this.index[k] as number] as Field;
+    return `:${field.line}:${field.col}`;
+  }
+}
+
+/** A JSON object on one line; `names` are its own spellings of the keys. */
+class JsonRow implements Row {
+  constructor(
+    readonly line: number,
+    private readonly raw: string,
+    private readonly data: Record<string, unknown>,
+    private readonly names: readonly (string | undefined)[],
+  ) {}
+  value(k: number): unknown {
+    const name = this.names[k];
+    return name === undefined ? undefined : this.data[name];
+  }
+  where(k: number): string {
+    const name = this.names[k];
+    const col = name === undefined ? undefined : valueColumn(this.raw, name);
+    return col === undefined ? `:${this.line}` : `:${this.line}:${col}`;
+  }
+}
+
+function usage(path: string, where: string, message: string): never {
+  throw new UsageError(`${path}${where}: ${message}`);
 }
 
 export function readHistoryFile(path: string): HistoryDay[] {
-  const fail = (where: string, message: string): never => {
-    throw new UsageError(`${path}${where}: ${message}`);
-  };
   let size: number;
   try {
     const stat = statSync(path);
-    if (stat.isDirectory()) return fail('', 'is a directory, not a history file');
+    if (stat.isDirectory()) usage(path, '', 'is a directory, not a history file');
     size = stat.size;
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const code = (error as { code?: unknown })?.code;
-    return fail('', `cannot be read (${code === 'ENOENT' ? 'no such file' : String(code ?? error)})`);
+    return usage(path, '', `cannot be read (${code === 'ENOENT' ? 'no such file' : String(code ?? error)})`);
   }
   if (size > MAX_HISTORY_FILE_BYTES)
-    fail('', `is ${(size / 1024 / 1024).toFixed(1)} MiB, more than the 8 MiB a history file may have`);
+    usage(path, '', `is ${(size / 1024 / 1024).toFixed(1)} MiB, more than the 8 MiB a history file may have`);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as { code?: unknown })?.code;
-    return fail('', `cannot be read (${String(code ?? error)})`);
+    return usage(path, '', `cannot be read (${String(code ?? error)})`);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const lower = path.toLowerCase();
   const jsonLines =
     /\.(jsonl|ndjson|json)$/.test(lower) || (!lower.endsWith('.csv') && text.trimStart().startsWith('{'));
-  const rows = jsonLines ? jsonRows(text, fail) : csvRows(text, fail);
+  const rows = jsonLines
+    ? jsonRows(path, text)
+    : text.includes('"')
+      ? quotedCsvRows(path, text)
+      : splitCsvRows(path, text);
   if (rows.length === 0)
-    fail(
+    usage(
+      path,
       '',
       jsonLines
         ? 'no rows (one JSON object per day is needed)'
         : 'no rows (a header and at least one day are needed)',
     );
   const seen = new Map<string, number>();
-  const days = rows.map((row) => {
-    const day = dayOf(row, fail);
+  const days: HistoryDay[] = new Array(rows.length);
+  let sorted = true;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as Row;
+    const day = dayOf(path, row);
     const before = seen.get(day.date);
-    const cell = row.cells.date as Cell;
-    if (before !== undefined)
-      fail(
-        `:${cell.line}${cell.col !== undefined ? `:${cell.col}` : ''}`,
-        `date: ${day.date} repeats line ${before}`,
-      );
-    seen.set(day.date, cell.line);
-    return day;
-  });
-  return days.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    if (before !== undefined) usage(path, row.where(DATE), `date: ${day.date} repeats line ${before}`);
+    seen.set(day.date, row.line);
+    if (i > 0 && (days[i - 1] as HistoryDay).date > day.date) sorted = false;
+    days[i] = day;
+  }
+  return sorted ? days : days.sort((a, b) => (a.date < b.date ? -1 : 1));
 }
 
-type Fail = (where: string, message: string) => never;
-
 // CSV ------------------------------------------------------------------------------------------------------
+
+/** Column index (in the file) of each key, -1 when absent; fails on a missing or repeated column. */
+function headerIndex(
+  path: string,
+  names: readonly string[],
+  line: number,
+  colOf: (i: number) => number,
+): number[] {
+  const index = KEYS.map(() => -1);
+  names.forEach((name, i) => {
+    const k = KEY_BY_LOWER.get(name.trim().toLowerCase());
+    if (k === undefined) return;
+    if (index[k] !== -1)
+      usage(path, `:${line}:${colOf(i)}`, `column "${KEYS[k]}" appears twice in the header`);
+    index[k] = i;
+  });
+  for (let k = 0; k < REQUIRED_COUNT; k++) {
+    if (index[k] === -1) {
+      const shown = names.map((n) => n.trim()).filter(Boolean);
+      usage(
+        path,
+        `:${line}`,
+        `missing column "${KEYS[k]}" (the header has ${shown.length > 0 ? shown.join(', ') : 'no names'}; needed: ${REQUIRED.join(', ')}; optional: blocks, heightEnd)`,
+      );
+    }
+  }
+  return index;
+}
+
+function fieldCountError(path: string, where: string, got: number, want: number): never {
+  return usage(
+    path,
+    where,
+    `the row has ${got} fields, the header ${want}` +
+      (got > want ? ' (a number with a thousands separator? quote it or drop the commas)' : ''),
+  );
+}
+
+const blank = (line: string) => line.length === 0 || line.trim() === '';
+
+/** The common case: no quote anywhere, so a record is a line and a field what lies between commas. */
+function splitCsvRows(path: string, text: string): Row[] {
+  const lines = text.split('\n');
+  let h = 0;
+  while (h < lines.length && blank(lines[h] as string)) h++;
+  if (h >= lines.length) return [];
+  const strip = (line: string) => (line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line);
+  const names = strip(lines[h] as string).split(',');
+  const index = headerIndex(path, names, h + 1, (i) =>
+    names.slice(0, i).reduce((c, n) => c + n.length + 1, 1),
+  );
+  const rows: Row[] = [];
+  for (let i = h + 1; i < lines.length; i++) {
+    const line = strip(lines[i] as string);
+    if (blank(line)) continue;
+    const fields = line.split(',');
+    if (fields.length !== names.length) fieldCountError(path, `:${i + 1}:1`, fields.length, names.length);
+    rows.push(new SplitRow(i + 1, fields, index));
+  }
+  return rows;
+}
 
 interface Field {
   text: string;
@@ -110,7 +233,7 @@ interface Field {
 }
 
 /** RFC 4180 records with their fields' positions (1-based line and column); blank lines skipped. */
-function csvRecords(text: string, fail: Fail): Field[][] {
+function csvRecords(path: string, text: string): Field[][] {
   const records: Field[][] = [];
   let record: Field[] = [];
   let line = 1;
@@ -123,7 +246,7 @@ function csvRecords(text: string, fail: Fail): Field[][] {
       let j = i + 1;
       for (;;) {
         const q = text.indexOf('"', j);
-        if (q === -1) return fail(`:${field.line}:${field.col}`, 'a quoted field is never closed');
+        if (q === -1) return usage(path, `:${field.line}:${field.col}`, 'a quoted field is never closed');
         for (let k = text.indexOf('\n', j); k !== -1 && k < q; k = text.indexOf('\n', k + 1)) {
           line++;
           lineStart = k + 1;
@@ -140,7 +263,7 @@ function csvRecords(text: string, fail: Fail): Field[][] {
       while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
       const c = text.charCodeAt(i);
       if (i < n && c !== 44 && c !== 10 && c !== 13)
-        return fail(`:${line}:${i - lineStart + 1}`, 'unexpected text after a closing quote');
+        return usage(path, `:${line}:${i - lineStart + 1}`, 'unexpected text after a closing quote');
     } else {
       let j = i;
       for (let c = text.charCodeAt(j); j < n && c !== 44 && c !== 10 && c !== 13; c = text.charCodeAt(++j));
@@ -164,80 +287,62 @@ function csvRecords(text: string, fail: Fail): Field[][] {
   return records;
 }
 
-function csvRows(text: string, fail: Fail): Row[] {
-  const records = csvRecords(text, fail);
+function quotedCsvRows(path: string, text: string): Row[] {
+  const records = csvRecords(path, text);
   const header = records[0];
   if (!header) return [];
-  const columns = new Map<Key, number>();
-  header.forEach((field, index) => {
-    const key = KEY_BY_LOWER.get(field.text.trim().toLowerCase());
-    if (!key) return;
-    if (columns.has(key)) fail(`:${field.line}:${field.col}`, `column "${key}" appears twice in the header`);
-    columns.set(key, index);
-  });
-  const headerLine = header[0]?.line ?? 1;
-  for (const key of REQUIRED) {
-    if (!columns.has(key)) {
-      const names = header.map((f) => f.text.trim()).filter(Boolean);
-      fail(
-        `:${headerLine}`,
-        `missing column "${key}" (the header has ${names.length > 0 ? names.join(', ') : 'no names'}; needed: ${REQUIRED.join(', ')}; optional: blocks, heightEnd)`,
-      );
-    }
-  }
+  const index = headerIndex(
+    path,
+    header.map((f) => f.text),
+    header[0]?.line ?? 1,
+    (i) => (header[i] as Field).col,
+  );
   const rows: Row[] = [];
-  for (const record of records.slice(1)) {
+  for (let r = 1; r < records.length; r++) {
+    const record = records[r] as Field[];
     const first = record[0] as Field;
-    if (record.length !== header.length) {
-      fail(
-        `:${first.line}:${first.col}`,
-        `the row has ${record.length} fields, the header ${header.length}` +
-          (record.length > header.length
-            ? ' (a number with a thousands separator? quote it or drop the commas)'
-            : ''),
-      );
-    }
-    const cells: Partial<Record<Key, Cell>> = {};
-    for (const [key, index] of columns) {
-      const field = record[index] as Field;
-      cells[key] = { value: field.text, line: field.line, col: field.col };
-    }
-    rows.push({ line: first.line, cells });
+    if (record.length !== header.length)
+      fieldCountError(path, `:${first.line}:${first.col}`, record.length, header.length);
+    rows.push(new FieldRow(first.line, record, index));
   }
   return rows;
 }
 
 // JSON lines -----------------------------------------------------------------------------------------------
 
-function jsonRows(text: string, fail: Fail): Row[] {
+function jsonRows(path: string, text: string): Row[] {
   const rows: Row[] = [];
   const lines = text.split('\n');
-  for (let index = 0; index < lines.length; index++) {
-    const raw = (lines[index] as string).replace(/\r$/, '');
-    if (raw.trim() === '') continue;
-    const line = index + 1;
+  for (let i = 0; i < lines.length; i++) {
+    const raw = (lines[i] as string).replace(/\r$/, '');
+    if (blank(raw)) continue;
+    const line = i + 1;
+    const indent = raw.length - raw.trimStart().length + 1;
     let data: unknown;
     try {
       data = JSON.parse(raw);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const position = /position (\d+)/.exec(message);
-      const col = position ? Number(position[1]) + 1 : raw.length - raw.trimStart().length + 1;
-      return fail(`:${line}:${col}`, 'not valid JSON (one object per line is expected)');
+      const position = /position (\d+)/.exec(error instanceof Error ? error.message : String(error));
+      usage(
+        path,
+        `:${line}:${position ? Number(position[1]) + 1 : indent}`,
+        'not valid JSON (one object per line is expected)',
+      );
     }
     if (typeof data !== 'object' || data === null || Array.isArray(data))
-      fail(`:${line}:${raw.length - raw.trimStart().length + 1}`, 'expected a JSON object (one per line)');
-    const cells: Partial<Record<Key, Cell>> = {};
-    for (const [name, value] of Object.entries(data as Record<string, unknown>)) {
-      const key = KEY_BY_LOWER.get(name.toLowerCase());
-      if (!key) continue;
-      if (cells[key]) fail(`:${line}`, `column "${key}" appears twice`);
-      cells[key] = { value, line, col: valueColumn(raw, name) };
+      usage(path, `:${line}:${indent}`, 'expected a JSON object (one per line)');
+    const names: (string | undefined)[] = KEYS.map(() => undefined);
+    for (const name of Object.keys(data as object)) {
+      const k = KEY_BY_LOWER.get(name.toLowerCase());
+      if (k === undefined) continue;
+      if (names[k] !== undefined) usage(path, `:${line}`, `column "${KEYS[k]}" appears twice`);
+      names[k] = name;
     }
-    for (const key of REQUIRED) {
-      if (!cells[key]) fail(`:${line}`, `missing column "${key}" (each object needs ${REQUIRED.join(', ')})`);
+    for (let k = 0; k < REQUIRED_COUNT; k++) {
+      if (names[k] === undefined)
+        usage(path, `:${line}`, `missing column "${KEYS[k]}" (each object needs ${REQUIRED.join(', ')})`);
     }
-    rows.push({ line, cells });
+    rows.push(new JsonRow(line, raw, data as Record<string, unknown>, names));
   }
   return rows;
 }
@@ -251,72 +356,85 @@ function valueColumn(raw: string, name: string): number | undefined {
 
 // Values ---------------------------------------------------------------------------------------------------
 
-function dayOf(row: Row, fail: Fail): HistoryDay {
-  const at = (cell: Cell) => `:${cell.line}${cell.col !== undefined ? `:${cell.col}` : ''}`;
-  const shown = (value: unknown) => (typeof value === 'string' ? `"${value}"` : JSON.stringify(value));
-  const cell = (key: Key) => row.cells[key];
+const shown = (value: unknown) => (typeof value === 'string' ? `"${value}"` : JSON.stringify(value));
 
-  /** A number, null for an empty cell, or a failure naming the column. */
-  const numberOf = (key: Key, c: Cell): number | null => {
-    const v = c.value;
-    if (v === null || v === undefined) return null;
-    if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-    if (typeof v !== 'string') return fail(at(c), `${key}: expected a number, got ${shown(v)}`);
-    const t = v.trim();
-    if (EMPTY.has(t.toLowerCase())) return null;
-    if (!NUMBER.test(t)) return fail(at(c), `${key}: expected a number, got ${shown(v)}`);
-    return Number(t);
-  };
+/** A number, null for an empty cell (or an absent optional column), or a usage error naming the column. */
+function numberAt(path: string, row: Row, k: number): number | null {
+  const v = row.value(k);
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v !== 'string')
+    return usage(path, row.where(k), `${KEYS[k]}: expected a number, got ${shown(v)}`);
+  if (NUMBER.test(v)) return Number(v);
+  const t = v.trim();
+  if (NUMBER.test(t)) return Number(t);
+  if (EMPTY.has(t.toLowerCase())) return null;
+  return usage(path, row.where(k), `${KEYS[k]}: expected a number, got ${shown(v)}`);
+}
 
-  const dateCell = cell('date') as Cell;
-  const date = typeof dateCell.value === 'string' ? dateCell.value.trim() : dateCell.value;
+function wholeAt(path: string, row: Row, k: number, max: number): number | null {
+  const v = numberAt(path, row, k);
+  if (v !== null && (!Number.isInteger(v) || v < 0 || v > max))
+    usage(
+      path,
+      row.where(k),
+      `${KEYS[k]}: must be a whole number from 0 to ${max}, got ${shown(row.value(k))}`,
+    );
+  return v;
+}
+
+function dayOf(path: string, row: Row): HistoryDay {
+  const rawDate = row.value(DATE);
+  const date = typeof rawDate === 'string' ? rawDate.trim() : rawDate;
   if (typeof date !== 'string' || !isDate(date))
-    fail(at(dateCell), `date: ${shown(dateCell.value)} is not a date (YYYY-MM-DD, UTC)`);
-  if ((date as string) < GENESIS_DATE)
-    fail(at(dateCell), `date: ${date as string} is before the genesis block (2009-01-03)`);
+    return usage(path, row.where(DATE), `date: ${shown(rawDate)} is not a date (YYYY-MM-DD, UTC)`);
+  if (date < GENESIS_DATE)
+    usage(path, row.where(DATE), `date: ${date} is before the genesis block (2009-01-03)`);
 
-  const difficultyCell = cell('difficulty') as Cell;
-  const difficulty = numberOf('difficulty', difficultyCell);
+  const difficulty = numberAt(path, row, DIFFICULTY);
   if (difficulty === null)
-    fail(
-      at(difficultyCell),
+    return usage(
+      path,
+      row.where(DIFFICULTY),
       'difficulty: is empty (every row needs a difficulty: the hashprice divides by it)',
     );
-  if ((difficulty as number) <= 0)
-    fail(at(difficultyCell), `difficulty: must be positive, got ${shown(difficultyCell.value)}`);
-  if ((difficulty as number) < 1 || (difficulty as number) > MAX_DIFFICULTY)
-    fail(at(difficultyCell), `difficulty: ${shown(difficultyCell.value)} is out of range (1 to 1e18)`);
-
-  const feesCell = cell('avgFeesBtcPerBlock') as Cell;
-  const fees = numberOf('avgFeesBtcPerBlock', feesCell);
-  if (fees !== null && fees < 0)
-    fail(at(feesCell), `avgFeesBtcPerBlock: must be 0 or more (BTC per block), got ${shown(feesCell.value)}`);
-  if (fees !== null && fees > MAX_FEES_BTC)
-    fail(
-      at(feesCell),
-      `avgFeesBtcPerBlock: ${shown(feesCell.value)} BTC per block is implausible (more than ${MAX_FEES_BTC}; satoshis? the column is in BTC)`,
+  if (difficulty <= 0)
+    usage(path, row.where(DIFFICULTY), `difficulty: must be positive, got ${shown(row.value(DIFFICULTY))}`);
+  if (difficulty < 1 || difficulty > MAX_DIFFICULTY)
+    usage(
+      path,
+      row.where(DIFFICULTY),
+      `difficulty: ${shown(row.value(DIFFICULTY))} is out of range (1 to 1e18)`,
     );
 
-  const usdCell = cell('btcUsd') as Cell;
-  const usd = numberOf('btcUsd', usdCell);
-  if (usd !== null && (usd <= 0 || usd > MAX_USD))
-    fail(at(usdCell), `btcUsd: must be a price above 0 (USD per BTC), got ${shown(usdCell.value)}`);
+  const fees = numberAt(path, row, FEES);
+  if (fees !== null && fees < 0)
+    usage(
+      path,
+      row.where(FEES),
+      `avgFeesBtcPerBlock: must be 0 or more (BTC per block), got ${shown(row.value(FEES))}`,
+    );
+  if (fees !== null && fees > MAX_FEES_BTC)
+    usage(
+      path,
+      row.where(FEES),
+      `avgFeesBtcPerBlock: ${shown(row.value(FEES))} BTC per block is implausible (more than ${MAX_FEES_BTC}; satoshis? the column is in BTC)`,
+    );
 
-  const whole = (key: 'blocks' | 'heightEnd', max: number): number | null => {
-    const c = cell(key);
-    if (!c) return null;
-    const v = numberOf(key, c);
-    if (v !== null && (!Number.isInteger(v) || v < 0 || v > max))
-      fail(at(c), `${key}: must be a whole number from 0 to ${max}, got ${shown(c.value)}`);
-    return v;
-  };
+  const usd = numberAt(path, row, USD);
+  if (usd !== null && (usd <= 0 || usd > MAX_USD))
+    usage(
+      path,
+      row.where(USD),
+      `btcUsd: must be a price above 0 (USD per BTC), got ${shown(row.value(USD))}`,
+    );
 
   return {
-    date: date as string,
-    difficulty: difficulty as number,
+    date,
+    difficulty,
     avgFeesBtcPerBlock: fees,
     btcUsd: usd,
-    blocks: whole('blocks', MAX_BLOCKS),
-    heightEnd: whole('heightEnd', MAX_HEIGHT),
+    blocks: wholeAt(path, row, BLOCKS, MAX_BLOCKS),
+    heightEnd: wholeAt(path, row, HEIGHT_END, MAX_HEIGHT),
   };
 }

@@ -13,7 +13,7 @@
 import { type Context, NO_HOME_NOTE } from '../../context.js';
 import { ago } from '../../core/duration.js';
 import { DataError, UsageError } from '../../errors.js';
-import { cacheDirectory } from '../cache.js';
+import { cacheDirectory } from '../cache-dir.js';
 import type { FetchFailure } from '../http.js';
 import { buildDays } from './build.js';
 import { readHistoryCache, writeHistoryCache } from './cache.js';
@@ -165,11 +165,14 @@ export async function obtainHistory(
   // What each failed route falls back to, one line per reason.
   const fallback = cached && cached.api !== api && failed.length > 0 ? cached : null;
   if (fallback) {
-    // Nothing of this instance was cached: the other instance's cache stands in for the failed routes.
-    store = {
-      ...store,
-      ...Object.fromEntries(failed.map((f) => [f.route, store[f.route] ?? fallback[f.route]])),
-    } as HistoryStore;
+    // Nothing of this instance was cached: the other instance's cache stands in for the failed routes (for
+    // all of them when nothing came live, then named as the source).
+    store = live
+      ? ({
+          ...store,
+          ...Object.fromEntries(failed.map((f) => [f.route, store[f.route] ?? fallback[f.route]])),
+        } as HistoryStore)
+      : fallback;
   }
   // One line per reason: "history (fees, USD prices): mempool.space timed out after 5000 ms; using the cached
   // history from 2 days ago".

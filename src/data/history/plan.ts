@@ -17,6 +17,9 @@
  *   per missing day (its last second; the current day: now).
  * A route is not asked at all when the cache fetched it less than 10 minutes ago, or when every requested day
  * is settled in the cache (a period that ended in the past).
+ * Not used: the hashrate route's `difficulty` (averaged per 86,400 s bucket, not per retarget, and only with an
+ * interval); /blocks/fees?from=&to= (mempool 2024-05 on: its bucket size follows the span, daily only beyond
+ * 4 years, so it is no lighter than `all`, and older self-hosted instances lack it).
  */
 import { addDays, DAY_MS, dateOfMs, dayEndMs, dayStartMs } from './days.js';
 import type { DaySeries, RetargetSeries } from './store.js';

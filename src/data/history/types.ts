@@ -27,7 +27,10 @@ export interface HistoryResult {
   days: HistoryDay[];
   source: 'mempool' | 'cache' | 'file';
   host?: string;
-  /** Unix ms of the newest data (the newest price or block time among the days returned). */
+  /**
+   * Unix ms the data is current as of: the time it was fetched, or the end of the last day returned when that
+   * is earlier (a period that ended in the past). From the cache, the cached fetch's time.
+   */
   asOfMs: number;
   /** One line each, for stderr (fell back to the cache and why, refetched a corrupt cache, ...). */
   notes: string[];

@@ -5,6 +5,7 @@
  * sources. No real sleeps: ctx.sleep returns at once, backoffs are 1 ms.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { MockAgent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { historyCachePath, readHistoryCache } from '../../../src/data/history/cache.js';
 import { obtainHistory } from '../../../src/data/history/obtain.js';
@@ -107,7 +108,11 @@ describe('the first run: all of history, one request per route', () => {
     expect(dayOf(result, '2025-11-15')?.btcUsd).toBe(95651);
     // 2025-12-08 (settled): heightEnd between the means of 12-08 (1765192889, 926992) and the partial 12-09
     // (1765261963, 927092) at 1765238400: 926992 + 100 * 45511 / 69074 = 927057.9 -> 927057.
-    expect(dayOf(result, '2025-12-08')).toMatchObject({ avgFeesBtcPerBlock: 0.0278, btcUsd: 92653, heightEnd: 927057 });
+    expect(dayOf(result, '2025-12-08')).toMatchObject({
+      avgFeesBtcPerBlock: 0.0278,
+      btcUsd: 92653,
+      heightEnd: 927057,
+    });
     // 2025-12-09, the current day at 12:00: the blocks so far (2050000 sats = 0.0205 BTC), the 12:00 price
     // 92515, the height at 12:00 extrapolated from the last mean (1765261963, 927092) at the pace since the
     // 12-08 mean, 100 blocks / 69074 s: 927092 + 19637 * 100 / 69074 = 927120.4 -> 927120.
@@ -124,7 +129,10 @@ describe('the first run: all of history, one request per route', () => {
   it('gives the halving days their estimated end heights (daily buckets have no block counts)', async () => {
     server = await startServer(historyRoutes());
     const t = testContext({ nowMs: NOW1 });
-    const result = await obtainHistory(request(server.url, { fromDate: '2024-04-19', toDate: '2024-04-21' }), t.ctx);
+    const result = await obtainHistory(
+      request(server.url, { fromDate: '2024-04-19', toDate: '2024-04-21' }),
+      t.ctx,
+    );
     // 2024-04-19 ends between the day means (1713528012, 839925) and (1713612530, 840080):
     // 839925 + 155 * 43188 / 84518 = 840004.2 -> 840004 (the real last block of the day is 839,999: daily
     // means put the end a few blocks off when the day's block counts differ, here 149 and 161).
@@ -153,6 +161,30 @@ describe('the first run: all of history, one request per route', () => {
     expect(store?.fees?.settledThrough).toBe('2025-12-08');
     expect(store?.prices?.days[0]).toEqual({ date: '2010-07-19', usd: 0.08584, timeSec: 1279497600 });
     expect(store?.prices?.settledThrough).toBe('2025-12-08');
+  });
+});
+
+describe('the HTTP client', () => {
+  it("goes through the context's dispatcher (MockAgent at the real host)", async () => {
+    const agent = new MockAgent();
+    agent.disableNetConnect();
+    const pool = agent.get('https://mempool.space');
+    const reply = (path: string, name: string) =>
+      pool
+        .intercept({ path, method: 'GET' })
+        .reply(200, history(name), { headers: { 'content-type': 'application/json' } });
+    reply('/api/v1/mining/difficulty-adjustments', 'difficulty-adjustments.json');
+    reply('/api/v1/mining/blocks/fees/all', 'blocks-fees-all.json');
+    reply('/api/v1/historical-price?currency=USD', 'historical-price.json');
+    try {
+      const t = testContext({ nowMs: NOW1, dispatcher: agent });
+      const result = await obtainHistory(request('https://mempool.space'), t.ctx);
+      expect(result?.host).toBe('mempool.space');
+      expect(dayOf(result, '2025-11-21')?.btcUsd).toBe(84889);
+      agent.assertNoPendingInterceptors();
+    } finally {
+      await agent.close();
+    }
   });
 });
 
@@ -289,11 +321,7 @@ describe('a corrupt cache is refetched, never trusted', () => {
   it.each([
     ['not JSON', '{"version":1,"api":', 'is corrupt (not JSON)'],
     ['an unknown version', '{"version":99}', 'has an unknown layout (version 99)'],
-    [
-      'a 0 difficulty in a row',
-      null,
-      'is corrupt (invalid retargets.rows)',
-    ],
+    ['a 0 difficulty in a row', null, 'is corrupt (invalid retargets.rows)'],
   ])('%s: a note, all of history fetched, the file rewritten', async (_name, text, problem) => {
     server = await startServer(historyRoutes());
     const t = testContext({ nowMs: NOW1 });
@@ -357,7 +385,9 @@ describe('failed sources', () => {
     const rows = JSON.parse(history('difficulty-adjustments.json')) as number[][];
     (rows[0] as number[])[2] = 0;
     server = await startServer(
-      historyRoutes({ [PATHS.retargets]: { headers: { 'content-type': 'application/json' }, body: JSON.stringify(rows) } }),
+      historyRoutes({
+        [PATHS.retargets]: { headers: { 'content-type': 'application/json' }, body: JSON.stringify(rows) },
+      }),
     );
     const t = testContext({ nowMs: NOW1 });
     const error = await obtainHistory(request(server.url), t.ctx).catch((e: unknown) => e);
@@ -405,7 +435,10 @@ describe('failed sources', () => {
     server = await startServer(
       historyRoutes({
         [PATHS.feesAll]: { headers: { 'content-type': 'text/html' }, body: '<html><body>502</body></html>' },
-        [PATHS.prices]: { headers: { 'content-type': 'application/json' }, body: '{"prices":[],"exchangeRates":{}}' },
+        [PATHS.prices]: {
+          headers: { 'content-type': 'application/json' },
+          body: '{"prices":[],"exchangeRates":{}}',
+        },
       }),
     );
     const t = testContext({ nowMs: NOW1 });
@@ -414,7 +447,10 @@ describe('failed sources', () => {
       `history (fees): ${server.host} sent an HTML page instead of JSON; the days have no fees`,
       `history (USD prices): ${server.host} sent no USD prices; the days have no USD prices`,
     ]);
-    expect(dayOf(result, '2025-11-21')).toMatchObject({ difficulty: 152271405447597.38, avgFeesBtcPerBlock: null });
+    expect(dayOf(result, '2025-11-21')).toMatchObject({
+      difficulty: 152271405447597.38,
+      avgFeesBtcPerBlock: null,
+    });
   });
 
   it('everything failing falls back to the cache, with one line for the shared reason', async () => {
@@ -431,12 +467,31 @@ describe('failed sources', () => {
     expect(dayOf(result, '2025-11-21')?.btcUsd).toBe(84889);
   });
 
+  it('another instance failing: the cache of the first stands in, named as the source', async () => {
+    const { server: s, time, t } = await firstRun();
+    const other = await startServer({});
+    try {
+      time.set(NOW2);
+      const result = await obtainHistory(request(other.url), t.ctx, fast);
+      expect(result?.source).toBe('cache');
+      expect(result?.host).toBe(s.host);
+      expect(result?.notes).toEqual([
+        `history (difficulty, fees, USD prices): ${other.host} answered HTTP 404; using the cached history of ${s.host} from 2 days ago`,
+      ]);
+      expect(dayOf(result, '2025-11-21')?.btcUsd).toBe(84889);
+      // The cache still holds the first instance's history.
+      expect(readHistoryCache(t.cacheDir).store?.host).toBe(s.host);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('with no interface up, a remote instance fails at once', async () => {
     const t = testContext({ nowMs: NOW1 });
     const started = performance.now();
-    const error = await obtainHistory(request('https://mempool.example'), t.ctx, { hasNetwork: () => false }).catch(
-      (e: unknown) => e,
-    );
+    const error = await obtainHistory(request('https://mempool.example'), t.ctx, {
+      hasNetwork: () => false,
+    }).catch((e: unknown) => e);
     expect(performance.now() - started).toBeLessThan(1000);
     expect((error as DataError).message).toBe(
       'difficulty, fees, USD prices: mempool.example is unreachable (no network interface is up); no cached difficulty history',
@@ -447,7 +502,10 @@ describe('failed sources', () => {
     const t = testContext({ nowMs: NOW1, dispatcher: noNetwork() });
     await expect(obtainHistory(request('x', { fromDate: '2025-02-30' }), t.ctx)).rejects.toThrow(UsageError);
     await expect(
-      obtainHistory(request('https://mempool.space', { fromDate: '2025-12-02', toDate: '2025-12-01' }), t.ctx),
+      obtainHistory(
+        request('https://mempool.space', { fromDate: '2025-12-02', toDate: '2025-12-01' }),
+        t.ctx,
+      ),
     ).rejects.toThrow('history from 2025-12-02 is after to 2025-12-01');
   });
 });
