@@ -1,3 +1,4 @@
+import { grouped } from './text.js';
 import type { GpuModel, Provenance } from './types.js';
 
 /*
@@ -26,13 +27,13 @@ export const CLUSTER_OVERHEAD_PROVENANCE: readonly Provenance[] = [
     source: H100_CLUSTER_SHEET,
     asOf: '2024-08',
     confidence: 'derived',
-    note: `InfiniBand fabric $${Math.round(IB_FABRIC_USD_PER_GPU).toLocaleString('en-US')}/GPU: switches $27.65M + cables $41.94M over 16,384 H100s (the model behind "H100 Freakonomics", https://substack.tech-talk-cto.com/p/h100-freakonomics-the-economical)`,
+    note: `InfiniBand fabric $${grouped(Math.round(IB_FABRIC_USD_PER_GPU))}/GPU: switches $27.65M + cables $41.94M over 16,384 H100s (the model behind "H100 Freakonomics", https://substack.tech-talk-cto.com/p/h100-freakonomics-the-economical)`,
   },
   {
     source: 'https://substack.tech-talk-cto.com/p/h100-freakonomics-the-economical',
     asOf: '2026-12-01',
     confidence: 'estimate',
-    note: `storage $${STORAGE_USD_PER_GPU.toLocaleString('en-US')}/GPU is an estimate: the cluster model prices nodes and fabric but not storage`,
+    note: `storage $${grouped(STORAGE_USD_PER_GPU)}/GPU is an estimate: the cluster model prices nodes and fabric but not storage`,
   },
   {
     source: 'https://busiflexvideosystems.com/busiflex-ai-power-requirements',

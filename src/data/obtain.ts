@@ -7,6 +7,8 @@
  * network (undici is not even loaded). --require-live fails (exit 1) instead of falling back; --max-age fails
  * (exit 1) when the best data is older. When flags give every quantity a command needs, nothing is fetched.
  */
+
+import { grouped } from '../catalog/text.js';
 import { type Context, NO_HOME_NOTE } from '../context.js';
 import { formatDuration } from '../core/duration.js';
 import { DataError } from '../errors.js';
@@ -63,9 +65,9 @@ function fromLive(value: LiveValue): Sourced<unknown> {
 }
 
 function formatValue(quantity: Quantity, value: number): string {
-  if (quantity === 'btcUsd') return `$${Math.round(value).toLocaleString('en-US')}`;
+  if (quantity === 'btcUsd') return `$${grouped(Math.round(value))}`;
   if (quantity === 'difficulty') return `${(value / 1e12).toFixed(2)}T`;
-  return value.toLocaleString('en-US');
+  return grouped(value);
 }
 
 const percentText = (fraction: number) => `${Number((fraction * 100).toFixed(2))}%`;

@@ -12,6 +12,7 @@ import {
   minerEfficiencyJPerTh,
 } from '../catalog/miners.js';
 import type { Provenance } from '../catalog/types.js';
+import { grouped } from './format.js';
 import { SCHEMA_VERSION } from './network.js';
 
 export const CATALOG_KINDS = ['miners', 'gpus', 'deals', 'conversions', 'defaults'] as const;
@@ -127,7 +128,7 @@ export const CATALOG_DOCS_START = '<!-- catalog:start (generated from src/catalo
 export const CATALOG_DOCS_END = '<!-- catalog:end -->';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
-const money = (n: number) => `$${Math.round(n).toLocaleString('en-US')}`;
+const money = (n: number) => `$${grouped(Math.round(n))}`;
 
 /** README's catalog section: the default GPU and miner figures and the catalog-based defaults, with sources. */
 export function catalogMarkdown(): string {
