@@ -128,6 +128,20 @@ function settledThrough(dates: readonly string[], newestTimeSec: number, fetched
   return last;
 }
 
+/** A fee series of `days` from sorted `buckets`, with the days the response settles. */
+function feeSeries(days: FeeDay[], buckets: readonly Bucket[], fetchedAtMs: number): DaySeries<FeeDay> {
+  const newest = (buckets[buckets.length - 1] as Bucket).timeSec;
+  return {
+    fetchedAtMs,
+    settledThrough: settledThrough(
+      days.map((d) => d.date),
+      newest,
+      fetchedAtMs,
+    ),
+    days,
+  };
+}
+
 /** blocks/fees/all: one bucket per UTC day; the bucket is the day. */
 export function readDailyFees(response: HttpResponse, fetchedAtMs: number): DaySeries<FeeDay> {
   const buckets = readBuckets(response, fetchedAtMs);
@@ -145,16 +159,7 @@ export function readDailyFees(response: HttpResponse, fetchedAtMs: number): DayS
       heightEnd: null,
     });
   }
-  const newest = (buckets[buckets.length - 1] as Bucket).timeSec;
-  return {
-    fetchedAtMs,
-    settledThrough: settledThrough(
-      days.map((d) => d.date),
-      newest,
-      fetchedAtMs,
-    ),
-    days,
-  };
+  return feeSeries(days, buckets, fetchedAtMs);
 }
 
 /**
@@ -199,16 +204,7 @@ export function readPerBlockFees(
       heightEnd: maxHeight,
     });
   }
-  const newest = (buckets[buckets.length - 1] as Bucket).timeSec;
-  return {
-    fetchedAtMs,
-    settledThrough: settledThrough(
-      days.map((d) => d.date),
-      newest,
-      fetchedAtMs,
-    ),
-    days,
-  };
+  return feeSeries(days, buckets, fetchedAtMs);
 }
 
 interface PriceRow {

@@ -1,26 +1,8 @@
 /** The daily history the data layer hands to `hashcalc history`: live (mempool, cached), or from a file. Types only. */
+import type { DayInput } from '../../core/history.js';
 
-export interface HistoryDay {
-  /** YYYY-MM-DD, UTC. */
-  date: string;
-  /**
-   * The difficulty in force at the day's end: that of the newest retarget whose block header time falls before
-   * the next UTC midnight (so the difficulty of the day's last blocks). null when unknown.
-   */
-  difficulty: number | null;
-  /** Mean total fees per block that day (header times in the UTC day), in BTC (mempool gives satoshis). */
-  avgFeesBtcPerBlock: number | null;
-  /** The last USD price at or before the day's end (carried at most 8 days over gaps in the price series). */
-  btcUsd: number | null;
-  /** Blocks whose header time falls in the day, when known exactly (per-block data, or a file's column). */
-  blocks: number | null;
-  /**
-   * The height at the day's end: exact from per-block data, else interpolated from (time, height) points: the
-   * retargets' heights and header times and each day's mean block height and time. For the current (partial)
-   * day: the height at the time of the data.
-   */
-  heightEnd: number | null;
-}
+/** A day of history as the data layer delivers it: the core's day input (fields documented there). */
+export type HistoryDay = DayInput;
 
 export interface HistoryResult {
   /** Ascending by date, one entry per UTC day in [from, to] that has any data; a day without any is absent. */
