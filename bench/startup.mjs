@@ -21,6 +21,19 @@ const COMMANDS = [
     args: ['project', '--mw', '341', '--years', '20', '--offline', '--json'],
     goal: 1.6,
   },
+  {
+    name: 'history --data (3 years)',
+    args: [
+      'history',
+      '--data',
+      fileURLToPath(new URL('../fixtures/history/three-years.csv', import.meta.url)),
+      '--until',
+      '2025-11-30',
+      '--period',
+      '3y',
+    ],
+    goal: 1.6,
+  },
 ];
 
 const runs = Number(process.env.RUNS ?? 30);
