@@ -9,7 +9,7 @@
  */
 
 /** sum values[t] / (1 + rate)^t, values[0] at t = 0 undiscounted (numpy-financial npv; not Excel's NPV). */
-export function npv(rate: number, values: readonly number[]): number {
+export function npv(rate: number, values: ArrayLike<number>): number {
   if (!(rate > -1)) throw new RangeError('npv: rate must be above -100%');
   let total = 0;
   let factor = 1;
@@ -32,7 +32,7 @@ export function annualRate(monthly: number): number {
 }
 
 /** NPV of monthly flows at an annual discount rate: each month m discounted by (1 + annual)^(-m/12). */
-export function npvMonthly(annualDiscountRate: number, monthlyValues: readonly number[]): number {
+export function npvMonthly(annualDiscountRate: number, monthlyValues: ArrayLike<number>): number {
   return npv(monthlyRate(annualDiscountRate), monthlyValues);
 }
 
@@ -77,8 +77,12 @@ function bisect(f: (x: number) => number, a: number, b: number, fa: number): num
  * numpy-financial's irr, the root closest to zero is returned when there are several (flows that change sign
  * more than once). No sign change in the flows: no IRR (null, with the reason).
  */
-export function irr(values: readonly number[]): IrrResult {
-  const signs = new Set(values.filter((v) => v !== 0).map(Math.sign));
+export function irr(values: ArrayLike<number>): IrrResult {
+  const signs = new Set(
+    Array.from(values)
+      .filter((v) => v !== 0)
+      .map(Math.sign),
+  );
   if (signs.size < 2)
     return { rate: null, roots: [], note: 'the cash flows never change sign: no rate makes NPV zero' };
   // NPV in terms of x = 1 / (1 + r) is a polynomial; scan r on a log-spaced grid on each side of 0.
@@ -115,7 +119,7 @@ export function irr(values: readonly number[]): IrrResult {
  * interpolated within the month (months from t = 0); null when it never does within the values (beyond the
  * horizon), or 0 when it is never negative.
  */
-export function paybackMonths(values: readonly number[]): number | null {
+export function paybackMonths(values: ArrayLike<number>): number | null {
   let cumulative = 0;
   let wasNegative = false;
   let lastNegativeAt = -1;
@@ -138,18 +142,18 @@ export function paybackMonths(values: readonly number[]): number | null {
 /** Payback on flows discounted month by month at an annual rate. */
 export function discountedPaybackMonths(
   annualDiscountRate: number,
-  values: readonly number[],
+  values: ArrayLike<number>,
 ): number | null {
   const monthly = monthlyRate(annualDiscountRate);
-  return paybackMonths(values.map((v, t) => v / (1 + monthly) ** t));
+  return paybackMonths(Array.from(values, (v, t) => v / (1 + monthly) ** t));
 }
 
 /** The lowest cumulative cash (0 when it never goes below zero): the funding the project needs at its worst. */
-export function peakFunding(values: readonly number[]): number {
+export function peakFunding(values: ArrayLike<number>): number {
   let cumulative = 0;
   let lowest = 0;
-  for (const v of values) {
-    cumulative += v;
+  for (let t = 0; t < values.length; t++) {
+    cumulative += values[t] as number;
     if (cumulative < lowest) lowest = cumulative;
   }
   return lowest < 0 ? -lowest : 0;

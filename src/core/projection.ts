@@ -110,18 +110,38 @@ export interface SiteProjection {
 
 /**
  * Monthly flows from month 0 (today) to the horizon, one typed array per figure: a solver runs the
- * projection dozens of times, and arrays of numbers cost a fraction of arrays of objects.
+ * projection dozens of times and a simulation thousands, and arrays of numbers cost a fraction of arrays of
+ * objects. Mining and AI revenue are kept apart, before curtailment, so that one evaluation (resolveFlows)
+ * serves the deterministic run (factors of 1) and every simulated path (its own BTC, difficulty and rent).
  */
-class Flows {
+export class Flows {
+  /** Mining revenue where the site mines that month, before curtailment; 0 elsewhere. */
+  readonly miningRevenue: Float64Array;
+  /** Mining energy where the site mines that month (not paid when curtailed). */
+  readonly miningEnergy: Float64Array;
+  readonly miningActive: Uint8Array;
+  /** AI revenue (lease rent, or GPU rent at the deterministic price). */
+  readonly aiRevenue: Float64Array;
+  /** AI energy and other opex not proportional to revenue. */
+  readonly aiFixedOpex: Float64Array;
+  /** AI opex proportional to revenue (staff, network, software), as a share of it. */
+  aiOpexShare = 0;
+  /** Resolved by resolveFlows: revenue and opex after curtailment. */
   readonly revenue: Float64Array;
   readonly opex: Float64Array;
   readonly depreciation: Float64Array;
   readonly capex: Float64Array;
+  /** Miner resale at go-live and the residual value at the horizon's end. */
   readonly other: Float64Array;
   /** Mining: the height at the month's end; NaN where none. */
   readonly height: Float64Array;
   readonly curtailed: Uint8Array;
   constructor(readonly length: number) {
+    this.miningRevenue = new Float64Array(length);
+    this.miningEnergy = new Float64Array(length);
+    this.miningActive = new Uint8Array(length);
+    this.aiRevenue = new Float64Array(length);
+    this.aiFixedOpex = new Float64Array(length);
     this.revenue = new Float64Array(length);
     this.opex = new Float64Array(length);
     this.depreciation = new Float64Array(length);
@@ -130,6 +150,52 @@ class Flows {
     this.height = new Float64Array(length).fill(Number.NaN);
     this.curtailed = new Uint8Array(length);
   }
+}
+
+/**
+ * Revenue and opex of each month after curtailment, with the mining revenue scaled by `miningFactor[m]` and
+ * the AI revenue by `aiFactor[m]` (null: 1). A month mines only when its revenue covers its energy.
+ */
+export function resolveFlows(
+  flows: Flows,
+  miningFactor: ArrayLike<number> | null = null,
+  aiFactor: ArrayLike<number> | null = null,
+): void {
+  const { miningRevenue, miningEnergy, miningActive, aiRevenue, aiFixedOpex, revenue, opex, curtailed } =
+    flows;
+  const share = flows.aiOpexShare;
+  for (let m = 0; m < flows.length; m++) {
+    let rev = 0;
+    let cost = 0;
+    let curtail = 0;
+    if (miningActive[m] === 1) {
+      const mined = (miningRevenue[m] as number) * (miningFactor === null ? 1 : (miningFactor[m] as number));
+      const energy = miningEnergy[m] as number;
+      if (mined < energy) curtail = 1;
+      else {
+        rev = mined;
+        cost = energy;
+      }
+    }
+    const ai = (aiRevenue[m] as number) * (aiFactor === null ? 1 : (aiFactor[m] as number));
+    revenue[m] = rev + ai;
+    opex[m] = cost + ((aiFixedOpex[m] as number) + ai * share);
+    curtailed[m] = curtail;
+  }
+}
+
+/**
+ * Each month's cash after tax into `out`: EBITDA - tax - capex + other, tax on positive EBIT month by month
+ * (no loss carry-forward: conservative; 0% by default). From resolved flows.
+ */
+export function cashFlows(flows: Flows, taxRate: number, out: Float64Array): Float64Array {
+  const { revenue, opex, depreciation, capex, other } = flows;
+  for (let m = 0; m < flows.length; m++) {
+    const ebitda = (revenue[m] as number) - (opex[m] as number);
+    const tax = taxRate > 0 ? Math.max(0, ebitda - (depreciation[m] as number)) * taxRate : 0;
+    out[m] = ebitda - tax - (capex[m] as number) + (other[m] as number);
+  }
+  return out;
 }
 
 /** A depreciating asset bought at `month` for `costUsd` over `lifeMonths`; sold (gone) after `soldAt`. */
@@ -181,33 +247,30 @@ export interface ProjectOptions {
   btcScale?: number;
 }
 
+/** The residual value at the horizon's end, added to the last month's other cash (once, when built). */
+function addResidual(flows: Flows, inputs: ProjectionInputs, assets: readonly Asset[]): number {
+  const horizon = flows.length - 1;
+  const residualUsd = inputs.residual === 'book' ? bookValueAt(assets, horizon) : 0;
+  flows.other[horizon] = (flows.other[horizon] as number) + residualUsd;
+  return residualUsd;
+}
+
 function finish(
   id: OptionId,
   flows: Flows,
   inputs: ProjectionInputs,
-  assets: readonly Asset[],
+  residualUsd: number,
   goLiveMonth: number | null,
   options: ProjectOptions = {},
 ): OptionProjection {
-  const horizon = flows.length - 1;
-  const residualUsd = inputs.residual === 'book' ? bookValueAt(assets, horizon) : 0;
-  flows.other[horizon] = (flows.other[horizon] as number) + residualUsd;
-  const { revenue, opex, depreciation, capex, other, height, curtailed } = flows;
+  resolveFlows(flows);
+  const cash = cashFlows(flows, inputs.taxRate, new Float64Array(flows.length));
   if (options.npvOnly) {
     // A solver's trial: the NPV alone, with no per-month records.
-    let npv = 0;
-    const step = 1 / (1 + inputs.annualDiscountRate) ** (1 / 12);
-    let factor = 1;
-    for (let m = 0; m < flows.length; m++) {
-      const ebitda = (revenue[m] as number) - (opex[m] as number);
-      const tax = inputs.taxRate > 0 ? Math.max(0, ebitda - (depreciation[m] as number)) * inputs.taxRate : 0;
-      npv += (ebitda - tax - (capex[m] as number) + (other[m] as number)) * factor;
-      factor *= step;
-    }
     return {
       id,
       months: [],
-      npvUsd: npv,
+      npvUsd: npvMonthly(inputs.annualDiscountRate, cash),
       irr: null,
       irrNote: 'not computed',
       paybackMonths: null,
@@ -220,15 +283,14 @@ function finish(
       goLiveMonth,
     };
   }
+  const { revenue, opex, depreciation, capex, other, height, curtailed } = flows;
   let cumulative = 0;
   const months: ProjectedMonth[] = [];
   for (let month = 0; month < flows.length; month++) {
     const ebitda = (revenue[month] as number) - (opex[month] as number);
     const ebit = ebitda - (depreciation[month] as number);
-    // Tax on positive EBIT, month by month (no loss carry-forward: conservative; 0% by default).
-    const tax = Math.max(0, ebit) * inputs.taxRate;
-    const cash = ebitda - tax - (capex[month] as number) + (other[month] as number);
-    cumulative += cash;
+    const cashFlowUsd = cash[month] as number;
+    cumulative += cashFlowUsd;
     const h = height[month] as number;
     months.push({
       month,
@@ -238,15 +300,14 @@ function finish(
       ebitdaUsd: ebitda,
       depreciationUsd: depreciation[month] as number,
       ebitUsd: ebit,
-      taxUsd: tax,
+      taxUsd: inputs.taxRate > 0 ? Math.max(0, ebit) * inputs.taxRate : 0,
       capexUsd: capex[month] as number,
       otherCashUsd: other[month] as number,
-      cashFlowUsd: cash,
+      cashFlowUsd,
       cumulativeCashUsd: cumulative,
       curtailed: curtailed[month] === 1,
     });
   }
-  const cash = months.map((m) => m.cashFlowUsd);
   const monthlyIrr = irr(cash);
   return {
     id,
@@ -335,12 +396,9 @@ function miningFlows(
   for (let m = 1; m <= months; m++) {
     flows.height[m] = mm.height[m - 1] ?? Number.NaN;
     if (m > until || m > retiredAfter || (options.idleFrom !== undefined && m >= options.idleFrom)) continue;
-    const revenue = mm.revenue[m - 1] ?? 0;
-    if (revenue < mm.energy) flows.curtailed[m] = 1;
-    else {
-      flows.revenue[m] = revenue;
-      flows.opex[m] = mm.energy;
-    }
+    flows.miningRevenue[m] = mm.revenue[m - 1] ?? 0;
+    flows.miningEnergy[m] = mm.energy;
+    flows.miningActive[m] = 1;
     // The fleet reaches the end of its life at the end of month `life` (and every `life` months after).
     if (m % life === 0 && m < until) {
       if (inputs.minerEnd === 'refresh') {
@@ -381,12 +439,20 @@ function ramp(inputs: ProjectionInputs, monthsLive: number): number {
   return inputs.rampMonths > 0 ? Math.min(1, monthsLive / inputs.rampMonths) : 1;
 }
 
-function leaseProjection(
+/** An option's flows over the horizon, residual included: what finish() and a simulation evaluate. */
+export interface OptionFlows {
+  id: OptionId;
+  flows: Flows;
+  residualUsd: number;
+  goLiveMonth: number | null;
+}
+
+function leaseFlows(
   inputs: ProjectionInputs,
   mm: MiningMonthly,
   months: number,
   options: ProjectOptions,
-): OptionProjection {
+): OptionFlows {
   const today = leaseEconomics(inputs.lease);
   const { flows, assets, goLive } = conversionFlows(inputs, mm, months, today.capexUsd);
   for (let m = goLive + 1; m <= months; m++) {
@@ -394,23 +460,20 @@ function leaseProjection(
     if (k > inputs.leaseTermMonths) break;
     const share = ramp(inputs, k);
     const escalator = (1 + inputs.leaseEscalatorPerYear) ** Math.floor((k - 1) / 12);
-    const revenue = (today.revenueUsdPerYear / 12) * share * escalator;
-    flows.revenue[m] = (flows.revenue[m] as number) + revenue;
-    flows.opex[m] =
-      (flows.opex[m] as number) +
-      (today.energyUsdPerYear / 12) * share +
-      revenue * inputs.lease.otherOpexShare;
+    flows.aiRevenue[m] = (today.revenueUsdPerYear / 12) * share * escalator;
+    flows.aiFixedOpex[m] = (today.energyUsdPerYear / 12) * share;
   }
+  flows.aiOpexShare = inputs.lease.otherOpexShare;
   setDepreciation(flows, assets, needsDepreciation(inputs, options));
-  return finish('ai-lease', flows, inputs, assets, goLive, options);
+  return { id: 'ai-lease', flows, residualUsd: addResidual(flows, inputs, assets), goLiveMonth: goLive };
 }
 
-function gpuProjection(
+function gpuFlows(
   inputs: ProjectionInputs,
   mm: MiningMonthly,
   months: number,
   options: ProjectOptions,
-): OptionProjection {
+): OptionFlows {
   const today = gpuCloudEconomics(inputs.gpu);
   const fitOutUsd = today.itMw * inputs.gpu.fitOutUsdPerMwIt;
   const gpuCapexUsd = today.capexUsd - fitOutUsd;
@@ -427,13 +490,12 @@ function gpuProjection(
     const age = (k - 1) % life;
     const rent = (1 - inputs.gpuPriceDeclinePerYear) ** (age / 12);
     const share = ramp(inputs, k);
-    const revenue = (today.revenueUsdPerYear / 12) * rent * share;
-    flows.revenue[m] = (flows.revenue[m] as number) + revenue;
-    flows.opex[m] =
-      (flows.opex[m] as number) + (today.energyUsdPerYear / 12) * share + revenue * inputs.gpu.otherOpexShare;
+    flows.aiRevenue[m] = (today.revenueUsdPerYear / 12) * rent * share;
+    flows.aiFixedOpex[m] = (today.energyUsdPerYear / 12) * share;
   }
+  flows.aiOpexShare = inputs.gpu.otherOpexShare;
   setDepreciation(flows, assets, needsDepreciation(inputs, options));
-  return finish('gpu-cloud', flows, inputs, assets, goLive, options);
+  return { id: 'gpu-cloud', flows, residualUsd: addResidual(flows, inputs, assets), goLiveMonth: goLive };
 }
 
 /** The chain a projection's inputs imply (reusable across runs that change no network input). */
@@ -447,24 +509,47 @@ export function chainFor(inputs: ProjectionInputs): ChainProjection {
   });
 }
 
-/** Every option over the horizon, from the same chain (computed, or given when it is known to be the same). */
-export function projectSite(
+/**
+ * Every option's flows over the horizon, from the same chain (computed, or given when it is known to be the
+ * same), unresolved: resolveFlows and cashFlows evaluate them.
+ */
+export function siteFlows(
   inputs: ProjectionInputs,
   given?: ChainProjection,
   options: ProjectOptions = {},
-): SiteProjection {
+): { chain: ChainProjection; options: OptionFlows[] } {
   const months = Math.round(inputs.years * 12);
   const chain = given ?? chainFor(inputs);
   const known = miningMonthly(inputs, chain);
   const k = options.btcScale ?? 1;
   const mm = k === 1 ? known : { ...known, revenue: known.revenue.map((r) => r * k) };
   const wanted = (id: OptionId) => !options.only || options.only.includes(id);
-  const results: OptionProjection[] = [];
+  const results: OptionFlows[] = [];
   if (wanted('mining')) {
     const mining = miningFlows(inputs, mm, months, { depreciation: needsDepreciation(inputs, options) });
-    results.push(finish('mining', mining.flows, inputs, mining.assets, null, options));
+    results.push({
+      id: 'mining',
+      flows: mining.flows,
+      residualUsd: addResidual(mining.flows, inputs, mining.assets),
+      goLiveMonth: null,
+    });
   }
-  if (wanted('ai-lease')) results.push(leaseProjection(inputs, mm, months, options));
-  if (wanted('gpu-cloud')) results.push(gpuProjection(inputs, mm, months, options));
-  return { months, chain, hashpriceUsdPerPhDayToday: hashpriceToday(inputs), options: results };
+  if (wanted('ai-lease')) results.push(leaseFlows(inputs, mm, months, options));
+  if (wanted('gpu-cloud')) results.push(gpuFlows(inputs, mm, months, options));
+  return { chain, options: results };
+}
+
+/** Every option over the horizon, from the same chain (computed, or given when it is known to be the same). */
+export function projectSite(
+  inputs: ProjectionInputs,
+  given?: ChainProjection,
+  options: ProjectOptions = {},
+): SiteProjection {
+  const built = siteFlows(inputs, given, options);
+  return {
+    months: Math.round(inputs.years * 12),
+    chain: built.chain,
+    hashpriceUsdPerPhDayToday: hashpriceToday(inputs),
+    options: built.options.map((o) => finish(o.id, o.flows, inputs, o.residualUsd, o.goLiveMonth, options)),
+  };
 }
