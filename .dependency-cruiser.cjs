@@ -64,5 +64,10 @@ module.exports = {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     exclude: { path: '^src/loader\\.ts$' },
+    // Packages' "exports" maps (pure-rand's subpaths), resolved as Node and esbuild do.
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
   },
 };

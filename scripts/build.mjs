@@ -1,6 +1,8 @@
 // Builds the CLI:
 //   dist/hashcalc.cjs        every command in one minified bundle (undici stays in node_modules, loaded on fetch)
 //   dist/cli.cjs             the entry: runs the bundle with V8's code cache (src/loader.ts)
+//   dist/simulation-worker.cjs
+//                            a Monte Carlo worker thread (project --simulations)
 //   dist/hashcalc.<bundle hash>.<node>-<arch>.cache
 //                            the code cache for the building Node, made by running typical commands once
 //                            (src/loader.ts says how it is keyed, checked and written)
@@ -75,6 +77,15 @@ await build({
   plugins: [lazyChildProcess, undiciOnDemand],
   // The loader passes the bundle's URL in; CommonJS has no import.meta.
   define: { HASHCALC_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__hashcalcUrl' },
+});
+
+// The simulation's worker threads (src/cli/simulation-pool.ts starts them from next to the bundle).
+await build({
+  ...common,
+  entryPoints: ['src/cli/simulation-worker.ts'],
+  outfile: 'dist/simulation-worker.cjs',
+  format: 'cjs',
+  minify: process.env.HASHCALC_NO_MINIFY !== '1',
 });
 
 // CommonJS, required by bin/hashcalc.js (CommonJS too: no ESM loader start on a run).

@@ -7,9 +7,15 @@ import { buildScenarioSchema } from '../inputs/scenario-schema.js';
 import { exodusOutputSchema } from '../report/exodus-schema.js';
 import { historyOutputSchema } from '../report/history-schema.js';
 import { OUTPUT_SCHEMAS as SHARED } from '../report/schemas.js';
+import { sensitivityOutputSchema } from '../report/sensitivity-schema.js';
 
-/** Every command's output schema (exodus and history keep their own modules). */
-const OUTPUT_SCHEMAS = { ...SHARED, exodus: exodusOutputSchema, history: historyOutputSchema };
+/** Every command's output schema (exodus, history and sensitivity keep their own modules). */
+const OUTPUT_SCHEMAS = {
+  ...SHARED,
+  exodus: exodusOutputSchema,
+  history: historyOutputSchema,
+  sensitivity: sensitivityOutputSchema,
+};
 
 export const SCHEMA_NAMES = [...Object.keys(OUTPUT_SCHEMAS), 'scenario'] as const;
 

@@ -49,7 +49,11 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 export function optionsOf(row: InputRow): Option[] {
   const names = `${row.short ? `${row.short}, ` : ''}${row.flag}${row.valueName ? ` <${row.valueName}>` : ''}`;
   const option = new Option(names, describe(row)).helpGroup(GROUP_TITLES[row.group]);
-  if (row.kind.type === 'fleet' || (row.kind.type === 'rule' && row.kind.repeatable))
+  if (
+    row.kind.type === 'fleet' ||
+    row.kind.type === 'ranges' ||
+    (row.kind.type === 'rule' && row.kind.repeatable)
+  )
     option.argParser(collect);
   if (row.kind.type === 'choice') option.choices([...row.kind.choices]);
   const options = [option];
@@ -135,6 +139,19 @@ const SPECS: Record<CommandName, CommandSpec> = {
     ],
     more: "Conventions: monthly steps of a twelfth of a 365-day year; each month's cash lands at its end; capex when spent (month 0 is today); NPV discounts month m by (1 + rate)^(-m/12) with month 0 undiscounted (numpy-financial, not Excel); IRR is annualized as (1 + monthly IRR)^12 - 1 and, when several rates solve it, the one closest to 0 is reported. The chain is simulated by difficulty epochs (Bitcoin Core's retarget rule), so the halving lands on its block.",
     load: async () => (await import('./commands/project.js')).runProject,
+  },
+  sensitivity: {
+    description:
+      'What would have to be true: each driver low and high (tornado), or two drivers over a grid, as NPV vs mining',
+    examples: [
+      'npx hashcalc sensitivity --mw 341',
+      'npx hashcalc sensitivity --mw 341 --swing 30% --range btc-growth=-30%:50%',
+      'npx hashcalc sensitivity --mw 341 --grid btc-price,gpu-hour-price --steps 11',
+      "npx hashcalc sensitivity --mw 341 --json | jq '.drivers[] | {id, lowValue, highValue}'",
+      'npx hashcalc sensitivity --mw 341 --grid btc-price,lease-rate --format csv > grid.csv',
+    ],
+    more: "Drivers (named by their flags): btc-price, btc-growth, difficulty-growth, power-price, lease-rate, lease-escalator, gpu-hour-price, gpu-price-decline, utilization, gpu-capex, fit-out, conversion-months, discount-rate. Each is set to its low and its high with every other input at its base, and the whole projection is rerun: the bars are each AI option's NPV minus keeping mining's, sorted by how far they move it. A grid marks with * the cells next to a change of sign: the break-even frontier.",
+    load: async () => (await import('./commands/sensitivity.js')).runSensitivity,
   },
   hashprice: {
     description: 'Hashprice now: USD and BTC per PH/s per day from difficulty, subsidy, fees and BTC price',
@@ -226,7 +243,7 @@ const SPECS: Record<CommandName, CommandSpec> = {
       {
         name: '<name>',
         description:
-          'project, hashprice, network, compare, mining, ai, catalog, check (outputs) or scenario (the input file)',
+          'project, sensitivity, history, exodus, hashprice, network, compare, mining, ai, catalog, check (outputs) or scenario (the input file)',
       },
     ],
     load: async () => (await import('./commands/schema.js')).runSchema,

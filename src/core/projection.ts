@@ -111,8 +111,9 @@ export interface SiteProjection {
 /**
  * Monthly flows from month 0 (today) to the horizon, one typed array per figure: a solver runs the
  * projection dozens of times and a simulation thousands, and arrays of numbers cost a fraction of arrays of
- * objects. Mining and AI revenue are kept apart, before curtailment, so that one evaluation (resolveFlows)
- * serves the deterministic run (factors of 1) and every simulated path (its own BTC, difficulty and rent).
+ * objects. Mining and AI revenue are kept apart, before curtailment, so that one evaluation (evaluateFlows)
+ * serves the deterministic run (factors of 1) and every simulated path (its own BTC, difficulty and rent):
+ * evaluateFlows.
  */
 export class Flows {
   /** Mining revenue where the site mines that month, before curtailment; 0 elsewhere. */
@@ -126,7 +127,7 @@ export class Flows {
   readonly aiFixedOpex: Float64Array;
   /** AI opex proportional to revenue (staff, network, software), as a share of it. */
   aiOpexShare = 0;
-  /** Resolved by resolveFlows: revenue and opex after curtailment. */
+  /** Set by evaluateFlows: revenue and opex after curtailment. */
   readonly revenue: Float64Array;
   readonly opex: Float64Array;
   readonly depreciation: Float64Array;
@@ -153,16 +154,21 @@ export class Flows {
 }
 
 /**
- * Revenue and opex of each month after curtailment, with the mining revenue scaled by `miningFactor[m]` and
- * the AI revenue by `aiFactor[m]` (null: 1). A month mines only when its revenue covers its energy.
+ * Evaluates flows: each month's revenue and opex after curtailment (into the flows), and its cash after tax
+ * into `cash`. The mining revenue is scaled by `miningFactor[m]` and the AI revenue by `aiFactor[m]` (null:
+ * 1); a month mines only when its revenue covers its energy. Cash is EBITDA - tax - capex + other, with tax
+ * on positive EBIT month by month (no loss carry-forward: conservative; 0% by default). One pass: a
+ * simulation runs it for every option of every path.
  */
-export function resolveFlows(
+export function evaluateFlows(
   flows: Flows,
+  taxRate: number,
+  cash: Float64Array,
   miningFactor: ArrayLike<number> | null = null,
   aiFactor: ArrayLike<number> | null = null,
-): void {
-  const { miningRevenue, miningEnergy, miningActive, aiRevenue, aiFixedOpex, revenue, opex, curtailed } =
-    flows;
+): Float64Array {
+  const { miningRevenue, miningEnergy, miningActive, aiRevenue, aiFixedOpex } = flows;
+  const { revenue, opex, curtailed, depreciation, capex, other } = flows;
   const share = flows.aiOpexShare;
   for (let m = 0; m < flows.length; m++) {
     let rev = 0;
@@ -178,24 +184,16 @@ export function resolveFlows(
       }
     }
     const ai = (aiRevenue[m] as number) * (aiFactor === null ? 1 : (aiFactor[m] as number));
-    revenue[m] = rev + ai;
-    opex[m] = cost + ((aiFixedOpex[m] as number) + ai * share);
+    const monthRevenue = rev + ai;
+    const monthOpex = cost + ((aiFixedOpex[m] as number) + ai * share);
+    revenue[m] = monthRevenue;
+    opex[m] = monthOpex;
     curtailed[m] = curtail;
-  }
-}
-
-/**
- * Each month's cash after tax into `out`: EBITDA - tax - capex + other, tax on positive EBIT month by month
- * (no loss carry-forward: conservative; 0% by default). From resolved flows.
- */
-export function cashFlows(flows: Flows, taxRate: number, out: Float64Array): Float64Array {
-  const { revenue, opex, depreciation, capex, other } = flows;
-  for (let m = 0; m < flows.length; m++) {
-    const ebitda = (revenue[m] as number) - (opex[m] as number);
+    const ebitda = monthRevenue - monthOpex;
     const tax = taxRate > 0 ? Math.max(0, ebitda - (depreciation[m] as number)) * taxRate : 0;
-    out[m] = ebitda - tax - (capex[m] as number) + (other[m] as number);
+    cash[m] = ebitda - tax - (capex[m] as number) + (other[m] as number);
   }
-  return out;
+  return cash;
 }
 
 /** A depreciating asset bought at `month` for `costUsd` over `lifeMonths`; sold (gone) after `soldAt`. */
@@ -263,8 +261,7 @@ function finish(
   goLiveMonth: number | null,
   options: ProjectOptions = {},
 ): OptionProjection {
-  resolveFlows(flows);
-  const cash = cashFlows(flows, inputs.taxRate, new Float64Array(flows.length));
+  const cash = evaluateFlows(flows, inputs.taxRate, new Float64Array(flows.length));
   if (options.npvOnly) {
     // A solver's trial: the NPV alone, with no per-month records.
     return {
@@ -511,7 +508,7 @@ export function chainFor(inputs: ProjectionInputs): ChainProjection {
 
 /**
  * Every option's flows over the horizon, from the same chain (computed, or given when it is known to be the
- * same), unresolved: resolveFlows and cashFlows evaluate them.
+ * same), not yet evaluated (evaluateFlows).
  */
 export function siteFlows(
   inputs: ProjectionInputs,

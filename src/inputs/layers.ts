@@ -260,7 +260,45 @@ function parseValue(row: InputRow, raw: unknown, label: string, layer: Layer): u
     }
     case 'rule':
       return raw;
+    case 'ranges':
+      return rangeTexts(raw, label, layer);
   }
+}
+
+/** A driver's range as given: its name and the low and high texts, checked by the command. */
+export interface RangeText {
+  driver: string;
+  low: string;
+  high: string;
+  /** The flag or file key it came from, for errors. */
+  from: string;
+}
+
+/** DRIVER=LOW:HIGH texts (flags, env) or a scenario object of driver -> [low, high] or "LOW:HIGH". */
+function rangeTexts(raw: unknown, label: string, layer: Layer): RangeText[] {
+  const parse = (text: string, from: string): RangeText => {
+    const match = /^\s*([a-z][a-z-]*)\s*=\s*(.+?)\s*:\s*(.+?)\s*$/.exec(text);
+    if (!match)
+      throw new UsageError(`${from}: expected DRIVER=LOW:HIGH (e.g. btc-price=60k:150k), got '${text}'`);
+    return { driver: match[1] as string, low: match[2] as string, high: match[3] as string, from };
+  };
+  if (layer === 'file') {
+    return Object.entries(raw as Record<string, unknown>).map(([driver, value]) => {
+      const from = `${label}.${driver}`;
+      if (Array.isArray(value) && value.length === 2)
+        return { driver, low: String(value[0]), high: String(value[1]), from };
+      if (typeof value === 'string') return parse(`${driver}=${value}`, from);
+      throw new UsageError(`${from}: expected [low, high] or "LOW:HIGH"`);
+    });
+  }
+  const texts =
+    layer === 'env'
+      ? String(raw)
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean)
+      : (raw as string[]);
+  return texts.map((t) => parse(t, label));
 }
 
 const isUnset = (value: unknown) => value === undefined || (Array.isArray(value) && value.length === 0);

@@ -263,3 +263,43 @@ export function resolveProjection(inputs: Inputs, into: Assumptions): Projection
   }
   return settings;
 }
+
+export interface SimulationInputs {
+  paths: number;
+  seed: number;
+  btcVolPerYear: number;
+  difficultyVolPerYear: number;
+  difficultyBtcCorrelation: number;
+  gpuPriceVolPerYear: number;
+  /** Threads asked for (--workers), or null for the default. */
+  workers: number | null;
+}
+
+const SIMULATION_ROWS = [
+  'seed',
+  'btcVolPerYear',
+  'difficultyVolPerYear',
+  'difficultyBtcCorrelation',
+  'gpuPriceVolPerYear',
+  'workers',
+] as const;
+
+/** The Monte Carlo's inputs, or null without --simulations (its other inputs then are a usage error). */
+export function resolveSimulation(inputs: Inputs, into: Assumptions): SimulationInputs | null {
+  if (!inputs.given.simulations) {
+    // A flag that only a simulation uses, given without one, is a mistake; files may hold settings for later.
+    const stray = SIMULATION_ROWS.map((id) => inputs.given[id]).find((g) => g?.origin === 'flag');
+    if (stray) throw new UsageError(`${stray.from}: only with --simulations N`);
+    return null;
+  }
+  const workers = inputs.given.workers as Given<number> | undefined;
+  return {
+    paths: numberInput(inputs, 'simulations', into),
+    seed: numberInput(inputs, 'seed', into),
+    btcVolPerYear: numberInput(inputs, 'btcVolPerYear', into),
+    difficultyVolPerYear: numberInput(inputs, 'difficultyVolPerYear', into),
+    difficultyBtcCorrelation: numberInput(inputs, 'difficultyBtcCorrelation', into),
+    gpuPriceVolPerYear: numberInput(inputs, 'gpuPriceVolPerYear', into),
+    workers: workers ? workers.value : null,
+  };
+}

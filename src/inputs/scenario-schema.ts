@@ -43,6 +43,18 @@ function fieldFor(row: InputRow): z.ZodMiniType {
           )
           .check(z.describe('the mining fleet; models without a count share the power left')),
       );
+    case 'ranges':
+      return z.optional(
+        z
+          .record(
+            z.string(),
+            z.union([
+              z.tuple([z.union([z.number(), z.string()]), z.union([z.number(), z.string()])]),
+              z.string(),
+            ]),
+          )
+          .check(z.describe(`${description}: an object of driver -> [low, high] or "LOW:HIGH"`)),
+      );
     default:
       return z.optional(z.string().check(z.describe(description)));
   }
@@ -56,6 +68,8 @@ const SECTION_DESCRIPTIONS: Record<string, string> = {
   lease: 'the wholesale AI lease of critical IT load',
   gpuCloud: 'the GPU cloud run by the site owner',
   rules: 'threshold rules for hashcalc check',
+  simulation: 'the Monte Carlo of hashcalc project --simulations',
+  sensitivity: 'the drivers of hashcalc sensitivity',
 };
 
 let keysByPath: Record<string, string[]> = {};

@@ -33,7 +33,12 @@ export type InputKind =
   /** A calendar date, YYYY-MM-DD (UTC). */
   | { type: 'date' }
   /** A threshold rule for `check`: a number, or (repeatable) rule text. */
-  | { type: 'rule'; repeatable: boolean };
+  | { type: 'rule'; repeatable: boolean }
+  /**
+   * Repeatable DRIVER=LOW:HIGH (env: comma-separated; scenario: an object of driver -> [low, high]); the
+   * command checks the driver names and their values.
+   */
+  | { type: 'ranges' };
 
 /**
  * Which commands take a row: each command lists the groups it uses (see COMMAND_GROUPS). The group is also
@@ -50,6 +55,8 @@ export type InputGroup =
   | 'data'
   | 'rules'
   | 'projection'
+  | 'simulation'
+  | 'sensitivity'
   | 'exodus'
   | 'history'
   | 'catalog'
@@ -932,6 +939,195 @@ export const INPUT_ROWS: readonly InputRow[] = [
     basis: 'GPU depreciation lives 4-6 years (CoreWeave 6, most analysts 4-5)',
   },
 
+  // Monte Carlo (project --simulations).
+  {
+    id: 'simulations',
+    flag: '--simulations',
+    valueName: 'PATHS',
+    env: 'HASHCALC_SIMULATIONS',
+    path: 'simulation.paths',
+    group: 'simulation',
+    unit: 'paths',
+    description: 'run a Monte Carlo of this many paths (BTC, difficulty and GPU rent drawn month by month)',
+    kind: number({
+      flag: '--simulations',
+      accepts: 'whole paths from 1 to 1,000,000 (e.g. 10000 or 100k)',
+      min: 1,
+      max: 1_000_000,
+      integer: true,
+      suffixes: true,
+    }),
+  },
+  {
+    id: 'seed',
+    flag: '--seed',
+    valueName: 'SEED',
+    env: 'HASHCALC_SEED',
+    path: 'simulation.seed',
+    group: 'simulation',
+    description: "the simulation's seed: the same seed gives the same figures on any machine",
+    kind: number({
+      flag: '--seed',
+      accepts: 'a whole number from 0 to 4294967295 (e.g. 42)',
+      min: 0,
+      max: 4_294_967_295,
+      integer: true,
+    }),
+    defaultValue: 1,
+    basis: 'fixed, so a run repeats; give another seed for another draw',
+  },
+  {
+    id: 'btcVolPerYear',
+    flag: '--btc-vol',
+    valueName: 'FRACTION_PER_YEAR',
+    env: 'HASHCALC_BTC_VOL',
+    path: 'simulation.btcVolPerYear',
+    group: 'simulation',
+    description: 'annual volatility of BTC/USD (geometric Brownian motion; drift from --btc-growth)',
+    kind: number({
+      flag: '--btc-vol',
+      accepts: 'an annual volatility from 0 to 300% (e.g. 0.42 or 42%)',
+      min: 0,
+      max: 3,
+      percent: true,
+    }),
+    defaultValue: 0.42,
+    basis: 'BTC/USD realized volatility in 2025, ~42% a year from daily closes',
+  },
+  {
+    id: 'difficultyVolPerYear',
+    flag: '--difficulty-vol',
+    valueName: 'FRACTION_PER_YEAR',
+    env: 'HASHCALC_DIFFICULTY_VOL',
+    path: 'simulation.difficultyVolPerYear',
+    group: 'simulation',
+    description: 'annual volatility of the network hashrate around --difficulty-growth (difficulty follows)',
+    kind: number({
+      flag: '--difficulty-vol',
+      accepts: 'an annual volatility from 0 to 300% (e.g. 0.22 or 22%)',
+      min: 0,
+      max: 3,
+      percent: true,
+    }),
+    defaultValue: 0.22,
+    basis:
+      'sd of log difficulty changes over 1-6 epochs, 2022 to mid-2026 (embedded epochs), annualized: 22%',
+  },
+  {
+    id: 'difficultyBtcCorrelation',
+    flag: '--difficulty-btc-correlation',
+    valueName: 'CORRELATION',
+    env: 'HASHCALC_DIFFICULTY_CORRELATION',
+    path: 'simulation.difficultyBtcCorrelation',
+    group: 'simulation',
+    description: "correlation of the hashrate's monthly shocks with BTC/USD's",
+    kind: number({
+      flag: '--difficulty-btc-correlation',
+      accepts: 'a correlation from -1 to 1 (e.g. 0.5)',
+      min: -1,
+      max: 1,
+    }),
+    defaultValue: 0.5,
+    basis:
+      'an assumption: hashrate follows price (miners add machines when hashprice is high); give your own',
+  },
+  {
+    id: 'gpuPriceVolPerYear',
+    flag: '--gpu-price-vol',
+    valueName: 'FRACTION_PER_YEAR',
+    env: 'HASHCALC_GPU_PRICE_VOL',
+    path: 'simulation.gpuPriceVolPerYear',
+    group: 'simulation',
+    description: 'annual volatility of GPU rent around its decline (--gpu-price-decline)',
+    kind: number({
+      flag: '--gpu-price-vol',
+      accepts: 'an annual volatility from 0 to 300% (e.g. 0.2 or 20%)',
+      min: 0,
+      max: 3,
+      percent: true,
+    }),
+    defaultValue: 0.2,
+    basis: 'an assumption: rent quotes swing around their trend as supply and demand shift; give your own',
+  },
+  {
+    id: 'workers',
+    flag: '--workers',
+    valueName: 'N',
+    env: 'HASHCALC_WORKERS',
+    path: null,
+    group: 'simulation',
+    description:
+      "threads for the simulation (the figures are the same for any number); default the machine's cores, up to 8",
+    kind: number({
+      flag: '--workers',
+      accepts: 'a whole number of threads from 1 to 64 (e.g. 2)',
+      min: 1,
+      max: 64,
+      integer: true,
+    }),
+  },
+
+  // Sensitivity: which drivers move the decision, and by how much.
+  {
+    id: 'swing',
+    flag: '--swing',
+    valueName: 'FRACTION',
+    env: 'HASHCALC_SWING',
+    path: 'sensitivity.swing',
+    group: 'sensitivity',
+    description:
+      'each driver low and high: its base value -/+ this share of it (a driver at 0 moves by the swing itself)',
+    kind: number({
+      flag: '--swing',
+      accepts: 'a fraction above 0 up to 0.9 (e.g. 0.2 or 20%)',
+      min: 0,
+      minExclusive: true,
+      max: 0.9,
+      percent: true,
+    }),
+    defaultValue: 0.2,
+    basis: 'a common tornado range; give per-driver ranges with --range',
+  },
+  {
+    id: 'ranges',
+    flag: '--range',
+    valueName: 'DRIVER=LOW:HIGH',
+    env: 'HASHCALC_RANGES',
+    path: 'sensitivity.ranges',
+    group: 'sensitivity',
+    kind: { type: 'ranges' },
+    description:
+      "a driver's own low and high, e.g. btc-price=60k:150k or btc-growth=-30%:50% (repeatable; env comma-separated)",
+  },
+  {
+    id: 'grid',
+    flag: '--grid',
+    valueName: 'X,Y',
+    env: 'HASHCALC_GRID',
+    path: 'sensitivity.grid',
+    group: 'sensitivity',
+    kind: { type: 'text' },
+    description: 'a table of the NPV difference over two drivers, e.g. btc-price,gpu-hour-price',
+  },
+  {
+    id: 'steps',
+    flag: '--steps',
+    valueName: 'N',
+    env: 'HASHCALC_STEPS',
+    path: 'sensitivity.steps',
+    group: 'sensitivity',
+    description: "values per grid axis, evenly spaced from the driver's low to its high",
+    kind: number({
+      flag: '--steps',
+      accepts: 'a whole number from 2 to 51 (e.g. 9)',
+      min: 2,
+      max: 51,
+      integer: true,
+    }),
+    defaultValue: 9,
+    basis: 'a grid that fits a terminal',
+  },
+
   // exodus: what leaves, and where in the epoch.
   {
     id: 'leavingEhs',
@@ -1157,6 +1353,8 @@ export const GROUP_TITLES: Record<InputGroup, string> = {
   data: 'Data sources (live by default; fallback: cache, then the embedded snapshot):',
   rules: 'Rules:',
   projection: 'Over the horizon (NPV, IRR, payback):',
+  simulation: 'Monte Carlo (with --simulations):',
+  sensitivity: 'Sensitivity:',
   exodus: 'Hashrate leaving:',
   history: 'History:',
   catalog: 'Catalog:',
@@ -1168,6 +1366,7 @@ export const GROUP_TITLES: Record<InputGroup, string> = {
 
 export const COMMAND_NAMES = [
   'project',
+  'sensitivity',
   'history',
   'exodus',
   'hashprice',
@@ -1185,7 +1384,8 @@ export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** The input groups each command takes: a flag of another group is "not used by" it (exit 2). */
 export const COMMAND_GROUPS: Record<CommandName, readonly InputGroup[]> = {
-  project: ['output', 'inputs', 'site', 'mining', 'ai', 'network', 'data', 'projection'],
+  project: ['output', 'inputs', 'site', 'mining', 'ai', 'network', 'data', 'projection', 'simulation'],
+  sensitivity: ['output', 'inputs', 'site', 'mining', 'ai', 'network', 'data', 'projection', 'sensitivity'],
   exodus: ['output', 'inputs', 'site', 'mining', 'network', 'data', 'exodus'],
   history: ['output', 'inputs', 'site', 'mining', 'data', 'history'],
   hashprice: ['output', 'inputs', 'network', 'data'],

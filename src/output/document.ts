@@ -53,7 +53,13 @@ export interface ChartBlock {
   height?: number;
 }
 
-export type Block = TextBlock | TableBlock | ChartBlock;
+/** Lines drawn for a fixed-width font (bars, maps): printed as they are, in a code block in markdown. */
+export interface PreBlock {
+  kind: 'pre';
+  lines: string[];
+}
+
+export type Block = TextBlock | TableBlock | ChartBlock | PreBlock;
 
 export interface Document {
   blocks: Block[];

@@ -11,6 +11,7 @@ export function renderMarkdown(doc: Document): string {
     if (block.kind === 'text')
       return block.tone === 'heading' ? `### ${escapeText(block.text)}` : escapeText(block.text);
     if (block.kind === 'chart') return `\`\`\`text\n${renderChart(block, 100, false)}\n\`\`\``;
+    if (block.kind === 'pre') return `\`\`\`text\n${block.lines.join('\n')}\n\`\`\``;
     const numeric = block.numeric ?? true;
     const head = `| ${block.head.map(escapeCell).join(' | ')} |`;
     const right = (i: number) => (block.align?.[i] ?? (i > 0 && numeric ? 'right' : 'left')) === 'right';

@@ -112,7 +112,86 @@ function breakevenLines(report: ProjectReport): string[] {
   return lines;
 }
 
-export function projectDocument(report: ProjectReport, _width = 100): Document {
+type Simulation = NonNullable<ProjectReport['simulation']>;
+
+const SPARK = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+/** One option's NPV quantiles on a shared axis: ─ p5 to p95, █ p25 to p75, │ the median. */
+function boxLine(
+  npv: Simulation['options'][number]['npvUsd'],
+  col: (x: number) => number,
+  width: number,
+): string {
+  const cells = Array.from({ length: width }, () => ' ');
+  for (let c = col(npv.p5); c <= col(npv.p95); c++) cells[c] = '─';
+  for (let c = col(npv.p25); c <= col(npv.p75); c++) cells[c] = '█';
+  cells[col(npv.p50)] = '│';
+  return cells.join('');
+}
+
+function simulationBlocks(report: ProjectReport, width: number): Block[] {
+  const sim = report.simulation;
+  if (!sim) return [];
+  const label = (id: string) => report.options.find((o) => o.id === id)?.label ?? id;
+  const m = sim.model;
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const rows: [string, (o: Simulation['options'][number]) => string | TableCell][] = [
+    ['NPV mean', (o) => signed(usd(o.npvUsd.mean), o.npvUsd.mean)],
+    ['  standard error', (o) => usd(o.npvUsd.standardError)],
+    ['NPV p5', (o) => signed(usd(o.npvUsd.p5), o.npvUsd.p5)],
+    ['NPV p25', (o) => signed(usd(o.npvUsd.p25), o.npvUsd.p25)],
+    ['NPV median', (o) => signed(usd(o.npvUsd.p50), o.npvUsd.p50)],
+    ['NPV p75', (o) => signed(usd(o.npvUsd.p75), o.npvUsd.p75)],
+    ['NPV p95', (o) => signed(usd(o.npvUsd.p95), o.npvUsd.p95)],
+    ['P(beats keeping mining)', (o) => (o.id === 'mining' ? '' : pct(o.probabilityBeatsMining))],
+    ['P(never pays back)', (o) => pct(o.probabilityNoPayback)],
+  ];
+  const names = sim.options.map((o) => label(o.id));
+  const nameWidth = Math.max(...names.map((n) => n.length));
+  const axisWidth = Math.max(20, Math.min(80, width - nameWidth - 2));
+  const lo = Math.min(...sim.options.map((o) => o.npvUsd.p5));
+  const hi = Math.max(...sim.options.map((o) => o.npvUsd.p95));
+  const span = hi - lo || 1;
+  const col = (x: number) =>
+    Math.min(axisWidth - 1, Math.max(0, Math.round(((x - lo) / span) * (axisWidth - 1))));
+  const boxes = sim.options.map(
+    (o, k) => `${(names[k] as string).padEnd(nameWidth)}  ${boxLine(o.npvUsd, col, axisWidth)}`,
+  );
+  const axis = `${' '.repeat(nameWidth + 2)}${usd(lo)}${' '.repeat(Math.max(1, axisWidth - usd(lo).length - usd(hi).length))}${usd(hi)}`;
+  const lefts = sim.options.map((o) => usd(o.histogram.binEdgesUsd[0]));
+  const leftWidth = Math.max(...lefts.map((l) => l.length));
+  const sparks = sim.options.map((o, k) => {
+    const counts = o.histogram.counts;
+    const top = Math.max(...counts, 1);
+    const bars = counts
+      .map((c) => (c === 0 ? ' ' : (SPARK[Math.min(7, Math.floor((c / top) * 7.999))] as string)))
+      .join('');
+    return `${(names[k] as string).padEnd(nameWidth)}  ${(lefts[k] as string).padStart(leftWidth)} ${bars} ${usd(o.histogram.binEdgesUsd.at(-1))}`;
+  });
+  const btc = sim.btcUsdAtHorizon;
+  return [
+    text(
+      `Monte Carlo: ${num(sim.paths)} paths, seed ${sim.seed}: BTC vol ${percent(m.btcVolPerYear)}/yr, difficulty vol ${percent(m.difficultyVolPerYear)}/yr (correlation with BTC ${m.difficultyBtcCorrelation}), GPU rent vol ${percent(m.gpuPriceVolPerYear)}/yr`,
+      'heading',
+    ),
+    {
+      kind: 'table',
+      head: ['', ...names],
+      rows: rows.map(([name, cell]) => [name, ...sim.options.map(cell)]),
+      stack: 'columns',
+    },
+    text('NPV over the paths, one axis: ─ p5 to p95, █ p25 to p75, │ median'),
+    { kind: 'pre', lines: [...boxes, axis] },
+    text('Histograms of NPV, each option from its 1st to its 99th percentile:'),
+    { kind: 'pre', lines: sparks },
+    text(
+      `BTC at the horizon: median ${usd(btc.p50)}, p5 ${usd(btc.p5)}, p95 ${usd(btc.p95)}, mean ${usd(btc.mean)}; quantiles within 0.1% (fixed-memory sketch; --json says how)`,
+      'dim',
+    ),
+  ];
+}
+
+export function projectDocument(report: ProjectReport, width = 100): Document {
   const options = report.options;
   const blocks: Block[] = [
     text(`${report.site.mw} MW site over ${report.horizon.years} years`, 'heading'),
@@ -139,6 +218,7 @@ export function projectDocument(report: ProjectReport, _width = 100): Document {
       xLabels: [report.horizon.startDate, options[0]?.months.at(-1)?.date ?? ''],
     },
     ...breakevenLines(report).map((line) => text(line)),
+    ...simulationBlocks(report, width),
     ...assumptionLines(report).map((line) => text(line, 'dim')),
     text(provenanceLine(report.network, Date.parse(report.horizon.startDate)), 'dim'),
   ];

@@ -28,6 +28,7 @@ export function renderTerminal(doc: Document, style: Style, width = 100): string
         .map((line) => paint(style, block.tone, wrapLine(line, width)))
         .join('\n');
     if (block.kind === 'chart') return renderChart(block, width, style.color);
+    if (block.kind === 'pre') return block.lines.join('\n');
     return renderTable(
       block,
       width,

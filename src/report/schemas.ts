@@ -182,7 +182,7 @@ export const optionSchema = z.object({
 
 const scalar = () => z.union([num(), z.string(), z.boolean()]);
 
-const assumptionSchema = z.object({
+export const assumptionSchema = z.object({
   value: scalar(),
   origin: z.enum(['flag', 'env', 'scenario', 'config', 'default', 'catalog']),
   basis: z.optional(describe(z.string(), 'why a default or catalog value is what it is')),
@@ -346,6 +346,50 @@ export const projectedOptionSchema = z.object({
   months: z.array(projectedMonthSchema),
 });
 
+const distributionSchema = z.object({
+  mean: num(),
+  standardError: describe(num(), 'of the mean: sample sd / sqrt(paths)'),
+  p5: num(),
+  p25: num(),
+  p50: num(),
+  p75: num(),
+  p95: num(),
+  min: num(),
+  max: num(),
+});
+
+export const simulationSchema = z.object({
+  paths: count(),
+  seed: count(),
+  model: z.object({
+    btcVolPerYear: num(),
+    difficultyVolPerYear: num(),
+    difficultyBtcCorrelation: num(),
+    gpuPriceVolPerYear: num(),
+    description: z.string(),
+    quantiles: describe(z.string(), 'how p5..p95 are computed from a fixed-memory sketch, and their error'),
+  }),
+  options: z.array(
+    z.object({
+      id: z.enum(['mining', 'ai-lease', 'gpu-cloud']),
+      npvUsd: distributionSchema,
+      probabilityBeatsMining: describe(
+        num(),
+        "share of paths with this option's NPV above mining's (0 for mining)",
+      ),
+      probabilityNoPayback: describe(
+        num(),
+        'share of paths whose cumulative cash goes below zero and does not recover within the horizon',
+      ),
+      histogram: describe(
+        z.object({ binEdgesUsd: z.array(num()), counts: z.array(count()), below: count(), above: count() }),
+        "paths per NPV bin, from the option's 1st to its 99th percentile; below/above: outside the edges",
+      ),
+    }),
+  ),
+  btcUsdAtHorizon: distributionSchema,
+});
+
 export const projectOutputSchema = z.object({
   schemaVersion: z.literal(1),
   command: z.literal('project'),
@@ -381,6 +425,7 @@ export const projectOutputSchema = z.object({
     ),
     text: z.string(),
   }),
+  simulation: describe(z.optional(simulationSchema), 'with --simulations N: the Monte Carlo'),
 });
 
 export type QuantityProvenance = z.infer<typeof quantityProvenanceSchema>;
@@ -397,6 +442,7 @@ export type CheckReport = z.infer<typeof checkOutputSchema>;
 export type CheckedRule = CheckReport['rules'][number];
 
 export type ProjectReport = z.infer<typeof projectOutputSchema>;
+export type SimulationReport = z.infer<typeof simulationSchema>;
 export type ProjectedOptionReport = z.infer<typeof projectedOptionSchema>;
 export type BreakevenVsMiningReport = z.infer<typeof breakevenVsMiningSchema>;
 

@@ -17,7 +17,9 @@ import {
   resolveLease,
   resolveMining,
   resolveProjection,
+  resolveSimulation,
   resolveSite,
+  type SimulationInputs,
   type SiteInputs,
 } from '../../inputs/resolve.js';
 import { networkData } from '../../report/network.js';
@@ -25,7 +27,7 @@ import { projectCsvRecords, projectReport } from '../../report/projection.js';
 import type { ProjectReport } from '../../report/schemas.js';
 import type { CommandCall } from '../command-call.js';
 import { getNetwork } from '../network-request.js';
-import { emit, explainIfAsked, prepareInputs } from './shared.js';
+import { emit, explainIfAsked, prepareInputs, printNotes } from './shared.js';
 
 export interface ResolvedSite {
   site: SiteInputs;
@@ -34,24 +36,24 @@ export interface ResolvedSite {
   gpu: GpuSettings;
 }
 
-/**
- * The projection of a site from resolved inputs and today's network data (carried to today when older than
- * a day), with the breakevens against mining, as a report. Shared by `project` and `compare`.
- */
-export function projectFrom(
+/** The height today: the snapshot's, carried forward when it is older than a day (unless a flag gave it). */
+function heightToday(snapshot: NetworkSnapshot, nowMs: number) {
+  const height = snapshot.heightBlocks;
+  return height.source === 'flag'
+    ? { heightBlocks: height.value, blocksAdded: 0 }
+    : carryHeightForward(height.value, height.asOfMs, nowMs);
+}
+
+/** The core's projection inputs from resolved inputs and today's network data. */
+export function projectionInputs(
   resolved: ResolvedSite,
   settings: ProjectionSettings,
-  assumptions: Assumptions,
   snapshot: NetworkSnapshot,
   nowMs: number,
-): ProjectReport {
+): ProjectionInputs {
   const { site, mining, lease, gpu } = resolved;
-  const height = snapshot.heightBlocks;
-  const carried =
-    height.source === 'flag'
-      ? { heightBlocks: height.value, blocksAdded: 0 }
-      : carryHeightForward(height.value, height.asOfMs, nowMs);
-  const inputs: ProjectionInputs = {
+  const carried = heightToday(snapshot, nowMs);
+  return {
     years: settings.years,
     network: {
       heightBlocks: carried.heightBlocks,
@@ -87,6 +89,23 @@ export function projectFrom(
     idleDuringBuild: settings.idleDuringBuild,
     rampMonths: settings.rampMonths,
   };
+}
+
+/**
+ * The projection of a site from resolved inputs and today's network data (carried to today when older than
+ * a day), with the breakevens against mining, as a report. Shared by `project` and `compare`.
+ */
+export function projectFrom(
+  resolved: ResolvedSite,
+  settings: ProjectionSettings,
+  assumptions: Assumptions,
+  snapshot: NetworkSnapshot,
+  nowMs: number,
+): ProjectReport {
+  const { site, lease, gpu } = resolved;
+  const height = snapshot.heightBlocks;
+  const carried = heightToday(snapshot, nowMs);
+  const inputs = projectionInputs(resolved, settings, snapshot, nowMs);
   const projection = projectSite(inputs);
   const breakevens = breakevensVsMining(inputs, projection);
   // What would flip the decision: the best AI option's own price at which it falls to the next best.
@@ -124,7 +143,10 @@ export function projectFrom(
 }
 
 /** Every input resolved and validated (before anything is fetched), the network obtained, projected. */
-export async function buildProjectReport(layered: LayeredInputs, ctx: Context): Promise<ProjectReport> {
+export async function buildProjectReport(
+  layered: LayeredInputs,
+  ctx: Context,
+): Promise<{ report: ProjectReport; inputs: ProjectionInputs; simulation: SimulationInputs | null }> {
   const assumptions: Assumptions = {};
   const resolved: ResolvedSite = {
     site: resolveSite(layered, assumptions),
@@ -133,13 +155,95 @@ export async function buildProjectReport(layered: LayeredInputs, ctx: Context): 
     gpu: resolveGpu(layered, assumptions),
   };
   const settings = resolveProjection(layered, assumptions);
+  const simulation = resolveSimulation(layered, assumptions);
   const snapshot = await getNetwork(layered, ctx);
-  return projectFrom(resolved, settings, assumptions, snapshot, ctx.now());
+  const nowMs = ctx.now();
+  return {
+    report: projectFrom(resolved, settings, assumptions, snapshot, nowMs),
+    inputs: projectionInputs(resolved, settings, snapshot, nowMs),
+    simulation,
+  };
+}
+
+/** The machine's cores, up to 8: the default number of simulation threads. */
+function defaultWorkers(): number {
+  const { availableParallelism } = process.getBuiltinModule('node:os');
+  return Math.max(1, Math.min(8, availableParallelism()));
+}
+
+/** 1234567 as "1,234,567" (no ICU: its first call costs ~25 ms). */
+function grouped(n: number): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** The Monte Carlo over the projection's flows, with progress on a terminal for runs over a second. */
+async function simulateProject(
+  call: CommandCall,
+  layered: LayeredInputs,
+  inputs: ProjectionInputs,
+  settings: SimulationInputs,
+): Promise<ProjectReport['simulation']> {
+  const [{ simulationPlan }, { runSimulation }, { simulationReport }, { siteFlows }] = await Promise.all([
+    import('../../core/risk/simulation.js'),
+    import('../simulation-pool.js'),
+    import('../../report/simulation.js'),
+    import('../../core/projection.js'),
+  ]);
+  const plan = simulationPlan(siteFlows(inputs).options, settings, {
+    annualDiscountRate: inputs.annualDiscountRate,
+    taxRate: inputs.taxRate,
+    btcUsd0: inputs.network.btcUsd,
+    btcGrowthPerYear: inputs.btcGrowthPerYear,
+  });
+  const { stderr } = call.ctx;
+  const started = performance.now();
+  let drawn = false;
+  let done = 0;
+  const draw = () => {
+    const seconds = (performance.now() - started) / 1000;
+    stderr.write(
+      `\rsimulating: ${grouped(done)} of ${grouped(settings.paths)} paths (${Math.floor((100 * done) / settings.paths)}%), ${grouped(done / seconds)} paths/s\u001b[K`,
+    );
+    drawn = true;
+  };
+  // Progress on a terminal (stderr), for a run still going after a second.
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const delay =
+    stderr.isTTY === true
+      ? setTimeout(() => {
+          draw();
+          timer = setInterval(draw, 200);
+          timer.unref?.();
+        }, 1000)
+      : undefined;
+  delay?.unref?.();
+  try {
+    const result = await runSimulation(plan, settings.paths, {
+      workers: settings.workers ?? defaultWorkers(),
+      onProgress: (paths) => {
+        done = paths;
+      },
+      onNote: (note) => printNotes(call.ctx, [note]),
+    });
+    const seconds = (performance.now() - started) / 1000;
+    if (layered.given.verbose?.value === true)
+      printNotes(call.ctx, [
+        `simulation: ${grouped(settings.paths)} paths in ${seconds.toFixed(2)} s (${grouped(settings.paths / seconds)} paths/s)`,
+      ]);
+    return simulationReport(result, settings);
+  } finally {
+    clearTimeout(delay);
+    clearInterval(timer);
+    if (drawn) stderr.write('\r\u001b[K');
+  }
 }
 
 export async function runProject(call: CommandCall): Promise<number> {
   const layered = await prepareInputs(call);
-  const report = await buildProjectReport(layered, call.ctx);
+  const built = await buildProjectReport(layered, call.ctx);
+  const report = built.simulation
+    ? { ...built.report, simulation: await simulateProject(call, layered, built.inputs, built.simulation) }
+    : built.report;
   explainIfAsked(call, layered, report.assumptionSources, report.network);
   await emit(call.ctx, layered, report, {
     document: async () => {

@@ -1,0 +1,330 @@
+/**
+ * Monte Carlo over the projection: each path draws its own BTC price, network hashrate and GPU rent, month by
+ * month, and every option's cash flows are evaluated from the deterministic projection's flows
+ * (projection.ts: evaluateFlows) with that path's factors. With every volatility at 0 each factor is
+ * exactly 1 and every path is the deterministic projection, bit for bit.
+ *
+ * The model, per month of 365/12 days (dt = 1/12 year), with Z standard normal draws:
+ * - BTC/USD: geometric Brownian motion, log S(t+dt) = log S(t) + (mu - s^2/2) dt + s sqrt(dt) Z_btc with
+ *   mu = ln(1 + btc growth), so E[S(t)] = S0 (1 + growth)^t, the deterministic path.
+ * - Network hashrate (difficulty follows it at the retargets): the deterministic path times a lognormal
+ *   factor X with E[X] = 1, whose log moves by -sd^2/2 dt + sd sqrt(dt) (rho Z_btc + sqrt(1 - rho^2) Z_diff):
+ *   correlated with BTC's path by rho. A fleet's BTC per month scales as 1 / X (its share of the network);
+ *   the halving and the block schedule stay those of the deterministic chain (retargets hold blocks near
+ *   600 s whatever the hashrate, so a noisier hashrate moves the halving by days, not months).
+ * - GPU rent: the deterministic decline times a lognormal factor R with E[R] = 1 (vol sg, independent).
+ * A month's factor is the mean of its start and end values (trapezoid), so mining revenue scales by
+ * (S/S_det)/X and GPU revenue by R; curtailment (revenue below the power bill) is decided per path.
+ *
+ * Randomness: pure-rand's xoroshiro128+ seeded with the seed; paths come in blocks of BLOCK_PATHS, block b
+ * drawing from the generator jumped b times (2^64 steps each: streams that never overlap), so a block's
+ * paths are the same whichever worker runs it. Normals by the ziggurat (normal.ts). Pure.
+ */
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
+import { npvMonthly, paybackMonths } from '../finance.js';
+import { evaluateFlows, type Flows, type OptionFlows } from '../projection.js';
+import type { OptionId } from '../units.js';
+import { normal } from './normal.js';
+import {
+  addMoment,
+  addToSketch,
+  emptyMoments,
+  emptySketch,
+  type Moments,
+  mergeMoments,
+  mergeSketch,
+  quantile,
+  type Sketch,
+  standardDeviation,
+} from './sketch.js';
+
+export const BLOCK_PATHS = 1000;
+/** The most paths one run takes (about 10 s of both cores here). */
+export const MAX_PATHS = 1_000_000;
+
+export interface SimulationSettings {
+  paths: number;
+  /** 0 to 2^32 - 1. */
+  seed: number;
+  btcVolPerYear: number;
+  difficultyVolPerYear: number;
+  /** Correlation of the hashrate's shocks with BTC's, -1 to 1. */
+  difficultyBtcCorrelation: number;
+  gpuPriceVolPerYear: number;
+}
+
+/** What a worker needs: plain data (typed arrays and numbers), so it crosses a thread by structured clone. */
+export interface SimulationPlan {
+  months: number;
+  annualDiscountRate: number;
+  taxRate: number;
+  btcUsd0: number;
+  btcGrowthPerYear: number;
+  seed: number;
+  btcVolPerYear: number;
+  difficultyVolPerYear: number;
+  difficultyBtcCorrelation: number;
+  gpuPriceVolPerYear: number;
+  options: { id: OptionId; flows: Flows; rentIsRandom: boolean }[];
+}
+
+export function simulationPlan(
+  flows: readonly OptionFlows[],
+  settings: SimulationSettings,
+  finance: { annualDiscountRate: number; taxRate: number; btcUsd0: number; btcGrowthPerYear: number },
+): SimulationPlan {
+  const first = flows[0];
+  if (!first) throw new RangeError('simulation: no options');
+  return {
+    months: first.flows.length - 1,
+    ...finance,
+    seed: settings.seed,
+    btcVolPerYear: settings.btcVolPerYear,
+    difficultyVolPerYear: settings.difficultyVolPerYear,
+    difficultyBtcCorrelation: settings.difficultyBtcCorrelation,
+    gpuPriceVolPerYear: settings.gpuPriceVolPerYear,
+    options: flows.map((o) => ({ id: o.id, flows: o.flows, rentIsRandom: o.id === 'gpu-cloud' })),
+  };
+}
+
+/** One block's figures: moments merge in block order; counts and sketches in any order. */
+export interface BlockResult {
+  block: number;
+  paths: number;
+  npv: Moments[];
+  beatsMining: number[];
+  noPayback: number[];
+  btcAtHorizon: Moments;
+}
+
+/** Sketches a worker keeps over all the blocks it runs (integer counts: merged in any order). */
+export interface Sketches {
+  npv: Sketch[];
+  btcAtHorizon: Sketch;
+}
+
+export const emptySketches = (options: number): Sketches => ({
+  npv: Array.from({ length: options }, emptySketch),
+  btcAtHorizon: emptySketch(),
+});
+
+/** The generator at the start of block b, from one at the start of block `at` (b >= at): jumps forward. */
+export class BlockStreams {
+  private start: JumpableRandomGenerator;
+  private at = 0;
+  constructor(seed: number) {
+    this.start = xoroshiro128plus(seed | 0);
+  }
+  forBlock(block: number): JumpableRandomGenerator {
+    if (block < this.at) throw new RangeError('simulation: blocks must be asked for in increasing order');
+    for (; this.at < block; this.at++) this.start.jump();
+    return this.start.clone();
+  }
+}
+
+/** Buffers a runner reuses from block to block. */
+export interface Scratch {
+  miningFactor: Float64Array;
+  rentFactor: Float64Array;
+  cash: Float64Array;
+  npv: Float64Array;
+}
+
+export const scratchFor = (plan: SimulationPlan): Scratch => ({
+  miningFactor: new Float64Array(plan.months + 1),
+  rentFactor: new Float64Array(plan.months + 1),
+  cash: new Float64Array(plan.months + 1),
+  npv: new Float64Array(plan.options.length),
+});
+
+/**
+ * Runs block `block` (paths block * BLOCK_PATHS onwards, `paths` of them) with the generator at its start;
+ * adds each path to `sketches` and returns the block's moments and counts.
+ */
+export function simulateBlock(
+  plan: SimulationPlan,
+  rng: JumpableRandomGenerator,
+  block: number,
+  paths: number,
+  sketches: Sketches,
+  scratch: Scratch = scratchFor(plan),
+): BlockResult {
+  const { months, options } = plan;
+  const dt = 1 / 12;
+  const btcDrift = -0.5 * plan.btcVolPerYear ** 2 * dt;
+  const btcSd = plan.btcVolPerYear * Math.sqrt(dt);
+  const hashDrift = -0.5 * plan.difficultyVolPerYear ** 2 * dt;
+  const hashSd = plan.difficultyVolPerYear * Math.sqrt(dt);
+  const rho = plan.difficultyBtcCorrelation;
+  const rhoOther = Math.sqrt(1 - rho * rho);
+  const rentDrift = -0.5 * plan.gpuPriceVolPerYear ** 2 * dt;
+  const rentSd = plan.gpuPriceVolPerYear * Math.sqrt(dt);
+  const btcDeterministicAtHorizon = plan.btcUsd0 * (1 + plan.btcGrowthPerYear) ** (months / 12);
+  const miningIndex = options.findIndex((o) => o.id === 'mining');
+  const { miningFactor, rentFactor, cash, npv } = scratch;
+  miningFactor[0] = 1;
+  rentFactor[0] = 1;
+
+  const result: BlockResult = {
+    block,
+    paths,
+    npv: options.map(emptyMoments),
+    beatsMining: options.map(() => 0),
+    noPayback: options.map(() => 0),
+    btcAtHorizon: emptyMoments(),
+  };
+  for (let p = 0; p < paths; p++) {
+    let logBtc = 0;
+    let logHash = 0;
+    let logRent = 0;
+    let previousMining = 1;
+    let previousRent = 1;
+    for (let m = 1; m <= months; m++) {
+      const zBtc = normal(rng);
+      const zHash = normal(rng);
+      const zRent = normal(rng);
+      logBtc += btcDrift + btcSd * zBtc;
+      logHash += hashDrift + hashSd * (rho * zBtc + rhoOther * zHash);
+      logRent += rentDrift + rentSd * zRent;
+      const mining = Math.exp(logBtc - logHash);
+      const rent = Math.exp(logRent);
+      miningFactor[m] = (previousMining + mining) / 2;
+      rentFactor[m] = (previousRent + rent) / 2;
+      previousMining = mining;
+      previousRent = rent;
+    }
+    const btc = btcDeterministicAtHorizon * Math.exp(logBtc);
+    addMoment(result.btcAtHorizon, btc);
+    addToSketch(sketches.btcAtHorizon, btc);
+    for (let o = 0; o < options.length; o++) {
+      const option = options[o] as SimulationPlan['options'][number];
+      evaluateFlows(option.flows, plan.taxRate, cash, miningFactor, option.rentIsRandom ? rentFactor : null);
+      const value = npvMonthly(plan.annualDiscountRate, cash);
+      npv[o] = value;
+      addMoment(result.npv[o] as Moments, value);
+      addToSketch(sketches.npv[o] as Sketch, value);
+      if (paybackMonths(cash) === null) (result.noPayback[o] as number)++;
+    }
+    const miningNpv = npv[miningIndex] as number;
+    for (let o = 0; o < options.length; o++)
+      if ((npv[o] as number) > miningNpv) (result.beatsMining[o] as number)++;
+  }
+  return result;
+}
+
+/** Figures of one quantity over the paths. */
+export interface Distribution {
+  mean: number;
+  /** Standard error of the mean: sample sd / sqrt(paths). */
+  standardError: number;
+  p5: number;
+  p25: number;
+  p50: number;
+  p75: number;
+  p95: number;
+  min: number;
+  max: number;
+}
+
+function distribution(m: Moments, s: Sketch): Distribution {
+  return {
+    mean: m.mean,
+    standardError: m.count > 0 ? standardDeviation(m) / Math.sqrt(m.count) : 0,
+    p5: quantile(s, 0.05),
+    p25: quantile(s, 0.25),
+    p50: quantile(s, 0.5),
+    p75: quantile(s, 0.75),
+    p95: quantile(s, 0.95),
+    min: m.min,
+    max: m.max,
+  };
+}
+
+export interface SimulatedOption {
+  id: OptionId;
+  npvUsd: Distribution;
+  /** Share of paths where this option's NPV is above keeping mining's (0 for mining itself). */
+  probabilityBeatsMining: number;
+  /** Share of paths where cumulative cash never turns non-negative within the horizon, after going below. */
+  probabilityNoPayback: number;
+}
+
+export interface SimulationResult {
+  paths: number;
+  seed: number;
+  options: SimulatedOption[];
+  btcUsdAtHorizon: Distribution;
+  /** Sketches of each option's NPV (for a histogram). */
+  sketches: Sketches;
+}
+
+/**
+ * Merges block results, which must come in block order (0, 1, 2 ...), and the workers' sketches (any
+ * order): the figures depend on the seed and the paths only, never on how blocks were shared out.
+ */
+export class SimulationTotals {
+  private readonly npv: Moments[];
+  private readonly beats: number[];
+  private readonly noPayback: number[];
+  private readonly btc = emptyMoments();
+  private readonly sketches: Sketches;
+  private nextBlock = 0;
+  paths = 0;
+  constructor(private readonly plan: SimulationPlan) {
+    this.npv = plan.options.map(emptyMoments);
+    this.beats = plan.options.map(() => 0);
+    this.noPayback = plan.options.map(() => 0);
+    this.sketches = emptySketches(plan.options.length);
+  }
+  addBlock(r: BlockResult): void {
+    if (r.block !== this.nextBlock) throw new RangeError(`simulation: block ${r.block} out of order`);
+    this.nextBlock++;
+    this.paths += r.paths;
+    for (let o = 0; o < r.npv.length; o++) {
+      mergeMoments(this.npv[o] as Moments, r.npv[o] as Moments);
+      this.beats[o] = (this.beats[o] as number) + (r.beatsMining[o] as number);
+      this.noPayback[o] = (this.noPayback[o] as number) + (r.noPayback[o] as number);
+    }
+    mergeMoments(this.btc, r.btcAtHorizon);
+  }
+  addSketches(s: Sketches): void {
+    for (let o = 0; o < s.npv.length; o++) mergeSketch(this.sketches.npv[o] as Sketch, s.npv[o] as Sketch);
+    mergeSketch(this.sketches.btcAtHorizon, s.btcAtHorizon);
+  }
+  result(): SimulationResult {
+    const n = this.paths;
+    return {
+      paths: n,
+      seed: this.plan.seed,
+      options: this.plan.options.map((o, i) => ({
+        id: o.id,
+        npvUsd: distribution(this.npv[i] as Moments, this.sketches.npv[i] as Sketch),
+        probabilityBeatsMining: (this.beats[i] as number) / n,
+        probabilityNoPayback: (this.noPayback[i] as number) / n,
+      })),
+      btcUsdAtHorizon: distribution(this.btc, this.sketches.btcAtHorizon),
+      sketches: this.sketches,
+    };
+  }
+}
+
+/** The blocks of a run: [block, paths in it]. */
+export function blocksOf(paths: number): [number, number][] {
+  const blocks: [number, number][] = [];
+  for (let b = 0; b * BLOCK_PATHS < paths; b++)
+    blocks.push([b, Math.min(BLOCK_PATHS, paths - b * BLOCK_PATHS)]);
+  return blocks;
+}
+
+/** The whole run in this thread, block by block (tests, small runs; a pool does the same in workers). */
+export function simulate(plan: SimulationPlan, paths: number): SimulationResult {
+  const totals = new SimulationTotals(plan);
+  const streams = new BlockStreams(plan.seed);
+  const sketches = emptySketches(plan.options.length);
+  const scratch = scratchFor(plan);
+  for (const [block, count] of blocksOf(paths))
+    totals.addBlock(simulateBlock(plan, streams.forBlock(block), block, count, sketches, scratch));
+  totals.addSketches(sketches);
+  return totals.result();
+}

@@ -1,0 +1,78 @@
+/** The `sensitivity` --json contract (zod/mini): loaded by tests and the build (JSON Schema), never by a command. */
+import * as z from 'zod/mini';
+import { assumptionSchema, networkReportSchema } from './schemas.js';
+
+const num = () => z.number();
+const describe = <T extends z.ZodMiniType>(schema: T, text: string): T => schema.check(z.describe(text)) as T;
+const aiOption = z.enum(['ai-lease', 'gpu-cloud']);
+const scalar = () => z.union([num(), z.string(), z.boolean()]);
+
+export const sensitivityOutputSchema = z.object({
+  schemaVersion: z.literal(1),
+  command: z.literal('sensitivity'),
+  network: networkReportSchema,
+  site: z.object({ mw: z.number().check(z.gt(0)), powerUsdPerKwh: z.number().check(z.gte(0)) }),
+  horizon: z.object({ years: z.int(), months: z.int(), startDate: z.string() }),
+  assumptions: z.record(z.string(), scalar()),
+  assumptionSources: z.record(z.string(), assumptionSchema),
+  swing: describe(
+    num(),
+    "each driver's low and high: base -/+ swing x |base| (-/+ swing when the base is 0)",
+  ),
+  base: z.object({
+    options: z.array(
+      z.object({
+        id: z.enum(['mining', 'ai-lease', 'gpu-cloud']),
+        npvUsd: num(),
+        npvVsMiningUsd: describe(num(), "this option's NPV minus keeping mining's"),
+      }),
+    ),
+  }),
+  drivers: describe(
+    z.array(
+      z.object({
+        id: describe(z.string(), 'the flag without its dashes'),
+        flag: z.string(),
+        unit: z.string(),
+        baseValue: num(),
+        lowValue: num(),
+        highValue: num(),
+        range: describe(
+          z.enum(['swing', 'given']),
+          'swing: from --swing; given: from --range or the scenario',
+        ),
+        options: z.array(
+          z.object({
+            id: aiOption,
+            lowNpvDeltaUsd: describe(
+              num(),
+              "the option's NPV minus keeping mining's, the driver at lowValue",
+            ),
+            highNpvDeltaUsd: describe(num(), 'the same at highValue'),
+            swingUsd: describe(num(), '|highNpvDeltaUsd - lowNpvDeltaUsd|'),
+          }),
+        ),
+      }),
+    ),
+    'sorted by the largest swingUsd over the options, largest first',
+  ),
+  grid: z.nullable(
+    z.object({
+      x: z.object({ id: z.string(), values: z.array(num()) }),
+      y: z.object({ id: z.string(), values: z.array(num()) }),
+      options: z.array(
+        z.object({
+          id: aiOption,
+          npvDeltaUsd: describe(z.array(z.array(num())), '[y index][x index]: NPV minus keeping mining'),
+          frontier: describe(
+            z.array(z.array(z.boolean())),
+            'cells whose sign differs from a neighbour: the break-even frontier',
+          ),
+        }),
+      ),
+    }),
+  ),
+  evaluations: describe(z.int(), 'projections run'),
+});
+
+export type SensitivityReport = z.infer<typeof sensitivityOutputSchema>;

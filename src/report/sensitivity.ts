@@ -1,0 +1,93 @@
+/** The `sensitivity` document from a tornado (and a grid): types are the schema's. Pure. */
+import type { DriverId, Grid, Tornado } from '../core/risk/sensitivity.js';
+import type { OptionId } from '../core/units.js';
+import type { Assumptions } from '../inputs/resolve.js';
+import type { ResolvedRange } from '../inputs/sensitivity.js';
+import { type NetworkData, networkReport } from './network.js';
+import type { SensitivityReport } from './sensitivity-schema.js';
+
+export interface SensitivityContext {
+  network: NetworkData;
+  site: SensitivityReport['site'];
+  years: number;
+  startMs: number;
+  assumptions: Assumptions;
+  swing: number;
+  ranges: readonly ResolvedRange[];
+  /** Each driver's flag and unit. */
+  describeDriver: (id: DriverId) => { flag: string; unit: string };
+  evaluations: number;
+}
+
+export function sensitivityReport(
+  context: SensitivityContext,
+  tornado: Tornado,
+  grid: Grid | null,
+): SensitivityReport {
+  const from = new Map(context.ranges.map((r) => [r.id, r.from]));
+  const npv = tornado.base.npvUsd;
+  const ids: OptionId[] = ['mining', 'ai-lease', 'gpu-cloud'];
+  return {
+    schemaVersion: 1,
+    command: 'sensitivity',
+    network: networkReport(context.network),
+    site: context.site,
+    horizon: {
+      years: context.years,
+      months: context.years * 12,
+      startDate: new Date(context.startMs).toISOString().slice(0, 10),
+    },
+    assumptions: Object.fromEntries(Object.entries(context.assumptions).map(([k, a]) => [k, a.value])),
+    assumptionSources: context.assumptions,
+    swing: context.swing,
+    base: { options: ids.map((id) => ({ id, npvUsd: npv[id], npvVsMiningUsd: npv[id] - npv.mining })) },
+    drivers: tornado.bars.map((bar) => ({
+      id: bar.id,
+      ...context.describeDriver(bar.id),
+      baseValue: bar.baseValue,
+      lowValue: bar.lowValue,
+      highValue: bar.highValue,
+      range: from.get(bar.id) ?? 'swing',
+      options: bar.options,
+    })),
+    grid: grid && {
+      x: grid.x,
+      y: grid.y,
+      options: grid.options,
+    },
+    evaluations: context.evaluations,
+  };
+}
+
+/** CSV: the grid's cells (one record per option and cell) with --grid, else one record per driver and option. */
+export function sensitivityCsvRecords(
+  report: SensitivityReport,
+): Record<string, string | number | boolean>[] {
+  const grid = report.grid;
+  if (grid) {
+    return grid.options.flatMap((o) =>
+      grid.y.values.flatMap((yv, j) =>
+        grid.x.values.map((xv, i) => ({
+          option: o.id,
+          [grid.y.id]: yv,
+          [grid.x.id]: xv,
+          npvDeltaUsd: o.npvDeltaUsd[j]?.[i] as number,
+          frontier: o.frontier[j]?.[i] === true,
+        })),
+      ),
+    );
+  }
+  return report.drivers.flatMap((d) =>
+    d.options.map((o) => ({
+      driver: d.id,
+      option: o.id,
+      baseValue: d.baseValue,
+      lowValue: d.lowValue,
+      highValue: d.highValue,
+      range: d.range,
+      lowNpvDeltaUsd: o.lowNpvDeltaUsd,
+      highNpvDeltaUsd: o.highNpvDeltaUsd,
+      swingUsd: o.swingUsd,
+    })),
+  );
+}
