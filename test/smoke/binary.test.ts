@@ -158,3 +158,40 @@ describe('a failed write to stdout', () => {
     }
   });
 });
+
+describe('project --simulations on worker threads', () => {
+  const args = [
+    'project',
+    '--mw',
+    '341',
+    '--offline',
+    '--quiet',
+    '--simulations',
+    '12000',
+    '--seed',
+    '5',
+    '--json',
+  ];
+
+  it('gives byte-identical output with 1, 2 and 3 workers', async () => {
+    const outputs = [];
+    for (const workers of ['1', '2', '3']) {
+      const { code, stdout, stderr } = await start([...args, '--workers', workers]).done;
+      expect(code, stderr).toBe(0);
+      expect(stderr).toBe('');
+      outputs.push(stdout);
+    }
+    expect(JSON.parse(outputs[0] as string).simulation.paths).toBe(12000);
+    expect(outputs[1]).toBe(outputs[0]);
+    expect(outputs[2]).toBe(outputs[0]);
+  });
+
+  it('stops on Ctrl-C with exit 130 and no output', async () => {
+    const run = start(['project', '--mw', '341', '--offline', '--simulations', '1000000', '--json']);
+    // Started: the workers are running once the process has been alive a moment.
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    run.child.kill('SIGINT');
+    const { code, signal, stdout } = await run.done;
+    expect({ code, signal, stdout }).toEqual({ code: 130, signal: null, stdout: '' });
+  });
+});

@@ -1,0 +1,433 @@
+/**
+ * The risk core: normal draws, the quantile sketch, the Monte Carlo (deterministic limit, GBM moments,
+ * reproducibility whatever the split into workers, monotonicity) and sensitivity (tornado, grid, frontier).
+ * Expected figures are computed independently here (closed forms, direct projections, exact sorting).
+ */
+import fc from 'fast-check';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { describe, expect, it } from 'vitest';
+import { DIFFICULTY_EPOCHS } from '../../src/catalog/difficulty-epochs.js';
+import { paybackMonths } from '../../src/core/finance.js';
+import { type ProjectionInputs, projectSite, siteFlows } from '../../src/core/projection.js';
+import { normal } from '../../src/core/risk/normal.js';
+import {
+  AI_OPTIONS,
+  axisValues,
+  DeltaEvaluator,
+  DRIVER_IDS,
+  frontierOf,
+  grid,
+  swingRange,
+  tornado,
+  withDriver,
+} from '../../src/core/risk/sensitivity.js';
+import {
+  BLOCK_PATHS,
+  BlockStreams,
+  blocksOf,
+  emptySketches,
+  type SimulationPlan,
+  type SimulationSettings,
+  SimulationTotals,
+  scratchFor,
+  simulate,
+  simulateBlock,
+  simulationPlan,
+} from '../../src/core/risk/simulation.js';
+import {
+  addMoment,
+  addToSketch,
+  emptyMoments,
+  emptySketch,
+  mergeMoments,
+  mergeSketch,
+  quantile,
+  RELATIVE_ERROR,
+} from '../../src/core/risk/sketch.js';
+import { DRIVER_ROWS } from '../../src/inputs/sensitivity.js';
+import { row } from '../../src/inputs/table.js';
+import { baseProjection } from './projection-inputs.js';
+
+/** The standard normal CDF (Abramowitz-Stegun 7.1.26 erf, error < 1.5e-7). */
+function phi(x: number): number {
+  const t = 1 / (1 + (0.3275911 * Math.abs(x)) / Math.SQRT2);
+  const poly =
+    t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  const erf = 1 - poly * Math.exp(-(x * x) / 2);
+  return x >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
+}
+
+describe('normal draws (ziggurat)', () => {
+  const n = 200_000;
+  const rng = xoroshiro128plus(7);
+  const draws = Float64Array.from({ length: n }, () => normal(rng));
+
+  it('has the moments of N(0, 1): mean 0, variance 1, kurtosis 3', () => {
+    const mean = draws.reduce((s, x) => s + x, 0) / n;
+    const variance = draws.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1);
+    const kurtosis = draws.reduce((s, x) => s + (x - mean) ** 4, 0) / n / variance ** 2;
+    // Standard errors: mean 1/sqrt(n) = 0.0022; variance sqrt(2/n) = 0.0032; kurtosis sqrt(24/n) = 0.011.
+    expect(Math.abs(mean)).toBeLessThan(4 * 0.0023);
+    expect(Math.abs(variance - 1)).toBeLessThan(4 * 0.0032);
+    expect(Math.abs(kurtosis - 3)).toBeLessThan(4 * 0.011);
+  });
+
+  it('follows the normal CDF (Kolmogorov-Smirnov distance under the 1% critical value 1.63/sqrt(n))', () => {
+    const sorted = Float64Array.from(draws).sort();
+    let d = 0;
+    for (let i = 0; i < n; i++) {
+      const f = phi(sorted[i] as number);
+      d = Math.max(d, Math.abs(f - i / n), Math.abs(f - (i + 1) / n));
+    }
+    expect(d).toBeLessThan(1.63 / Math.sqrt(n));
+  });
+
+  it('reaches the tail beyond the base layer (r = 3.4426) as often as the normal does', () => {
+    // P(|Z| > 3.4426) = 2 (1 - Phi(3.4426)) = 5.76e-4: 115 of 200,000 expected, sd ~10.7.
+    const tail = draws.filter((x) => Math.abs(x) > 3.442619855899).length;
+    const expected = 2 * (1 - phi(3.442619855899)) * n;
+    expect(Math.abs(tail - expected)).toBeLessThan(4 * Math.sqrt(expected));
+  });
+
+  it('gives the same draws for the same seed', () => {
+    const a = xoroshiro128plus(42);
+    const b = xoroshiro128plus(42);
+    for (let i = 0; i < 1000; i++) expect(normal(a)).toBe(normal(b));
+  });
+});
+
+describe('the quantile sketch', () => {
+  it('reads each quantile within its relative error of the exact order statistic (numpy "lower")', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1e10, max: 1e10, noNaN: true }), { minLength: 1, maxLength: 400 }),
+        fc.constantFrom(0, 0.05, 0.25, 0.5, 0.75, 0.95, 1),
+        (values, q) => {
+          const s = emptySketch();
+          for (const v of values) addToSketch(s, v);
+          const sorted = [...values].sort((a, b) => a - b);
+          const exact = sorted[Math.floor(q * (values.length - 1))] as number;
+          const got = quantile(s, q);
+          expect(Math.abs(got - exact)).toBeLessThanOrEqual(RELATIVE_ERROR * Math.abs(exact) + 1 + 1e-9);
+        },
+      ),
+    );
+  });
+
+  it('is exact when every value is the same, and merges in any order to the same sketch', () => {
+    const same = emptySketch();
+    for (let i = 0; i < 10; i++) addToSketch(same, 226_513_612.5);
+    for (const q of [0.05, 0.5, 0.95]) expect(quantile(same, q)).toBe(226_513_612.5);
+    const parts = [
+      [1, 2, 3],
+      [-5e6, 7e8],
+      [0, 0.5, -0.25],
+    ].map((xs) => {
+      const s = emptySketch();
+      for (const x of xs) addToSketch(s, x);
+      return s;
+    });
+    const ab = emptySketch();
+    for (const p of parts) mergeSketch(ab, p);
+    const ba = emptySketch();
+    for (const p of [...parts].reverse()) mergeSketch(ba, p);
+    expect(ab).toEqual(ba);
+    expect(ab.count).toBe(8);
+  });
+
+  it('merges moments (Chan) to the moments of the whole set', () => {
+    const xs = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5];
+    const whole = emptyMoments();
+    for (const x of xs) addMoment(whole, x);
+    const a = emptyMoments();
+    const b = emptyMoments();
+    for (const x of xs.slice(0, 4)) addMoment(a, x);
+    for (const x of xs.slice(4)) addMoment(b, x);
+    mergeMoments(a, b);
+    // Mean 44/11 = 4; sum of squared deviations 1+9+0+9+1+25+4+4+1+1+1 = 56.
+    expect(a.mean).toBeCloseTo(4, 12);
+    expect(a.m2).toBeCloseTo(56, 10);
+    expect(whole.m2).toBeCloseTo(56, 10);
+    expect([a.min, a.max, a.count]).toEqual([1, 9, 11]);
+  });
+});
+
+const VOLS: Omit<SimulationSettings, 'paths' | 'seed'> = {
+  btcVolPerYear: 0.42,
+  difficultyVolPerYear: 0.22,
+  difficultyBtcCorrelation: 0.5,
+  gpuPriceVolPerYear: 0.2,
+};
+
+function planFor(inputs: ProjectionInputs, over: Partial<SimulationSettings> = {}): SimulationPlan {
+  return simulationPlan(
+    siteFlows(inputs).options,
+    { paths: 0, seed: 1, ...VOLS, ...over },
+    {
+      annualDiscountRate: inputs.annualDiscountRate,
+      taxRate: inputs.taxRate,
+      btcUsd0: inputs.network.btcUsd,
+      btcGrowthPerYear: inputs.btcGrowthPerYear,
+    },
+  );
+}
+
+/** A 341 MW site with the defaults' shape: difficulty growth, a year's build, GPU rent decline, residuals. */
+const realistic = (over: Partial<ProjectionInputs> = {}) =>
+  baseProjection({
+    difficultyGrowthPerMonth: 0.01,
+    conversionMonths: 12,
+    gpuPriceDeclinePerYear: 0.2,
+    gpuLifeMonths: 60,
+    minerLifeMonths: 60,
+    minerResaleUsdPerTh: 5,
+    leaseEscalatorPerYear: 0.025,
+    residual: 'book',
+    taxRate: 0.21,
+    ...over,
+  });
+
+describe('Monte Carlo', () => {
+  it('with every volatility at 0 is the deterministic projection, exactly', () => {
+    const inputs = realistic();
+    const det = projectSite(inputs);
+    const r = simulate(
+      planFor(inputs, {
+        btcVolPerYear: 0,
+        difficultyVolPerYear: 0,
+        gpuPriceVolPerYear: 0,
+      }),
+      2500,
+    );
+    const mining = det.options.find((o) => o.id === 'mining')?.npvUsd as number;
+    for (const o of r.options) {
+      const d = det.options.find((x) => x.id === o.id);
+      if (!d) throw new Error(o.id);
+      for (const q of [o.npvUsd.mean, o.npvUsd.p5, o.npvUsd.p50, o.npvUsd.p95, o.npvUsd.min, o.npvUsd.max])
+        expect(q).toBe(d.npvUsd);
+      expect(o.npvUsd.standardError).toBe(0);
+      expect(o.probabilityBeatsMining).toBe(d.npvUsd > mining ? 1 : 0);
+      expect(o.probabilityNoPayback).toBe(paybackMonths(d.months.map((m) => m.cashFlowUsd)) === null ? 1 : 0);
+    }
+    expect(r.btcUsdAtHorizon.mean).toBe(84_775);
+  });
+
+  it("draws BTC/USD at the horizon with GBM's moments: mean S0 e^(mu T), median S0 e^((mu - s^2/2) T)", () => {
+    // mu = ln(1.15), s = 0.42, T = 5 years.
+    const inputs = realistic({ btcGrowthPerYear: 0.15 });
+    const paths = 40_000;
+    const r = simulate(planFor(inputs, { seed: 2024 }), paths);
+    const s0 = 84_775;
+    const mean = s0 * 1.15 ** 5;
+    const median = s0 * Math.exp((Math.log(1.15) - 0.42 ** 2 / 2) * 5);
+    // sd of S_T = mean sqrt(e^(s^2 T) - 1); the standard error of the sample mean is sd / sqrt(paths).
+    const se = (mean * Math.sqrt(Math.exp(0.42 ** 2 * 5) - 1)) / Math.sqrt(paths);
+    expect(Math.abs(r.btcUsdAtHorizon.mean - mean)).toBeLessThan(4 * se);
+    expect(r.btcUsdAtHorizon.standardError / se).toBeGreaterThan(0.9);
+    expect(r.btcUsdAtHorizon.standardError / se).toBeLessThan(1.1);
+    // The sample median's sd is about 1.2533 x sd(log) x median / sqrt(paths) (lognormal, delta method).
+    const seMedian = (1.2533 * 0.42 * Math.sqrt(5) * median) / Math.sqrt(paths);
+    expect(Math.abs(r.btcUsdAtHorizon.p50 - median)).toBeLessThan(4 * seMedian + RELATIVE_ERROR * median);
+  });
+
+  it('gives the same figures whatever the split of blocks between workers', () => {
+    const plan = planFor(realistic(), { seed: 99 });
+    const paths = 4 * BLOCK_PATHS + 321;
+    const alone = simulate(plan, paths);
+    // Three "workers" taking blocks in turn, each with its own streams and sketches; merged in block order.
+    const workers = [0, 1, 2].map(() => ({
+      streams: new BlockStreams(plan.seed),
+      sketches: emptySketches(plan.options.length),
+      scratch: scratchFor(plan),
+    }));
+    const results = blocksOf(paths).map(([block, count]) => {
+      const w = workers[block % 3] as (typeof workers)[number];
+      return simulateBlock(plan, w.streams.forBlock(block), block, count, w.sketches, w.scratch);
+    });
+    const totals = new SimulationTotals(plan);
+    for (const r of results) totals.addBlock(r);
+    for (const w of [...workers].reverse()) totals.addSketches(w.sketches);
+    expect(totals.result()).toEqual(alone);
+    expect(simulate(plan, paths)).toEqual(alone);
+    expect(simulate(planFor(realistic(), { seed: 100 }), paths).options[0]?.npvUsd.mean).not.toBe(
+      alone.options[0]?.npvUsd.mean,
+    );
+  });
+
+  it('never lowers the chance that the lease beats mining when the lease rate rises (same seed)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 60, max: 300 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        (rate, step, seed) => {
+          const p = (r: number) =>
+            simulate(
+              planFor(realistic({ lease: { ...realistic().lease, leaseUsdPerKwMonth: r } }), { seed }),
+              300,
+            ).options.find((o) => o.id === 'ai-lease')?.probabilityBeatsMining as number;
+          expect(p(rate + step)).toBeGreaterThanOrEqual(p(rate));
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+
+  it("never raises the lease's NPV minus mining's when the BTC price rises", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 10_000, max: 400_000, noNaN: true }),
+        fc.double({ min: 1, max: 3 }),
+        (btc, k) => {
+          const delta = (price: number) => {
+            const i = realistic({ network: { ...realistic().network, btcUsd: price } });
+            const p = projectSite(i, undefined, { npvOnly: true });
+            const npv = (id: string) => p.options.find((o) => o.id === id)?.npvUsd as number;
+            return npv('ai-lease') - npv('mining');
+          };
+          expect(delta(btc * k)).toBeLessThanOrEqual(delta(btc) + 1e-6 * Math.abs(delta(btc)));
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+});
+
+describe('sensitivity', () => {
+  const inputs = realistic();
+  const direct = (i: ProjectionInputs) => {
+    const p = projectSite(i, undefined, { npvOnly: true });
+    const npv = (id: string) => p.options.find((o) => o.id === id)?.npvUsd as number;
+    return { 'ai-lease': npv('ai-lease') - npv('mining'), 'gpu-cloud': npv('gpu-cloud') - npv('mining') };
+  };
+
+  it('names every driver by its input flag', () => {
+    for (const id of DRIVER_IDS) expect(row(DRIVER_ROWS[id]).flag).toBe(`--${id}`);
+  });
+
+  it('swings a driver by a share of its base, by the swing itself at 0, within its bounds', () => {
+    expect(swingRange('btc-price', 84_775, 0.2, { min: 0, max: Infinity })).toEqual([67_820, 101_730]);
+    expect(swingRange('btc-growth', 0, 0.2, { min: -0.9, max: 5 })).toEqual([-0.2, 0.2]);
+    expect(swingRange('utilization', 1, 0.2, { min: 0, max: 1 })).toEqual([0.8, 1]);
+    expect(swingRange('conversion-months', 12, 0.2, { min: 0, max: 60 })).toEqual([10, 14]);
+  });
+
+  it('evaluates each bar by rerunning the whole projection (checked against direct runs), sorted by swing', () => {
+    const ranges = DRIVER_IDS.map((id) => ({ id, ...rangeOf(id) }));
+    function rangeOf(id: (typeof DRIVER_IDS)[number]) {
+      const values: Record<string, [number, number]> = {
+        'btc-price': [60_000, 120_000],
+        'btc-growth': [-0.3, 0.5],
+        'difficulty-growth': [0, 0.03],
+        'power-price': [0.03, 0.06],
+        'lease-rate': [110, 180],
+        'lease-escalator': [0, 0.04],
+        'gpu-hour-price': [1.5, 3.5],
+        'gpu-price-decline': [0.1, 0.35],
+        utilization: [0.6, 1],
+        'gpu-capex': [30_000, 60_000],
+        'fit-out': [8e6, 12e6],
+        'conversion-months': [6, 18],
+        'discount-rate': [0.08, 0.14],
+      };
+      const [low, high] = values[id] as [number, number];
+      return { low, high };
+    }
+    const t = tornado(inputs, ranges);
+    expect(t.base.deltaUsd['ai-lease']).toBeCloseTo(direct(inputs)['ai-lease'], 0);
+    for (const bar of t.bars) {
+      const low = direct(withDriver(inputs, bar.id, bar.lowValue));
+      const high = direct(withDriver(inputs, bar.id, bar.highValue));
+      for (const o of bar.options) {
+        expect(o.lowNpvDeltaUsd, `${bar.id} low`).toBeCloseTo(low[o.id], -1);
+        expect(o.highNpvDeltaUsd, `${bar.id} high`).toBeCloseTo(high[o.id], -1);
+        expect(o.swingUsd).toBeCloseTo(Math.abs(high[o.id] - low[o.id]), -1);
+      }
+    }
+    const widest = t.bars.map((b) => Math.max(...b.options.map((o) => o.swingUsd)));
+    expect(widest).toEqual([...widest].sort((a, b) => b - a));
+    // The lease rate moves only the lease; GPU-hour prices only the GPU cloud.
+    const lease = t.bars.find((b) => b.id === 'lease-rate');
+    expect(lease?.options.find((o) => o.id === 'gpu-cloud')?.swingUsd).toBe(0);
+    expect(
+      t.bars.find((b) => b.id === 'gpu-hour-price')?.options.find((o) => o.id === 'ai-lease')?.swingUsd,
+    ).toBe(0);
+  });
+
+  it('reuses the chain for a BTC price exactly as a projection at that price', () => {
+    const evaluator = new DeltaEvaluator(inputs);
+    for (const btc of [30_000, 84_775, 250_000]) {
+      const got = evaluator.deltas(withDriver(inputs, 'btc-price', btc)).deltaUsd;
+      const want = direct(withDriver(inputs, 'btc-price', btc));
+      for (const id of AI_OPTIONS) expect(got[id] / want[id]).toBeCloseTo(1, 9);
+    }
+  });
+
+  it("marks the grid's break-even frontier where the sign changes, each cell a direct projection", () => {
+    const x = { id: 'btc-price' as const, values: axisValues('btc-price', 40_000, 160_000, 5) };
+    const y = { id: 'lease-rate' as const, values: axisValues('lease-rate', 100, 200, 6) };
+    const g = grid(inputs, x, y);
+    const lease = g.options.find((o) => o.id === 'ai-lease');
+    if (!lease) throw new Error('no lease grid');
+    y.values.forEach((yv, j) => {
+      x.values.forEach((xv, i) => {
+        const want = direct(withDriver(withDriver(inputs, 'lease-rate', yv), 'btc-price', xv))['ai-lease'];
+        expect(lease.npvDeltaUsd[j]?.[i]).toBeCloseTo(want, -1);
+        const sign = Math.sign(want) >= 0;
+        const neighbours = [
+          [j, i - 1],
+          [j, i + 1],
+          [j - 1, i],
+          [j + 1, i],
+        ].filter(([a, b]) => a !== undefined && b !== undefined && a >= 0 && b >= 0 && a < 6 && b < 5);
+        const changes = neighbours.some(
+          ([a, b]) => (lease.npvDeltaUsd[a as number]?.[b as number] as number) >= 0 !== sign,
+        );
+        expect(lease.frontier[j]?.[i], `cell ${j},${i}`).toBe(changes);
+      });
+    });
+    // The lease rate's range spans the break-even here: some cells on each side.
+    const flat = lease.npvDeltaUsd.flat();
+    expect(flat.some((v) => v > 0) && flat.some((v) => v < 0)).toBe(true);
+    expect(lease.frontier.flat().some(Boolean)).toBe(true);
+  });
+
+  it('finds no frontier in a grid of one sign, and the whole boundary in a checkerboard', () => {
+    expect(
+      frontierOf([
+        [1, 2],
+        [3, 4],
+      ])
+        .flat()
+        .some(Boolean),
+    ).toBe(false);
+    expect(
+      frontierOf([
+        [1, -1],
+        [-1, 1],
+      ])
+        .flat()
+        .every(Boolean),
+    ).toBe(true);
+    expect(frontierOf([[1, 1, -1]])).toEqual([[false, true, true]]);
+  });
+});
+
+describe('the default difficulty volatility', () => {
+  it("is the embedded epochs' sd of log changes, 2022 to mid-2026, annualized (its stated basis: 22%)", () => {
+    const since = Date.UTC(2022, 0, 1) / 1000;
+    const epochs = DIFFICULTY_EPOCHS.filter(([, t]) => t !== null && t >= since);
+    const changes = epochs
+      .slice(1)
+      .map(([, , d], i) => Math.log(d / (epochs[i] as (typeof epochs)[number])[2]));
+    const mean = changes.reduce((s, c) => s + c, 0) / changes.length;
+    const sd = Math.sqrt(changes.reduce((s, c) => s + (c - mean) ** 2, 0) / (changes.length - 1));
+    const first = epochs[0]?.[1] as number;
+    const last = epochs.at(-1)?.[1] as number;
+    const perYear = (365 * 86_400 * (epochs.length - 1)) / (last - first);
+    const annual = sd * Math.sqrt(perYear);
+    expect(annual).toBeGreaterThan(0.2);
+    expect(annual).toBeLessThan(0.24);
+    expect(row('difficultyVolPerYear').defaultValue).toBe(0.22);
+  });
+});
