@@ -126,7 +126,7 @@ function boxLine(
   for (let c = col(npv.p5); c <= col(npv.p95); c++) cells[c] = '─';
   for (let c = col(npv.p25); c <= col(npv.p75); c++) cells[c] = '█';
   cells[col(npv.p50)] = '│';
-  return cells.join('');
+  return cells.join('').trimEnd();
 }
 
 function simulationBlocks(report: ProjectReport, width: number): Block[] {

@@ -277,7 +277,7 @@ describe('Monte Carlo', () => {
     fc.assert(
       fc.property(
         fc.double({ min: 10_000, max: 400_000, noNaN: true }),
-        fc.double({ min: 1, max: 3 }),
+        fc.double({ min: 1, max: 3, noNaN: true }),
         (btc, k) => {
           const delta = (price: number) => {
             const i = realistic({ network: { ...realistic().network, btcUsd: price } });

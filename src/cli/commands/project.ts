@@ -4,7 +4,7 @@ import type { Context } from '../../context.js';
 import { breakevensVsMining, priceBreakevenBetween } from '../../core/breakeven.js';
 import { carryHeightForward } from '../../core/network.js';
 import type { ProjectionInputs } from '../../core/projection.js';
-import { projectSite } from '../../core/projection.js';
+import { projectSite, siteFlows } from '../../core/projection.js';
 import type { NetworkSnapshot } from '../../data/types.js';
 import type { LayeredInputs } from '../../inputs/layers.js';
 import {
@@ -142,11 +142,8 @@ export function projectFrom(
   );
 }
 
-/** Every input resolved and validated (before anything is fetched), the network obtained, projected. */
-export async function buildProjectReport(
-  layered: LayeredInputs,
-  ctx: Context,
-): Promise<{ report: ProjectReport; inputs: ProjectionInputs; simulation: SimulationInputs | null }> {
+/** Every input resolved and validated (before anything is fetched), and the network obtained. */
+async function prepareProject(layered: LayeredInputs, ctx: Context) {
   const assumptions: Assumptions = {};
   const resolved: ResolvedSite = {
     site: resolveSite(layered, assumptions),
@@ -158,11 +155,8 @@ export async function buildProjectReport(
   const simulation = resolveSimulation(layered, assumptions);
   const snapshot = await getNetwork(layered, ctx);
   const nowMs = ctx.now();
-  return {
-    report: projectFrom(resolved, settings, assumptions, snapshot, nowMs),
-    inputs: projectionInputs(resolved, settings, snapshot, nowMs),
-    simulation,
-  };
+  const inputs = projectionInputs(resolved, settings, snapshot, nowMs);
+  return { assumptions, resolved, settings, simulation, snapshot, nowMs, inputs };
 }
 
 /** The machine's cores, up to 8: the default number of simulation threads. */
@@ -176,19 +170,27 @@ function grouped(n: number): string {
   return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-/** The Monte Carlo over the projection's flows, with progress on a terminal for runs over a second. */
+/** The simulation's modules (loaded before it starts, so that it starts at once). */
+const loadSimulation = () =>
+  Promise.all([
+    import('../../core/risk/simulation.js'),
+    import('../simulation-pool.js'),
+    import('../../report/simulation.js'),
+  ]);
+
+/**
+ * Starts the Monte Carlo over the projection's flows (its worker threads start before this returns, so they
+ * boot while this thread computes the deterministic projection), with progress on a terminal for runs over
+ * a second.
+ */
 async function simulateProject(
   call: CommandCall,
   layered: LayeredInputs,
   inputs: ProjectionInputs,
   settings: SimulationInputs,
+  modules: Awaited<ReturnType<typeof loadSimulation>>,
 ): Promise<ProjectReport['simulation']> {
-  const [{ simulationPlan }, { runSimulation }, { simulationReport }, { siteFlows }] = await Promise.all([
-    import('../../core/risk/simulation.js'),
-    import('../simulation-pool.js'),
-    import('../../report/simulation.js'),
-    import('../../core/projection.js'),
-  ]);
+  const [{ simulationPlan }, { runSimulation }, { simulationReport }] = modules;
   const plan = simulationPlan(siteFlows(inputs).options, settings, {
     annualDiscountRate: inputs.annualDiscountRate,
     taxRate: inputs.taxRate,
@@ -240,10 +242,12 @@ async function simulateProject(
 
 export async function runProject(call: CommandCall): Promise<number> {
   const layered = await prepareInputs(call);
-  const built = await buildProjectReport(layered, call.ctx);
-  const report = built.simulation
-    ? { ...built.report, simulation: await simulateProject(call, layered, built.inputs, built.simulation) }
-    : built.report;
+  const p = await prepareProject(layered, call.ctx);
+  const running = p.simulation
+    ? simulateProject(call, layered, p.inputs, p.simulation, await loadSimulation())
+    : undefined;
+  const projected = projectFrom(p.resolved, p.settings, p.assumptions, p.snapshot, p.nowMs);
+  const report = running ? { ...projected, simulation: await running } : projected;
   explainIfAsked(call, layered, report.assumptionSources, report.network);
   await emit(call.ctx, layered, report, {
     document: async () => {

@@ -22,7 +22,7 @@
  */
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
-import { npvMonthly, paybackMonths } from '../finance.js';
+import { monthlyRate, npv as npvAt, paybackMonths } from '../finance.js';
 import { evaluateFlows, type Flows, type OptionFlows } from '../projection.js';
 import type { OptionId } from '../units.js';
 import { normal } from './normal.js';
@@ -162,6 +162,8 @@ export function simulateBlock(
   const rentSd = plan.gpuPriceVolPerYear * Math.sqrt(dt);
   const btcDeterministicAtHorizon = plan.btcUsd0 * (1 + plan.btcGrowthPerYear) ** (months / 12);
   const miningIndex = options.findIndex((o) => o.id === 'mining');
+  // npvMonthly(annual, cash) is npv(monthlyRate(annual), cash): the rate once per block, the same figures.
+  const monthly = monthlyRate(plan.annualDiscountRate);
   const { miningFactor, rentFactor, cash, npv } = scratch;
   miningFactor[0] = 1;
   rentFactor[0] = 1;
@@ -200,7 +202,7 @@ export function simulateBlock(
     for (let o = 0; o < options.length; o++) {
       const option = options[o] as SimulationPlan['options'][number];
       evaluateFlows(option.flows, plan.taxRate, cash, miningFactor, option.rentIsRandom ? rentFactor : null);
-      const value = npvMonthly(plan.annualDiscountRate, cash);
+      const value = npvAt(monthly, cash);
       npv[o] = value;
       addMoment(result.npv[o] as Moments, value);
       addToSketch(sketches.npv[o] as Sketch, value);
