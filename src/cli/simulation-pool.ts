@@ -41,7 +41,8 @@ function workerScript(): URL | null {
   }
 }
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Lets timers (progress) and signals run: a timer, since a resolved immediate continues before timers. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** The whole run in this thread, yielding between blocks (so progress draws and Ctrl-C is heard). */
 async function runInThread(

@@ -354,10 +354,18 @@ export async function layerInputs(
   for (const { loaded, origin } of files) {
     const { file, data } = loaded;
     for (const row of rows) {
-      if (!row.path || given[row.id] || row.kind.type === 'rule') continue;
+      if (!row.path || row.kind.type === 'rule') continue;
       const raw = valueAt(data, row.path);
       if (isUnset(raw)) continue;
       const from = `${file}: ${row.path}`;
+      const known = given[row.id];
+      if (known && row.kind.type === 'ranges') {
+        // Ranges merge driver by driver: a later (higher) layer's range for a driver replaces this one's.
+        const lower = parseValue(row, raw, from, 'file') as RangeText[];
+        given[row.id] = { ...known, value: [...lower, ...(known.value as RangeText[])] };
+        continue;
+      }
+      if (known) continue;
       given[row.id] = {
         value: parseValue(row, raw, from, 'file'),
         origin,

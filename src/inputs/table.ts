@@ -1097,7 +1097,7 @@ export const INPUT_ROWS: readonly InputRow[] = [
     group: 'sensitivity',
     kind: { type: 'ranges' },
     description:
-      "a driver's own low and high, e.g. btc-price=60k:150k or btc-growth=-30%:50% (repeatable; env comma-separated)",
+      "a driver's own low and high, e.g. btc-price=60k:150k (repeatable; env comma-separated; merged with a file's driver by driver)",
   },
   {
     id: 'grid',

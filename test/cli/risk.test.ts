@@ -1,8 +1,12 @@
 /** `hashcalc sensitivity` and `project --simulations` end to end (in-process): contract, formats, bad input. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/program.js';
 import { projectOutputSchema } from '../../src/report/schemas.js';
 import { sensitivityOutputSchema } from '../../src/report/sensitivity-schema.js';
-import { runCli } from './run-cli.js';
+import { cliContext, cliEnv, runCli } from './run-cli.js';
 
 const SITE = ['--offline', '--mw', '341'];
 
@@ -47,6 +51,44 @@ describe('sensitivity', () => {
       range: 'given',
     });
     expect(r.drivers.find((d) => d.id === 'btc-growth')).toMatchObject({ lowValue: -0.3, highValue: 0.5 });
+  });
+
+  it('takes ranges from a scenario file (sensitivity.ranges), --range overriding it driver by driver', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hashcalc-risk-'));
+    const file = join(dir, 'site.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        sensitivity: { swing: '10%', ranges: { 'lease-rate': [120, '160'], 'btc-price': '50k:90k' } },
+      }),
+    );
+    const { code, stdout, stderr } = await runCli([
+      'sensitivity',
+      ...SITE,
+      '--scenario',
+      file,
+      '--range',
+      'btc-price=70k:80k',
+      '--json',
+    ]);
+    expect(code, stderr).toBe(0);
+    const r = sensitivityOutputSchema.parse(JSON.parse(stdout));
+    expect(r.swing).toBe(0.1);
+    expect(r.drivers.find((d) => d.id === 'lease-rate')).toMatchObject({
+      lowValue: 120,
+      highValue: 160,
+      range: 'given',
+    });
+    // Ranges merge driver by driver: --range replaces the file's range for btc-price only.
+    expect(r.drivers.find((d) => d.id === 'btc-price')).toMatchObject({
+      lowValue: 70_000,
+      highValue: 80_000,
+    });
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ sensitivity: { ranges: { 'lease-rate': [1] } } }));
+    const failed = await runCli(['sensitivity', ...SITE, '--scenario', bad]);
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toContain('sensitivity.ranges');
   });
 
   it('draws a tornado per AI option within the width, with the base and zero marked', async () => {
@@ -178,6 +220,16 @@ describe('project --simulations', () => {
     expect(stdout).toContain('P(beats keeping mining)');
     expect(stdout).toContain('Histograms of NPV');
     for (const line of stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(100);
+  });
+
+  it('shows progress on a terminal (stderr) and clears it before the output', async () => {
+    const args = [...sim, '--workers', '1', '--simulations', '9000'];
+    const t = cliContext(args, cliEnv(), { stderrIsTTY: true, spinnerDelayMs: 0 });
+    const code = await run(args, t.ctx);
+    expect(code).toBe(0);
+    expect(t.stderr()).toMatch(/simulating: [\d,]+ of 9,000 paths \(\d+%\), [\d,]+ paths\/s/);
+    expect(t.stderr().endsWith('\r\u001b[K')).toBe(true);
+    expect(t.stdout()).toContain('Monte Carlo: 9,000 paths');
   });
 
   it.each([

@@ -208,15 +208,18 @@ async function simulateProject(
     );
     drawn = true;
   };
-  // Progress on a terminal (stderr), for a run still going after a second.
+  // Progress on a terminal (stderr), for a run still going after a second (tests set the delay).
   let timer: ReturnType<typeof setInterval> | undefined;
   const delay =
     stderr.isTTY === true
-      ? setTimeout(() => {
-          draw();
-          timer = setInterval(draw, 200);
-          timer.unref?.();
-        }, 1000)
+      ? setTimeout(
+          () => {
+            draw();
+            timer = setInterval(draw, 200);
+            timer.unref?.();
+          },
+          Math.min(call.ctx.spinnerDelayMs ?? 1000, 1000),
+        )
       : undefined;
   delay?.unref?.();
   try {
