@@ -55,8 +55,6 @@ export const TYPICAL_RUNS: readonly { argv: readonly string[]; colorLevel: 0 | 1
   { argv: ['--help'], colorLevel: 0 },
   { argv: ['project', '--mw', '341', '--years', '20', '--offline', '--json'], colorLevel: 0 },
   { argv: ['project', '--mw', '341', '--offline'], colorLevel: 0 },
-  { argv: ['project', '--mw', '341', '--offline', '--simulations', '2000'], colorLevel: 0 },
-  { argv: ['sensitivity', '--mw', '341', '--offline'], colorLevel: 0 },
 ];
 
 const hex = (data: string | Uint8Array): string => crc32(data).toString(16).padStart(8, '0');

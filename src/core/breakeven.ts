@@ -1,12 +1,20 @@
 /**
  * Breakevens between options over the horizon: the BTC price, hashprice and power price at which keeping
  * mining is worth as much (NPV) as each AI option, and the lease rate or GPU-hour price at which that AI
- * option is worth as much as mining. Solved numerically over the real model (the whole projection rerun for
- * each trial value), by scanning a wide range for a sign change of NPV(option) - NPV(mining) and bisecting
- * it; null with the reason when no value in the range does it. Pure.
+ * option is worth as much as mining. Solved numerically over the real model, by scanning a wide range for a
+ * sign change of NPV(option) - NPV(mining) and closing in on it; null with the reason when no value in the
+ * range does it. A BTC price, power price, lease rate or GPU-hour price scales the revenue or the energy
+ * bills it moves, linearly (projection.ts, scaledNpv), so a trial evaluates the base's flows again rather
+ * than rebuilding them. Pure.
  */
 import type { ChainProjection } from './chain.js';
-import { type ProjectionInputs, projectSite, type SiteProjection } from './projection.js';
+import {
+  type ProjectionInputs,
+  projectSite,
+  type SiteProjection,
+  scaledNpv,
+  siteFlows,
+} from './projection.js';
 import type { OptionId } from './units.js';
 
 export interface Breakeven {
@@ -130,32 +138,34 @@ export function breakevensVsMining(
   const money = (n: number) => `$${Number(n.toPrecision(3))}`;
 
   const result = {} as Record<'ai-lease' | 'gpu-cloud', BreakevensVsMining>;
+  // BTC, lease-rate and GPU-price trials: the base's flows, their revenue scaled.
+  const scaled = scaledNpv(inputs, siteFlows(inputs, chain).options);
   for (const id of ['ai-lease', 'gpu-cloud'] as const) {
     const [btcLo, btcHi] = [btc0 / 100, btc0 * 100];
     const btc = solveInRange(
-      (x) =>
-        delta(
-          memo(`btc:${x}`, () => projectSite(inputs, chain, { npvOnly: true, btcScale: x / btc0 })),
-          id,
-        ),
+      (x) => scaled(id, x / btc0, 1) - scaled('mining', x / btc0, 1),
       btcLo,
       btcHi,
       btc0,
     );
     const hashprice0 = base.hashpriceUsdPerPhDayToday;
     const [powerLo, powerHi] = [0, 2];
+    // Every energy bill is linear in the power price: a trial scales today's (a power price of 0 today has
+    // nothing to scale, so its trials rerun the projection).
     const power = solveInRange(
-      (x) =>
-        delta(
-          memo(`power:${x}`, () =>
-            run({
-              mining: { ...inputs.mining, powerUsdPerKwh: x },
-              lease: { ...inputs.lease, powerUsdPerKwh: x },
-              gpu: { ...inputs.gpu, powerUsdPerKwh: x },
-            }),
-          ),
-          id,
-        ),
+      power0 > 0
+        ? (x) => scaled(id, 1, 1, x / power0) - scaled('mining', 1, 1, x / power0)
+        : (x) =>
+            delta(
+              memo(`power:${x}`, () =>
+                run({
+                  mining: { ...inputs.mining, powerUsdPerKwh: x },
+                  lease: { ...inputs.lease, powerUsdPerKwh: x },
+                  gpu: { ...inputs.gpu, powerUsdPerKwh: x },
+                }),
+              ),
+              id,
+            ),
       powerLo,
       powerHi,
       power0,
@@ -171,23 +181,13 @@ export function breakevensVsMining(
     if (id === 'ai-lease') {
       const rate0 = inputs.lease.leaseUsdPerKwMonth;
       const [lo, hi] = [rate0 / 100, rate0 * 100];
-      const rate = solveInRange(
-        // Mining does not depend on the lease rate: its NPV is the base's; only the lease is rerun.
-        (x) => npvOf(run({ lease: { ...inputs.lease, leaseUsdPerKwMonth: x } }, chain, [id]), id) - miningNpv,
-        lo,
-        hi,
-        rate0,
-      );
+      // Mining does not depend on the lease rate: its NPV is the base's.
+      const rate = solveInRange((x) => scaled(id, 1, x / rate0) - miningNpv, lo, hi, rate0);
       entry.leaseUsdPerKwMonth = found(rate, 'lease rate', lo, hi, (n) => `${money(n)}/kW-month`);
     } else {
       const price0 = inputs.gpu.gpuUsdPerHour;
       const [lo, hi] = [price0 / 100, price0 * 100];
-      const price = solveInRange(
-        (x) => npvOf(run({ gpu: { ...inputs.gpu, gpuUsdPerHour: x } }, chain, [id]), id) - miningNpv,
-        lo,
-        hi,
-        price0,
-      );
+      const price = solveInRange((x) => scaled(id, 1, x / price0) - miningNpv, lo, hi, price0);
       entry.gpuUsdPerHour = found(price, 'GPU-hour price', lo, hi, (n) => `${money(n)}/GPU-h`);
     }
     result[id] = entry;
@@ -205,24 +205,12 @@ export function priceBreakevenBetween(
   id: 'ai-lease' | 'gpu-cloud',
   versus: OptionId,
 ): Breakeven {
-  const run = (over: Partial<ProjectionInputs>) =>
-    projectSite({ ...inputs, ...over }, base.chain, { npvOnly: true });
-  const delta = (p: SiteProjection) => npvOf(p, id) - npvOf(p, versus);
+  // The other option does not depend on this one's price: its NPV is the base's.
+  const scaled = scaledNpv(inputs, siteFlows(inputs, base.chain, { only: [id] }).options);
+  const other = npvOf(base, versus);
   const current = id === 'ai-lease' ? inputs.lease.leaseUsdPerKwMonth : inputs.gpu.gpuUsdPerHour;
   const [lo, hi] = [current / 100, current * 100];
-  const value = solveInRange(
-    (x) =>
-      delta(
-        run(
-          id === 'ai-lease'
-            ? { lease: { ...inputs.lease, leaseUsdPerKwMonth: x } }
-            : { gpu: { ...inputs.gpu, gpuUsdPerHour: x } },
-        ),
-      ),
-    lo,
-    hi,
-    current,
-  );
+  const value = solveInRange((x) => scaled(id, 1, x / current) - other, lo, hi, current);
   return found(
     value,
     id === 'ai-lease' ? 'lease rate' : 'GPU-hour price',

@@ -123,7 +123,7 @@ export class Flows {
   readonly miningActive: Uint8Array;
   /** AI revenue (lease rent, or GPU rent at the deterministic price). */
   readonly aiRevenue: Float64Array;
-  /** AI energy and other opex not proportional to revenue. */
+  /** AI energy (the only AI opex not proportional to revenue; it scales with the power price). */
   readonly aiFixedOpex: Float64Array;
   /** AI opex proportional to revenue (staff, network, software), as a share of it. */
   aiOpexShare = 0;
@@ -156,7 +156,8 @@ export class Flows {
 /**
  * Evaluates flows: each month's revenue and opex after curtailment (into the flows), and its cash after tax
  * into `cash`. The mining revenue is scaled by `miningFactor[m]` and the AI revenue by `aiFactor[m]` (null:
- * 1); a month mines only when its revenue covers its energy. Cash is EBITDA - tax - capex + other, with tax
+ * 1), every energy bill by `energyScale` (a power price that many times today's); a month mines only when
+ * its revenue covers its energy. Cash is EBITDA - tax - capex + other, with tax
  * on positive EBIT month by month (no loss carry-forward: conservative; 0% by default). One pass: a
  * simulation runs it for every option of every path.
  */
@@ -166,6 +167,7 @@ export function evaluateFlows(
   cash: Float64Array,
   miningFactor: ArrayLike<number> | null = null,
   aiFactor: ArrayLike<number> | null = null,
+  energyScale = 1,
 ): Float64Array {
   const { miningRevenue, miningEnergy, miningActive, aiRevenue, aiFixedOpex } = flows;
   const { revenue, opex, curtailed, depreciation, capex, other } = flows;
@@ -176,7 +178,7 @@ export function evaluateFlows(
     let curtail = 0;
     if (miningActive[m] === 1) {
       const mined = (miningRevenue[m] as number) * (miningFactor === null ? 1 : (miningFactor[m] as number));
-      const energy = miningEnergy[m] as number;
+      const energy = (miningEnergy[m] as number) * energyScale;
       if (mined < energy) curtail = 1;
       else {
         rev = mined;
@@ -185,7 +187,7 @@ export function evaluateFlows(
     }
     const ai = (aiRevenue[m] as number) * (aiFactor === null ? 1 : (aiFactor[m] as number));
     const monthRevenue = rev + ai;
-    const monthOpex = cost + ((aiFixedOpex[m] as number) + ai * share);
+    const monthOpex = cost + ((aiFixedOpex[m] as number) * energyScale + ai * share);
     revenue[m] = monthRevenue;
     opex[m] = monthOpex;
     curtailed[m] = curtail;
@@ -534,6 +536,38 @@ export function siteFlows(
   if (wanted('ai-lease')) results.push(leaseFlows(inputs, mm, months, options));
   if (wanted('gpu-cloud')) results.push(gpuFlows(inputs, mm, months, options));
   return { chain, options: results };
+}
+
+/**
+ * The NPV of built flows with every month's mining revenue scaled by `miningScale` and the AI revenue by
+ * `aiScale`, without rebuilding them: a BTC/USD k times today's scales mining revenue by exactly k (the
+ * chain's blocks and difficulty do not depend on the price), and a lease rate or GPU-hour price k times
+ * today's scales that option's revenue (and the opex proportional to it) by k, and a power price k times
+ * today's every energy bill by k. A solver's trials at another price cost one evaluation of the months.
+ */
+export function scaledNpv(
+  inputs: Pick<ProjectionInputs, 'taxRate' | 'annualDiscountRate'>,
+  built: readonly OptionFlows[],
+): (id: OptionId, miningScale: number, aiScale: number, energyScale?: number) => number {
+  const length = built[0]?.flows.length ?? 0;
+  const cash = new Float64Array(length);
+  const mining = new Float64Array(length);
+  const ai = new Float64Array(length);
+  return (id, miningScale, aiScale, energyScale = 1) => {
+    const option = built.find((o) => o.id === id);
+    if (!option) return Number.NaN;
+    mining.fill(miningScale);
+    ai.fill(aiScale);
+    evaluateFlows(
+      option.flows,
+      inputs.taxRate,
+      cash,
+      miningScale === 1 ? null : mining,
+      aiScale === 1 ? null : ai,
+      energyScale,
+    );
+    return npvMonthly(inputs.annualDiscountRate, cash);
+  };
 }
 
 /** Every option over the horizon, from the same chain (computed, or given when it is known to be the same). */
