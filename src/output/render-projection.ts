@@ -160,13 +160,21 @@ function simulationBlocks(report: ProjectReport, width: number): Block[] {
   const axis = `${' '.repeat(nameWidth + 2)}${usd(lo)}${' '.repeat(Math.max(1, axisWidth - usd(lo).length - usd(hi).length))}${usd(hi)}`;
   const lefts = sim.options.map((o) => usd(o.histogram.binEdgesUsd[0]));
   const leftWidth = Math.max(...lefts.map((l) => l.length));
+  const rights = sim.options.map((o) => usd(o.histogram.binEdgesUsd.at(-1)));
+  const room = width - nameWidth - leftWidth - Math.max(...rights.map((r) => r.length)) - 4;
   const sparks = sim.options.map((o, k) => {
-    const counts = o.histogram.counts;
+    // Adjacent bins merged when the terminal is narrower than the bins.
+    const group = Math.max(1, Math.ceil(o.histogram.counts.length / Math.max(1, room)));
+    const counts: number[] = [];
+    o.histogram.counts.forEach((c, i) => {
+      const j = Math.floor(i / group);
+      counts[j] = (counts[j] ?? 0) + c;
+    });
     const top = Math.max(...counts, 1);
     const bars = counts
       .map((c) => (c === 0 ? ' ' : (SPARK[Math.min(7, Math.floor((c / top) * 7.999))] as string)))
       .join('');
-    return `${(names[k] as string).padEnd(nameWidth)}  ${(lefts[k] as string).padStart(leftWidth)} ${bars} ${usd(o.histogram.binEdgesUsd.at(-1))}`;
+    return `${(names[k] as string).padEnd(nameWidth)}  ${(lefts[k] as string).padStart(leftWidth)} ${bars} ${rights[k]}`;
   });
   const btc = sim.btcUsdAtHorizon;
   return [

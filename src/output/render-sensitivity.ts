@@ -54,8 +54,11 @@ function tornadoLines(report: SensitivityReport, id: AiId, width: number): strin
   const ranges = bars.map(({ d }) => `${driverValue(d.id, d.lowValue)} .. ${driverValue(d.id, d.highValue)}`);
   const values = bars.map(({ o }) => `${usd(o.lowNpvDeltaUsd)} / ${usd(o.highNpvDeltaUsd)}`);
   const labelWidth = Math.max(...labels.map((l) => l.length));
-  const rangeWidth = Math.max(...ranges.map((r) => r.length));
-  const valueWidth = Math.max(...values.map((v) => v.length));
+  // Narrow terminals drop the ranges column, then the values, before the bars get under 10 columns.
+  let rangeWidth = Math.max(...ranges.map((r) => r.length));
+  let valueWidth = Math.max(...values.map((v) => v.length));
+  if (width - labelWidth - rangeWidth - valueWidth - 6 < 10) rangeWidth = -2;
+  if (width - labelWidth - rangeWidth - valueWidth - 6 < 10) valueWidth = -2;
   const barWidth = Math.max(10, width - labelWidth - rangeWidth - valueWidth - 6);
   const all = [0, base, ...bars.flatMap(({ o }) => [o.lowNpvDeltaUsd, o.highNpvDeltaUsd])];
   const lo = Math.min(...all);
@@ -75,10 +78,21 @@ function tornadoLines(report: SensitivityReport, id: AiId, width: number): strin
     paint(o.lowNpvDeltaUsd, LOW);
     paint(o.highNpvDeltaUsd, HIGH);
     cells[baseCol] = BASE;
-    return `${(labels[k] as string).padEnd(labelWidth)}  ${(ranges[k] as string).padEnd(rangeWidth)}  ${cells.join('')}  ${(values[k] as string).padStart(valueWidth)}`;
+    const range = rangeWidth < 0 ? '' : `${(ranges[k] as string).padEnd(rangeWidth)}  `;
+    const value = valueWidth < 0 ? '' : `  ${(values[k] as string).padStart(valueWidth)}`;
+    return `${(labels[k] as string).padEnd(labelWidth)}  ${range}${cells.join('')}${value}`.trimEnd();
   });
   const axis = `${' '.repeat(labelWidth + rangeWidth + 4)}${usd(lo)}${' '.repeat(Math.max(1, barWidth - usd(lo).length - usd(hi).length))}${usd(hi)}`;
-  return [...lines, axis];
+  const legend =
+    rangeWidth < 0
+      ? bars.flatMap(({ d }, k) => [
+          ...(`  ${d.id}: ${ranges[k]}`.length <= width
+            ? [`  ${d.id}: ${ranges[k]}`]
+            : [`  ${d.id}:`, `    ${ranges[k]}`]),
+          ...(valueWidth < 0 ? [`    NPV difference ${values[k]}`] : []),
+        ])
+      : [];
+  return [...lines, axis, ...legend];
 }
 
 function tornadoBlocks(report: SensitivityReport, width: number): Block[] {

@@ -91,12 +91,23 @@ describe('sensitivity', () => {
     expect(failed.stderr).toContain('sensitivity.ranges');
   });
 
-  it('draws a tornado per AI option within the width, with the base and zero marked', async () => {
+  it.each([40, 60, 100])('fits a tornado, a grid and the simulation into %i columns', async (width) => {
+    for (const args of [
+      ['sensitivity', ...SITE],
+      ['sensitivity', ...SITE, '--grid', 'btc-price,lease-rate'],
+      ['project', ...SITE, '--simulations', '2000'],
+    ]) {
+      const { code, stdout } = await runCli(args, { COLUMNS: String(width) });
+      expect(code).toBe(0);
+      for (const line of stdout.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(width);
+    }
+  });
+
+  it('draws a tornado per AI option, with the base and zero marked', async () => {
     const { code, stdout } = await runCli(['sensitivity', ...SITE], { COLUMNS: '90' });
     expect(code).toBe(0);
     expect(stdout).toContain('AI lease minus keeping mining');
     expect(stdout).toContain('GPU cloud minus keeping mining');
-    for (const line of stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(90);
     const bars = stdout.split('\n').filter((l) => l.includes('│') && !l.includes('┌') && !l.startsWith('│'));
     expect(bars.length).toBeGreaterThanOrEqual(26);
   });
