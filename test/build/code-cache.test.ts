@@ -10,7 +10,6 @@ import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -18,8 +17,8 @@ const COMPARE = ['compare', '--mw', '341', '--offline', '--json'];
 const temps: string[] = [];
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
-/** The loader's hash: CRC-32 as 8 hex digits. */
-const hex = (data: string | Uint8Array) => crc32(data).toString(16).padStart(8, '0');
+/** The loader's hash: the first 8 hex digits of SHA-1. */
+const hex = (data: string | Uint8Array) => createHash('sha1').update(data).digest('hex').slice(0, 8);
 
 /** A private install: bin/, dist/ without its caches, and the package.json line that makes them ESM. */
 function install(): { dir: string; dist: string } {
@@ -142,7 +141,7 @@ describe('code cache: written and used', () => {
     const data = readFileSync(file);
     const end = data.indexOf(10);
     const [magic, fileKey, sum] = data.toString('latin1', 0, end).split(' ');
-    expect(magic).toBe('hashcalc-code-cache/1');
+    expect(magic).toBe('hashcalc-code-cache/2');
     expect(fileKey).toBe(key);
     expect(sum).toBe(hex(data.subarray(end + 1)));
     expect(readdirSync(good.dist).filter((n) => n.endsWith('.tmp'))).toEqual([]);
@@ -170,7 +169,7 @@ describe('code cache: written and used', () => {
 
 describe('code cache: a bad cache file is ignored, the run succeeds, and dist/ is left as it was', () => {
   const header = (fileKey: string, payload: Buffer) =>
-    Buffer.concat([Buffer.from(`hashcalc-code-cache/1 ${fileKey} ${hex(payload)}\n`), payload]);
+    Buffer.concat([Buffer.from(`hashcalc-code-cache/2 ${fileKey} ${hex(payload)}\n`), payload]);
   const payloadOf = (data: Buffer) => data.subarray(data.indexOf(10) + 1);
 
   const cases: [string, () => Buffer, 'invalid' | 'rejected'][] = [
