@@ -223,14 +223,7 @@ function parseValue(row: InputRow, raw: unknown, label: string, layer: Layer): u
           }),
         );
       }
-      const texts =
-        layer === 'env'
-          ? String(raw)
-              .split(',')
-              .map((s) => s.trim())
-              .filter(Boolean)
-          : (raw as string[]);
-      return texts.map((text): FleetEntry => {
+      return repeated(raw, layer).map((text): FleetEntry => {
         const spec = parseModelCount(text, label);
         return { model: findInCatalog(spec.model, MINERS, label, 'miners'), count: spec.count };
       });
@@ -291,14 +284,17 @@ function rangeTexts(raw: unknown, label: string, layer: Layer): RangeText[] {
       throw new UsageError(`${from}: expected [low, high] or "LOW:HIGH"`);
     });
   }
-  const texts =
-    layer === 'env'
-      ? String(raw)
-          .split(',')
-          .map((t) => t.trim())
-          .filter(Boolean)
-      : (raw as string[]);
-  return texts.map((t) => parse(t, label));
+  return repeated(raw, layer).map((t) => parse(t, label));
+}
+
+/** A repeatable flag's values: the flag's list, or an env var's comma-separated items. */
+function repeated(raw: unknown, layer: Layer): string[] {
+  return layer === 'env'
+    ? String(raw)
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean)
+    : (raw as string[]);
 }
 
 const isUnset = (value: unknown) => value === undefined || (Array.isArray(value) && value.length === 0);

@@ -8,6 +8,7 @@ import { DEFAULT_MINER_PRICE_USD_PER_TH, MINERS } from '../catalog/miners.js';
 import type { GpuModel, MinerModel } from '../catalog/types.js';
 import type { GpuCloudInputs, LeaseInputs } from '../core/ai.js';
 import type { FleetModel } from '../core/mining.js';
+import type { SimulationSettings } from '../core/risk/simulation.js';
 import { UsageError } from '../errors.js';
 import type { FleetEntry, Given, LayeredInputs, Origin } from './layers.js';
 import { row } from './table.js';
@@ -264,13 +265,7 @@ export function resolveProjection(inputs: Inputs, into: Assumptions): Projection
   return settings;
 }
 
-export interface SimulationInputs {
-  paths: number;
-  seed: number;
-  btcVolPerYear: number;
-  difficultyVolPerYear: number;
-  difficultyBtcCorrelation: number;
-  gpuPriceVolPerYear: number;
+export interface SimulationInputs extends SimulationSettings {
   /** Threads asked for (--workers), or null for the default. */
   workers: number | null;
 }

@@ -142,16 +142,24 @@ export function projectFrom(
   );
 }
 
-/** Every input resolved and validated (before anything is fetched), and the network obtained. */
-async function prepareProject(layered: LayeredInputs, ctx: Context) {
-  const assumptions: Assumptions = {};
+/** The site, its fleet, lease and GPU cloud, and the projection's settings: every input a projection takes. */
+export function resolveForProjection(
+  layered: LayeredInputs,
+  assumptions: Assumptions,
+): { resolved: ResolvedSite; settings: ProjectionSettings } {
   const resolved: ResolvedSite = {
     site: resolveSite(layered, assumptions),
     mining: resolveMining(layered, assumptions),
     lease: resolveLease(layered, assumptions),
     gpu: resolveGpu(layered, assumptions),
   };
-  const settings = resolveProjection(layered, assumptions);
+  return { resolved, settings: resolveProjection(layered, assumptions) };
+}
+
+/** Every input resolved and validated (before anything is fetched), and the network obtained. */
+async function prepareProject(layered: LayeredInputs, ctx: Context) {
+  const assumptions: Assumptions = {};
+  const { resolved, settings } = resolveForProjection(layered, assumptions);
   const simulation = resolveSimulation(layered, assumptions);
   const snapshot = await getNetwork(layered, ctx);
   const nowMs = ctx.now();

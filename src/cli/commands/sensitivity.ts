@@ -8,19 +8,12 @@ import {
   tornado as tornadoOf,
 } from '../../core/risk/sensitivity.js';
 import type { Assumptions } from '../../inputs/resolve.js';
-import {
-  resolveGpu,
-  resolveLease,
-  resolveMining,
-  resolveProjection,
-  resolveSite,
-} from '../../inputs/resolve.js';
 import { driverRow, givenRanges, resolveGrid, resolveRanges } from '../../inputs/sensitivity.js';
 import { networkData } from '../../report/network.js';
 import { sensitivityCsvRecords, sensitivityReport } from '../../report/sensitivity.js';
 import type { CommandCall } from '../command-call.js';
 import { getNetwork } from '../network-request.js';
-import { projectionInputs, type ResolvedSite } from './project.js';
+import { projectionInputs, resolveForProjection } from './project.js';
 import { emit, explainIfAsked, prepareInputs } from './shared.js';
 
 function describeDriver(id: DriverId): { flag: string; unit: string } {
@@ -34,13 +27,7 @@ function describeDriver(id: DriverId): { flag: string; unit: string } {
 export async function runSensitivity(call: CommandCall): Promise<number> {
   const layered = await prepareInputs(call);
   const assumptions: Assumptions = {};
-  const resolved: ResolvedSite = {
-    site: resolveSite(layered, assumptions),
-    mining: resolveMining(layered, assumptions),
-    lease: resolveLease(layered, assumptions),
-    gpu: resolveGpu(layered, assumptions),
-  };
-  const settings = resolveProjection(layered, assumptions);
+  const { resolved, settings } = resolveForProjection(layered, assumptions);
   const axes = resolveGrid(layered, assumptions);
   // Every input is checked before anything is fetched; the swings need the bases (BTC/USD from the data).
   const horizonMonths = settings.years * 12;
