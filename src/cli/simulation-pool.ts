@@ -2,7 +2,8 @@
  * Runs a simulation plan on worker threads (dist/simulation-worker.cjs) or, for small runs or when no
  * worker can start, in this thread. Blocks are handed out in increasing order to whichever worker is free
  * (two in flight each); results are merged in block order and the sketches in any, so the figures are the
- * same for any number of workers (simulation.ts). Memory: the pending results of at most 2 x workers blocks.
+ * same for any number of workers (simulation.ts). Memory: the sketches (fixed), and the few-number results
+ * of blocks that finished before an earlier one (a handful, unless one worker stalls).
  */
 import {
   type BlockResult,
@@ -77,8 +78,9 @@ async function runOnWorkers(
   let next = 0;
   let merged = 0;
   const count = Math.max(1, Math.min(workers, blocks.length));
-  const threads = Array.from({ length: count }, () => new Worker(script, { workerData: { plan } }));
+  const threads: InstanceType<typeof Worker>[] = [];
   try {
+    for (let k = 0; k < count; k++) threads.push(new Worker(script, { workerData: { plan } }));
     await Promise.all(
       threads.map(
         (thread) =>
@@ -116,9 +118,8 @@ async function runOnWorkers(
               },
             );
             thread.on('error', reject);
-            thread.on('exit', (code) => {
-              if (code !== 0) reject(new Error(`a simulation worker exited with code ${code}`));
-            });
+            // Resolved before it exits (its sketches arrive first); an exit before that is a failure.
+            thread.on('exit', (code) => reject(new Error(`a simulation worker exited early (code ${code})`)));
           }),
       ),
     );
@@ -147,6 +148,6 @@ export async function runSimulation(
     options.onNote?.(
       `simulation: the worker threads failed (${error instanceof Error ? error.message : String(error)}); running in one thread`,
     );
-    return runInThread(plan, paths, { ...options, onProgress: undefined });
+    return runInThread(plan, paths, options);
   }
 }

@@ -1,16 +1,16 @@
 /** The `simulation` section of the project document, from a simulation's result. Pure. */
 
 import type { SimulationResult, SimulationSettings } from '../core/risk/simulation.js';
-import { countAtOrBelow, quantile, RELATIVE_ERROR } from '../core/risk/sketch.js';
+import { bucketWidthAt, countAtOrBelow, quantile, RELATIVE_ERROR } from '../core/risk/sketch.js';
 import type { SimulationReport } from './schemas.js';
 
-/** Bins of each option's NPV histogram (from its 1st to its 99th percentile). */
+/** Bins of each option's NPV histogram (from its 1st to its 99th percentile), at most. */
 export const HISTOGRAM_BINS = 40;
 
 const MODEL =
-  'monthly steps; BTC/USD a geometric Brownian motion with mean the --btc-growth path; network hashrate the --difficulty-growth path times a mean-1 lognormal factor whose shocks correlate with BTC (a fleet earns in proportion to 1/hashrate; the halving on its deterministic schedule); GPU rent its decline times a mean-1 lognormal factor; a month takes the mean of its start and end factors; curtailment decided per path';
+  'monthly steps; BTC/USD a geometric Brownian motion with mean the --btc-growth path; network hashrate the --difficulty-growth path times a mean-1 lognormal factor whose shocks correlate with BTC (a fleet earns in proportion to 1/hashrate, so its expected BTC is a little above that of the deterministic path; the halving on its deterministic schedule); GPU rent its decline times a mean-1 lognormal factor; a month takes the mean of its start and end factors; curtailment decided per path';
 
-const QUANTILES = `the value of rank floor(q(n-1)) among the n NPVs sorted (numpy method 'lower'), from log buckets of relative width ${RELATIVE_ERROR * 100}% (DDSketch): within ${RELATIVE_ERROR * 100}% of the exact order statistic (within $1 of it near zero), clamped to the exact min and max; memory fixed whatever the paths`;
+const QUANTILES = `the value of rank floor(q(n-1)) among the n NPVs sorted (numpy method 'lower'), from log buckets of relative width ${RELATIVE_ERROR * 100}% (DDSketch): within ${RELATIVE_ERROR * 100}% of the exact order statistic (within $1 of it near zero), clamped to the exact min and max; memory fixed whatever the paths; histograms of at most 40 bins, never narrower than twice the sketch's buckets`;
 
 export function simulationReport(result: SimulationResult, settings: SimulationSettings): SimulationReport {
   const sketches = result.sketches.npv;
@@ -31,7 +31,9 @@ export function simulationReport(result: SimulationResult, settings: SimulationS
       // Its own bins, from its 1st to its 99th percentile (one bin when they are equal).
       const lo = quantile(sketch, 0.01);
       const hi = quantile(sketch, 0.99);
-      const bins = hi > lo ? HISTOGRAM_BINS : 1;
+      // No narrower than the sketch's buckets (twice their width), or the bins would alternate empty and full.
+      const finest = 2 * Math.max(bucketWidthAt(lo), bucketWidthAt(hi));
+      const bins = hi > lo ? Math.max(1, Math.min(HISTOGRAM_BINS, Math.floor((hi - lo) / finest))) : 1;
       const width = hi > lo ? (hi - lo) / bins : Math.max(1, Math.abs(lo) * 1e-9);
       const edges = Array.from({ length: bins + 1 }, (_, k) =>
         k === bins ? lo + bins * width : lo + k * width,

@@ -196,6 +196,29 @@ describe('project --simulations', () => {
     expect(r.assumptionSources.btcVolPerYear).toMatchObject({ origin: 'default', value: 0.42 });
   });
 
+  it('never draws a comb: a narrow spread gets fewer bins, none left empty between full ones', async () => {
+    const { stdout } = await runCli([
+      ...sim,
+      '--btc-vol',
+      '1%',
+      '--difficulty-vol',
+      '1%',
+      '--gpu-price-vol',
+      '1%',
+      '--json',
+    ]);
+    const r = projectOutputSchema.parse(JSON.parse(stdout));
+    for (const o of r.simulation?.options ?? []) {
+      const counts = o.histogram.counts;
+      const inner = counts.slice(1, -1);
+      expect(
+        inner.every((c, i) => c > 0 || (counts[i] === 0 && counts[i + 2] === 0)),
+        String(counts),
+      ).toBe(true);
+      expect(o.histogram.binEdgesUsd).toHaveLength(counts.length + 1);
+    }
+  });
+
   it('with every volatility 0 reports the deterministic NPVs', async () => {
     const { stdout } = await runCli([
       ...sim,

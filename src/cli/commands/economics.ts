@@ -3,10 +3,9 @@
 import type { Context } from '../../context.js';
 import { gpuCloudEconomics, leaseEconomics } from '../../core/ai.js';
 import { compareSite } from '../../core/compare.js';
-import { allocateFleet, FleetTooLargeError, miningEconomics } from '../../core/mining.js';
+import { miningEconomics } from '../../core/mining.js';
 import { paybackYears } from '../../core/units.js';
 import type { NetworkSnapshot } from '../../data/types.js';
-import { UsageError } from '../../errors.js';
 import type { LayeredInputs } from '../../inputs/layers.js';
 import {
   type Assumptions,
@@ -21,7 +20,7 @@ import { networkData } from '../../report/network.js';
 import type { EconomicsReport } from '../../report/schemas.js';
 import type { CommandCall } from '../command-call.js';
 import { getNetwork } from '../network-request.js';
-import { emit, explainIfAsked, prepareInputs } from './shared.js';
+import { checkFleetFits, emit, explainIfAsked, prepareInputs } from './shared.js';
 
 export type EconomicsCommand = 'mining' | 'ai' | 'compare';
 
@@ -43,15 +42,7 @@ export async function buildEconomicsReport(
   const gpu = withAi ? resolveGpu(layered, assumptions) : null;
   // compare (and check) look over the horizon too: the same projection as `project`.
   const projection = command === 'compare' ? resolveProjection(layered, assumptions) : null;
-  if (mining) {
-    try {
-      allocateFleet(site.siteMw / mining.pueMining, mining.fleet);
-    } catch (error) {
-      if (error instanceof FleetTooLargeError)
-        throw new UsageError(`${assumptions.fleet?.from ?? '--miner'}: ${error.message}`);
-      throw error;
-    }
-  }
+  if (mining) checkFleetFits(site, mining, assumptions);
 
   const snapshot = withMining ? (network ?? (await getNetwork(layered, ctx))) : null;
   const data = snapshot ? networkData(snapshot) : null;

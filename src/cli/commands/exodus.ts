@@ -17,7 +17,7 @@ import type { ExodusReport } from '../../report/exodus-schema.js';
 import { networkData, networkReport } from '../../report/network.js';
 import type { CommandCall } from '../command-call.js';
 import { obtainFor } from '../network-request.js';
-import { emit, explainIfAsked, prepareInputs, printNotes } from './shared.js';
+import { checkFleetFits, emit, explainIfAsked, prepareInputs, printNotes } from './shared.js';
 
 const EPOCH = 2016;
 
@@ -38,6 +38,7 @@ export async function runExodus(call: CommandCall): Promise<number> {
   const assumptions: Assumptions = {};
   const siteInputs = resolveSite(layered, assumptions);
   const mining = resolveMining(layered, assumptions);
+  if (site) checkFleetFits(siteInputs, mining, assumptions);
 
   // The notes wait until the inputs that need the data are checked: a usage error is one line.
   const { snapshot, notes } = await obtainFor(layered, ctx, {

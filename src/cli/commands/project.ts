@@ -27,7 +27,7 @@ import { projectCsvRecords, projectReport } from '../../report/projection.js';
 import type { ProjectReport } from '../../report/schemas.js';
 import type { CommandCall } from '../command-call.js';
 import { getNetwork } from '../network-request.js';
-import { emit, explainIfAsked, prepareInputs, printNotes } from './shared.js';
+import { checkFleetFits, emit, explainIfAsked, prepareInputs, printNotes } from './shared.js';
 
 export interface ResolvedSite {
   site: SiteInputs;
@@ -153,6 +153,7 @@ export function resolveForProjection(
     lease: resolveLease(layered, assumptions),
     gpu: resolveGpu(layered, assumptions),
   };
+  checkFleetFits(resolved.site, resolved.mining, assumptions);
   return { resolved, settings: resolveProjection(layered, assumptions) };
 }
 
@@ -257,6 +258,8 @@ export async function runProject(call: CommandCall): Promise<number> {
   const running = p.simulation
     ? simulateProject(call, layered, p.inputs, p.simulation, await loadSimulation())
     : undefined;
+  // Awaited below, or its failure would go unhandled if the projection threw first.
+  running?.catch(() => {});
   const projected = projectFrom(p.resolved, p.settings, p.assumptions, p.snapshot, p.nowMs);
   const report = running ? { ...projected, simulation: await running } : projected;
   explainIfAsked(call, layered, report.assumptionSources, report.network);

@@ -105,7 +105,7 @@ export const withDriver = (inputs: ProjectionInputs, id: DriverId, value: number
 
 /**
  * A driver's low and high from a swing: base -/+ swing x |base|, or -/+ swing when the base is 0 (a growth
- * rate); clamped to [min, max] and rounded for whole-number drivers.
+ * rate); clamped to [min, max]; whole-number drivers rounded, and moved by at least one.
  */
 export function swingRange(
   id: DriverId,
@@ -113,7 +113,11 @@ export function swingRange(
   swing: number,
   bounds: { min: number; max: number },
 ): [number, number] {
-  const half = base === 0 ? swing : swing * Math.abs(base);
+  const half = Math.max(
+    base === 0 ? swing : swing * Math.abs(base),
+    // A whole-number driver moves by at least one.
+    driverIsInteger(id) ? 1 : 0,
+  );
   const inBounds = (x: number) => {
     const clamped = Math.min(bounds.max, Math.max(bounds.min, x));
     return driverIsInteger(id) ? Math.round(clamped) : clamped;
@@ -209,10 +213,11 @@ export function tornado(inputs: ProjectionInputs, ranges: readonly DriverRange[]
   return { base, bars };
 }
 
-/** `steps` values evenly spaced from low to high (rounded for whole-number drivers). */
+/** `steps` values evenly spaced from low to high. */
 export function axisValues(id: DriverId, low: number, high: number, steps: number): number[] {
   const values = Array.from({ length: steps }, (_, k) => low + ((high - low) * k) / (steps - 1));
-  return driverIsInteger(id) ? values.map(Math.round) : values;
+  // Whole-number drivers: rounded, each value once (fewer steps than asked when the range is narrow).
+  return driverIsInteger(id) ? [...new Set(values.map(Math.round))] : values;
 }
 
 export interface Grid {

@@ -16,11 +16,11 @@
  * A month's factor is the mean of its start and end values (trapezoid), so mining revenue scales by
  * (S/S_det)/X and GPU revenue by R; curtailment (revenue below the power bill) is decided per path.
  *
- * Randomness: pure-rand's xoroshiro128+ seeded with the seed; paths come in blocks of BLOCK_PATHS, block b
+ * Randomness: pure-rand's xoroshiro128+, its state from the seed by SplitMix32; paths come in blocks of BLOCK_PATHS, block b
  * drawing from the generator jumped b times (2^64 steps each: streams that never overlap), so a block's
  * paths are the same whichever worker runs it. Normals by the ziggurat (normal.ts). Pure.
  */
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
 import { monthlyRate, npv as npvAt, paybackMonths } from '../finance.js';
 import { evaluateFlows, type Flows, type OptionFlows } from '../projection.js';
@@ -109,12 +109,32 @@ export const emptySketches = (options: number): Sketches => ({
   btcAtHorizon: emptySketch(),
 });
 
+/**
+ * The generator's 128-bit state from a 32-bit seed by SplitMix32 (Vigna's recommendation for seeding the
+ * xoroshiro family): nearby seeds give unrelated states, and never the all-zero one. (pure-rand's own
+ * xoroshiro128plus(seed) sets the state to (-1, ~seed, seed, 0), whose first outputs barely depend on a
+ * small seed.)
+ */
+export function seedState(seed: number): [number, number, number, number] {
+  let x = seed >>> 0;
+  const next = () => {
+    x = (x + 0x9e3779b9) | 0;
+    let z = x;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    return (z ^ (z >>> 16)) | 0;
+  };
+  const state: [number, number, number, number] = [next(), next(), next(), next()];
+  if (state.every((w) => w === 0)) state[0] = 1;
+  return state;
+}
+
 /** The generator at the start of block b, from one at the start of block `at` (b >= at): jumps forward. */
 export class BlockStreams {
   private start: JumpableRandomGenerator;
   private at = 0;
   constructor(seed: number) {
-    this.start = xoroshiro128plus(seed | 0);
+    this.start = xoroshiro128plusFromState(seedState(seed));
   }
   forBlock(block: number): JumpableRandomGenerator {
     if (block < this.at) throw new RangeError('simulation: blocks must be asked for in increasing order');

@@ -8,17 +8,20 @@
  *   bucket ceil(ln(|x| / MIN_MAGNITUDE) / ln(gamma)), gamma = (1 + a) / (1 - a), one store per sign, and a
  *   bucket reads back as its midpoint 2 * gamma^i / (gamma + 1) * MIN_MAGNITUDE: within a relative error `a`
  *   (RELATIVE_ERROR, 0.1%) of any value in it. Values within MIN_MAGNITUDE of 0 share one bucket (read as 0).
+ *   Magnitudes up to 1e16 x MIN_MAGNITUDE have dense counters; larger ones (a path where BTC went to the moon)
+ *   go to a sparse store of the same buckets, so every value keeps the 0.1% bound.
  *   Counts are integers, so merging sketches in any order gives the same sketch. The q-quantile is the value
  *   of rank floor(q * (n - 1)) among the n values sorted (numpy's method 'lower'), read from its bucket and
  *   clamped to the exact minimum and maximum: within 0.1% of the exact order statistic (or MIN_MAGNITUDE of
- *   it near 0), and exact when all values are equal. Memory: 2 x BUCKETS counters, whatever the count.
+ *   it near 0), and exact when all values are equal. Memory: 2 x BUCKETS counters whatever the count, plus
+ *   one entry per bucket beyond them that a value reached (at most ~350,000: the range of a double).
  * Pure.
  */
 
 export const RELATIVE_ERROR = 0.001;
 /** Values closer to 0 than this share the zero bucket (USD: a dollar). */
 export const MIN_MAGNITUDE = 1;
-/** Magnitudes up to MIN_MAGNITUDE x 1e16 have their own buckets; larger ones share the last. */
+/** Magnitudes up to MIN_MAGNITUDE x 1e16 have dense counters; larger ones a sparse store. */
 const RANGE = 1e16;
 const GAMMA = (1 + RELATIVE_ERROR) / (1 - RELATIVE_ERROR);
 const LN_GAMMA = Math.log(GAMMA);
@@ -74,6 +77,9 @@ export const standardDeviation = (m: Moments) => (m.count > 1 ? Math.sqrt(m.m2 /
 export interface Sketch {
   positive: Uint32Array;
   negative: Uint32Array;
+  /** Buckets from BUCKETS on, by index: counts. */
+  positiveBeyond: Map<number, number>;
+  negativeBeyond: Map<number, number>;
   zero: number;
   count: number;
   min: number;
@@ -83,6 +89,8 @@ export interface Sketch {
 export const emptySketch = (): Sketch => ({
   positive: new Uint32Array(BUCKETS),
   negative: new Uint32Array(BUCKETS),
+  positiveBeyond: new Map(),
+  negativeBeyond: new Map(),
   zero: 0,
   count: 0,
   min: Number.POSITIVE_INFINITY,
@@ -91,17 +99,33 @@ export const emptySketch = (): Sketch => ({
 
 function bucketOf(magnitude: number): number {
   const i = Math.ceil(Math.log(magnitude / MIN_MAGNITUDE) / LN_GAMMA);
-  return i < 0 ? 0 : i >= BUCKETS ? BUCKETS - 1 : i;
+  return Math.max(0, i);
+}
+
+function addTo(dense: Uint32Array, beyond: Map<number, number>, i: number, n = 1): void {
+  if (i < BUCKETS) dense[i] = (dense[i] as number) + n;
+  else beyond.set(i, (beyond.get(i) ?? 0) + n);
 }
 
 const valueOfBucket = (i: number) => ((2 * GAMMA ** i) / (GAMMA + 1)) * MIN_MAGNITUDE;
+
+/** The sparse store's buckets, ascending. */
+const sortedBeyond = (beyond: Map<number, number>) => [...beyond.entries()].sort((x, y) => x[0] - y[0]);
+
+/** The count of a store's buckets from `from` on. */
+function countFrom(dense: Uint32Array, beyond: Map<number, number>, from: number): number {
+  let n = 0;
+  for (let i = from; i < BUCKETS; i++) n += dense[i] as number;
+  for (const [i, c] of beyond) if (i >= from) n += c;
+  return n;
+}
 
 export function addToSketch(s: Sketch, x: number): void {
   s.count++;
   if (x < s.min) s.min = x;
   if (x > s.max) s.max = x;
-  if (x >= MIN_MAGNITUDE) (s.positive[bucketOf(x)] as number)++;
-  else if (x <= -MIN_MAGNITUDE) (s.negative[bucketOf(-x)] as number)++;
+  if (x >= MIN_MAGNITUDE) addTo(s.positive, s.positiveBeyond, bucketOf(x));
+  else if (x <= -MIN_MAGNITUDE) addTo(s.negative, s.negativeBeyond, bucketOf(-x));
   else s.zero++;
 }
 
@@ -110,6 +134,8 @@ export function mergeSketch(into: Sketch, other: Sketch): void {
     into.positive[i] = (into.positive[i] as number) + (other.positive[i] as number);
     into.negative[i] = (into.negative[i] as number) + (other.negative[i] as number);
   }
+  for (const [i, n] of other.positiveBeyond) addTo(into.positive, into.positiveBeyond, i, n);
+  for (const [i, n] of other.negativeBeyond) addTo(into.negative, into.negativeBeyond, i, n);
   into.zero += other.zero;
   into.count += other.count;
   if (other.min < into.min) into.min = other.min;
@@ -122,7 +148,11 @@ export function quantile(s: Sketch, q: number): number {
   const rank = Math.floor(q * (s.count - 1));
   const clamp = (x: number) => Math.min(s.max, Math.max(s.min, x));
   let seen = 0;
-  // Most negative first: the negative store from its largest magnitude down.
+  // Most negative first: the negative buckets from the largest magnitude down.
+  for (const [i, n] of sortedBeyond(s.negativeBeyond).reverse()) {
+    seen += n;
+    if (seen > rank) return clamp(-valueOfBucket(i));
+  }
   for (let i = BUCKETS - 1; i >= 0; i--) {
     seen += s.negative[i] as number;
     if (seen > rank) return clamp(-valueOfBucket(i));
@@ -133,23 +163,25 @@ export function quantile(s: Sketch, q: number): number {
     seen += s.positive[i] as number;
     if (seen > rank) return clamp(valueOfBucket(i));
   }
+  for (const [i, n] of sortedBeyond(s.positiveBeyond)) {
+    seen += n;
+    if (seen > rank) return clamp(valueOfBucket(i));
+  }
   return s.max;
 }
 
-/** The share of values at or below x (bucket resolution), for a histogram's bins. */
+/** How many values are at or below x (bucket resolution), for a histogram's bins. */
 export function countAtOrBelow(s: Sketch, x: number): number {
   if (x < s.min) return 0;
   if (x >= s.max) return s.count;
-  let seen = 0;
-  if (x <= -MIN_MAGNITUDE) {
-    const limit = bucketOf(-x);
-    for (let i = BUCKETS - 1; i >= limit; i--) seen += s.negative[i] as number;
-    return seen;
-  }
-  for (let i = 0; i < BUCKETS; i++) seen += s.negative[i] as number;
-  seen += s.zero;
-  if (x < MIN_MAGNITUDE) return seen;
-  const limit = bucketOf(x);
-  for (let i = 0; i <= limit; i++) seen += s.positive[i] as number;
-  return seen;
+  if (x <= -MIN_MAGNITUDE) return countFrom(s.negative, s.negativeBeyond, bucketOf(-x));
+  const nonPositive = countFrom(s.negative, s.negativeBeyond, 0) + s.zero;
+  if (x < MIN_MAGNITUDE) return nonPositive;
+  return s.count - countFrom(s.positive, s.positiveBeyond, bucketOf(x) + 1);
+}
+
+/** The width of the bucket holding x (a histogram's bins narrower than this would comb). */
+export function bucketWidthAt(x: number): number {
+  const magnitude = Math.abs(x);
+  return magnitude < MIN_MAGNITUDE ? MIN_MAGNITUDE : 2 * RELATIVE_ERROR * magnitude;
 }
