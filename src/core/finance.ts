@@ -71,6 +71,55 @@ function bisect(f: (x: number) => number, a: number, b: number, fa: number): num
   return (lo + hi) / 2;
 }
 
+/** How many times the flows change sign, zeros skipped. */
+function signChanges(values: ArrayLike<number>): number {
+  let changes = 0;
+  let last = 0;
+  for (let t = 0; t < values.length; t++) {
+    const sign = Math.sign(values[t] as number);
+    if (sign === 0) continue;
+    if (last !== 0 && sign !== last) changes++;
+    last = sign;
+  }
+  return changes;
+}
+
+/** The grid point nearest 0 per period. */
+const IRR_GRID_ZERO = IRR_GRID.reduce(
+  (best, r, i) => (Math.abs(r) < Math.abs(IRR_GRID[best] as number) ? i : best),
+  0,
+);
+
+/**
+ * The one root of `f` on IRR_GRID, found by walking out from 0: up until f changes sign, else down. The
+ * interval found is bisected with the arguments the whole scan would pass, so the root is the same to the
+ * bit. undefined when the walk meets a non-finite value or no sign change (the whole scan then decides).
+ */
+function singleRoot(f: (r: number) => number): number | undefined {
+  const grid = IRR_GRID;
+  const at = (i: number) => f(grid[i] as number);
+  const f0 = at(IRR_GRID_ZERO);
+  if (!Number.isFinite(f0)) return undefined;
+  if (f0 === 0) return grid[IRR_GRID_ZERO];
+  let fPrev = f0;
+  for (let i = IRR_GRID_ZERO + 1; i < grid.length; i++) {
+    const fi = at(i);
+    if (!Number.isFinite(fi)) return undefined;
+    if (fi === 0) return grid[i];
+    if (Math.sign(fi) !== Math.sign(fPrev)) return bisect(f, grid[i - 1] as number, grid[i] as number, fPrev);
+    fPrev = fi;
+  }
+  let fNext = f0;
+  for (let i = IRR_GRID_ZERO - 1; i >= 0; i--) {
+    const fi = at(i);
+    if (!Number.isFinite(fi)) return undefined;
+    if (fi === 0) return grid[i];
+    if (Math.sign(fi) !== Math.sign(fNext)) return bisect(f, grid[i] as number, grid[i + 1] as number, fi);
+    fNext = fi;
+  }
+  return undefined;
+}
+
 /**
  * The rate per period at which npv(rate, values) = 0, found by bracketing: NPV is evaluated on a grid of
  * rates from just above -100% to 10,000% per period, every sign change is bisected to a root, and, like
@@ -85,6 +134,24 @@ export function irr(values: ArrayLike<number>): IrrResult {
   );
   if (signs.size < 2)
     return { rate: null, roots: [], note: 'the cash flows never change sign: no rate makes NPV zero' };
+  // Flows that change sign once have one root (Descartes' rule of signs): walk the grid out from 0 to the
+  // interval that holds it, and bisect that interval as the whole scan would.
+  if (signChanges(values) === 1) {
+    const single = singleRoot((r) => npv(r, values));
+    if (single !== undefined) return { rate: single, roots: [single], note: null };
+  }
+  const roots = irrRootsByScan(values);
+  if (roots.length === 0) return { rate: null, roots, note: 'no real rate above -100% makes NPV zero' };
+  const chosen = roots.reduce((best, r) => (Math.abs(r) < Math.abs(best) ? r : best));
+  return {
+    rate: chosen,
+    roots,
+    note: roots.length > 1 ? `${roots.length} rates make NPV zero; the one closest to 0 is reported` : null,
+  };
+}
+
+/** Every root on the whole grid, ascending: NPV at each grid rate, each sign change bisected. */
+export function irrRootsByScan(values: ArrayLike<number>): number[] {
   // NPV in terms of x = 1 / (1 + r) is a polynomial; scan r on a log-spaced grid on each side of 0.
   const f = (r: number) => npv(r, values);
   const grid = IRR_GRID;
@@ -105,13 +172,7 @@ export function irr(values: ArrayLike<number>): IrrResult {
     prev = r;
     fprev = fr;
   }
-  if (roots.length === 0) return { rate: null, roots, note: 'no real rate above -100% makes NPV zero' };
-  const chosen = roots.reduce((best, r) => (Math.abs(r) < Math.abs(best) ? r : best));
-  return {
-    rate: chosen,
-    roots,
-    note: roots.length > 1 ? `${roots.length} rates make NPV zero; the one closest to 0 is reported` : null,
-  };
+  return roots;
 }
 
 /**

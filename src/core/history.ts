@@ -42,7 +42,25 @@ export interface HashpriceDay extends DayInput {
 
 const DAY_MS = 86_400_000;
 export const dayMs = (date: string) => Date.parse(`${date}T00:00:00Z`);
-export const dateOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/**
+ * The UTC calendar date of a Unix ms time, YYYY-MM-DD: the same as toISOString().slice(0, 10) for the years
+ * 0 to 9999, by Howard Hinnant's civil_from_days (integer arithmetic: a projection dates every month of 20
+ * years, and a Date object per month costs more than the month's arithmetic).
+ */
+export function dateOf(ms: number): string {
+  const z = Math.floor(ms / DAY_MS) + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+}
 
 /** The mean subsidy per block of blocks heightStart + 1 .. heightEnd (a halving inside blends the two). */
 export function blendedSubsidyBtc(heightStart: number, heightEnd: number): number {

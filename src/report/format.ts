@@ -1,5 +1,7 @@
 /** Humane number formatting for tables. Never prints NaN or Infinity: undefined quantities are "n/a". */
+
 import { formatAge } from '../core/duration.js';
+import { dateOf } from '../core/history.js';
 
 export const NA = 'n/a';
 
@@ -143,6 +145,5 @@ export function ageText(fromMs: number, nowMs: number): string {
   return `${formatAge(nowMs - fromMs)} old`;
 }
 
-export function isoDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
+/** The UTC date of a Unix ms time, YYYY-MM-DD. */
+export const isoDate = dateOf;

@@ -3,6 +3,7 @@
  * monthly series, the breakevens against keeping mining, and the decision. Pure; types are the schema's.
  */
 import type { BreakevensVsMining } from '../core/breakeven.js';
+import { dateOf } from '../core/history.js';
 import type { OptionProjection, SiteProjection } from '../core/projection.js';
 import type { OptionId } from '../core/units.js';
 import type { Assumptions } from '../inputs/resolve.js';
@@ -23,7 +24,7 @@ export interface ProjectContext {
   startMs: number;
 }
 
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const isoDay = dateOf;
 
 function breakevenReport(b: BreakevensVsMining): BreakevenVsMiningReport {
   const notes: Record<string, string> = {};

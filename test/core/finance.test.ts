@@ -8,6 +8,7 @@ import {
   bookValue,
   discountedPaybackMonths,
   irr,
+  irrRootsByScan,
   monthlyRate,
   npv,
   npvMonthly,
@@ -154,5 +155,25 @@ describe('peak funding and depreciation', () => {
     expect(bookValue(1200, 48, 12)).toBe(900);
     expect(bookValue(1200, 48, 60)).toBe(0);
     expect(() => straightLineMonthly(1, 0)).toThrow(RangeError);
+  });
+});
+
+describe('irr: flows that change sign once', () => {
+  it('walk out from 0 to the same root, to the bit, as the scan of the whole grid', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 1e10, noNaN: true }),
+        fc.array(fc.double({ min: 0, max: 1e9, noNaN: true }), { minLength: 1, maxLength: 240 }),
+        fc.boolean(),
+        (outlay, inflows, flip) => {
+          const flows = [-outlay, ...inflows].map((v) => (flip ? -v : v));
+          const scanned = irrRootsByScan(flows);
+          const result = irr(flows);
+          if (scanned.length === 0) expect(result.rate).toBeNull();
+          else expect(result.rate).toBe(scanned.reduce((b, r) => (Math.abs(r) < Math.abs(b) ? r : b)));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

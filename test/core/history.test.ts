@@ -1,8 +1,10 @@
 /** Daily hashprice history: reconstruction on known days (a halving day included) and the statistics. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   blendedSubsidyBtc,
   type DayInput,
+  dateOf,
   daysFromEpochs,
   epochStartTimes,
   hashpriceDays,
@@ -136,5 +138,19 @@ describe('epochs', () => {
     expect(days[13]?.difficulty).toBe(152e12);
     expect(days[14]).toMatchObject({ date: '2025-11-26', difficulty: 149e12 });
     expect(days[0]?.btcUsd).toBeNull();
+  });
+});
+
+describe('dateOf', () => {
+  it("is toISOString's UTC date for any time from 1970 to 2400 (integer civil-from-days arithmetic)", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: Date.UTC(2400, 0, 1), noNaN: true }), (ms) => {
+        expect(dateOf(ms)).toBe(new Date(ms).toISOString().slice(0, 10));
+      }),
+      { numRuns: 2000 },
+    );
+    // Leap days and the ends of centuries.
+    for (const day of ['2000-02-29', '2024-02-29', '2100-02-28', '2100-03-01', '1999-12-31', '2028-04-08'])
+      expect(dateOf(Date.parse(`${day}T23:59:59.999Z`))).toBe(day);
   });
 });
