@@ -158,6 +158,53 @@ export const scratchFor = (plan: SimulationPlan): Scratch => ({
   npv: new Float64Array(plan.options.length),
 });
 
+/** One month's drift and shock sizes (per month, in log terms). */
+interface Steps {
+  btcDrift: number;
+  btcSd: number;
+  hashDrift: number;
+  hashSd: number;
+  rho: number;
+  rhoOther: number;
+  rentDrift: number;
+  rentSd: number;
+}
+
+/**
+ * One path's factors, month by month, into `miningFactor` and `rentFactor` (index 0 stays 1); returns the
+ * log of BTC/USD's ratio to its deterministic path at the horizon. Its own function: called once a path, it
+ * is optimized after a few paths rather than after a block's loop.
+ */
+function drawFactors(
+  rng: JumpableRandomGenerator,
+  months: number,
+  k: Steps,
+  miningFactor: Float64Array,
+  rentFactor: Float64Array,
+): number {
+  const { btcDrift, btcSd, hashDrift, hashSd, rho, rhoOther, rentDrift, rentSd } = k;
+  let logBtc = 0;
+  let logHash = 0;
+  let logRent = 0;
+  let previousMining = 1;
+  let previousRent = 1;
+  for (let m = 1; m <= months; m++) {
+    const zBtc = normal(rng);
+    const zHash = normal(rng);
+    const zRent = normal(rng);
+    logBtc += btcDrift + btcSd * zBtc;
+    logHash += hashDrift + hashSd * (rho * zBtc + rhoOther * zHash);
+    logRent += rentDrift + rentSd * zRent;
+    const mining = Math.exp(logBtc - logHash);
+    const rent = Math.exp(logRent);
+    miningFactor[m] = (previousMining + mining) / 2;
+    rentFactor[m] = (previousRent + rent) / 2;
+    previousMining = mining;
+    previousRent = rent;
+  }
+  return logBtc;
+}
+
 /**
  * Runs block `block` (paths block * BLOCK_PATHS onwards, `paths` of them) with the generator at its start;
  * adds each path to `sketches` and returns the block's moments and counts.
@@ -196,26 +243,9 @@ export function simulateBlock(
     noPayback: options.map(() => 0),
     btcAtHorizon: emptyMoments(),
   };
+  const steps: Steps = { btcDrift, btcSd, hashDrift, hashSd, rho, rhoOther, rentDrift, rentSd };
   for (let p = 0; p < paths; p++) {
-    let logBtc = 0;
-    let logHash = 0;
-    let logRent = 0;
-    let previousMining = 1;
-    let previousRent = 1;
-    for (let m = 1; m <= months; m++) {
-      const zBtc = normal(rng);
-      const zHash = normal(rng);
-      const zRent = normal(rng);
-      logBtc += btcDrift + btcSd * zBtc;
-      logHash += hashDrift + hashSd * (rho * zBtc + rhoOther * zHash);
-      logRent += rentDrift + rentSd * zRent;
-      const mining = Math.exp(logBtc - logHash);
-      const rent = Math.exp(logRent);
-      miningFactor[m] = (previousMining + mining) / 2;
-      rentFactor[m] = (previousRent + rent) / 2;
-      previousMining = mining;
-      previousRent = rent;
-    }
+    const logBtc = drawFactors(rng, months, steps, miningFactor, rentFactor);
     const btc = btcDeterministicAtHorizon * Math.exp(logBtc);
     addMoment(result.btcAtHorizon, btc);
     addToSketch(sketches.btcAtHorizon, btc);

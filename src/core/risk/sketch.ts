@@ -39,8 +39,10 @@ export interface Moments {
 
 export const emptyMoments = (): Moments => ({
   count: 0,
-  mean: 0,
-  m2: 0,
+  // -0, a double: starting as the small integer 0 would change the object's shape at the first value and
+  // throw the simulation's optimized code away (V8 field representations).
+  mean: -0,
+  m2: -0,
   min: Number.POSITIVE_INFINITY,
   max: Number.NEGATIVE_INFINITY,
 });
