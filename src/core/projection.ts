@@ -157,7 +157,8 @@ export class Flows {
  * Evaluates flows: each month's revenue and opex after curtailment (into the flows), and its cash after tax
  * into `cash`. The mining revenue is scaled by `miningFactor[m]` and the AI revenue by `aiFactor[m]` (null:
  * 1), every energy bill by `energyScale` (a power price that many times today's); a month mines only when
- * its revenue covers its energy. Cash is EBITDA - tax - capex + other, with tax
+ * its revenue covers its energy. `until`: only the months before it (a simulation's months after it do not
+ * change from path to path); `records` false: the cash alone, the flows' revenue and opex left as they are. Cash is EBITDA - tax - capex + other, with tax
  * on positive EBIT month by month (no loss carry-forward: conservative; 0% by default). One pass: a
  * simulation runs it for every option of every path.
  */
@@ -168,11 +169,13 @@ export function evaluateFlows(
   miningFactor: ArrayLike<number> | null = null,
   aiFactor: ArrayLike<number> | null = null,
   energyScale = 1,
+  until = flows.length,
+  records = true,
 ): Float64Array {
   const { miningRevenue, miningEnergy, miningActive, aiRevenue, aiFixedOpex } = flows;
   const { revenue, opex, curtailed, depreciation, capex, other } = flows;
   const share = flows.aiOpexShare;
-  for (let m = 0; m < flows.length; m++) {
+  for (let m = 0; m < until; m++) {
     let rev = 0;
     let cost = 0;
     let curtail = 0;
@@ -188,9 +191,11 @@ export function evaluateFlows(
     const ai = (aiRevenue[m] as number) * (aiFactor === null ? 1 : (aiFactor[m] as number));
     const monthRevenue = rev + ai;
     const monthOpex = cost + ((aiFixedOpex[m] as number) * energyScale + ai * share);
-    revenue[m] = monthRevenue;
-    opex[m] = monthOpex;
-    curtailed[m] = curtail;
+    if (records) {
+      revenue[m] = monthRevenue;
+      opex[m] = monthOpex;
+      curtailed[m] = curtail;
+    }
     const ebitda = monthRevenue - monthOpex;
     const tax = taxRate > 0 ? Math.max(0, ebitda - (depreciation[m] as number)) * taxRate : 0;
     cash[m] = ebitda - tax - (capex[m] as number) + (other[m] as number);

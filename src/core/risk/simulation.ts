@@ -66,7 +66,18 @@ export interface SimulationPlan {
   difficultyVolPerYear: number;
   difficultyBtcCorrelation: number;
   gpuPriceVolPerYear: number;
-  options: { id: OptionId; flows: Flows; rentIsRandom: boolean }[];
+  /**
+   * Per option: its flows; whether the GPU rent factor applies; and the months that change from path to
+   * path, [0, variesUntil) (after them the option's cash is the same on every path: the lease after go-live).
+   */
+  options: { id: OptionId; flows: Flows; rentIsRandom: boolean; variesUntil: number }[];
+}
+
+/** The first month after which an option's cash no longer depends on a path's factors. */
+function variesUntil(flows: Flows, rentIsRandom: boolean): number {
+  if (rentIsRandom) return flows.length;
+  for (let m = flows.length - 1; m >= 0; m--) if (flows.miningActive[m] === 1) return m + 1;
+  return 0;
 }
 
 export function simulationPlan(
@@ -84,7 +95,10 @@ export function simulationPlan(
     difficultyVolPerYear: settings.difficultyVolPerYear,
     difficultyBtcCorrelation: settings.difficultyBtcCorrelation,
     gpuPriceVolPerYear: settings.gpuPriceVolPerYear,
-    options: flows.map((o) => ({ id: o.id, flows: o.flows, rentIsRandom: o.id === 'gpu-cloud' })),
+    options: flows.map((o) => {
+      const rentIsRandom = o.id === 'gpu-cloud';
+      return { id: o.id, flows: o.flows, rentIsRandom, variesUntil: variesUntil(o.flows, rentIsRandom) };
+    }),
   };
 }
 
@@ -147,14 +161,26 @@ export class BlockStreams {
 export interface Scratch {
   miningFactor: Float64Array;
   rentFactor: Float64Array;
-  cash: Float64Array;
+  /** Per option: its cash by month, the months after `variesUntil` evaluated once, here. */
+  cash: Float64Array[];
   npv: Float64Array;
 }
 
 export const scratchFor = (plan: SimulationPlan): Scratch => ({
   miningFactor: new Float64Array(plan.months + 1),
   rentFactor: new Float64Array(plan.months + 1),
-  cash: new Float64Array(plan.months + 1),
+  cash: plan.options.map((o) =>
+    evaluateFlows(
+      o.flows,
+      plan.taxRate,
+      new Float64Array(plan.months + 1),
+      null,
+      null,
+      1,
+      o.flows.length,
+      false,
+    ),
+  ),
   npv: new Float64Array(plan.options.length),
 });
 
@@ -231,7 +257,7 @@ export function simulateBlock(
   const miningIndex = options.findIndex((o) => o.id === 'mining');
   // npvMonthly(annual, cash) is npv(monthlyRate(annual), cash): the rate once per block, the same figures.
   const monthly = monthlyRate(plan.annualDiscountRate);
-  const { miningFactor, rentFactor, cash, npv } = scratch;
+  const { miningFactor, rentFactor, npv } = scratch;
   miningFactor[0] = 1;
   rentFactor[0] = 1;
 
@@ -251,7 +277,17 @@ export function simulateBlock(
     addToSketch(sketches.btcAtHorizon, btc);
     for (let o = 0; o < options.length; o++) {
       const option = options[o] as SimulationPlan['options'][number];
-      evaluateFlows(option.flows, plan.taxRate, cash, miningFactor, option.rentIsRandom ? rentFactor : null);
+      const cash = scratch.cash[o] as Float64Array;
+      evaluateFlows(
+        option.flows,
+        plan.taxRate,
+        cash,
+        miningFactor,
+        option.rentIsRandom ? rentFactor : null,
+        1,
+        option.variesUntil,
+        false,
+      );
       const value = npvAt(monthly, cash);
       npv[o] = value;
       addMoment(result.npv[o] as Moments, value);
