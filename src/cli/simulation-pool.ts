@@ -1,8 +1,8 @@
 /**
- * Runs a simulation plan on worker threads (dist/simulation-worker.cjs) or, for small runs or when no
- * worker can start, in this thread. Blocks are handed out in increasing order to whichever worker is free
- * (two in flight each); results are merged in block order and the sketches in any, so the figures are the
- * same for any number of workers (simulation.ts). Memory: the sketches (fixed), and the few-number results
+ * Runs a simulation plan on this thread and worker threads (dist/simulation-worker.cjs) or, for small runs
+ * or when no worker can start, on this thread alone. Blocks are handed out in increasing order to whichever
+ * thread is free (two in flight for a worker); results are merged in block order and the sketches in any, so
+ * the figures are the same for any number of threads (simulation.ts). Memory: the sketches (fixed), and the few-number results
  * of blocks that finished before an earlier one (a handful, unless one worker stalls).
  */
 import {
@@ -44,6 +44,8 @@ function workerScript(): URL | null {
 
 /** Lets timers (progress) and signals run: a timer, since a resolved immediate continues before timers. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** One turn of the loop (workers' messages, timers), without a timer's millisecond. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The whole run in this thread, yielding between blocks (so progress draws and Ctrl-C is heard). */
 async function runInThread(
@@ -64,10 +66,14 @@ async function runInThread(
   return totals.result();
 }
 
+/**
+ * `threads` threads: this one and threads - 1 workers. This thread joins once it is free (after the
+ * deterministic projection its caller computes meanwhile); blocks go to whichever thread asks next.
+ */
 async function runOnWorkers(
   plan: SimulationPlan,
   paths: number,
-  workers: number,
+  threads: number,
   script: URL,
   options: PoolOptions,
 ): Promise<SimulationResult> {
@@ -77,54 +83,69 @@ async function runOnWorkers(
   const pending = new Map<number, BlockResult>();
   let next = 0;
   let merged = 0;
-  const count = Math.max(1, Math.min(workers, blocks.length));
-  const threads: InstanceType<typeof Worker>[] = [];
+  const claim = (): [number, number] | undefined => {
+    const item = blocks[next];
+    if (item !== undefined) next++;
+    return item;
+  };
+  const accept = (result: BlockResult) => {
+    pending.set(result.block, result);
+    for (let r = pending.get(merged); r !== undefined; r = pending.get(merged)) {
+      pending.delete(merged);
+      totals.addBlock(r);
+      merged++;
+    }
+    options.onProgress?.(totals.paths);
+  };
+  const workers: InstanceType<typeof Worker>[] = [];
+  const count = Math.max(1, Math.min(threads - 1, blocks.length));
   try {
-    for (let k = 0; k < count; k++) threads.push(new Worker(script, { workerData: { plan } }));
-    await Promise.all(
-      threads.map(
-        (thread) =>
-          new Promise<void>((resolve, reject) => {
-            const give = () => {
-              const item = blocks[next];
-              if (item === undefined) return false;
-              next++;
-              thread.postMessage({ block: item[0], paths: item[1] });
-              return true;
-            };
-            let inFlight = 0;
-            for (let k = 0; k < 2 && give(); k++) inFlight++;
-            if (inFlight === 0) thread.postMessage({ done: true });
-            thread.on(
-              'message',
-              (
-                message: { type: 'block'; result: BlockResult } | { type: 'sketches'; sketches: Sketches },
-              ) => {
-                if (message.type === 'sketches') {
-                  totals.addSketches(message.sketches);
-                  resolve();
-                  return;
-                }
-                pending.set(message.result.block, message.result);
-                for (let r = pending.get(merged); r !== undefined; r = pending.get(merged)) {
-                  pending.delete(merged);
-                  totals.addBlock(r);
-                  merged++;
-                }
-                options.onProgress?.(totals.paths);
-                inFlight--;
-                if (give()) inFlight++;
-                else if (inFlight === 0) thread.postMessage({ done: true });
-              },
-            );
-            thread.on('error', reject);
-            // Resolved before it exits (its sketches arrive first); an exit before that is a failure.
-            thread.on('exit', (code) => reject(new Error(`a simulation worker exited early (code ${code})`)));
-          }),
-      ),
+    for (let k = 0; k < count; k++) workers.push(new Worker(script, { workerData: { plan } }));
+    const onWorkers = workers.map(
+      (worker) =>
+        new Promise<void>((resolve, reject) => {
+          const give = () => {
+            const item = claim();
+            if (item !== undefined) worker.postMessage({ block: item[0], paths: item[1] });
+            return item !== undefined;
+          };
+          let inFlight = 0;
+          for (let k = 0; k < 2 && give(); k++) inFlight++;
+          if (inFlight === 0) worker.postMessage({ done: true });
+          worker.on(
+            'message',
+            (message: { type: 'block'; result: BlockResult } | { type: 'sketches'; sketches: Sketches }) => {
+              if (message.type === 'sketches') {
+                totals.addSketches(message.sketches);
+                resolve();
+                return;
+              }
+              accept(message.result);
+              inFlight--;
+              if (give()) inFlight++;
+              else if (inFlight === 0) worker.postMessage({ done: true });
+            },
+          );
+          worker.on('error', reject);
+          // Resolved before it exits (its sketches arrive first); an exit before that is a failure.
+          worker.on('exit', (code) => reject(new Error(`a simulation worker exited early (code ${code})`)));
+        }),
     );
+    // This thread, between the workers' messages: a block at a time, yielding after each.
+    const here = (async () => {
+      await nextTurn();
+      const streams = new BlockStreams(plan.seed);
+      const sketches = emptySketches(plan.options.length);
+      const scratch = scratchFor(plan);
+      for (let item = claim(); item !== undefined; item = claim()) {
+        accept(simulateBlock(plan, streams.forBlock(item[0]), item[0], item[1], sketches, scratch));
+        await nextTurn();
+      }
+      totals.addSketches(sketches);
+    })();
+    await Promise.all([...onWorkers, here]);
   } finally {
-    for (const thread of threads) void thread.terminate();
+    for (const worker of workers) void worker.terminate();
   }
   if (merged !== blocks.length) throw new Error(`simulation: ${blocks.length - merged} blocks never merged`);
   return totals.result();
