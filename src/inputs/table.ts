@@ -1057,7 +1057,7 @@ export const INPUT_ROWS: readonly InputRow[] = [
     path: null,
     group: 'simulation',
     description:
-      "threads for the simulation (the figures are the same for any number); default the machine's cores, up to 8",
+      "threads for the simulation, this one included (the figures are the same for any number); default the machine's cores, up to 8",
     kind: number({
       flag: '--workers',
       accepts: 'a whole number of threads from 1 to 64 (e.g. 2)',
