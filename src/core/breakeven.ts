@@ -139,7 +139,7 @@ export function breakevensVsMining(
 
   const result = {} as Record<'ai-lease' | 'gpu-cloud', BreakevensVsMining>;
   // BTC, lease-rate and GPU-price trials: the base's flows, their revenue scaled.
-  const scaled = scaledNpv(inputs, siteFlows(inputs, chain).options);
+  const scaled = scaledNpv(inputs, base.flows ?? siteFlows(inputs, chain).options);
   for (const id of ['ai-lease', 'gpu-cloud'] as const) {
     const [btcLo, btcHi] = [btc0 / 100, btc0 * 100];
     const btc = solveInRange(

@@ -106,6 +106,8 @@ export interface SiteProjection {
   /** Today's difficulty-based hashprice, from the network inputs. */
   hashpriceUsdPerPhDayToday: number;
   options: OptionProjection[];
+  /** The flows the options were evaluated from, when all three were (a solver's trials reuse them). */
+  flows?: readonly OptionFlows[];
 }
 
 /**
@@ -587,5 +589,6 @@ export function projectSite(
     chain: built.chain,
     hashpriceUsdPerPhDayToday: hashpriceToday(inputs),
     options: built.options.map((o) => finish(o.id, o.flows, inputs, o.residualUsd, o.goLiveMonth, options)),
+    ...(options.only || options.npvOnly || options.btcScale !== undefined ? {} : { flows: built.options }),
   };
 }

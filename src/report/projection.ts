@@ -51,24 +51,29 @@ function paybackNoteOf(o: OptionProjection, years: number): string | null {
 }
 
 function yearsOf(o: OptionProjection, years: number): ProjectedOptionReport['years'] {
-  const out: ProjectedOptionReport['years'] = [];
-  for (let y = 1; y <= years; y++) {
-    // Year 1 takes month 0 (today's capex) and months 1-12.
-    const months = o.months.filter((m) =>
-      y === 1 ? m.month <= 12 : m.month > (y - 1) * 12 && m.month <= y * 12,
-    );
-    const sum = (pick: (m: (typeof months)[number]) => number) => months.reduce((s, m) => s + pick(m), 0);
-    out.push({
-      year: y,
-      revenueUsd: sum((m) => m.revenueUsd),
-      opexUsd: sum((m) => m.opexUsd),
-      ebitdaUsd: sum((m) => m.ebitdaUsd),
-      depreciationUsd: sum((m) => m.depreciationUsd),
-      ebitUsd: sum((m) => m.ebitUsd),
-      capexUsd: sum((m) => m.capexUsd),
-      cashFlowUsd: sum((m) => m.cashFlowUsd),
-      cumulativeCashUsd: months.at(-1)?.cumulativeCashUsd ?? 0,
-    });
+  const out: ProjectedOptionReport['years'] = Array.from({ length: years }, (_, k) => ({
+    year: k + 1,
+    revenueUsd: 0,
+    opexUsd: 0,
+    ebitdaUsd: 0,
+    depreciationUsd: 0,
+    ebitUsd: 0,
+    capexUsd: 0,
+    cashFlowUsd: 0,
+    cumulativeCashUsd: 0,
+  }));
+  // One pass over the months, in order: year 1 takes month 0 (today's capex) and months 1-12.
+  for (const m of o.months) {
+    const y = out[Math.max(0, Math.ceil(m.month / 12) - 1)];
+    if (!y) continue;
+    y.revenueUsd += m.revenueUsd;
+    y.opexUsd += m.opexUsd;
+    y.ebitdaUsd += m.ebitdaUsd;
+    y.depreciationUsd += m.depreciationUsd;
+    y.ebitUsd += m.ebitUsd;
+    y.capexUsd += m.capexUsd;
+    y.cashFlowUsd += m.cashFlowUsd;
+    y.cumulativeCashUsd = m.cumulativeCashUsd;
   }
   return out;
 }
