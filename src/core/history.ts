@@ -3,7 +3,9 @@
  * Pure. A day's subsidy follows its height; a halving day blends the two subsidies by its blocks. Days with
  * no data are absent (gaps), never zeros; a day without fees has a BTC hashprice "excluding fees".
  */
+
 import { HALVING_INTERVAL_BLOCKS, subsidyBtc } from './bitcoin.js';
+import { dateOfMs, dayStartMs, isDate } from './days.js';
 import { hashpriceBtcPerPhDay } from './hashprice.js';
 
 /** One UTC day of chain and price data, as the data layer delivers it (live, cached, or from a file). */
@@ -41,26 +43,10 @@ export interface HashpriceDay extends DayInput {
 }
 
 const DAY_MS = 86_400_000;
-export const dayMs = (date: string) => Date.parse(`${date}T00:00:00Z`);
-/**
- * The UTC calendar date of a Unix ms time, YYYY-MM-DD: the same as toISOString().slice(0, 10) for the years
- * 0 to 9999, by Howard Hinnant's civil_from_days (integer arithmetic: a projection dates every month of 20
- * years, and a Date object per month costs more than the month's arithmetic).
- */
-export function dateOf(ms: number): string {
-  const z = Math.floor(ms / DAY_MS) + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
-}
+/** Unix ms of a YYYY-MM-DD day's first instant; NaN when it is not a real date (as Date.parse). */
+export const dayMs = (date: string) => (isDate(date) ? dayStartMs(date) : Number.NaN);
+/** The UTC calendar date of a Unix ms time, YYYY-MM-DD. */
+export const dateOf = dateOfMs;
 
 /** The mean subsidy per block of blocks heightStart + 1 .. heightEnd (a halving inside blends the two). */
 export function blendedSubsidyBtc(heightStart: number, heightEnd: number): number {
@@ -103,8 +89,14 @@ export function hashpriceDays(days: readonly DayInput[]): HashpriceDay[] {
       day.difficulty !== null && day.difficulty > 0 && reward !== null
         ? hashpriceBtcPerPhDay(day.difficulty, reward)
         : null;
+    // Field by field, not a spread: the same fields in the same order, several times faster on a cold run.
     out.push({
-      ...day,
+      date: day.date,
+      difficulty: day.difficulty,
+      avgFeesBtcPerBlock: day.avgFeesBtcPerBlock,
+      btcUsd: day.btcUsd,
+      blocks: day.blocks,
+      heightEnd: day.heightEnd,
       subsidyBtc: subsidy,
       hashpriceBtcPerPhDay: btc,
       hashpriceUsdPerPhDay: btc !== null && day.btcUsd !== null ? btc * day.btcUsd : null,

@@ -14,7 +14,7 @@
  * A day with none of difficulty, fees and price is absent: a gap, never zeros.
  */
 import { SATS_PER_BTC } from '../../core/bitcoin.js';
-import { addDays, DAY_SEC, dateOfMs, dateOfSec, dayEndMs, dayStartMs } from './days.js';
+import { addDays, DAY_SEC, dateOfMs, dateOfSec, dayEndMs, dayStartMs } from '../../core/days.js';
 import type { FeeDay, HistoryStore, PriceDay } from './store.js';
 import type { HistoryDay } from './types.js';
 

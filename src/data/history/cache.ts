@@ -13,8 +13,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDate } from '../../core/days.js';
 import { writeFileAtomic } from '../atomic-file.js';
-import { isDate } from './days.js';
 import {
   type DaySeries,
   type FeeDay,

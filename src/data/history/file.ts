@@ -16,8 +16,8 @@
  * No zod, no undici: `history --data` must start as fast as the runtime allows.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { isDate } from '../../core/days.js';
 import { UsageError } from '../../errors.js';
-import { isDate } from './days.js';
 import type { HistoryDay } from './types.js';
 
 export const MAX_HISTORY_FILE_BYTES = 8 * 1024 * 1024;

@@ -14,9 +14,9 @@
  *   the server rejected), a negative one missing: both skipped, the day keeps the last price before it.
  */
 import * as z from 'zod/mini';
+import { DAY_MS, DAY_SEC, dateOfMs, dateOfSec, dayEndMs, dayStartMs } from '../../core/days.js';
 import { FetchFailure, type HttpResponse } from '../http.js';
 import { parseJson } from '../sources/common.js';
-import { DAY_MS, DAY_SEC, dateOfMs, dateOfSec, dayEndMs, dayStartMs } from './days.js';
 import { INTERVAL_DAYS, SETTLE_MS, settledAt, WINDOW_MARGIN_MS } from './plan.js';
 import type { DaySeries, FeeDay, PriceDay, Retarget, RetargetSeries } from './store.js';
 

@@ -11,13 +11,13 @@
  * every note is returned.
  */
 import { type Context, NO_HOME_NOTE } from '../../context.js';
+import { isDate } from '../../core/days.js';
 import { ago } from '../../core/duration.js';
 import { DataError, UsageError } from '../../errors.js';
 import { cacheDirectory } from '../cache-dir.js';
 import type { FetchFailure } from '../http.js';
 import { buildDays } from './build.js';
 import { readHistoryCache, writeHistoryCache } from './cache.js';
-import { isDate } from './days.js';
 import type { HistoryDeps, HistoryFetched } from './fetch.js';
 import { type HistoryPlan, planFees, planPrices, planRetargets } from './plan.js';
 import { type HistoryStore, mergeStores } from './store.js';

@@ -21,7 +21,7 @@
  * interval); /blocks/fees?from=&to= (mempool 2024-05 on: its bucket size follows the span, daily only beyond
  * 4 years, so it is no lighter than `all`, and older self-hosted instances lack it).
  */
-import { addDays, DAY_MS, dateOfMs, dayEndMs, dayStartMs } from './days.js';
+import { addDays, DAY_MS, dateOfMs, dayEndMs, dayStartMs } from '../../core/days.js';
 import type { DaySeries, RetargetSeries } from './store.js';
 
 const MINUTE = 60_000;

@@ -1,6 +1,6 @@
 /** The civil-date arithmetic against the engine's Date, over every day from 1970 to 2100. */
 import { describe, expect, it } from 'vitest';
-import { addDays, dateOfMs, dayEndMs, dayStartMs, isDate } from '../../../src/data/history/days.js';
+import { addDays, dateOfMs, dayEndMs, dayStartMs, isDate } from '../../src/core/days.js';
 
 describe('UTC days', () => {
   it('agree with Date for every day from 1970 to 2100', () => {

@@ -1,9 +1,8 @@
 /**
  * UTC calendar days as YYYY-MM-DD strings. Pure, and quick: a cache holds thousands of days and is read on
- * every run, so no Date objects or string parsing by the engine per day (civil-date arithmetic after Howard
- * Hinnant's days_from_civil / civil_from_days; the date of an instant is the core's, core/history.ts).
+ * every run, and a projection dates every month, so no Date objects or string parsing by the engine per day
+ * (civil-date arithmetic after Howard Hinnant's days_from_civil / civil_from_days).
  */
-import { dateOf } from '../../core/history.js';
 
 export const DAY_MS = 86_400_000;
 export const DAY_SEC = 86_400;
@@ -58,8 +57,24 @@ export function dayEndMs(date: string): number {
   return dayStartMs(date) + DAY_MS;
 }
 
-/** The UTC date of an instant (years 0-9999): the core's civil-from-days arithmetic. */
-export const dateOfMs = dateOf;
+/**
+ * The UTC calendar date of a Unix ms time, YYYY-MM-DD: the same as toISOString().slice(0, 10) for the years
+ * 0 to 9999 (civil_from_days).
+ */
+export function dateOfMs(ms: number): string {
+  const z = Math.floor(ms / DAY_MS) + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+}
 
 export function dateOfSec(sec: number): string {
   return dateOfMs(sec * 1000);
