@@ -139,7 +139,19 @@ export function breakevensVsMining(
 
   const result = {} as Record<'ai-lease' | 'gpu-cloud', BreakevensVsMining>;
   // BTC, lease-rate and GPU-price trials: the base's flows, their revenue scaled.
-  const scaled = scaledNpv(inputs, base.flows ?? siteFlows(inputs, chain).options);
+  const scaledAny = scaledNpv(inputs, base.flows ?? siteFlows(inputs, chain).options);
+  // Mining's NPV at a trial BTC or power price serves both AI options' searches (they try the same values).
+  const miningAt = new Map<string, number>();
+  const scaled = (id: OptionId, miningScale: number, aiScale: number, energyScale = 1): number => {
+    if (id !== 'mining') return scaledAny(id, miningScale, aiScale, energyScale);
+    const key = `${miningScale},${energyScale}`;
+    let value = miningAt.get(key);
+    if (value === undefined) {
+      value = scaledAny(id, miningScale, aiScale, energyScale);
+      miningAt.set(key, value);
+    }
+    return value;
+  };
   for (const id of ['ai-lease', 'gpu-cloud'] as const) {
     const [btcLo, btcHi] = [btc0 / 100, btc0 * 100];
     const btc = solveInRange(

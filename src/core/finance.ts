@@ -54,21 +54,37 @@ const IRR_GRID: readonly number[] = (() => {
   return grid;
 })();
 
-/** Brent-free bisection on a bracket [a, b] with f(a), f(b) of opposite signs: never wanders. */
-function bisect(f: (x: number) => number, a: number, b: number, fa: number): number {
-  let lo = a;
-  let hi = b;
-  let flo = fa;
-  for (let i = 0; i < 200; i++) {
-    const mid = (lo + hi) / 2;
-    const fm = f(mid);
-    if (fm === 0 || hi - lo < 1e-15 * Math.max(1, Math.abs(mid))) return mid;
-    if (Math.sign(fm) === Math.sign(flo)) {
-      lo = mid;
-      flo = fm;
-    } else hi = mid;
+/**
+ * A root inside a bracket [a, b] (f(a), f(b) of opposite signs) by the Illinois method: regula falsi that
+ * halves the retained end's value when the same end is kept twice, so it never stalls and never leaves the
+ * bracket. Converges superlinearly (about ten evaluations where bisection takes fifty) to a relative
+ * precision of 1e-15.
+ */
+function closeIn(f: (x: number) => number, a0: number, b0: number, fa0: number, fb0: number): number {
+  let [a, b, fa, fb] = [a0, b0, fa0, fb0];
+  let x = a;
+  let side = 0;
+  for (let i = 0; i < 100; i++) {
+    const next = (a * fb - b * fa) / (fb - fa);
+    if (!Number.isFinite(next)) return (a + b) / 2;
+    if (i > 0 && Math.abs(next - x) <= 1e-15 * Math.max(1, Math.abs(next))) return next;
+    x = next;
+    const fx = f(x);
+    if (fx === 0) return x;
+    if (Math.sign(fx) === Math.sign(fb)) {
+      b = x;
+      fb = fx;
+      if (side === -1) fa /= 2;
+      side = -1;
+    } else {
+      a = x;
+      fa = fx;
+      if (side === 1) fb /= 2;
+      side = 1;
+    }
+    if (Math.abs(b - a) <= 1e-15 * Math.max(1, Math.abs(x))) return x;
   }
-  return (lo + hi) / 2;
+  return x;
 }
 
 /** How many times the flows change sign, zeros skipped. */
@@ -92,7 +108,7 @@ const IRR_GRID_ZERO = IRR_GRID.reduce(
 
 /**
  * The one root of `f` on IRR_GRID, found by walking out from 0: up until f changes sign, else down. The
- * interval found is bisected with the arguments the whole scan would pass, so the root is the same to the
+ * interval found is closed in on with the arguments the whole scan would pass, so the root is the same to the
  * bit. undefined when the walk meets a non-finite value or no sign change (the whole scan then decides).
  */
 function singleRoot(f: (r: number) => number): number | undefined {
@@ -106,7 +122,8 @@ function singleRoot(f: (r: number) => number): number | undefined {
     const fi = at(i);
     if (!Number.isFinite(fi)) return undefined;
     if (fi === 0) return grid[i];
-    if (Math.sign(fi) !== Math.sign(fPrev)) return bisect(f, grid[i - 1] as number, grid[i] as number, fPrev);
+    if (Math.sign(fi) !== Math.sign(fPrev))
+      return closeIn(f, grid[i - 1] as number, grid[i] as number, fPrev, fi);
     fPrev = fi;
   }
   let fNext = f0;
@@ -114,7 +131,8 @@ function singleRoot(f: (r: number) => number): number | undefined {
     const fi = at(i);
     if (!Number.isFinite(fi)) return undefined;
     if (fi === 0) return grid[i];
-    if (Math.sign(fi) !== Math.sign(fNext)) return bisect(f, grid[i] as number, grid[i + 1] as number, fi);
+    if (Math.sign(fi) !== Math.sign(fNext))
+      return closeIn(f, grid[i] as number, grid[i + 1] as number, fi, fNext);
     fNext = fi;
   }
   return undefined;
@@ -122,7 +140,7 @@ function singleRoot(f: (r: number) => number): number | undefined {
 
 /**
  * The rate per period at which npv(rate, values) = 0, found by bracketing: NPV is evaluated on a grid of
- * rates from just above -100% to 10,000% per period, every sign change is bisected to a root, and, like
+ * rates from just above -100% to 10,000% per period, every sign change is closed in on (Illinois) to a root, and, like
  * numpy-financial's irr, the root closest to zero is returned when there are several (flows that change sign
  * more than once). No sign change in the flows: no IRR (null, with the reason).
  */
@@ -135,7 +153,7 @@ export function irr(values: ArrayLike<number>): IrrResult {
   if (signs.size < 2)
     return { rate: null, roots: [], note: 'the cash flows never change sign: no rate makes NPV zero' };
   // Flows that change sign once have one root (Descartes' rule of signs): walk the grid out from 0 to the
-  // interval that holds it, and bisect that interval as the whole scan would.
+  // interval that holds it, and close in on that interval as the whole scan would.
   if (signChanges(values) === 1) {
     const single = singleRoot((r) => npv(r, values));
     if (single !== undefined) return { rate: single, roots: [single], note: null };
@@ -150,7 +168,7 @@ export function irr(values: ArrayLike<number>): IrrResult {
   };
 }
 
-/** Every root on the whole grid, ascending: NPV at each grid rate, each sign change bisected. */
+/** Every root on the whole grid, ascending: NPV at each grid rate, each sign change closed in on. */
 export function irrRootsByScan(values: ArrayLike<number>): number[] {
   // NPV in terms of x = 1 / (1 + r) is a polynomial; scan r on a log-spaced grid on each side of 0.
   const f = (r: number) => npv(r, values);
@@ -168,7 +186,7 @@ export function irrRootsByScan(values: ArrayLike<number>): number[] {
       continue;
     }
     if (fr === 0) roots.push(r);
-    else if (fprev !== 0 && Math.sign(fr) !== Math.sign(fprev)) roots.push(bisect(f, prev, r, fprev));
+    else if (fprev !== 0 && Math.sign(fr) !== Math.sign(fprev)) roots.push(closeIn(f, prev, r, fprev, fr));
     prev = r;
     fprev = fr;
   }
