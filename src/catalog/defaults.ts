@@ -50,6 +50,32 @@ const h100 = GPUS.find((g) => g.id === 'h100');
 
 export const DEFAULT_FIGURES: readonly DefaultFigure[] = [
   {
+    id: 'btcVolPerYear',
+    flag: '--btc-vol',
+    value: 0.42,
+    unit: 'fraction per year',
+    basis: "BTC/USD realized volatility in 2025: K33's 2.24% a day x sqrt(365), ~42% a year",
+    provenance: {
+      source: 'https://apim.gateapi.io/tr/news/detail/17441055',
+      asOf: '2025-12',
+      confidence: 'derived',
+      note: "K33 Research (via Gate News): bitcoin's 2025 daily realized volatility 2.24%, its lowest on record; a year of 365 trading days: 2.24% x 19.1 = 42.8%",
+    },
+  },
+  {
+    id: 'difficultyVolPerYear',
+    flag: '--difficulty-vol',
+    value: 0.22,
+    unit: 'fraction per year',
+    basis: 'sd of log difficulty changes over 1-6 epochs, 2022 to 2026-03 (embedded epochs), annualized: 22%',
+    provenance: {
+      source: 'https://github.com/spesmilo/electrum',
+      asOf: '2026-03-20',
+      confidence: 'derived',
+      note: 'from the embedded difficulty epochs (Electrum checkpoints; start times from bitcoin-data/block-arrival-times): the sd of log changes over 1, 2, 4 and 6 epochs, annualized, is 22.9%, 22.1%, 21.9% and 22.1%; a test recomputes it',
+    },
+  },
+  {
     id: 'leaseUsdPerKwMonth',
     flag: '--lease-rate',
     value: defaultLeaseRateUsdPerKwMonth(),

@@ -992,7 +992,7 @@ export const INPUT_ROWS: readonly InputRow[] = [
       percent: true,
     }),
     defaultValue: 0.42,
-    basis: 'BTC/USD realized volatility in 2025, ~42% a year from daily closes',
+    basis: "BTC/USD realized volatility in 2025: K33's 2.24% a day x sqrt(365), ~42% a year",
   },
   {
     id: 'difficultyVolPerYear',
@@ -1010,8 +1010,7 @@ export const INPUT_ROWS: readonly InputRow[] = [
       percent: true,
     }),
     defaultValue: 0.22,
-    basis:
-      'sd of log difficulty changes over 1-6 epochs, 2022 to mid-2026 (embedded epochs), annualized: 22%',
+    basis: 'sd of log difficulty changes over 1-6 epochs, 2022 to 2026-03 (embedded epochs), annualized: 22%',
   },
   {
     id: 'difficultyBtcCorrelation',
