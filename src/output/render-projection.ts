@@ -240,5 +240,21 @@ export function projectDocument(report: ProjectReport, width = 100): Document {
     );
   }
   blocks.push(text(report.verdict.text, 'good'));
+  const sim = report.simulation;
+  if (sim) {
+    const label = (id: string) => report.options.find((o) => o.id === id)?.label ?? id;
+    const bestMean = [...sim.options].sort((a, b) => b.npvUsd.mean - a.npvUsd.mean)[0];
+    const chances = sim.options
+      .filter((o) => o.id !== 'mining')
+      .map(
+        (o) => `the ${label(o.id)} beats keeping mining on ${(o.probabilityBeatsMining * 100).toFixed(1)}%`,
+      )
+      .join(', ');
+    const best =
+      bestMean === undefined
+        ? ''
+        : `; the highest mean NPV: ${bestMean.id === 'mining' ? 'keeping mining' : `the ${label(bestMean.id)}`} (${usd(bestMean.npvUsd.mean)})`;
+    blocks.push(text(`Over ${num(sim.paths)} simulated paths: ${chances}${best}`, 'good'));
+  }
   return { blocks };
 }

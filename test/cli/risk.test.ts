@@ -253,6 +253,7 @@ describe('project --simulations', () => {
     expect(stdout).toContain('Monte Carlo: 3,000 paths, seed 1');
     expect(stdout).toContain('P(beats keeping mining)');
     expect(stdout).toContain('Histograms of NPV');
+    expect(stdout).toMatch(/Over 3,000 simulated paths: the AI lease beats keeping mining on \d+\.\d%/);
     for (const line of stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(100);
   });
 
