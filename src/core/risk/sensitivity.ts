@@ -120,7 +120,8 @@ export function swingRange(
   );
   const inBounds = (x: number) => {
     const clamped = Math.min(bounds.max, Math.max(bounds.min, x));
-    return driverIsInteger(id) ? Math.round(clamped) : clamped;
+    // 12 significant digits: 0.1 x 1.2 reads 0.12, not 0.12000000000000001.
+    return driverIsInteger(id) ? Math.round(clamped) : Number(clamped.toPrecision(12));
   };
   return [inBounds(base - half), inBounds(base + half)];
 }
