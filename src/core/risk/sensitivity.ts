@@ -216,7 +216,9 @@ export function tornado(inputs: ProjectionInputs, ranges: readonly DriverRange[]
 
 /** `steps` values evenly spaced from low to high. */
 export function axisValues(id: DriverId, low: number, high: number, steps: number): number[] {
-  const values = Array.from({ length: steps }, (_, k) => low + ((high - low) * k) / (steps - 1));
+  const values = Array.from({ length: steps }, (_, k) =>
+    Number((low + ((high - low) * k) / (steps - 1)).toPrecision(12)),
+  );
   // Whole-number drivers: rounded, each value once (fewer steps than asked when the range is narrow).
   return driverIsInteger(id) ? [...new Set(values.map(Math.round))] : values;
 }
