@@ -14,6 +14,7 @@ import {
   TARGET_BLOCK_INTERVAL_SEC,
 } from './bitcoin.js';
 import { hashpriceBtcPerPhDay } from './hashprice.js';
+import { power } from './units.js';
 
 /** A month is a twelfth of a 365-day year, as in the per-year economics (8760 h). */
 export const MONTH_SEC = (365 / 12) * 86_400;
@@ -70,11 +71,11 @@ export interface ChainProjection {
 export function projectChain(inputs: ChainInputs): ChainProjection {
   const h0 = (inputs.difficulty * HASHES_PER_DIFFICULTY) / TARGET_BLOCK_INTERVAL_SEC;
   const growth = 1 + inputs.difficultyGrowthPerMonth;
-  const hashrateAt = (tSec: number) => h0 * growth ** (tSec / MONTH_SEC);
+  const hashrateAt = (tSec: number) => h0 * power(growth, tSec / MONTH_SEC);
   const yearSec = 365 * 86_400;
-  const btcAt = (tSec: number) => inputs.btcUsd * (1 + inputs.btcGrowthPerYear) ** (tSec / yearSec);
+  const btcAt = (tSec: number) => inputs.btcUsd * power(1 + inputs.btcGrowthPerYear, tSec / yearSec);
   const feesAt = (tSec: number) =>
-    inputs.avgFeesBtcPerBlock * (1 + inputs.feesGrowthPerYear) ** (tSec / yearSec);
+    inputs.avgFeesBtcPerBlock * power(1 + inputs.feesGrowthPerYear, tSec / yearSec);
 
   let height = inputs.heightBlocks;
   let difficulty = inputs.difficulty;

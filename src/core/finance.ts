@@ -7,6 +7,7 @@
  * capex lands when it is spent; discounting is (1 + annual rate)^(-months/12); IRR is annualized as
  * (1 + monthly IRR)^12 - 1.
  */
+import { power } from './units.js';
 
 /** sum values[t] / (1 + rate)^t, values[0] at t = 0 undiscounted (numpy-financial npv; not Excel's NPV). */
 export function npv(rate: number, values: ArrayLike<number>): number {
@@ -23,12 +24,12 @@ export function npv(rate: number, values: ArrayLike<number>): number {
 
 /** The monthly rate equivalent to an annual one: (1 + annual)^(1/12) - 1. */
 export function monthlyRate(annualRate: number): number {
-  return (1 + annualRate) ** (1 / 12) - 1;
+  return power(1 + annualRate, 1 / 12) - 1;
 }
 
 /** The annual rate equivalent to a monthly one: (1 + monthly)^12 - 1. */
 export function annualRate(monthly: number): number {
-  return (1 + monthly) ** 12 - 1;
+  return power(1 + monthly, 12) - 1;
 }
 
 /** NPV of monthly flows at an annual discount rate: each month m discounted by (1 + annual)^(-m/12). */
@@ -48,9 +49,9 @@ export interface IrrResult {
 /** Rates scanned for sign changes, ascending: log-spaced near -100%, every 1% from -50% to 20%, log-spaced above. */
 const IRR_GRID: readonly number[] = (() => {
   const grid: number[] = [];
-  for (let k = 30; k >= 1; k--) grid.push(-1 + 10 ** (-k / 3)); // -1 + 1e-10 ... -0.54
+  for (let k = 30; k >= 1; k--) grid.push(-1 + power(10, -k / 3)); // -1 + 1e-10 ... -0.54
   for (let i = 0; i < 70; i++) grid.push(-0.5 + i / 100);
-  for (let k = 0; k <= 30; k++) grid.push(0.2 * 10 ** (k / 11)); // 0.2 ... ~107 (10,700%)
+  for (let k = 0; k <= 30; k++) grid.push(0.2 * power(10, k / 11)); // 0.2 ... ~107 (10,700%)
   return grid;
 })();
 
@@ -224,7 +225,7 @@ export function discountedPaybackMonths(
   values: ArrayLike<number>,
 ): number | null {
   const monthly = monthlyRate(annualDiscountRate);
-  return paybackMonths(Array.from(values, (v, t) => v / (1 + monthly) ** t));
+  return paybackMonths(Array.from(values, (v, t) => v / power(1 + monthly, t)));
 }
 
 /** The lowest cumulative cash (0 when it never goes below zero): the funding the project needs at its worst. */

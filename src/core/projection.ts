@@ -19,7 +19,7 @@ import {
 } from './finance.js';
 import { computeHashprice } from './hashprice.js';
 import { type MiningInputs, miningEconomics } from './mining.js';
-import type { OptionId } from './units.js';
+import { type OptionId, power } from './units.js';
 
 export type FleetOwnership = 'owned' | 'new';
 export type MinerEnd = 'refresh' | 'retire';
@@ -465,7 +465,7 @@ function leaseFlows(
     const k = m - goLive; // months live
     if (k > inputs.leaseTermMonths) break;
     const share = ramp(inputs, k);
-    const escalator = (1 + inputs.leaseEscalatorPerYear) ** Math.floor((k - 1) / 12);
+    const escalator = power(1 + inputs.leaseEscalatorPerYear, Math.floor((k - 1) / 12));
     flows.aiRevenue[m] = (today.revenueUsdPerYear / 12) * share * escalator;
     flows.aiFixedOpex[m] = (today.energyUsdPerYear / 12) * share;
   }
@@ -494,7 +494,7 @@ function gpuFlows(
     const k = m - goLive;
     // Rent declines as the GPUs age; a refreshed fleet starts again at today's rent for new GPUs.
     const age = (k - 1) % life;
-    const rent = (1 - inputs.gpuPriceDeclinePerYear) ** (age / 12);
+    const rent = power(1 - inputs.gpuPriceDeclinePerYear, age / 12);
     const share = ramp(inputs, k);
     flows.aiRevenue[m] = (today.revenueUsdPerYear / 12) * rent * share;
     flows.aiFixedOpex[m] = (today.energyUsdPerYear / 12) * share;

@@ -66,3 +66,15 @@ export function paybackYears(capexUsd: number, ebitdaUsdPerYear: number): number
   if (!(ebitdaUsdPerYear > 0)) return null;
   return Math.max(0, capexUsd) / ebitdaUsdPerYear;
 }
+
+/**
+ * base^exponent, the same to the bit on every machine and Node version: exp(exponent x ln base) for a
+ * positive base. V8's Math.exp and Math.log gave the same bits on Node 20 and 24 here, where its Math.pow
+ * (and **) did not (measured: other last bits), and a projection, its breakevens and a seeded simulation
+ * must repeat exactly. Exponents 0 and 1 are exact.
+ */
+export function power(base: number, exponent: number): number {
+  if (exponent === 0) return 1;
+  if (exponent === 1) return base;
+  return base > 0 ? Math.exp(exponent * Math.log(base)) : base ** exponent;
+}

@@ -16,7 +16,7 @@ const LAYERS = 128;
 const R = 3.442619855899;
 const AREA = 9.91256303526217e-3;
 /** Positions are signed 25-bit integers. */
-const SCALE = 2 ** 24;
+const SCALE = 16_777_216; // 2^24
 
 const kn = new Float64Array(LAYERS);
 const wn = new Float64Array(LAYERS);

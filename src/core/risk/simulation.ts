@@ -24,7 +24,7 @@ import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus'
 import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
 import { monthlyRate, npv as npvAt, paybackMonths } from '../finance.js';
 import { evaluateFlows, type Flows, type OptionFlows } from '../projection.js';
-import type { OptionId } from '../units.js';
+import { type OptionId, power } from '../units.js';
 import { normal } from './normal.js';
 import {
   addMoment,
@@ -245,15 +245,15 @@ export function simulateBlock(
 ): BlockResult {
   const { months, options } = plan;
   const dt = 1 / 12;
-  const btcDrift = -0.5 * plan.btcVolPerYear ** 2 * dt;
+  const btcDrift = -0.5 * plan.btcVolPerYear * plan.btcVolPerYear * dt;
   const btcSd = plan.btcVolPerYear * Math.sqrt(dt);
-  const hashDrift = -0.5 * plan.difficultyVolPerYear ** 2 * dt;
+  const hashDrift = -0.5 * plan.difficultyVolPerYear * plan.difficultyVolPerYear * dt;
   const hashSd = plan.difficultyVolPerYear * Math.sqrt(dt);
   const rho = plan.difficultyBtcCorrelation;
   const rhoOther = Math.sqrt(1 - rho * rho);
-  const rentDrift = -0.5 * plan.gpuPriceVolPerYear ** 2 * dt;
+  const rentDrift = -0.5 * plan.gpuPriceVolPerYear * plan.gpuPriceVolPerYear * dt;
   const rentSd = plan.gpuPriceVolPerYear * Math.sqrt(dt);
-  const btcDeterministicAtHorizon = plan.btcUsd0 * (1 + plan.btcGrowthPerYear) ** (months / 12);
+  const btcDeterministicAtHorizon = plan.btcUsd0 * power(1 + plan.btcGrowthPerYear, months / 12);
   const miningIndex = options.findIndex((o) => o.id === 'mining');
   // npvMonthly(annual, cash) is npv(monthlyRate(annual), cash): the rate once per block, the same figures.
   const monthly = monthlyRate(plan.annualDiscountRate);

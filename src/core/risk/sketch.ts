@@ -109,7 +109,7 @@ function addTo(dense: Uint32Array, beyond: Map<number, number>, i: number, n = 1
   else beyond.set(i, (beyond.get(i) ?? 0) + n);
 }
 
-const valueOfBucket = (i: number) => ((2 * GAMMA ** i) / (GAMMA + 1)) * MIN_MAGNITUDE;
+const valueOfBucket = (i: number) => ((2 * Math.exp(i * LN_GAMMA)) / (GAMMA + 1)) * MIN_MAGNITUDE;
 
 /** The sparse store's buckets, ascending. */
 const sortedBeyond = (beyond: Map<number, number>) => [...beyond.entries()].sort((x, y) => x[0] - y[0]);
