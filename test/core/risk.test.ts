@@ -125,6 +125,10 @@ describe('the quantile sketch', () => {
     const same = emptySketch();
     for (let i = 0; i < 10; i++) addToSketch(same, 226_513_612.5);
     for (const q of [0.05, 0.5, 0.95]) expect(quantile(same, q)).toBe(226_513_612.5);
+    // The ends are the exact extremes.
+    const spread = emptySketch();
+    for (const x of [-5, 3, 1e9]) addToSketch(spread, x);
+    expect([quantile(spread, 0), quantile(spread, 1)]).toEqual([-5, 1e9]);
     const parts = [
       [1, 2, 3],
       [-5e6, 7e8],

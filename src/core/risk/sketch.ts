@@ -147,6 +147,8 @@ export function mergeSketch(into: Sketch, other: Sketch): void {
 /** The q-quantile (0 <= q <= 1) as described above; NaN for an empty sketch. */
 export function quantile(s: Sketch, q: number): number {
   if (s.count === 0) return Number.NaN;
+  if (q <= 0) return s.min;
+  if (q >= 1) return s.max;
   const rank = Math.floor(q * (s.count - 1));
   const clamp = (x: number) => Math.min(s.max, Math.max(s.min, x));
   let seen = 0;
