@@ -15,6 +15,7 @@ import {
   scaledNpv,
   siteFlows,
 } from './projection.js';
+import { closeIn } from './solve.js';
 import type { OptionId } from './units.js';
 
 export interface Breakeven {
@@ -39,7 +40,7 @@ type Delta = (x: number) => number;
 /**
  * A root of `f` in [lo, hi], the one nearest `near`: steps out from `near` in both directions (geometric
  * steps when lo > 0, else additive steps that double) until f changes sign or the range ends, then closes in
- * with the Illinois method (regula falsi that never stalls) to a relative precision of 1e-9. A bracketing
+ * with the Illinois method (solve.ts: regula falsi that never stalls) to a relative precision of 1e-9. A bracketing
  * solver: it never leaves the bracket it found. null when f keeps one sign over the whole range searched.
  */
 export function solveInRange(f: Delta, lo: number, hi: number, near: number): number | null {
@@ -74,27 +75,8 @@ export function solveInRange(f: Delta, lo: number, hi: number, near: number): nu
     if (!geometric) step *= 2;
   }
   if (!bracket) return null;
-  let [a, b, fa, fb] = bracket;
-  let side = 0;
-  for (let i = 0; i < 100; i++) {
-    const x = (a * fb - b * fa) / (fb - fa);
-    if (Math.abs(b - a) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b), 1e-12)) return x;
-    const fx = f(x);
-    if (fx === 0) return x;
-    if (Math.sign(fx) === Math.sign(fb)) {
-      b = x;
-      fb = fx;
-      if (side === -1) fa /= 2;
-      side = -1;
-    } else {
-      a = x;
-      fa = fx;
-      if (side === 1) fb /= 2;
-      side = 1;
-    }
-    if (Math.abs(fx) <= 1e-10 * (Math.abs(fa) + Math.abs(fb))) return x;
-  }
-  return (a + b) / 2;
+  const [a, b, fa, fb] = bracket;
+  return closeIn(f, a, b, fa, fb, 1e-9);
 }
 
 const npvOf = (p: SiteProjection, id: OptionId) => p.options.find((o) => o.id === id)?.npvUsd ?? Number.NaN;

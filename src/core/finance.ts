@@ -7,6 +7,7 @@
  * capex lands when it is spent; discounting is (1 + annual rate)^(-months/12); IRR is annualized as
  * (1 + monthly IRR)^12 - 1.
  */
+import { closeIn } from './solve.js';
 import { power } from './units.js';
 
 /** sum values[t] / (1 + rate)^t, values[0] at t = 0 undiscounted (numpy-financial npv; not Excel's NPV). */
@@ -54,39 +55,6 @@ const IRR_GRID: readonly number[] = (() => {
   for (let k = 0; k <= 30; k++) grid.push(0.2 * power(10, k / 11)); // 0.2 ... ~107 (10,700%)
   return grid;
 })();
-
-/**
- * A root inside a bracket [a, b] (f(a), f(b) of opposite signs) by the Illinois method: regula falsi that
- * halves the retained end's value when the same end is kept twice, so it never stalls and never leaves the
- * bracket. Converges superlinearly (about ten evaluations where bisection takes fifty) to a relative
- * precision of 1e-15.
- */
-function closeIn(f: (x: number) => number, a0: number, b0: number, fa0: number, fb0: number): number {
-  let [a, b, fa, fb] = [a0, b0, fa0, fb0];
-  let x = a;
-  let side = 0;
-  for (let i = 0; i < 100; i++) {
-    const next = (a * fb - b * fa) / (fb - fa);
-    if (!Number.isFinite(next)) return (a + b) / 2;
-    if (i > 0 && Math.abs(next - x) <= 1e-15 * Math.max(1, Math.abs(next))) return next;
-    x = next;
-    const fx = f(x);
-    if (fx === 0) return x;
-    if (Math.sign(fx) === Math.sign(fb)) {
-      b = x;
-      fb = fx;
-      if (side === -1) fa /= 2;
-      side = -1;
-    } else {
-      a = x;
-      fa = fx;
-      if (side === 1) fb /= 2;
-      side = 1;
-    }
-    if (Math.abs(b - a) <= 1e-15 * Math.max(1, Math.abs(x))) return x;
-  }
-  return x;
-}
 
 /** How many times the flows change sign, zeros skipped. */
 function signChanges(values: ArrayLike<number>): number {
