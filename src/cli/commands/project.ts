@@ -101,11 +101,13 @@ export function projectFrom(
   assumptions: Assumptions,
   snapshot: NetworkSnapshot,
   nowMs: number,
+  /** The core's inputs when the caller has them already. */
+  given?: ProjectionInputs,
 ): ProjectReport {
   const { site, lease, gpu } = resolved;
   const height = snapshot.heightBlocks;
   const carried = heightToday(snapshot, nowMs);
-  const inputs = projectionInputs(resolved, settings, snapshot, nowMs);
+  const inputs = given ?? projectionInputs(resolved, settings, snapshot, nowMs);
   const projection = projectSite(inputs);
   const breakevens = breakevensVsMining(inputs, projection);
   // What would flip the decision: the best AI option's own price at which it falls to the next best.
@@ -260,7 +262,7 @@ export async function runProject(call: CommandCall): Promise<number> {
     : undefined;
   // Awaited below, or its failure would go unhandled if the projection threw first.
   running?.catch(() => {});
-  const projected = projectFrom(p.resolved, p.settings, p.assumptions, p.snapshot, p.nowMs);
+  const projected = projectFrom(p.resolved, p.settings, p.assumptions, p.snapshot, p.nowMs, p.inputs);
   const report = running ? { ...projected, simulation: await running } : projected;
   explainIfAsked(call, layered, report.assumptionSources, report.network);
   await emit(call.ctx, layered, report, {
