@@ -3,7 +3,8 @@
  * V8's code cache, so a run spends no time compiling the functions it calls: startup is the product's latency
  * (on Node 20 here a plain bundle measured 1.5-1.8x `node -e 0`, this 1.3-1.55x: bench/startup.mjs).
  *
- * The cache file is dist/hashcalc.<bundle hash>.<node version>-<arch>[.<flags hash>].cache (hash: 8 hex digits of SHA-1): V8 rejects a cache
+ * The cache file is dist/hashcalc.<bundle hash>.<node version>-<arch>[.<flags hash>].cache (hash: 8 hex digits of
+ * src/checksum.ts's, over files read straight into its memory): V8 rejects a cache
  * made by another V8 or under other V8 flags (even --max-old-space-size), so a run only looks for the one made
  * for its own bundle, Node and flags (execArgv and NODE_OPTIONS). The file starts with a header line naming
  * that key and the payload's hash: Node's V8 does not checksum code caches, and a corrupt payload behind a
@@ -19,21 +20,19 @@
  */
 import type { Script as VmScript } from 'node:vm';
 
-// Built-in modules through process.getBuiltinModule, not `import`: an ES import of node:fs or node:crypto builds
-// a namespace of every export, which runs their lazy getters (fs.promises, webcrypto): measured 3 ms for
-// node:fs and 3-10 ms for node:crypto, against under 0.1 ms here.
+// Built-in modules through process.getBuiltinModule, not `import`: an ES import of node:fs builds a namespace
+// of every export, which runs their lazy getters (fs.promises): measured 3 ms, against under 0.1 ms here.
+// No node:crypto (3.5-6 ms to load): the checksum is src/checksum.ts's.
+import { ChecksumArena } from './checksum.js';
 import { writeFileAtomic } from './data/atomic-file.js';
 
-const { accessSync, constants, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } =
+const { accessSync, constants, existsSync, mkdtempSync, readdirSync, rmSync, writeSync } =
   process.getBuiltinModule('node:fs');
 const { createRequire } = process.getBuiltinModule('node:module');
 const { tmpdir } = process.getBuiltinModule('node:os');
 const { dirname, join } = process.getBuiltinModule('node:path');
 const { fileURLToPath } = process.getBuiltinModule('node:url');
 const { Script } = process.getBuiltinModule('node:vm');
-// SHA-1 through crypto.hash (Node 20.12+): ~1.2 ms for the bundle and the cache together, where loading
-// node:zlib for its CRC-32 measured ~4 ms on the same machine (an ES import of node:crypto costs more).
-const { hash } = process.getBuiltinModule('node:crypto');
 
 interface BundleExports {
   main(): Promise<void>;
@@ -42,7 +41,7 @@ interface BundleExports {
 
 const BUNDLE = new URL('./hashcalc.cjs', import.meta.url);
 const DIST = fileURLToPath(new URL('.', import.meta.url));
-const MAGIC = 'hashcalc-code-cache/2';
+const MAGIC = 'hashcalc-code-cache/3';
 /** At most this many caches in dist/ (a test's hook in NODE_OPTIONS makes a new key per temp path). */
 const MAX_CACHES = 4;
 
@@ -58,14 +57,14 @@ export const TYPICAL_RUNS: readonly { argv: readonly string[]; colorLevel: 0 | 1
   { argv: ['project', '--mw', '341', '--offline'], colorLevel: 0 },
 ];
 
-/** A file's key and checksum: the first 8 hex digits of its SHA-1 (a check against corruption, not an attacker). */
-const hex = (data: string | Uint8Array): string => hash('sha1', data).slice(0, 8);
+/** A name for data in a file name: 8 hex digits of its checksum. */
+const nameOf = (arena: ChecksumArena, data: string | Uint8Array): string => arena.checksum(data).slice(0, 8);
 
 /** What the cache key depends on besides the bundle: the V8 version and the flags it runs with. */
-function runtimeKey(): string {
+function runtimeKey(arena: ChecksumArena): string {
   const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].join('\0');
   const base = `${process.version}-${process.arch}`;
-  return flags === '' ? base : `${base}.${hex(flags)}`;
+  return flags === '' ? base : `${base}.${nameOf(arena, flags)}`;
 }
 
 type CacheState =
@@ -73,21 +72,25 @@ type CacheState =
   | { status: 'invalid'; reason: string }
   | { status: 'valid'; payload: Buffer };
 
-function readCache(file: string, key: string): CacheState {
-  let data: Buffer;
+/** The header line of a cache file: `<MAGIC> <key> <16 hex digits: the payload's checksum>`. */
+const headerOf = (key: string, sum: string): string => `${MAGIC} ${key} ${sum}\n`;
+
+/** The cache file's payload when its header and checksum hold (a view of the arena's memory). */
+function readCache(arena: ChecksumArena, file: string, key: string): CacheState {
+  let data: Uint8Array;
   try {
-    data = readFileSync(file);
+    data = arena.readFile(file);
   } catch {
     return { status: 'missing' };
   }
-  const end = data.indexOf(10);
-  if (end < 0 || end > 200) return { status: 'invalid', reason: 'no header' };
-  const [magic, fileKey, sum] = data.toString('latin1', 0, end).split(' ');
+  const end = data.subarray(0, 201).indexOf(10);
+  if (end < 0) return { status: 'invalid', reason: 'no header' };
+  const [magic, fileKey, sum] = Buffer.from(data.buffer, data.byteOffset, end).toString('latin1').split(' ');
   if (magic !== MAGIC) return { status: 'invalid', reason: 'not a hashcalc code cache' };
   if (fileKey !== key) return { status: 'invalid', reason: `made for ${fileKey}` };
   const payload = data.subarray(end + 1);
-  if (hex(payload) !== sum) return { status: 'invalid', reason: 'checksum mismatch' };
-  return { status: 'valid', payload };
+  if (arena.checksum(payload) !== sum) return { status: 'invalid', reason: 'checksum mismatch' };
+  return { status: 'valid', payload: Buffer.from(payload.buffer, payload.byteOffset, payload.length) };
 }
 
 interface Loaded {
@@ -101,11 +104,14 @@ interface Loaded {
 
 function load(useCache: boolean): Loaded {
   const file = fileURLToPath(BUNDLE);
-  const bytes = readFileSync(file);
-  const source = bytes.toString('utf8');
-  const key = `${hex(bytes)}.${runtimeKey()}`;
+  // One arena for the bundle, then the cache: each read into the same memory, neither copied again.
+  const arena = new ChecksumArena();
+  const bytes = arena.readFile(file);
+  const source = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+  const bundleName = nameOf(arena, bytes);
+  const key = `${bundleName}.${runtimeKey(arena)}`;
   const cacheFile = join(DIST, `hashcalc.${key}.cache`);
-  const state: CacheState = useCache ? readCache(cacheFile, key) : { status: 'missing' };
+  const state: CacheState = useCache ? readCache(arena, cacheFile, key) : { status: 'missing' };
   // The CommonJS wrapper, on the bundle's first line so stack traces keep their line numbers.
   const script = new Script(
     `(function (exports, require, module, __filename, __dirname, __hashcalcUrl) {${source}\n})`,
@@ -168,7 +174,8 @@ export async function writeCodeCache(): Promise<{ written: string } | { skipped:
   if (existsSync(file)) return { skipped: `${file} exists` };
   const payload = script.createCachedData();
   try {
-    await writeFileAtomic(file, Buffer.concat([Buffer.from(`${MAGIC} ${key} ${hex(payload)}\n`), payload]));
+    const header = headerOf(key, new ChecksumArena().checksum(payload));
+    await writeFileAtomic(file, Buffer.concat([Buffer.from(header), payload]));
   } catch (error) {
     return { skipped: `cannot write ${file}: ${(error as Error).message}` };
   }
@@ -190,6 +197,9 @@ export async function main(): Promise<void> {
   }
   if (debug) {
     const reason = loaded.reason ? ` (${loaded.reason})` : '';
-    process.stderr.write(`hashcalc: code cache ${loaded.cache}${reason}: ${loaded.file}${outcome}\n`);
+    // Straight to the descriptor, as the CLI's own stderr is where it is not a terminal (src/cli/stdio.ts).
+    try {
+      writeSync(2, `hashcalc: code cache ${loaded.cache}${reason}: ${loaded.file}${outcome}\n`);
+    } catch {}
   }
 }

@@ -1,6 +1,7 @@
-/** The only module that touches `process`: builds the context, runs, sets process.exitCode. */
+/** The only module that touches `process` (with stdio.ts): builds the context, runs, sets process.exitCode. */
 import { type Context, decideColorLevel } from '../context.js';
 import { argvFlags, run } from './program.js';
+import { pendingBytes, stdioWriter } from './stdio.js';
 
 export { run };
 
@@ -10,33 +11,29 @@ export async function main(): Promise<void> {
   // an I/O error) is one line on stderr and exit 1. The process is never exited early, so buffered output
   // still drains in the normal case.
   let writeFailed = false;
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  // Nowhere left to report a failed write to stderr: keep the exit code, do not crash.
+  const stderr = stdioWriter(2, () => {});
+  const stdout = stdioWriter(1, (error) => {
     if (error.code === 'EPIPE') {
       process.exitCode ??= 0;
       return;
     }
     if (writeFailed) return;
     writeFailed = true;
-    process.stderr.write(`hashcalc: cannot write output: ${error.code ?? error.message}\n`);
+    stderr.write(`hashcalc: cannot write output: ${error.code ?? error.message}\n`);
     process.exitCode = 1;
   });
-  // Nowhere left to report a failed write to stderr: keep the exit code, do not crash.
-  process.stderr.on('error', () => {});
   // Ctrl-C: stop at once with the conventional 128 + SIGINT.
   process.once('SIGINT', () => {
-    process.stderr.write('\n');
+    stderr.write('\n');
     process.exit(130);
   });
   const ctx: Context = {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout,
+    stderr,
     env: process.env,
     now: () => Date.now(),
-    colorLevel: decideColorLevel(
-      process.env,
-      process.stdout.isTTY === true,
-      argvFlags(argv).includes('--no-color'),
-    ),
+    colorLevel: decideColorLevel(process.env, stdout.isTTY === true, argvFlags(argv).includes('--no-color')),
   };
   const code = await run(argv, ctx);
   process.exitCode = writeFailed ? 1 : code;
@@ -45,7 +42,7 @@ export async function main(): Promise<void> {
   // failed write's error event has set the exit code. Output still buffered (a slow pipe on macOS) drains
   // by the natural exit instead.
   setImmediate(() => {
-    if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0)
+    if (pendingBytes(stdout) === 0 && pendingBytes(stderr) === 0)
       process.exit(writeFailed ? 1 : process.exitCode);
   });
 }

@@ -11,14 +11,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checksumReference } from '../../src/checksum.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const COMPARE = ['compare', '--mw', '341', '--offline', '--json'];
 const temps: string[] = [];
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
-/** The loader's hash: the first 8 hex digits of SHA-1. */
-const hex = (data: string | Uint8Array) => createHash('sha1').update(data).digest('hex').slice(0, 8);
+/** The loader's checksum (src/checksum.ts), computed by the plain BigInt reference: 16 hex digits. */
+const sum = (data: string | Uint8Array) =>
+  checksumReference(typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+/** The loader's name for data in a file name: the checksum's first 8 hex digits. */
+const hex = (data: string | Uint8Array) => sum(data).slice(0, 8);
 
 /** A private install: bin/, dist/ without its caches, and the package.json line that makes them ESM. */
 function install(): { dir: string; dist: string } {
@@ -140,10 +144,10 @@ describe('code cache: written and used', () => {
     expect(reference.stderr).toContain(`code cache missing: ${file}, wrote ${file}`);
     const data = readFileSync(file);
     const end = data.indexOf(10);
-    const [magic, fileKey, sum] = data.toString('latin1', 0, end).split(' ');
-    expect(magic).toBe('hashcalc-code-cache/2');
+    const [magic, fileKey, payloadSum] = data.toString('latin1', 0, end).split(' ');
+    expect(magic).toBe('hashcalc-code-cache/3');
     expect(fileKey).toBe(key);
-    expect(sum).toBe(hex(data.subarray(end + 1)));
+    expect(payloadSum).toBe(sum(data.subarray(end + 1)));
     expect(readdirSync(good.dist).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
@@ -169,7 +173,7 @@ describe('code cache: written and used', () => {
 
 describe('code cache: a bad cache file is ignored, the run succeeds, and dist/ is left as it was', () => {
   const header = (fileKey: string, payload: Buffer) =>
-    Buffer.concat([Buffer.from(`hashcalc-code-cache/2 ${fileKey} ${hex(payload)}\n`), payload]);
+    Buffer.concat([Buffer.from(`hashcalc-code-cache/3 ${fileKey} ${sum(payload)}\n`), payload]);
   const payloadOf = (data: Buffer) => data.subarray(data.indexOf(10) + 1);
 
   const cases: [string, () => Buffer, 'invalid' | 'rejected'][] = [
@@ -264,5 +268,31 @@ Script.prototype.createCachedData = function (...args) {
     expect(control.code, control.stderr).toBe(0);
     expect(control.stderr.match(/spy: createCachedData/g)).toHaveLength(1);
     expect(Object.keys(snapshot(dist)).filter((n) => n.endsWith('.cache'))).toHaveLength(1);
+  });
+});
+
+describe('startup: what a run does not load', () => {
+  it('project --years 20 --offline --json to pipes loads neither node:crypto nor the stream, net or tty modules', async () => {
+    // Each costs every run milliseconds (bench/startup.mjs): the checksum is src/checksum.ts's, and output
+    // that is not a terminal goes straight to the descriptor (src/cli/stdio.ts).
+    const { dir } = install();
+    const report = join(dir, 'modules.txt');
+    const hook = join(dir, 'hook.cjs');
+    writeFileSync(
+      hook,
+      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(report)}, process.moduleLoadList.join('\\n')));\n`,
+    );
+    const args = ['project', '--mw', '341', '--years', '20', '--offline', '--json'];
+    // The first run under the hook writes this flag's cache (and runs the typical runs): the second is a user's.
+    const first = await run(dir, args, ['-r', hook]);
+    expect(first.code, first.stderr).toBe(0);
+    const second = await run(dir, args, ['-r', hook]);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stderr).toContain('code cache used');
+    const loaded = readFileSync(report, 'utf8').split('\n');
+    expect(loaded).toContain('NativeModule vm');
+    for (const name of ['crypto', 'stream', 'net', 'tty', 'zlib'])
+      expect(loaded, name).not.toContain(`NativeModule ${name}`);
+    expect(JSON.parse(second.stdout).options).toHaveLength(3);
   });
 });

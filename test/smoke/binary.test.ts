@@ -91,6 +91,21 @@ describe('a closed pipe (hashcalc ... | head -c1)', () => {
   });
 });
 
+describe('a large output through a pipe (written straight to the descriptor, src/cli/stdio.ts)', () => {
+  it('project --years 20 --json (~390 KB, six times a pipe buffer) arrives whole to a slow reader', async () => {
+    const run = start(['project', '--mw', '341', '--years', '20', '--offline', '--json']);
+    // Read slowly at first, so the pipe fills and the writes block.
+    run.child.stdout?.pause();
+    setTimeout(() => run.child.stdout?.resume(), 300);
+    const { code, stdout, stderr } = await run.done;
+    expect(code, stderr).toBe(0);
+    expect(stdout.length).toBeGreaterThan(300_000);
+    const document = JSON.parse(stdout);
+    expect(document.options.map((o: { months: unknown[] }) => o.months.length)).toEqual([241, 241, 241]);
+    expect(stderr).toMatch(/^hashcalc: offline: using the embedded snapshot/);
+  });
+});
+
 describe('Ctrl-C', () => {
   let server: Server | undefined;
   const sockets = new Set<Socket>();
