@@ -14,7 +14,7 @@ import {
   TARGET_BLOCK_INTERVAL_SEC,
 } from './bitcoin.js';
 import { hashpriceBtcPerPhDay } from './hashprice.js';
-import { power } from './units.js';
+import { powersOf } from './units.js';
 
 /** A month is a twelfth of a 365-day year, as in the per-year economics (8760 h). */
 export const MONTH_SEC = (365 / 12) * 86_400;
@@ -71,11 +71,24 @@ export interface ChainProjection {
 export function projectChain(inputs: ChainInputs): ChainProjection {
   const h0 = (inputs.difficulty * HASHES_PER_DIFFICULTY) / TARGET_BLOCK_INTERVAL_SEC;
   const growth = 1 + inputs.difficultyGrowthPerMonth;
-  const hashrateAt = (tSec: number) => h0 * power(growth, tSec / MONTH_SEC);
+  const growthTo = powersOf(growth);
+  const hashrateAt = (tSec: number) => h0 * growthTo(tSec / MONTH_SEC);
   const yearSec = 365 * 86_400;
-  const btcAt = (tSec: number) => inputs.btcUsd * power(1 + inputs.btcGrowthPerYear, tSec / yearSec);
-  const feesAt = (tSec: number) =>
-    inputs.avgFeesBtcPerBlock * power(1 + inputs.feesGrowthPerYear, tSec / yearSec);
+  const btcGrowthTo = powersOf(1 + inputs.btcGrowthPerYear);
+  const btcAt = (tSec: number) => inputs.btcUsd * btcGrowthTo(tSec / yearSec);
+  const feesGrowthTo = powersOf(1 + inputs.feesGrowthPerYear);
+  const feesAt = (tSec: number) => inputs.avgFeesBtcPerBlock * feesGrowthTo(tSec / yearSec);
+  // The subsidy changes only at a halving: looked up once per halving epoch.
+  let subsidyEpoch = -1;
+  let subsidy = 0;
+  const subsidyAt = (heightBlocks: number) => {
+    const epoch = Math.floor(heightBlocks / HALVING_INTERVAL_BLOCKS);
+    if (epoch !== subsidyEpoch) {
+      subsidyEpoch = epoch;
+      subsidy = subsidyBtc(heightBlocks);
+    }
+    return subsidy;
+  };
 
   let height = inputs.heightBlocks;
   let difficulty = inputs.difficulty;
@@ -101,7 +114,7 @@ export function projectChain(inputs: ChainInputs): ChainProjection {
       const toBoundarySec = (boundary - height) * blockSec;
       const dt = Math.min(end - t, toBoundarySec);
       const mid = t + dt / 2;
-      const reward = subsidyBtc(Math.floor(height)) + feesAt(mid);
+      const reward = subsidyAt(Math.floor(height)) + feesAt(mid);
       const btcPerPhDay = hashpriceBtcPerPhDay(difficulty, reward);
       const days = dt / 86_400;
       btc += btcPerPhDay * days;

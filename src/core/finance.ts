@@ -8,7 +8,7 @@
  * (1 + monthly IRR)^12 - 1.
  */
 import { closeIn } from './solve.js';
-import { power } from './units.js';
+import { power, powersOf } from './units.js';
 
 /** sum values[t] / (1 + rate)^t, values[0] at t = 0 undiscounted (numpy-financial npv; not Excel's NPV). */
 export function npv(rate: number, values: ArrayLike<number>): number {
@@ -192,8 +192,8 @@ export function discountedPaybackMonths(
   annualDiscountRate: number,
   values: ArrayLike<number>,
 ): number | null {
-  const monthly = monthlyRate(annualDiscountRate);
-  return paybackMonths(Array.from(values, (v, t) => v / power(1 + monthly, t)));
+  const growth = powersOf(1 + monthlyRate(annualDiscountRate));
+  return paybackMonths(Array.from(values, (v, t) => v / growth(t)));
 }
 
 /** The lowest cumulative cash (0 when it never goes below zero): the funding the project needs at its worst. */

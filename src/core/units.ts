@@ -78,3 +78,10 @@ export function power(base: number, exponent: number): number {
   if (exponent === 1) return base;
   return base > 0 ? Math.exp(exponent * Math.log(base)) : base ** exponent;
 }
+
+/** power(base, exponent) for one base and many exponents, to the bit, its logarithm taken once. */
+export function powersOf(base: number): (exponent: number) => number {
+  if (!(base > 0)) return (exponent) => power(base, exponent);
+  const ln = Math.log(base);
+  return (exponent) => (exponent === 0 ? 1 : exponent === 1 ? base : Math.exp(exponent * ln));
+}

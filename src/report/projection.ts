@@ -163,6 +163,10 @@ export function projectReport(
   current: { btcUsd: number; leaseUsdPerKwMonth: number; gpuUsdPerHour: number },
 ): ProjectReport {
   const mining = projection.options.find((o) => o.id === 'mining') as OptionProjection;
+  // Every option has the same months: each month's date once, not once per option.
+  const dates = Array.from({ length: projection.months + 1 }, (_, m) =>
+    isoDay(context.startMs + m * MONTH_MS),
+  );
   const options: ProjectedOptionReport[] = projection.options.map((o) => {
     const b = breakevens[o.id];
     return {
@@ -185,7 +189,7 @@ export function projectReport(
       years: yearsOf(o, context.years),
       months: o.months.map((m) => ({
         month: m.month,
-        date: isoDay(context.startMs + m.month * MONTH_MS),
+        date: dates[m.month] ?? isoDay(context.startMs + m.month * MONTH_MS),
         heightBlocks: m.heightBlocks,
         revenueUsd: m.revenueUsd,
         opexUsd: m.opexUsd,

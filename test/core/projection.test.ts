@@ -2,6 +2,7 @@
  * The projection engine: the chain by epochs (halving month from a height, Bitcoin Core's retarget rule),
  * hand-worked cash flows, and identities between options.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { leaseEconomics } from '../../src/core/ai.js';
 import { subsidyBtc } from '../../src/core/bitcoin.js';
@@ -9,7 +10,7 @@ import { MONTH_SEC, projectChain } from '../../src/core/chain.js';
 import { npvMonthly } from '../../src/core/finance.js';
 import { computeHashprice } from '../../src/core/hashprice.js';
 import { miningEconomics } from '../../src/core/mining.js';
-import { projectSite } from '../../src/core/projection.js';
+import { evaluateFlows, projectSite, scaledFlowsNpv, siteFlows } from '../../src/core/projection.js';
 import { baseProjection } from './projection-inputs.js';
 
 const D = 152_271_406_129_092;
@@ -274,5 +275,82 @@ describe('conversion, ramps, GPUs', () => {
         ),
         2,
       );
+  });
+});
+
+describe('a solver trial in one pass (scaledFlowsNpv)', () => {
+  // Curtailment (a low BTC scale), tax with depreciation, a new fleet's refreshes and GPU refreshes: every
+  // branch of the month's arithmetic.
+  const inputs = baseProjection({
+    years: 12,
+    taxRate: 0.21,
+    residual: 'book',
+    fleet: 'new',
+    minerLifeMonths: 48,
+    difficultyGrowthPerMonth: 0.02,
+    conversionMonths: 9,
+  });
+  const built = siteFlows(inputs).options;
+
+  it('is evaluateFlows with constant factors then npvMonthly, to the bit, for every option', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.01, max: 100, noNaN: true }),
+        fc.double({ min: 0.01, max: 100, noNaN: true }),
+        fc.double({ min: 0, max: 50, noNaN: true }),
+        fc.constantFrom(...built),
+        (miningScale, aiScale, energyScale, option) => {
+          const n = option.flows.length;
+          const cash = evaluateFlows(
+            option.flows,
+            inputs.taxRate,
+            new Float64Array(n),
+            new Float64Array(n).fill(miningScale),
+            new Float64Array(n).fill(aiScale),
+            energyScale,
+            n,
+            false,
+          );
+          const twoPasses = npvMonthly(inputs.annualDiscountRate, cash);
+          expect(
+            scaledFlowsNpv(
+              option.flows,
+              inputs.taxRate,
+              inputs.annualDiscountRate,
+              miningScale,
+              aiScale,
+              energyScale,
+            ),
+          ).toBe(twoPasses);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("at scales of 1 it is each option's NPV", () => {
+    const projection = projectSite(inputs);
+    for (const option of built) {
+      const npv = projection.options.find((o) => o.id === option.id)?.npvUsd;
+      expect(scaledFlowsNpv(option.flows, inputs.taxRate, inputs.annualDiscountRate, 1, 1, 1)).toBe(npv);
+    }
+  });
+
+  it('curtails mining months whose scaled revenue is below their energy (a scale of 0.01 mines nothing)', () => {
+    const mining = built.find((o) => o.id === 'mining');
+    if (!mining) throw new Error('no mining flows');
+    // Nothing mined: the NPV is the capex and the residual alone, discounted.
+    const rate = (1 + inputs.annualDiscountRate) ** (1 / 12) - 1;
+    let expected = 0;
+    for (let m = 0; m < mining.flows.length; m++) {
+      const ebitda = 0;
+      const tax = Math.max(0, ebitda - (mining.flows.depreciation[m] as number)) * inputs.taxRate;
+      expected +=
+        (ebitda - tax - (mining.flows.capex[m] as number) + (mining.flows.other[m] as number)) /
+        (1 + rate) ** m;
+    }
+    const npv = scaledFlowsNpv(mining.flows, inputs.taxRate, inputs.annualDiscountRate, 0.01, 1, 1);
+    expect(npv).toBeCloseTo(expected, 0);
+    expect(npv).toBeLessThan(0);
   });
 });

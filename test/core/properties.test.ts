@@ -13,7 +13,7 @@ import {
 } from '../../src/core/bitcoin.js';
 import { computeHashprice } from '../../src/core/hashprice.js';
 import { type FleetModel, type MiningInputs, miningEconomics } from '../../src/core/mining.js';
-import type { OptionEconomics } from '../../src/core/units.js';
+import { type OptionEconomics, power, powersOf } from '../../src/core/units.js';
 
 const RUNS = { numRuns: 200 };
 
@@ -254,6 +254,21 @@ describe('protocol invariants', () => {
         expect(Math.abs(difficultyForHashrate(impliedHashrateHs(d)) / d - 1)).toBeLessThan(1e-12);
       }),
       RUNS,
+    );
+  });
+});
+
+describe('powersOf (the logarithm taken once)', () => {
+  it('is power(base, exponent) to the bit, for positive, zero and negative bases and exponents 0 and 1', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.double({ min: -10, max: 10, noNaN: true }), fc.constantFrom(0, 1, 0.5, 1.01)),
+        fc.oneof(fc.double({ min: -500, max: 500, noNaN: true }), fc.constantFrom(0, 1, 2, 1 / 12)),
+        (base, exponent) => {
+          expect(Object.is(powersOf(base)(exponent), power(base, exponent))).toBe(true);
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });
