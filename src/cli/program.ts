@@ -307,8 +307,8 @@ export function buildProgram(
       writeErr: (text) => ctx.stderr.write(text),
       outputError: () => {},
     })
-    .addHelpText(
-      'after',
+    // Help texts as functions: laid out only when help is shown, not on every run.
+    .addHelpText('after', () =>
       examples(
         [
           'npx hashcalc compare --mw 341',
@@ -338,7 +338,7 @@ export function buildProgram(
     }
     command.addHelpText(
       'after',
-      `${examples(spec.examples, width)}${spec.more ? `\n${wrapText(spec.more, width)}\n` : ''}`,
+      () => `${examples(spec.examples, width)}${spec.more ? `\n${wrapText(spec.more, width)}\n` : ''}`,
     );
     command.action(async (...received: unknown[]) => {
       const self = received[received.length - 1] as Command;

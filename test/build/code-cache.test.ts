@@ -8,10 +8,11 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checksumReference } from '../../src/checksum.js';
+import { cacheNameFor, OWN_CACHES, TYPICAL_RUNS } from '../../src/loader.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const COMPARE = ['compare', '--mw', '341', '--offline', '--json'];
@@ -86,7 +87,15 @@ function snapshot(dist: string): Record<string, string> {
 }
 
 let bundleHash = '';
+/** The key of this bundle and Node, without flags: `<bundle>.<node>-<arch>`. */
 let key = '';
+/** The caches these runs use (src/loader.ts): compare's for JSON output, and the root help's. */
+const COMPARE_CACHE = 'compare.json';
+const HELP_CACHE = 'help';
+const cacheOf = (args: readonly string[]) => (args[0] === '--help' ? HELP_CACHE : COMPARE_CACHE);
+/** A cache file of this install's dist/ for the runs `args`, under `flags` (a hash) when given. */
+const cacheFile = (dist: string, args: readonly string[], flags?: string) =>
+  join(dist, `hashcalc.${key}${flags ? `.${flags}` : ''}.${cacheOf(args)}.cache`);
 /** A valid cache of this install made under another V8 flag (--no-opt: in V8's flag hash on Node 20 to 24). */
 let otherFlags: { file: string; data: Buffer };
 let reference: Result;
@@ -102,9 +111,12 @@ beforeAll(async () => {
   reference = await run(good.dir, COMPARE);
   const flagged = await run(good.dir, ['--help'], ['--no-opt']);
   expect(flagged.code, flagged.stderr).toBe(0);
-  const file = join(good.dist, `hashcalc.${key}.${hex('--no-opt\0')}.cache`);
+  const file = cacheFile(good.dist, ['--help'], hex('--no-opt\0'));
   expect(flagged.stderr).toContain(`wrote ${file}`);
   otherFlags = { file, data: readFileSync(file) };
+  // The root help has a cache of its own: the first run writes it, the second uses it.
+  const first = await run(good.dir, ['--help']);
+  expect(first.stderr).toContain(`wrote ${cacheFile(good.dist, ['--help'])}`);
   const helped = await run(good.dir, ['--help']);
   expect(helped.stderr).toContain('code cache used');
   help = helped.stdout;
@@ -128,44 +140,62 @@ afterAll(() => {
 });
 
 describe('code cache: written and used', () => {
-  it('the build wrote a cache for this bundle, named by its hash and a Node version', () => {
+  it('the build wrote every cache for this bundle, named by its hash, a Node version and the cache', () => {
     // For the building Node: a suite run on another Node against the same dist/ adds its own at its first run.
     const names = readdirSync(join(ROOT, 'dist')).filter((n) => n.endsWith('.cache'));
-    const pattern = new RegExp(`^hashcalc\\.${bundleHash}\\.v\\d+\\.\\d+\\.\\d+-[a-z0-9]+\\.cache$`);
-    expect(
-      names.some((n) => pattern.test(n)),
-      names.join(' '),
-    ).toBe(true);
+    const runtimes = new Set<string>();
+    for (const cache of ['', ...OWN_CACHES.map((c) => `.${c}`)]) {
+      const pattern = new RegExp(
+        `^hashcalc\\.${bundleHash}\\.(v\\d+\\.\\d+\\.\\d+-[a-z0-9]+)${cache.replace('.', '\\.')}\\.cache$`,
+      );
+      const found = names.map((n) => pattern.exec(n)?.[1]).filter((r) => r !== undefined);
+      expect(found.length, `${cache || '(general)'}: ${names.join(' ')}`).toBeGreaterThan(0);
+      for (const r of found) runtimes.add(r);
+    }
+    expect(runtimes.size).toBeGreaterThan(0);
+  });
+
+  it('each cache holds its own runs only: the per-command ones are smaller than the general one', () => {
+    const dist = join(ROOT, 'dist');
+    const sizeOf = (suffix: string) => readFileSync(join(dist, `hashcalc.${key}${suffix}.cache`)).length;
+    const general = sizeOf('');
+    for (const own of OWN_CACHES) expect(sizeOf(`.${own}`), own).toBeLessThan(general);
   });
 
   it('a missing cache is written once, from the typical runs, with a header naming its key and checksum', () => {
     expect(reference.code, reference.stderr).toBe(0);
-    const file = join(good.dist, `hashcalc.${key}.cache`);
+    const file = cacheFile(good.dist, COMPARE);
     expect(reference.stderr).toContain(`code cache missing: ${file}, wrote ${file}`);
+    // That cache alone (the others are written by the runs that use them), and the help's runs' own.
+    expect(
+      readdirSync(good.dist)
+        .filter((n) => n.endsWith('.cache'))
+        .sort(),
+    ).toEqual([basename(file), basename(cacheFile(good.dist, ['--help'])), basename(otherFlags.file)].sort());
     const data = readFileSync(file);
     const end = data.indexOf(10);
     const [magic, fileKey, payloadSum] = data.toString('latin1', 0, end).split(' ');
     expect(magic).toBe('hashcalc-code-cache/3');
-    expect(fileKey).toBe(key);
+    expect(fileKey).toBe(`${key}.${COMPARE_CACHE}`);
     expect(payloadSum).toBe(sum(data.subarray(end + 1)));
     expect(readdirSync(good.dist).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
   it('other V8 flags (execArgv or NODE_OPTIONS) get a cache of their own; the first is left as it was', async () => {
-    const before = readFileSync(join(good.dist, `hashcalc.${key}.cache`));
+    const before = readFileSync(cacheFile(good.dist, ['--help']));
     const options = await run(good.dir, ['--help'], [], '--max-old-space-size=3000');
     expect(options.code, options.stderr).toBe(0);
-    const file = join(good.dist, `hashcalc.${key}.${hex('--max-old-space-size=3000')}.cache`);
+    const file = cacheFile(good.dist, ['--help'], hex('--max-old-space-size=3000'));
     expect(options.stderr).toContain(`code cache missing: ${file}, wrote ${file}`);
     expect(otherFlags.file).not.toBe(file);
-    expect(readFileSync(join(good.dist, `hashcalc.${key}.cache`)).equals(before)).toBe(true);
+    expect(readFileSync(cacheFile(good.dist, ['--help'])).equals(before)).toBe(true);
   });
 
   it('the next run uses it, prints the same, and writes nothing', async () => {
     const before = snapshot(good.dist);
     const again = await run(good.dir, COMPARE);
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stderr).toContain(`code cache used: ${join(good.dist, `hashcalc.${key}.cache`)}\n`);
+    expect(again.stderr).toContain(`code cache used: ${cacheFile(good.dist, COMPARE)}\n`);
     expectSameOutput(again, COMPARE);
     expect(snapshot(good.dist)).toEqual(before);
   });
@@ -176,18 +206,19 @@ describe('code cache: a bad cache file is ignored, the run succeeds, and dist/ i
     Buffer.concat([Buffer.from(`hashcalc-code-cache/3 ${fileKey} ${sum(payload)}\n`), payload]);
   const payloadOf = (data: Buffer) => data.subarray(data.indexOf(10) + 1);
 
-  const cases: [string, () => Buffer, 'invalid' | 'rejected'][] = [
+  /** Each case makes the file's content from the key its header should name. */
+  const cases: [string, (fileKey: string) => Buffer, 'invalid' | 'rejected'][] = [
     [
       // Node's V8 does not checksum code caches: these bytes behind a valid V8 header abort the process.
       'payload bytes flipped behind a valid header',
       () => {
-        const data = Buffer.from(readFileSync(join(good.dist, `hashcalc.${key}.cache`)));
+        const data = Buffer.from(readFileSync(cacheFile(good.dist, COMPARE)));
         for (let i = data.indexOf(10) + 1000; i < data.length; i += 997) data[i] = (data[i] as number) ^ 0x5a;
         return data;
       },
       'invalid',
     ],
-    ['truncated', () => readFileSync(join(good.dist, `hashcalc.${key}.cache`)).subarray(0, 5000), 'invalid'],
+    ['truncated', () => readFileSync(cacheFile(good.dist, COMPARE)).subarray(0, 5000), 'invalid'],
     ['empty', () => Buffer.alloc(0), 'invalid'],
     ['random bytes', () => Buffer.alloc(100_000, 7), 'invalid'],
     ['a raw V8 cache without the header', () => payloadOf(otherFlags.data), 'invalid'],
@@ -195,15 +226,16 @@ describe('code cache: a bad cache file is ignored, the run succeeds, and dist/ i
     [
       // Passes every check of the loader's own; V8 rejects it (flag hash): the cachedDataRejected path.
       'a cache made under other V8 flags, relabelled with this key',
-      () => header(key, payloadOf(otherFlags.data)),
+      (fileKey: string) => header(fileKey, payloadOf(otherFlags.data)),
       'rejected',
     ],
   ];
 
   it.each(cases)('%s', async (_name, make, status) => {
     const { dir, dist } = install();
-    const file = join(dist, `hashcalc.${key}.cache`);
-    writeFileSync(file, make());
+    // The bad file where each run looks: compare's JSON cache and the root help's.
+    for (const args of [COMPARE, ['--help']])
+      writeFileSync(cacheFile(dist, args), make(`${key}.${cacheOf(args)}`));
     const before = snapshot(dist);
     for (const args of [COMPARE, ['--help']]) {
       const result = await run(dir, args);
@@ -217,14 +249,16 @@ describe('code cache: a bad cache file is ignored, the run succeeds, and dist/ i
 });
 
 describe('code cache: never serialized where it cannot be written', () => {
-  it('with four caches in dist/ already (other flags), a fifth is not made', async () => {
+  it('with caches for four other runtimes in dist/ already (other flags), a fifth is not made', async () => {
     const { dir, dist } = install();
+    // Four other runtimes, one with several caches (they count once).
     for (const n of [1, 2, 3, 4]) writeFileSync(join(dist, `hashcalc.${bundleHash}.v0.0.${n}-x64.cache`), '');
+    writeFileSync(join(dist, `hashcalc.${bundleHash}.v0.0.1-x64.project.json.cache`), '');
     const before = snapshot(dist);
     const result = await run(dir, COMPARE);
     expectSameOutput(result, COMPARE);
     expect(result.stderr).toContain('code cache missing');
-    expect(result.stderr).toContain('not written: 4 caches');
+    expect(result.stderr).toContain('not written: caches for 4 other runtimes');
     expect(snapshot(dist)).toEqual(before);
   });
 
@@ -294,5 +328,36 @@ describe('startup: what a run does not load', () => {
     for (const name of ['crypto', 'stream', 'net', 'tty', 'zlib'])
       expect(loaded, name).not.toContain(`NativeModule ${name}`);
     expect(JSON.parse(second.stdout).options).toHaveLength(3);
+  });
+});
+
+describe('which cache a run uses (cacheNameFor)', () => {
+  it.each([
+    [['project', '--mw', '341', '--years', '20', '--json'], {}, 'project.json'],
+    [['project', '--mw', '341', '--format', 'json'], {}, 'project.json'],
+    [['project', '--format=json'], {}, 'project.json'],
+    [['project', '--mw', '341'], { HASHCALC_FORMAT: 'json' }, 'project.json'],
+    [['project', '--mw', '341', '--format', 'csv'], {}, 'project'],
+    [['project', '--', '--json'], {}, 'project'],
+    [['compare', '--mw', '341'], {}, 'compare'],
+    [['history', '--data', 'days.csv', '--json'], {}, 'history.json'],
+    [['--help'], {}, 'help'],
+    [['-h'], {}, 'help'],
+    [[], {}, 'help'],
+    // The general cache: commands without their own, a command's help, a command after a root flag.
+    [['hashprice', '--json'], {}, null],
+    [['--help', 'project'], {}, null],
+    [['-q', 'project', '--json'], {}, null],
+  ] as const)('%j with %j: %s', (argv, env, name) => {
+    expect(cacheNameFor(argv, env)).toBe(name);
+  });
+
+  it('every own cache has typical runs, sorted into it by the same rule', () => {
+    for (const own of OWN_CACHES) {
+      expect(
+        TYPICAL_RUNS.some((r) => cacheNameFor(r.argv) === own),
+        own,
+      ).toBe(true);
+    }
   });
 });
