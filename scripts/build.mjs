@@ -126,9 +126,28 @@ for (const [name, schema] of Object.entries(schemas)) {
 }
 
 // Code cache: the loader's typical runs, in this process (so keyed by this Node and its flags).
-// The general cache, then each command's own (src/loader.ts).
-const { writeCodeCache, OWN_CACHES } = createRequire(import.meta.url)('../dist/cli.cjs');
-for (const name of [null, ...OWN_CACHES]) {
-  const cache = await writeCodeCache(name);
-  if (!('written' in cache)) throw new Error(`build: no code cache ${name ?? '(general)'}: ${cache.skipped}`);
+// The general cache, then each command's own (src/loader.ts), each from a process of its own: within one
+// process V8 shares the compiled functions of every instance of the bundle, so a cache would hold them all.
+// The writer is a file, not `node -e`: execArgv is part of a cache's key.
+const cli = fileURLToPath(new URL('dist/cli.cjs', root));
+const { OWN_CACHES } = createRequire(import.meta.url)(cli);
+const writer = new URL('dist/.write-code-cache.cjs', root);
+writeFileSync(
+  writer,
+  `require(${JSON.stringify(cli)}).writeCodeCache(JSON.parse(process.argv[2])).then((r) => {
+  if (!('written' in r)) { process.stderr.write(r.skipped); process.exitCode = 1; }
+});\n`,
+);
+try {
+  for (const name of [null, ...OWN_CACHES]) {
+    try {
+      execFileSync(process.execPath, [fileURLToPath(writer), JSON.stringify(name)], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+    } catch (error) {
+      throw new Error(`build: no code cache ${name ?? '(general)'}: ${error.stderr ?? error.message}`);
+    }
+  }
+} finally {
+  rmSync(writer);
 }

@@ -184,13 +184,7 @@ function load(useCache: boolean, name: string | null): Loaded {
   // The CommonJS wrapper, on the bundle's first line so stack traces keep their line numbers.
   const script = new Script(
     `(function (exports, require, module, __filename, __dirname, __hashcalcUrl) {${source}\n})`,
-    {
-      // A fresh instance for a cache's typical runs gets a name of its own: V8 shares the compiled functions
-      // of scripts with the same source and name within a process, and a cache must hold only what its own
-      // runs compiled (the code cache does not depend on the name).
-      filename: useCache ? file : `${file} [typical runs: ${name ?? 'general'}]`,
-      ...(state.status === 'valid' ? { cachedData: state.payload } : {}),
-    },
+    { filename: file, ...(state.status === 'valid' ? { cachedData: state.payload } : {}) },
   );
   const module = { exports: {} as BundleExports };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file), BUNDLE.href);
@@ -230,7 +224,9 @@ function runtimeOf(file: string): string {
 /**
  * Runs the typical runs of the cache `name` (null: the general one) in a fresh instance of the bundle
  * (offline, output discarded, throwaway cache and config directories), then writes that code cache for this
- * Node and these flags. Returns the file written, or why not.
+ * Node and these flags. Returns the file written, or why not. V8 shares compiled functions between scripts of
+ * the same source and name in a process, so the cache also holds what this process ran before (a run that
+ * found its cache missing: the same command); the build writes each cache from a process of its own.
  */
 export async function writeCodeCache(
   name: string | null = null,
