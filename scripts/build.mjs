@@ -78,6 +78,10 @@ await build({
   plugins: [lazyChildProcess, undiciOnDemand],
   // The loader passes the bundle's URL in; CommonJS has no import.meta.
   define: { HASHCALC_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__hashcalcUrl' },
+  // The CommonJS wrapper is in the file (src/loader.ts runs it as it is): wrapping it at run time made a
+  // second copy of the 400 KB source on every run.
+  banner: { js: `(function (exports, require, module, __filename, __dirname, __hashcalcUrl) {` },
+  footer: { js: '})' },
 });
 
 // The simulation's worker threads (src/cli/simulation-pool.ts starts them from next to the bundle).

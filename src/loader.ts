@@ -181,11 +181,11 @@ function load(useCache: boolean, name: string | null): Loaded {
   const key = `${bundleName}.${runtimeKey(arena)}${name === null ? '' : `.${name}`}`;
   const cacheFile = join(DIST, `hashcalc.${key}.cache`);
   const state: CacheState = useCache ? readCache(arena, cacheFile, key) : { status: 'missing' };
-  // The CommonJS wrapper, on the bundle's first line so stack traces keep their line numbers.
-  const script = new Script(
-    `(function (exports, require, module, __filename, __dirname, __hashcalcUrl) {${source}\n})`,
-    { filename: file, ...(state.status === 'valid' ? { cachedData: state.payload } : {}) },
-  );
+  // The bundle is a function expression (its CommonJS wrapper is in the file: scripts/build.mjs).
+  const script = new Script(source, {
+    filename: file,
+    ...(state.status === 'valid' ? { cachedData: state.payload } : {}),
+  });
   const module = { exports: {} as BundleExports };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file), BUNDLE.href);
   const cache = !useCache

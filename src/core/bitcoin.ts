@@ -27,9 +27,19 @@ export function subsidySats(heightBlocks: number): number {
   return Number(INITIAL_SUBSIDY_SATS >> BigInt(halvings));
 }
 
+/** subsidyBtc by the number of halvings before a height (a history asks for every day's). */
+const SUBSIDY_BTC_BY_HALVINGS: number[] = [];
+
 /** Block subsidy in BTC at a height. */
 export function subsidyBtc(heightBlocks: number): number {
-  return subsidySats(heightBlocks) / SATS_PER_BTC;
+  assertHeight(heightBlocks);
+  const halvings = Math.floor(heightBlocks / HALVING_INTERVAL_BLOCKS);
+  let btc = SUBSIDY_BTC_BY_HALVINGS[halvings];
+  if (btc === undefined) {
+    btc = subsidySats(heightBlocks) / SATS_PER_BTC;
+    SUBSIDY_BTC_BY_HALVINGS[halvings] = btc;
+  }
+  return btc;
 }
 
 /** Height of the next halving strictly after `heightBlocks`. */

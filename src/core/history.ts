@@ -67,9 +67,10 @@ export function blendedSubsidyBtc(heightStart: number, heightEnd: number): numbe
 export function hashpriceDays(days: readonly DayInput[]): HashpriceDay[] {
   const out: HashpriceDay[] = [];
   let previousHeight: number | null = null;
-  let previousDate: string | null = null;
+  let previousMs: number | null = null;
   for (const day of days) {
-    const consecutive = previousDate !== null && dayMs(day.date) - dayMs(previousDate) === DAY_MS;
+    const ms = dayMs(day.date);
+    const consecutive = previousMs !== null && ms - previousMs === DAY_MS;
     let subsidy: number | null = null;
     let halving = false;
     if (day.heightEnd !== null) {
@@ -104,7 +105,7 @@ export function hashpriceDays(days: readonly DayInput[]): HashpriceDay[] {
       halving,
     });
     previousHeight = day.heightEnd;
-    previousDate = day.date;
+    previousMs = ms;
   }
   return out;
 }
@@ -276,21 +277,35 @@ export function daysFromEpochs(epochs: readonly Epoch[], fromDate: string, toDat
   let i = 0;
   for (let t = from; t <= end; t += DAY_MS) {
     const dayEnd = t / 1000 + 86_399;
-    while (i + 1 < epochs.length && (times[i + 1] as { timeUnix: number }).timeUnix <= dayEnd) i++;
-    const e = epochs[i] as Epoch;
-    const start = (times[i] as { timeUnix: number }).timeUnix;
-    const next = times[i + 1]?.timeUnix ?? start + 2016 * 600;
-    const heightEnd = e.startHeight + Math.min(2016, Math.floor((2016 * (dayEnd - start)) / (next - start)));
+    i = epochFrom(times, i, dayEnd);
     days.push({
       date: dateOf(t),
-      difficulty: e.difficulty,
+      difficulty: (epochs[i] as Epoch).difficulty,
       avgFeesBtcPerBlock: null,
       btcUsd: null,
       blocks: null,
-      heightEnd,
+      heightEnd: heightInEpoch(epochs, times, i, dayEnd),
     });
   }
   return days;
+}
+
+type EpochTimes = readonly { timeUnix: number }[];
+
+/** The epoch in force at Unix s `time`, walking on from epoch `i`: the last whose start is at or before it. */
+function epochFrom(times: EpochTimes, i: number, time: number): number {
+  let at = i;
+  while (at + 1 < times.length && (times[at + 1] as { timeUnix: number }).timeUnix <= time) at++;
+  return at;
+}
+
+/** The height at Unix s `time` within epoch i: its 2016 blocks spread evenly over it. */
+function heightInEpoch(epochs: readonly Epoch[], times: EpochTimes, i: number, time: number): number {
+  const start = (times[i] as { timeUnix: number }).timeUnix;
+  const next = times[i + 1]?.timeUnix ?? start + 2016 * 600;
+  return (
+    (epochs[i] as Epoch).startHeight + Math.min(2016, Math.floor((2016 * (time - start)) / (next - start)))
+  );
 }
 
 /**
@@ -302,17 +317,39 @@ export function fillHeights(days: readonly DayInput[], epochs: readonly Epoch[])
   if (days.every((d) => d.heightEnd !== null) || days.length === 0) return [...days];
   const first = days[0] as DayInput;
   const last = days.at(-1) as DayInput;
-  const known = new Map(
-    daysFromEpochs(epochs, first.date, last.date).map((d) => [d.date, d.heightEnd as number]),
-  );
-  const lastEpochDay = [...known.keys()].at(-1);
+  // The days daysFromEpochs(epochs, first.date, last.date) dates, from `from` to `end` (day starts, ms),
+  // each day's height computed as it does, without building them.
+  const times = epochStartTimes(epochs);
+  const from = Math.max(dayMs(first.date), Math.ceil(((times[0]?.timeUnix ?? 0) * 1000) / DAY_MS) * DAY_MS);
+  const end = Math.min(dayMs(last.date), ((times.at(-1)?.timeUnix ?? 0) + 2016 * 600) * 1000);
+  const lastKnownMs = end >= from ? from + Math.floor((end - from) / DAY_MS) * DAY_MS : Number.NaN;
+  const lastEpochDay = Number.isNaN(lastKnownMs) ? undefined : dateOf(lastKnownMs);
+  let i = 0;
+  let previousEnd = Number.NEGATIVE_INFINITY;
+  const heightAt = (t: number) => {
+    const dayEnd = t / 1000 + 86_399;
+    // Days ascending: walk on from the last day's epoch (from the first when a day comes earlier).
+    if (dayEnd < previousEnd) i = 0;
+    previousEnd = dayEnd;
+    i = epochFrom(times, i, dayEnd);
+    return heightInEpoch(epochs, times, i, dayEnd);
+  };
+  // Field by field, not a spread (several times faster on a cold run).
+  const withHeight = (d: DayInput, heightEnd: number): DayInput => ({
+    date: d.date,
+    difficulty: d.difficulty,
+    avgFeesBtcPerBlock: d.avgFeesBtcPerBlock,
+    btcUsd: d.btcUsd,
+    blocks: d.blocks,
+    heightEnd,
+  });
   return days.map((d) => {
     if (d.heightEnd !== null) return d;
-    const h = known.get(d.date);
-    if (h !== undefined) return { ...d, heightEnd: h };
+    const t = dayMs(d.date);
+    if (t >= from && t <= end) return withHeight(d, heightAt(t));
     if (lastEpochDay && d.date > lastEpochDay) {
-      const extra = Math.round((dayMs(d.date) - dayMs(lastEpochDay)) / DAY_MS) * 144;
-      return { ...d, heightEnd: (known.get(lastEpochDay) as number) + extra };
+      const extra = Math.round((t - lastKnownMs) / DAY_MS) * 144;
+      return withHeight(d, heightAt(lastKnownMs) + extra);
     }
     return d;
   });

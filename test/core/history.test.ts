@@ -1,12 +1,14 @@
 /** Daily hashprice history: reconstruction on known days (a halving day included) and the statistics. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DIFFICULTY_EPOCHS } from '../../src/catalog/difficulty-epochs.js';
 import {
   blendedSubsidyBtc,
   type DayInput,
   dateOf,
   daysFromEpochs,
   epochStartTimes,
+  fillHeights,
   hashpriceDays,
   historyStats,
   marginHistory,
@@ -152,5 +154,60 @@ describe('dateOf', () => {
     // Leap days and the ends of centuries.
     for (const day of ['2000-02-29', '2024-02-29', '2100-02-28', '2100-03-01', '1999-12-31', '2028-04-08'])
       expect(dateOf(Date.parse(`${day}T23:59:59.999Z`))).toBe(day);
+  });
+});
+
+describe('fillHeights (heights from the epochs, for days without one)', () => {
+  const epochs = DIFFICULTY_EPOCHS.map(([startHeight, startTimeUnix, difficulty]) => ({
+    startHeight,
+    startTimeUnix,
+    difficulty,
+  }));
+  /** The definition: the height daysFromEpochs gives that date; past the epochs, 144 blocks a day more. */
+  function reference(days: readonly DayInput[]): DayInput[] {
+    if (days.every((d) => d.heightEnd !== null) || days.length === 0) return [...days];
+    const known = new Map(
+      daysFromEpochs(epochs, (days[0] as DayInput).date, (days.at(-1) as DayInput).date).map((d) => [
+        d.date,
+        d.heightEnd as number,
+      ]),
+    );
+    const lastEpochDay = [...known.keys()].at(-1);
+    return days.map((d) => {
+      if (d.heightEnd !== null) return d;
+      const h = known.get(d.date);
+      if (h !== undefined) return { ...d, heightEnd: h };
+      if (lastEpochDay && d.date > lastEpochDay) {
+        const extra = Math.round((Date.parse(d.date) - Date.parse(lastEpochDay)) / 86_400_000) * 144;
+        return { ...d, heightEnd: (known.get(lastEpochDay) as number) + extra };
+      }
+      return d;
+    });
+  }
+  const dateArb = fc
+    .integer({ min: Date.UTC(2008, 11, 1), max: Date.UTC(2027, 0, 1) })
+    .map((ms) => dateOf(Math.floor(ms / 86_400_000) * 86_400_000));
+
+  it('is the definition on random days: sorted or not, with gaps, some with a height, before and past the epochs', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(dateArb, fc.boolean()), { minLength: 1, maxLength: 60 }),
+        fc.boolean(),
+        (entries, sorted) => {
+          const unique = [...new Map(entries).entries()];
+          if (sorted) unique.sort(([a], [b]) => (a < b ? -1 : 1));
+          const days = unique.map(([date, known]) => day(date, { heightEnd: known ? 900_000 : null }));
+          expect(fillHeights(days, epochs)).toEqual(reference(days));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('three years of consecutive days without heights: the same as the definition, day by day', () => {
+    const days: DayInput[] = [];
+    for (let t = Date.UTC(2022, 11, 1); t <= Date.UTC(2025, 10, 30); t += 86_400_000)
+      days.push(day(dateOf(t), { heightEnd: null }));
+    expect(fillHeights(days, epochs)).toEqual(reference(days));
   });
 });
