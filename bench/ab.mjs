@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { quantile } from './quantile.mjs';
 
 const [a, b, ...args] = process.argv.slice(2);
 if (!a || !b || args.length === 0) {
@@ -54,12 +55,6 @@ try {
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
-const quantile = (xs, q) => {
-  const s = [...xs].sort((p, r) => p - r);
-  const at = (s.length - 1) * q;
-  const lo = Math.floor(at);
-  return s[lo] + (s[Math.ceil(at)] - s[lo]) * (at - lo);
-};
 const f = (n) => n.toFixed(1);
 console.log(`${runs} paired runs of: hashcalc ${args.join(' ')}`);
 console.log(`A ${f(quantile(times.a, 0.5))} ms   B ${f(quantile(times.b, 0.5))} ms`);

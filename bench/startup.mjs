@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { quantile } from './quantile.mjs';
 
 const AIM = 1.3;
 const COMMANDS = [
@@ -83,12 +84,6 @@ try {
   rmSync(scratch, { recursive: true, force: true });
 }
 
-const quantile = (xs, q) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const at = (s.length - 1) * q;
-  const lo = Math.floor(at);
-  return s[lo] + (s[Math.ceil(at)] - s[lo]) * (at - lo);
-};
 const base = quantile(samples[0], 0.5);
 const [load1] = loadavg();
 console.log(

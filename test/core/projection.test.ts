@@ -10,7 +10,13 @@ import { MONTH_SEC, projectChain } from '../../src/core/chain.js';
 import { npvMonthly } from '../../src/core/finance.js';
 import { computeHashprice } from '../../src/core/hashprice.js';
 import { miningEconomics } from '../../src/core/mining.js';
-import { evaluateFlows, projectSite, scaledFlowsNpv, siteFlows } from '../../src/core/projection.js';
+import {
+  evaluateFlows,
+  projectSite,
+  scaledFlowsNpv,
+  scaledNpv,
+  siteFlows,
+} from '../../src/core/projection.js';
 import { baseProjection } from './projection-inputs.js';
 
 const D = 152_271_406_129_092;
@@ -312,16 +318,8 @@ describe('a solver trial in one pass (scaledFlowsNpv)', () => {
             false,
           );
           const twoPasses = npvMonthly(inputs.annualDiscountRate, cash);
-          expect(
-            scaledFlowsNpv(
-              option.flows,
-              inputs.taxRate,
-              inputs.annualDiscountRate,
-              miningScale,
-              aiScale,
-              energyScale,
-            ),
-          ).toBe(twoPasses);
+          // Through scaledNpv, the solver's entry to it.
+          expect(scaledNpv(inputs, built)(option.id, miningScale, aiScale, energyScale)).toBe(twoPasses);
         },
       ),
       { numRuns: 200 },
