@@ -3,6 +3,10 @@
  * 200-byte WebAssembly module (its text: src/checksum.wat) over files read straight into its memory. A check
  * against corruption and a name for a bundle, not a defence against an attacker.
  *
+ * The memory is never grown: growing a WebAssembly memory detaches its old ArrayBuffer, and once any
+ * ArrayBuffer has been detached V8 checks every typed array access in the process for it (a simulation,
+ * all Float64Arrays, ran 10% slower). A file larger than the memory gets a new memory (and instance).
+ *
  * Why not node:crypto: loading it costs every run 3.5-6 ms (it pulls in the stream modules; measured on Node
  * 20 here), and SHA-1 of the bundle and the cache ~1.2 ms more; this costs ~1.5 ms in all. Why not a loop in
  * JavaScript: cold, it ran ~4 ms over the bundle before V8 optimized it.
@@ -17,7 +21,7 @@ const { closeSync, fstatSync, openSync, readSync } = process.getBuiltinModule('n
 
 /** src/checksum.wat, assembled (wat2wasm 1.0.32). */
 const MODULE_BASE64 =
-  'AGFzbQEAAAABBwFgAn9/AX4DAgEABQMBAAEHFQIGbWVtb3J5AgAIY2hlY2tzdW0AAAqUAQGRAQICfwF+IAAhAiAAIAFqIQNCpcaIocicp/lLIQQCQANAIAIgA08NASAEIAIpAwCFQrODgICAIH4hBCAEIARCHYiFIQQgAkEIaiECDAALCyAEIAGthSEEIAQgBEIhiIUhBCAEQs2Z1ur++uuof34hBCAEIARCIYiFIQQgBELT2JfU4b+u50R+IQQgBCAEQiGIhQs=';
+  'AGFzbQEAAAABBwFgAn9/AX4CDwEDZW52Bm1lbW9yeQIAAQMCAQAHDAEIY2hlY2tzdW0AAAqUAQGRAQICfwF+IAAhAiAAIAFqIQNCpcaIocicp/lLIQQCQANAIAIgA08NASAEIAIpAwCFQrODgICAIH4hBCAEIARCHYiFIQQgAkEIaiECDAALCyAEIAGthSEEIAQgBEIhiIUhBCAEQs2Z1ur++uuof34hBCAEIARCIYiFIQQgBELT2JfU4b+u50R+IQQgBCAEQiGIhQs=';
 
 const PAGE_BYTES = 65_536;
 
@@ -28,34 +32,45 @@ interface WasmMemory {
 }
 interface WasmApi {
   Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => { exports: unknown };
+  Instance: new (module: object, imports: { env: { memory: WasmMemory } }) => { exports: unknown };
+  Memory: new (descriptor: { initial: number }) => WasmMemory;
 }
 const { WebAssembly: wasm } = globalThis as unknown as { WebAssembly: WasmApi };
 
 interface Exports {
-  memory: WasmMemory;
   checksum(start: number, length: number): bigint;
 }
+
+/** 1 MiB: the bundle and its caches (0.3-0.6 MB each) fit. */
+const INITIAL_PAGES = 16;
 
 /**
  * The module's memory as a place to read files into and checksum them. One file at a time: a read reuses
  * the memory, so a view from an earlier read is overwritten by the next.
  */
 export class ChecksumArena {
-  private readonly exports: Exports;
+  private readonly module: object;
+  private memory!: WasmMemory;
+  private exports!: Exports;
 
   constructor() {
-    const module = new wasm.Module(Buffer.from(MODULE_BASE64, 'base64'));
-    this.exports = new wasm.Instance(module).exports as Exports;
+    this.module = new wasm.Module(Buffer.from(MODULE_BASE64, 'base64'));
+    this.use(INITIAL_PAGES);
   }
 
-  /** The memory, grown to hold `bytes` plus the word the last checksum step may read past them. */
+  private use(pages: number): void {
+    this.memory = new wasm.Memory({ initial: pages });
+    this.exports = new wasm.Instance(this.module, { env: { memory: this.memory } }).exports as Exports;
+  }
+
+  /**
+   * The memory, able to hold `bytes` plus the word the last checksum step may read past them: this one, or a
+   * new one when it is too small (never grown; views of the old one stay as they were).
+   */
   private room(bytes: number): Uint8Array {
-    const { memory } = this.exports;
     const pages = Math.ceil((bytes + 8) / PAGE_BYTES);
-    const have = memory.buffer.byteLength / PAGE_BYTES;
-    if (pages > have) memory.grow(pages - have);
-    return new Uint8Array(memory.buffer);
+    if (pages > this.memory.buffer.byteLength / PAGE_BYTES) this.use(pages);
+    return new Uint8Array(this.memory.buffer);
   }
 
   /** A whole file's bytes, read into the memory (a view of it, valid until the next read or checksum). */
@@ -83,7 +98,7 @@ export class ChecksumArena {
   checksum(data: Uint8Array | string): string {
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     let start = bytes.byteOffset;
-    if (bytes.buffer !== this.exports.memory.buffer) {
+    if (bytes.buffer !== this.memory.buffer) {
       this.room(bytes.length).set(bytes);
       start = 0;
     }

@@ -87,6 +87,24 @@ describe('checksum', () => {
     expect(arena.checksum(view)).toBe(checksumReference(data));
   });
 
+  it('a file larger than the memory gets a new memory: an earlier view is never detached', () => {
+    // Growing a WebAssembly memory detaches its ArrayBuffer, which costs every later typed array access in
+    // the process: the arena never grows one.
+    const fresh = new ChecksumArena();
+    const small = join(scratch, 'small.bin');
+    writeFileSync(small, Buffer.from('hashcalc'));
+    const first = fresh.readFile(small);
+    const large = join(scratch, 'large.bin');
+    const big = Buffer.alloc(3 * 1024 * 1024, 0x5a);
+    writeFileSync(large, big);
+    const second = fresh.readFile(large);
+    expect(first.byteLength).toBe(8);
+    expect(Buffer.from(first).toString()).toBe('hashcalc');
+    expect(second.buffer).not.toBe(first.buffer);
+    expect(fresh.checksum(second)).toBe(checksumReference(big));
+    expect(fresh.checksum(first)).toBe('372e7af01a45e2d4');
+  });
+
   it('reading a missing file throws (the loader reads that as no cache)', () => {
     expect(() => arena.readFile(join(scratch, 'missing'))).toThrow(/ENOENT/);
   });
