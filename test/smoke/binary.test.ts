@@ -2,7 +2,7 @@
  * Smoke tests of the built binary (bin/hashcalc.js -> dist/, built by test/global-setup.ts): what only a real
  * process shows. The shim starts; a closed pipe ends quietly; Ctrl-C exits 130; a failed write exits 1.
  */
-import { type ChildProcess, type StdioOptions, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, type StdioOptions, spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { type AddressInfo, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -103,6 +103,26 @@ describe('a large output through a pipe (written straight to the descriptor, src
     const document = JSON.parse(stdout);
     expect(document.options.map((o: { months: unknown[] }) => o.months.length)).toEqual([241, 241, 241]);
     expect(stderr).toMatch(/^hashcalc: offline: using the embedded snapshot/);
+  });
+});
+
+describe('a non-blocking pipe (EAGAIN: wait and write again)', () => {
+  let python = true;
+  try {
+    execFileSync('python3', ['--version'], { stdio: 'ignore' });
+  } catch {
+    python = false;
+    console.warn('smoke: python3 is not installed: the non-blocking pipe test is skipped');
+  }
+  it.skipIf(!python)('project --years 20 --json arrives whole through a full non-blocking pipe', () => {
+    const script = fileURLToPath(new URL('./nonblocking-pipe.py', import.meta.url));
+    const out = execFileSync('python3', [script, process.execPath, BIN], {
+      env: cleanEnv(),
+      encoding: 'utf8',
+    });
+    const result = JSON.parse(out);
+    expect(result).toEqual({ code: 0, bytes: expect.any(Number), stderr: '', months: [241, 241, 241] });
+    expect(result.bytes).toBeGreaterThan(300_000);
   });
 });
 
