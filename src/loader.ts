@@ -1,7 +1,7 @@
 /**
  * The built CLI's entry (dist/cli.cjs, required by bin/hashcalc.js). It runs the single-file bundle (dist/hashcalc.cjs) through node:vm with
  * V8's code cache, so a run spends no time compiling the functions it calls: startup is the product's latency
- * (on Node 20 here a plain bundle measured 1.5-1.8x `node -e 0`, this 1.3-1.55x: bench/startup.mjs).
+ * (on Node 20 here a plain bundle measured 1.5-1.8x `node -e 0`, this 1.25-1.5x: bench/startup.mjs).
  *
  * The cache file is dist/hashcalc.<bundle hash>.<node version>-<arch>[.<flags hash>][.<command>].cache (hash: 8
  * hex digits of src/checksum.ts's, over files read straight into its memory): V8 rejects a cache made by another
@@ -10,10 +10,11 @@
  * the payload's hash: Node's V8 does not checksum code caches, and a corrupt payload behind a valid V8 header
  * aborts the process, so a file that fails these checks is never handed to V8.
  *
- * One cache per command of OWN_CACHES (`.<command>`), made from that command's typical runs alone, and the
- * general one (no suffix) from all of them, for every other command and for help. A run deserializes its
- * whole cache, so a cache holding only what its command runs starts faster: measured 5 ms less for
- * `project --years 20` than with the general one (bench/startup.mjs). Any cache of the bundle serves any
+ * One cache for each name of OWN_CACHES (`.<name>`: a command, the same command with JSON output
+ * `<command>.json`, and the root help `help`), made from the typical runs cacheNameFor sorts into it, and the
+ * general one (no suffix) from all of them, for every other command and a command's help. A run deserializes
+ * its whole cache, so a cache holding only what its command runs starts faster: measured 5 ms less for
+ * `project --years 20 --json` than with the general one (bench/ab.mjs). Any cache of the bundle serves any
  * command (a function it lacks compiles when first called): a run that names its command after a root flag
  * (`hashcalc -q project`) simply uses the general one.
  *
