@@ -78,17 +78,6 @@ export function projectChain(inputs: ChainInputs): ChainProjection {
   const btcAt = (tSec: number) => inputs.btcUsd * btcGrowthTo(tSec / yearSec);
   const feesGrowthTo = powersOf(1 + inputs.feesGrowthPerYear);
   const feesAt = (tSec: number) => inputs.avgFeesBtcPerBlock * feesGrowthTo(tSec / yearSec);
-  // The subsidy changes only at a halving: looked up once per halving epoch.
-  let subsidyEpoch = -1;
-  let subsidy = 0;
-  const subsidyAt = (heightBlocks: number) => {
-    const epoch = Math.floor(heightBlocks / HALVING_INTERVAL_BLOCKS);
-    if (epoch !== subsidyEpoch) {
-      subsidyEpoch = epoch;
-      subsidy = subsidyBtc(heightBlocks);
-    }
-    return subsidy;
-  };
 
   let height = inputs.heightBlocks;
   let difficulty = inputs.difficulty;
@@ -114,7 +103,7 @@ export function projectChain(inputs: ChainInputs): ChainProjection {
       const toBoundarySec = (boundary - height) * blockSec;
       const dt = Math.min(end - t, toBoundarySec);
       const mid = t + dt / 2;
-      const reward = subsidyAt(Math.floor(height)) + feesAt(mid);
+      const reward = subsidyBtc(Math.floor(height)) + feesAt(mid);
       const btcPerPhDay = hashpriceBtcPerPhDay(difficulty, reward);
       const days = dt / 86_400;
       btc += btcPerPhDay * days;

@@ -269,11 +269,7 @@ export function epochStartTimes(epochs: readonly Epoch[]): { timeUnix: number; e
 export function daysFromEpochs(epochs: readonly Epoch[], fromDate: string, toDate: string): DayInput[] {
   const times = epochStartTimes(epochs);
   const days: DayInput[] = [];
-  const first = times[0]?.timeUnix ?? 0;
-  const lastStart = times.at(-1)?.timeUnix ?? 0;
-  const from = Math.max(dayMs(fromDate), Math.ceil((first * 1000) / DAY_MS) * DAY_MS);
-  // The last epoch's end is not known: days up to its expected end (2016 blocks at 600 s).
-  const end = Math.min(dayMs(toDate), (lastStart + 2016 * 600) * 1000);
+  const { from, end } = epochDayRange(times, fromDate, toDate);
   let i = 0;
   for (let t = from; t <= end; t += DAY_MS) {
     const dayEnd = t / 1000 + 86_399;
@@ -291,6 +287,20 @@ export function daysFromEpochs(epochs: readonly Epoch[], fromDate: string, toDat
 }
 
 type EpochTimes = readonly { timeUnix: number }[];
+
+/**
+ * The days from `fromDate` to `toDate` the epochs cover, as the first and last day's start (Unix ms; the
+ * range is empty when from > end): from the first epoch's start to the last epoch's expected end (its end is
+ * not known: 2016 blocks at 600 s).
+ */
+function epochDayRange(times: EpochTimes, fromDate: string, toDate: string): { from: number; end: number } {
+  const first = times[0]?.timeUnix ?? 0;
+  const lastStart = times.at(-1)?.timeUnix ?? 0;
+  return {
+    from: Math.max(dayMs(fromDate), Math.ceil((first * 1000) / DAY_MS) * DAY_MS),
+    end: Math.min(dayMs(toDate), (lastStart + 2016 * 600) * 1000),
+  };
+}
 
 /** The epoch in force at Unix s `time`, walking on from epoch `i`: the last whose start is at or before it. */
 function epochFrom(times: EpochTimes, i: number, time: number): number {
@@ -320,8 +330,7 @@ export function fillHeights(days: readonly DayInput[], epochs: readonly Epoch[])
   // The days daysFromEpochs(epochs, first.date, last.date) dates, from `from` to `end` (day starts, ms),
   // each day's height computed as it does, without building them.
   const times = epochStartTimes(epochs);
-  const from = Math.max(dayMs(first.date), Math.ceil(((times[0]?.timeUnix ?? 0) * 1000) / DAY_MS) * DAY_MS);
-  const end = Math.min(dayMs(last.date), ((times.at(-1)?.timeUnix ?? 0) + 2016 * 600) * 1000);
+  const { from, end } = epochDayRange(times, first.date, last.date);
   const lastKnownMs = end >= from ? from + Math.floor((end - from) / DAY_MS) * DAY_MS : Number.NaN;
   const lastEpochDay = Number.isNaN(lastKnownMs) ? undefined : dateOf(lastKnownMs);
   let i = 0;
