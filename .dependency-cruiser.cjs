@@ -1,9 +1,10 @@
 /**
- * The layer rule of ../shared/DESIGN.md, enforced (npm run lint, and test/house/lint.test.ts in npm test):
+ * The layer rule (docs/architecture.md), enforced by `npm run lint`:
  *   core -> core; catalog -> core; data -> core, catalog; inputs -> core, catalog;
- *   report -> core, catalog (+ types of data and inputs); rules -> core; output -> report;
- *   cli -> anything. src/context.ts and src/errors.ts may be imported by every layer but the core.
- * No import cycles, type-only imports included.
+ *   site -> core, catalog (+ types of data and inputs);
+ *   report -> core, catalog (+ types of data, inputs and site); rules -> core; output -> report;
+ *   cli -> anything, but no command imports another. src/context.ts and src/errors.ts may be imported by
+ *   every layer but the core. No import cycles, type-only imports included.
  */
 const layer = (name) => `^src/${name}/`;
 const shared = '^src/(context|errors)\\.ts$';
@@ -43,9 +44,17 @@ module.exports = {
     ...only('catalog', ['core']),
     ...only('data', ['core', 'catalog']),
     ...only('inputs', ['core', 'catalog']),
-    ...only('report', ['core', 'catalog'], { typesFrom: ['data', 'inputs'] }),
+    ...only('site', ['core', 'catalog'], { typesFrom: ['data', 'inputs'] }),
+    ...only('report', ['core', 'catalog'], { typesFrom: ['data', 'inputs', 'site'] }),
     ...only('rules', ['core']),
     ...only('output', ['report']),
+    {
+      name: 'no-command-imports-another',
+      comment: 'A command is one place: what two commands share lives in the site layer or in src/cli.',
+      severity: 'error',
+      from: { path: '^src/cli/commands/([^/.]+)' },
+      to: { path: '^src/cli/commands/', pathNot: ['^src/cli/commands/$1', '^src/cli/commands/shared\\.ts$'] },
+    },
     {
       name: 'shared-modules-import-nothing-of-the-layers',
       severity: 'error',

@@ -14,7 +14,7 @@ import {
   type SiteProjection,
   scaledNpv,
   siteFlows,
-} from './projection.js';
+} from './projection/index.js';
 import { closeIn } from './solve.js';
 import type { OptionId } from './units.js';
 

@@ -217,3 +217,8 @@ export function straightLineMonthly(costUsd: number, lifeMonths: number): number
 export function bookValue(costUsd: number, lifeMonths: number, elapsedMonths: number): number {
   return Math.max(0, costUsd * (1 - Math.min(elapsedMonths, lifeMonths) / lifeMonths));
 }
+
+/** Straight-line depreciation per year (12 months) of an asset costing `costUsd` over `lifeMonths`; 0 without a life. */
+export function straightLinePerYear(costUsd: number, lifeMonths: number): number {
+  return lifeMonths > 0 ? (costUsd * 12) / lifeMonths : 0;
+}

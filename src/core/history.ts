@@ -7,6 +7,7 @@
 import { HALVING_INTERVAL_BLOCKS, subsidyBtc } from './bitcoin.js';
 import { dateOfMs, dayStartMs, isDate } from './days.js';
 import { hashpriceBtcPerPhDay } from './hashprice.js';
+import { netMiningRevenueUsdPerDay } from './mining.js';
 
 /** One UTC day of chain and price data, as the data layer delivers it (live, cached, or from a file). */
 export interface DayInput {
@@ -228,8 +229,11 @@ export function marginHistory(
     .filter((d) => d.hashpriceUsdPerPhDay !== null)
     .map((d) => ({
       date: d.date,
+      // A kW of machines: 1000 / efficiency TH/s earning all day (per kWh: a day's revenue over 24 kWh).
       marginUsdPerKwh:
-        ((d.hashpriceUsdPerPhDay as number) * (1 - poolFee)) / (24 * efficiencyJPerTh) - powerUsdPerKwh,
+        netMiningRevenueUsdPerDay(1000 / efficiencyJPerTh, d.hashpriceUsdPerPhDay as number, poolFee, 1) /
+          24 -
+        powerUsdPerKwh,
     }));
   return { days: out, daysAtLoss: out.filter((d) => d.marginUsdPerKwh < 0).length, daysWithData: out.length };
 }

@@ -83,14 +83,31 @@ export function allocateFleet(itMw: number, fleet: readonly FleetModel[]): Fleet
   });
 }
 
+/**
+ * What a fleet earns per day, net of the pool's fee and its downtime: its hashrate in PH/s times the
+ * hashprice (USD per PH/s per day), less the fee, times the uptime. The one place the net mining revenue is
+ * computed: today's economics, the projection (a month's USD per PH/s in place of a day's), exodus and the
+ * margin history use it.
+ */
+export function netMiningRevenueUsdPerDay(
+  hashrateThs: number,
+  hashpriceUsdPerPhDay: number,
+  poolFee: number,
+  uptime: number,
+): number {
+  return (hashrateThs / 1000) * (1 - poolFee) * uptime * hashpriceUsdPerPhDay;
+}
+
 export function miningEconomics(inputs: MiningInputs): MiningEconomics {
   const itMw = inputs.siteMw / inputs.pueMining;
   const allocation = allocateFleet(itMw, inputs.fleet);
   const units = allocation.reduce((s, a) => s + a.units, 0);
   const hashrateThs = allocation.reduce((s, a) => s + a.hashrateThs, 0);
   const fleetKw = allocation.reduce((s, a) => s + a.powerMw * 1000, 0);
-  const netHashpriceFactor = (1 - inputs.poolFee) * inputs.uptime * DAYS_PER_YEAR;
-  const revenueUsdPerYear = (hashrateThs / 1000) * inputs.hashpriceUsdPerPhDay * netHashpriceFactor;
+  const net = (hashpriceUsdPerPhDay: number) =>
+    netMiningRevenueUsdPerDay(hashrateThs, hashpriceUsdPerPhDay, inputs.poolFee, inputs.uptime) *
+    DAYS_PER_YEAR;
+  const revenueUsdPerYear = net(inputs.hashpriceUsdPerPhDay);
   const energyKwhPerYear = fleetKw * inputs.pueMining * HOURS_PER_YEAR * inputs.uptime;
   const energyUsdPerYear = energyKwhPerYear * inputs.powerUsdPerKwh;
   const capexUsd = allocation.reduce((s, a) => s + a.capexUsd, 0);
@@ -108,7 +125,8 @@ export function miningEconomics(inputs: MiningInputs): MiningEconomics {
     },
     inputs.siteMw,
   );
-  const phDaysPerYear = (hashrateThs / 1000) * netHashpriceFactor;
+  // The net PH/s-days a year: what one USD per PH/s per day of hashprice earns.
+  const phDaysPerYear = net(1);
   const breakevenHashprice = phDaysPerYear > 0 ? base.opexUsdPerYear / phDaysPerYear : null;
   return {
     ...base,

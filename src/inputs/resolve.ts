@@ -7,7 +7,7 @@ import { GPUS } from '../catalog/gpus.js';
 import { DEFAULT_MINER_PRICE_USD_PER_TH, MINERS } from '../catalog/miners.js';
 import type { GpuModel, MinerModel } from '../catalog/types.js';
 import type { GpuCloudInputs, LeaseInputs } from '../core/ai.js';
-import type { FleetModel } from '../core/mining.js';
+import { allocateFleet, type FleetModel, FleetTooLargeError } from '../core/mining.js';
 import type { SimulationSettings } from '../core/risk/simulation.js';
 import { UsageError } from '../errors.js';
 import type { FleetEntry, Given, LayeredInputs, Origin } from './layers.js';
@@ -297,4 +297,73 @@ export function resolveSimulation(inputs: Inputs, into: Assumptions): Simulation
     gpuPriceVolPerYear: numberInput(inputs, 'gpuPriceVolPerYear', into),
     workers: workers ? workers.value : null,
   };
+}
+
+/** A fleet of counted miners must fit the site's IT power: exit 2 naming where the fleet came from. */
+export function checkFleetFits(
+  site: { siteMw: number },
+  mining: { pueMining: number; fleet: readonly FleetModel[] },
+  assumptions: Assumptions,
+): void {
+  try {
+    allocateFleet(site.siteMw / mining.pueMining, mining.fleet);
+  } catch (error) {
+    if (error instanceof FleetTooLargeError)
+      throw new UsageError(`${assumptions.fleet?.from ?? '--miner'}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** Every input of a whole site's options: the site, its fleet, the lease and the GPU cloud. */
+export interface ResolvedSite {
+  site: SiteInputs;
+  mining: MiningSettings;
+  lease: LeaseSettings;
+  gpu: GpuSettings;
+}
+
+/** The site, its fleet, lease and GPU cloud, and the projection's settings: every input a projection takes. */
+export function resolveProjectionSite(
+  inputs: Inputs,
+  into: Assumptions,
+): { resolved: ResolvedSite; settings: ProjectionSettings } {
+  const resolved: ResolvedSite = {
+    site: resolveSite(inputs, into),
+    mining: resolveMining(inputs, into),
+    lease: resolveLease(inputs, into),
+    gpu: resolveGpu(inputs, into),
+  };
+  checkFleetFits(resolved.site, resolved.mining, into);
+  return { resolved, settings: resolveProjection(inputs, into) };
+}
+
+/** Which options `mining`, `ai` and `compare` take (compare over the horizon too). */
+export type EconomicsCommand = 'mining' | 'ai' | 'compare';
+
+/** The inputs of today's economics: the options a command shows, and compare's horizon. */
+export interface EconomicsSelection {
+  command: EconomicsCommand;
+  site: SiteInputs;
+  mining: MiningSettings | null;
+  lease: LeaseSettings | null;
+  gpu: GpuSettings | null;
+  /** compare (and check) look over the horizon too: the same projection as `project`. */
+  projection: ProjectionSettings | null;
+}
+
+/** Every input of `mining`, `ai` or `compare`, validated before any data is fetched (bad input: exit 2). */
+export function resolveEconomics(
+  command: EconomicsCommand,
+  inputs: Inputs,
+  into: Assumptions,
+): EconomicsSelection {
+  const site = resolveSite(inputs, into);
+  const withMining = command !== 'ai';
+  const withAi = command !== 'mining';
+  const mining = withMining ? resolveMining(inputs, into) : null;
+  const lease = withAi ? resolveLease(inputs, into) : null;
+  const gpu = withAi ? resolveGpu(inputs, into) : null;
+  const projection = command === 'compare' ? resolveProjection(inputs, into) : null;
+  if (mining) checkFleetFits(site, mining, into);
+  return { command, site, mining, lease, gpu, projection };
 }

@@ -3,8 +3,9 @@
  * high (bars sorted by swing, the base and zero marked, laid out for the width), or with --grid a table of
  * that difference over two drivers with the break-even frontier marked.
  */
-import { OPTION_LABELS } from '../report/economics.js';
+
 import { percent, price, usd } from '../report/format.js';
+import { OPTION_LABELS } from '../report/labels.js';
 import type { SensitivityReport } from '../report/sensitivity-schema.js';
 import { type Block, type Document, type TableCell, text } from './document.js';
 import { provenanceLine } from './render-network.js';

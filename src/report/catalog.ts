@@ -12,8 +12,8 @@ import {
   minerEfficiencyJPerTh,
 } from '../catalog/miners.js';
 import type { Provenance } from '../catalog/types.js';
+import { DOCUMENT_VERSIONS } from './documents.js';
 import { grouped } from './format.js';
-import { SCHEMA_VERSION } from './network.js';
 
 export const CATALOG_KINDS = ['miners', 'gpus', 'deals', 'conversions', 'defaults'] as const;
 export type CatalogKind = (typeof CATALOG_KINDS)[number];
@@ -97,7 +97,7 @@ function entries(kind: CatalogKind) {
 
 export function catalogReport(kind: CatalogKind, stale?: Staleness) {
   return {
-    schemaVersion: SCHEMA_VERSION,
+    schemaVersion: DOCUMENT_VERSIONS.catalog,
     command: 'catalog' as const,
     ...entries(kind),
     ...(stale ? { stale } : {}),
@@ -107,7 +107,7 @@ export function catalogReport(kind: CatalogKind, stale?: Staleness) {
 /** `catalog --stale` without a kind: the stale figures of the whole catalog as the entries. */
 export function staleReport(stale: Staleness) {
   return {
-    schemaVersion: SCHEMA_VERSION,
+    schemaVersion: DOCUMENT_VERSIONS.catalog,
     command: 'catalog' as const,
     kind: 'stale' as const,
     entries: stale.stale.map((s) => ({

@@ -6,16 +6,17 @@ import type { SiteComparison } from '../core/compare.js';
 import type { MiningEconomics } from '../core/mining.js';
 import type { OptionEconomics, OptionId } from '../core/units.js';
 import type { Assumptions } from '../inputs/resolve.js';
+import type { SiteEconomics } from '../site/economics.js';
+import type { NetworkData } from '../site/network.js';
+import { DOCUMENT_VERSIONS } from './documents.js';
 import { type CsvRecord, flatten } from './flatten.js';
 import { multiple as fmtMultiple, price, usd } from './format.js';
-import { type NetworkData, networkReport, SCHEMA_VERSION } from './network.js';
+import { OPTION_LABELS } from './labels.js';
+import { networkReport } from './network.js';
+import { projectionReport } from './projection.js';
 import type { EconomicsReport, OptionReport, ProjectReport } from './schemas.js';
 
-export const OPTION_LABELS: Record<OptionId, string> = {
-  mining: 'Mining',
-  'ai-lease': 'AI lease',
-  'gpu-cloud': 'GPU cloud',
-};
+export { OPTION_LABELS };
 
 /** A simple payback longer than this outlives any of the assets: said as "beyond", never as a figure. */
 export const PAYBACK_LIMIT_YEARS = 30;
@@ -130,7 +131,7 @@ export function economicsReport(
     ),
   );
   return {
-    schemaVersion: SCHEMA_VERSION,
+    schemaVersion: DOCUMENT_VERSIONS[command],
     command,
     network: network ? networkReport(network) : null,
     site,
@@ -154,34 +155,21 @@ export function economicsCsvRecords(report: EconomicsReport): CsvRecord[] {
   }));
 }
 
-/** The lives behind today's depreciation figures (months), and whether the fleet is bought. */
-export interface Lives {
-  fleet: 'owned' | 'new';
-  minerLifeMonths: number;
-  fitOutLifeMonths: number;
-  gpuLifeMonths: number;
-}
-
-/** Today's straight-line depreciation of an option's capex, per year. */
-function depreciationPerYear(o: OptionReport, fitOutUsd: number, lives: Lives): number {
-  const perYear = (cost: number, months: number) => (months > 0 ? (cost * 12) / months : 0);
-  if (o.id === 'mining') return lives.fleet === 'new' ? perYear(o.capexUsd, lives.minerLifeMonths) : 0;
-  if (o.id === 'ai-lease') return perYear(o.capexUsd, lives.fitOutLifeMonths);
-  return perYear(o.capexUsd - fitOutUsd, lives.gpuLifeMonths) + perYear(fitOutUsd, lives.fitOutLifeMonths);
-}
-
 /**
  * `compare` over the horizon: each option gains its NPV, IRR and breakevens from the projection, paybackYears
  * becomes the horizon-aware payback (the former figure stays as simplePaybackYears), depreciation and EBIT
  * are shown, and the verdict ranks by NPV while comparing per kWh like with like (EBITDA, never revenue).
  */
-export function withHorizon(report: EconomicsReport, project: ProjectReport, lives: Lives): EconomicsReport {
-  const fitOutUsd = report.options.find((o) => o.id === 'ai-lease')?.capexUsd ?? 0;
+export function withHorizon(
+  report: EconomicsReport,
+  project: ProjectReport,
+  depreciationUsdPerYear: Partial<Record<OptionId, number>>,
+): EconomicsReport {
   const years = project.horizon.years;
   const options = report.options.map((o): OptionReport => {
     const p = project.options.find((x) => x.id === o.id);
     if (!p) return o;
-    const depreciation = depreciationPerYear(o, fitOutUsd, lives);
+    const depreciation = depreciationUsdPerYear[o.id] ?? 0;
     const paybackYears = p.paybackMonths === null ? null : p.paybackMonths / 12;
     return {
       ...o,
@@ -220,7 +208,7 @@ export function withHorizon(report: EconomicsReport, project: ProjectReport, liv
       : `per kWh today: ${today.join(', ')}`;
   return {
     ...report,
-    schemaVersion: 2,
+    schemaVersion: DOCUMENT_VERSIONS.compare,
     options,
     horizon: {
       years,
@@ -230,4 +218,33 @@ export function withHorizon(report: EconomicsReport, project: ProjectReport, liv
     },
     verdict: { ...project.verdict, text: `${project.verdict.text}; ${todayText}` },
   };
+}
+
+/**
+ * The `mining`, `ai` or `compare` document of a site's economics (src/site/economics.ts). A mixed fleet's
+ * price per TH/s (NaN in the inputs: each model has its own) is stated as its capex over its hashrate.
+ */
+export function siteEconomicsReport(result: SiteEconomics, given: Assumptions): EconomicsReport {
+  const price = given.minerPriceUsdPerTh;
+  const assumptions =
+    price && Number.isNaN(price.value) && result.fleetPriceUsdPerTh !== null
+      ? { ...given, minerPriceUsdPerTh: { ...price, value: result.fleetPriceUsdPerTh } }
+      : given;
+  const report = economicsReport(
+    result.command,
+    result.network,
+    result.site,
+    assumptions,
+    result.comparison,
+    {
+      ...(result.gpuModel ? { gpuModel: result.gpuModel } : {}),
+      ...(result.priceBases ? { priceBases: result.priceBases } : {}),
+    },
+  );
+  if (!result.horizon) return report;
+  return withHorizon(
+    report,
+    projectionReport(result.horizon.projection, {}),
+    result.horizon.depreciationUsdPerYear,
+  );
 }

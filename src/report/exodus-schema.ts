@@ -1,5 +1,7 @@
 /** The `exodus` --json contract (zod/mini): loaded by tests and the build (JSON Schema), never by a command. */
+
 import * as z from 'zod/mini';
+import { DOCUMENT_VERSIONS } from './documents.js';
 import { networkReportSchema } from './schemas.js';
 
 const num = () => z.number();
@@ -14,7 +16,7 @@ const concentrationSchema = z.object({
 });
 
 export const exodusOutputSchema = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(DOCUMENT_VERSIONS.exodus),
   command: z.literal('exodus'),
   network: networkReportSchema,
   leaving: z.object({

@@ -3,7 +3,9 @@
  * uplift for those who stay, the hourly security yardstick, pool concentration), from the core's figures.
  * Its schema is in exodus-schema.ts (zod is loaded only by tests and the build, never on a command's path).
  */
+
 import type { Concentration, ExodusResult } from '../core/network.js';
+import { DOCUMENT_VERSIONS } from './documents.js';
 import type { ExodusReport } from './exodus-schema.js';
 
 export interface ExodusContext {
@@ -39,7 +41,7 @@ export function exodusReport(context: ExodusContext, result: ExodusResult): Exod
     `and the remaining miners earn about ${percentText(result.hashpriceUpliftAfterRetarget)} ${result.hashpriceUpliftAfterRetarget >= 0 ? 'more' : 'less'} per PH/s`;
   const pools = context.pools;
   return {
-    schemaVersion: 1,
+    schemaVersion: DOCUMENT_VERSIONS.exodus,
     command: 'exodus',
     network: context.network,
     leaving: context.leaving,

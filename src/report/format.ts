@@ -1,5 +1,6 @@
 /** Humane number formatting for tables. Never prints NaN or Infinity: undefined quantities are "n/a". */
 
+import { grouped } from '../catalog/text.js';
 import { formatAge } from '../core/duration.js';
 import { dateOf } from '../core/history.js';
 
@@ -66,15 +67,7 @@ export function hashrateThs(n: number | null | undefined): string {
   return `${significant(n)} TH/s`;
 }
 
-/**
- * Digits with thousands separators: 89,097; 324.8. Hand-rolled on purpose: the first toLocaleString() call
- * loads ICU number formatting, ~25 ms of every table run.
- */
-export function grouped(n: number, decimals = 0): string {
-  const [whole = '', fraction] = Math.abs(n).toFixed(decimals).split('.');
-  const sign = n < 0 && Number(whole + (fraction ?? '')) !== 0 ? '-' : '';
-  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction ? `.${fraction}` : ''}`;
-}
+export { grouped };
 
 /** USD with full digits and separators: $84,775. */
 export function usdExact(n: number | null | undefined, decimals = 0): string {

@@ -1,5 +1,7 @@
 /** The `history` --json contract (zod/mini): loaded by tests and the build (JSON Schema), never by a command. */
+
 import * as z from 'zod/mini';
+import { DOCUMENT_VERSIONS } from './documents.js';
 
 const num = () => z.number();
 const nullable = () => z.nullable(z.number());
@@ -7,7 +9,7 @@ const describe = <T extends z.ZodMiniType>(schema: T, text: string): T => schema
 const dated = z.nullable(z.object({ date: z.string(), hashpriceUsdPerPhDay: num() }));
 
 export const historyOutputSchema = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(DOCUMENT_VERSIONS.history),
   command: z.literal('history'),
   period: z.object({
     from: z.string(),

@@ -1,5 +1,7 @@
 /** The `history` document: the period, where the data came from, the statistics and the daily series. Pure. */
+
 import type { HashpriceDay, HistoryStats, MarginHistory } from '../core/history.js';
+import { DOCUMENT_VERSIONS } from './documents.js';
 import type { HistoryReport } from './history-schema.js';
 
 export interface HistoryContext {
@@ -23,7 +25,7 @@ export function historyReport(
   const margins = new Map(context.margin?.history.days.map((d) => [d.date, d.marginUsdPerKwh]) ?? []);
   const m = context.margin;
   return {
-    schemaVersion: 1,
+    schemaVersion: DOCUMENT_VERSIONS.history,
     command: 'history',
     period: context.period,
     source: context.source,

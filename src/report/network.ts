@@ -1,13 +1,11 @@
 /**
- * Network report documents: what `hashprice` and `network` print as JSON (and what their tables read), built
- * from the data layer's snapshot and the core's figures. Pure; types are the schemas' (schemas.ts).
+ * Network report documents: what `hashprice` and `network` print as JSON (and what their tables read), shaped
+ * from the site layer's network data (src/site/network.ts). Pure; types are the schemas' (schemas.ts).
  */
-import { computeHashpriceFromHashrate } from '../core/hashprice.js';
-import { halvingOutlook, type NetworkFigures, networkFigures } from '../core/network.js';
-import type { NetworkSnapshot, Sourced } from '../data/types.js';
+import type { Sourced } from '../data/types.js';
+import type { NetworkData } from '../site/network.js';
+import { DOCUMENT_VERSIONS } from './documents.js';
 import type { HashpriceReport, NetworkCommandReport, NetworkReport, QuantityProvenance } from './schemas.js';
-
-export const SCHEMA_VERSION = 1;
 
 /** A figure's provenance for output: source, data time, and (live or cached) origin and host. */
 export function provenanceOf(q: Sourced<unknown>): QuantityProvenance {
@@ -16,24 +14,6 @@ export function provenanceOf(q: Sourced<unknown>): QuantityProvenance {
     asOf: new Date(q.asOfMs).toISOString(),
     ...(q.origin ? { origin: q.origin } : {}),
     ...(q.host ? { host: q.host } : {}),
-  };
-}
-
-/** The snapshot with the core's figures from it. */
-export interface NetworkData {
-  snapshot: NetworkSnapshot;
-  figures: NetworkFigures;
-}
-
-export function networkData(snapshot: NetworkSnapshot): NetworkData {
-  return {
-    snapshot,
-    figures: networkFigures({
-      heightBlocks: snapshot.heightBlocks.value,
-      difficulty: snapshot.difficulty.value,
-      btcUsd: snapshot.btcUsd.value,
-      avgFeesBtcPerBlock: snapshot.avgFeesBtcPerBlock.value,
-    }),
   };
 }
 
@@ -72,18 +52,9 @@ export function networkReport({ snapshot, figures }: NetworkData): NetworkReport
 }
 
 export function hashpriceReport(data: NetworkData): HashpriceReport {
-  const estimated = data.snapshot.estimatedHashrateHs;
-  const variant =
-    estimated && estimated.value > 0
-      ? computeHashpriceFromHashrate({
-          networkHashrateHs: estimated.value,
-          subsidyBtc: data.figures.subsidyBtc,
-          avgFeesBtcPerBlock: data.snapshot.avgFeesBtcPerBlock.value,
-          btcUsd: data.snapshot.btcUsd.value,
-        })
-      : null;
+  const variant = data.hashpriceFromEstimatedHashrate;
   return {
-    schemaVersion: SCHEMA_VERSION,
+    schemaVersion: DOCUMENT_VERSIONS.hashprice,
     command: 'hashprice',
     ...networkReport(data),
     estimatedHashrateVariant: variant
@@ -101,15 +72,16 @@ export function hashpriceReport(data: NetworkData): HashpriceReport {
  */
 export function networkCommandReport(data: NetworkData): NetworkCommandReport {
   const { snapshot, figures } = data;
-  const { schemaVersion, command: _command, provenance: _provenance, ...hashprice } = hashpriceReport(data);
+  const {
+    schemaVersion: _version,
+    command: _command,
+    provenance: _provenance,
+    ...hashprice
+  } = hashpriceReport(data);
   const retarget = snapshot.retarget;
-  const halving = halvingOutlook(
-    snapshot.heightBlocks.value,
-    snapshot.heightBlocks.asOfMs,
-    retarget?.value.meanBlockIntervalSec,
-  );
+  const halving = data.halving;
   return {
-    schemaVersion,
+    schemaVersion: DOCUMENT_VERSIONS.network,
     command: 'network',
     ...hashprice,
     impliedHashrateHs: figures.impliedHashrateHs,

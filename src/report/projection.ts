@@ -4,12 +4,15 @@
  */
 import type { BreakevensVsMining } from '../core/breakeven.js';
 import { dateOf } from '../core/history.js';
-import type { OptionProjection, SiteProjection } from '../core/projection.js';
+import type { OptionProjection, SiteProjection } from '../core/projection/index.js';
 import type { OptionId } from '../core/units.js';
 import type { Assumptions } from '../inputs/resolve.js';
-import { OPTION_LABELS } from './economics.js';
+import type { NetworkData } from '../site/network.js';
+import type { DecisionFlip, SiteProjectionResult } from '../site/projection.js';
+import { DOCUMENT_VERSIONS } from './documents.js';
 import { price, usd } from './format.js';
-import { type NetworkData, networkReport, SCHEMA_VERSION } from './network.js';
+import { OPTION_LABELS } from './labels.js';
+import { networkReport } from './network.js';
 import type { BreakevenVsMiningReport, ProjectedOptionReport, ProjectReport } from './schemas.js';
 
 const MONTH_MS = (365 / 12) * 86_400_000;
@@ -79,11 +82,7 @@ function yearsOf(o: OptionProjection, years: number): ProjectedOptionReport['yea
 }
 
 /** A breakeven of the best AI option's own price against the next best AI option (when both are AI). */
-export interface FlipBetween {
-  id: 'ai-lease' | 'gpu-cloud';
-  versus: OptionId;
-  value: number | null;
-}
+export type FlipBetween = Pick<DecisionFlip, 'id' | 'versus' | 'value'>;
 
 /** The input that would flip the decision, and its breakeven. */
 function flipOf(
@@ -216,7 +215,7 @@ export function projectReport(
       : `The ${best.label} has the highest NPV over ${context.years} years: ${usd(best.npvUsd)}, ${usd(best.npvVsMiningUsd)} more than keeping mining (${usd(mining.npvUsd)})${runnerUp.id !== 'mining' ? `; the ${runnerUp.label} ${usd(runnerUp.npvUsd)}` : ''}`;
   const halving = projection.chain.halvingMonth;
   return {
-    schemaVersion: SCHEMA_VERSION,
+    schemaVersion: DOCUMENT_VERSIONS.project,
     command: 'project',
     network: networkReport(context.network),
     networkCarriedForward: context.carriedForward,
@@ -242,6 +241,31 @@ export function projectReport(
       text: flip ? `${head}; ${flipText(flip, flipWinner(runnerUp))}` : head,
     },
   };
+}
+
+/** The `project` document of a site's projection (src/site/projection.ts). */
+export function projectionReport(result: SiteProjectionResult, assumptions: Assumptions): ProjectReport {
+  const carried = result.carriedForward;
+  return projectReport(
+    {
+      network: result.network,
+      carriedForward: carried
+        ? {
+            fromAsOf: new Date(carried.fromAsOfMs).toISOString(),
+            blocksAdded: carried.blocksAdded,
+            heightBlocks: carried.heightBlocks,
+          }
+        : null,
+      site: result.site,
+      assumptions,
+      years: result.years,
+      startMs: result.startMs,
+    },
+    result.projection,
+    result.breakevens,
+    result.flip,
+    result.current,
+  );
 }
 
 /** CSV: the monthly series, one record per option and month. */

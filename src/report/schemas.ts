@@ -4,7 +4,9 @@
  * optional fields), with schemaVersion. Loaded by tests and by `hashcalc schema`, never on a command's path.
  * zod/mini, like the rest of the code: the full zod namespace would pull every locale into the bundle.
  */
+
 import * as z from 'zod/mini';
+import { DOCUMENT_VERSIONS } from './documents.js';
 
 const describe = <T extends z.ZodMiniType>(schema: T, text: string): T => schema.check(z.describe(text)) as T;
 const num = () => z.number();
@@ -50,7 +52,7 @@ const networkShape = {
 export const networkReportSchema = z.object(networkShape);
 
 export const hashpriceOutputSchema = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(DOCUMENT_VERSIONS.hashprice),
   command: z.literal('hashprice'),
   ...networkShape,
   estimatedHashrateVariant: describe(
@@ -62,7 +64,7 @@ export const hashpriceOutputSchema = z.object({
 const networkProvenanceSchema = quantityProvenanceSchema;
 
 export const networkOutputSchema = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(DOCUMENT_VERSIONS.network),
   command: z.literal('network'),
   ...networkShape,
   estimatedHashrateVariant: hashpriceOutputSchema.shape.estimatedHashrateVariant,
@@ -201,7 +203,7 @@ const compareVerdictSchema = z.object({
 
 export const economicsOutputSchema = z.object({
   schemaVersion: describe(
-    z.union([z.literal(1), z.literal(2)]),
+    z.union([z.literal(DOCUMENT_VERSIONS.mining), z.literal(DOCUMENT_VERSIONS.compare)]),
     '2 for compare (horizon-aware: verdict is an object, paybackYears over the horizon); 1 for mining and ai',
   ),
   command: z.enum(['compare', 'mining', 'ai']),
@@ -256,7 +258,7 @@ const staleSchema = z.object({
 });
 
 export const catalogOutputSchema = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(DOCUMENT_VERSIONS.catalog),
   command: z.literal('catalog'),
   kind: describe(
     z.enum(['miners', 'gpus', 'deals', 'conversions', 'defaults', 'stale']),
@@ -272,7 +274,7 @@ export const catalogOutputSchema = z.object({
 });
 
 export const checkOutputSchema = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(DOCUMENT_VERSIONS.check),
   command: z.literal('check'),
   passed: describe(z.boolean(), 'true when every rule passes (exit 0); false: exit 3'),
   breached: count(),
@@ -391,7 +393,7 @@ export const simulationSchema = z.object({
 });
 
 export const projectOutputSchema = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(DOCUMENT_VERSIONS.project),
   command: z.literal('project'),
   network: networkReportSchema,
   networkCarriedForward: describe(

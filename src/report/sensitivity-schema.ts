@@ -1,5 +1,7 @@
 /** The `sensitivity` --json contract (zod/mini): loaded by tests and the build (JSON Schema), never by a command. */
+
 import * as z from 'zod/mini';
+import { DOCUMENT_VERSIONS } from './documents.js';
 import { assumptionSchema, networkReportSchema } from './schemas.js';
 
 const num = () => z.number();
@@ -8,7 +10,7 @@ const aiOption = z.enum(['ai-lease', 'gpu-cloud']);
 const scalar = () => z.union([num(), z.string(), z.boolean()]);
 
 export const sensitivityOutputSchema = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(DOCUMENT_VERSIONS.sensitivity),
   command: z.literal('sensitivity'),
   network: networkReportSchema,
   site: z.object({ mw: z.number().check(z.gt(0)), powerUsdPerKwh: z.number().check(z.gte(0)) }),

@@ -1,9 +1,12 @@
 /** The `sensitivity` document from a tornado (and a grid): types are the schema's. Pure. */
+
 import type { DriverId, Grid, Tornado } from '../core/risk/sensitivity.js';
 import type { OptionId } from '../core/units.js';
 import type { Assumptions } from '../inputs/resolve.js';
 import type { ResolvedRange } from '../inputs/sensitivity.js';
-import { type NetworkData, networkReport } from './network.js';
+import type { NetworkData } from '../site/network.js';
+import { DOCUMENT_VERSIONS } from './documents.js';
+import { networkReport } from './network.js';
 import type { SensitivityReport } from './sensitivity-schema.js';
 
 export interface SensitivityContext {
@@ -28,7 +31,7 @@ export function sensitivityReport(
   const npv = tornado.base.npvUsd;
   const ids: OptionId[] = ['mining', 'ai-lease', 'gpu-cloud'];
   return {
-    schemaVersion: 1,
+    schemaVersion: DOCUMENT_VERSIONS.sensitivity,
     command: 'sensitivity',
     network: networkReport(context.network),
     site: context.site,

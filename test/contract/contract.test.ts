@@ -5,8 +5,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_NAMES as COMMAND_SCHEMA_NAMES } from '../../src/cli/commands/schema.js';
 import { jsonSchemaFor, SCHEMA_NAMES } from '../../src/cli/json-schemas.js';
+import { COMMAND_NAMES } from '../../src/inputs/table.js';
+import { DOCUMENT_NAMES, DOCUMENT_VERSIONS } from '../../src/report/documents.js';
 import { schemaPaths } from './paths.js';
 
 const BASELINE = new URL('./fields.json', import.meta.url);
@@ -31,8 +32,19 @@ describe('JSON contract', async () => {
     expect(missing, `fields removed from the ${name} output schema`).toEqual([]);
   });
 
-  it('the schema command offers every schema', () => {
-    expect([...COMMAND_SCHEMA_NAMES].sort()).toEqual([...SCHEMA_NAMES].sort());
+  it('every command that prints a document has one in the registry, and the schema command offers it', () => {
+    const printing = COMMAND_NAMES.filter((n) => !['init', 'schema', 'completion'].includes(n));
+    expect([...DOCUMENT_NAMES].sort()).toEqual([...printing].sort());
+    expect([...SCHEMA_NAMES].sort()).toEqual([...DOCUMENT_NAMES, 'scenario'].sort());
+  });
+
+  it("each document's schema states the registry's schemaVersion", () => {
+    for (const name of DOCUMENT_NAMES) {
+      type Version = { const?: unknown; anyOf?: { const?: unknown }[] };
+      const version = (jsonSchemaFor(name).properties as Record<string, Version>).schemaVersion;
+      const allowed = version?.anyOf ? version.anyOf.map((v) => v.const) : [version?.const];
+      expect(allowed, name).toContain(DOCUMENT_VERSIONS[name]);
+    }
   });
 
   it('every schema has schemaVersion (outputs) and a baseline', () => {

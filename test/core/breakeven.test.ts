@@ -1,7 +1,7 @@
 /** Breakevens between options, each verified by substituting it back into the real model. */
 import { describe, expect, it } from 'vitest';
 import { breakevensVsMining, solveInRange } from '../../src/core/breakeven.js';
-import { type ProjectionInputs, projectSite } from '../../src/core/projection.js';
+import { type ProjectionInputs, projectSite } from '../../src/core/projection/index.js';
 import { baseProjection } from './projection-inputs.js';
 
 const npv = (inputs: ProjectionInputs, id: string) =>

@@ -1,5 +1,5 @@
 /** Projection inputs for a 341 MW site on the snapshot's network, flat unless a test says otherwise. */
-import type { ProjectionInputs } from '../../src/core/projection.js';
+import type { ProjectionInputs } from '../../src/core/projection/index.js';
 
 const D = 152_271_406_129_092;
 

@@ -16,7 +16,7 @@ import {
   scaledFlowsNpv,
   scaledNpv,
   siteFlows,
-} from '../../src/core/projection.js';
+} from '../../src/core/projection/index.js';
 import { baseProjection } from './projection-inputs.js';
 
 const D = 152_271_406_129_092;

@@ -5,7 +5,8 @@ import { summary } from '../../src/output/render-check.js';
 import { paybackText } from '../../src/output/render-economics.js';
 import { feeShareText, hashpriceRows } from '../../src/output/render-hashprice.js';
 import { provenanceLine } from '../../src/output/render-network.js';
-import { hashpriceReport, networkData, networkReport } from '../../src/report/network.js';
+import { hashpriceReport, networkReport } from '../../src/report/network.js';
+import { networkData } from '../../src/site/network.js';
 
 const NOW = Date.parse('2025-12-01T12:00:00Z');
 const minutesAgo = (m: number) => NOW - m * 60_000;

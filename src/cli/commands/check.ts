@@ -7,11 +7,14 @@ import { embeddedSnapshot } from '../../data/snapshot.js';
 import { EXIT_THRESHOLD, UsageError } from '../../errors.js';
 import type { LayeredInputs } from '../../inputs/layers.js';
 import { readNumber } from '../../inputs/parse.js';
-import { SCHEMA_VERSION } from '../../report/network.js';
+import { type Assumptions, resolveEconomics } from '../../inputs/resolve.js';
+import { DOCUMENT_VERSIONS } from '../../report/documents.js';
+import { siteEconomicsReport } from '../../report/economics.js';
 import type { CheckedRule, CheckReport, EconomicsReport } from '../../report/schemas.js';
 import { evaluateRule, flattenMetrics, lookupFrom, parse, RuleError } from '../../rules/index.js';
+import { siteEconomics } from '../../site/economics.js';
 import type { CommandCall } from '../command-call.js';
-import { buildEconomicsReport } from './economics.js';
+import { getNetwork } from '../network-request.js';
 import { emit, explainIfAsked, prepareInputs } from './shared.js';
 
 const OPTION_IDS = ['mining', 'ai-lease', 'gpu-cloud'];
@@ -132,16 +135,20 @@ export async function runCheck(call: CommandCall): Promise<number> {
       };
     });
   };
+  // The rules read the compare figures: every input checked before anything is fetched.
+  const assumptions: Assumptions = {};
+  const selection = resolveEconomics('compare', inputs, assumptions);
   // A dry run on the embedded snapshot: an unknown metric or a type error is a malformed rule (exit 2),
   // found before any data is fetched.
-  evaluateAll(await buildEconomicsReport('compare', inputs, ctx, embeddedSnapshot()));
+  evaluateAll(siteEconomicsReport(siteEconomics(selection, embeddedSnapshot(), ctx.now()), assumptions));
 
-  const report = await buildEconomicsReport('compare', inputs, ctx);
+  const snapshot = await getNetwork(inputs, ctx);
+  const report = siteEconomicsReport(siteEconomics(selection, snapshot, ctx.now()), assumptions);
   explainIfAsked(call, inputs, report.assumptionSources, report.network);
   const rules = evaluateAll(report);
   const breached = rules.filter((r) => !r.passed).length;
   const checkReport: CheckReport = {
-    schemaVersion: SCHEMA_VERSION,
+    schemaVersion: DOCUMENT_VERSIONS.check,
     command: 'check',
     passed: breached === 0,
     breached,

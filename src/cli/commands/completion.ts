@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { CATALOG_KINDS } from '../../report/catalog.js';
+import { SCHEMA_NAMES } from '../../report/documents.js';
 import type { CommandCall } from '../command-call.js';
-import { SCHEMA_NAMES } from './schema.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 

@@ -1,5 +1,6 @@
 /** `hashprice`: USD and BTC per PH/s per day now, with provenance. */
-import { hashpriceReport, networkData } from '../../report/network.js';
+import { hashpriceReport } from '../../report/network.js';
+import { networkData } from '../../site/network.js';
 import type { CommandCall } from '../command-call.js';
 import { getNetwork } from '../network-request.js';
 import { emit, explainIfAsked, prepareInputs } from './shared.js';

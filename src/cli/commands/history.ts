@@ -1,34 +1,14 @@
 /** `history`: daily hashprice over a period, its statistics, a chart, and a miner's margin history. */
-import { DIFFICULTY_EPOCHS, DIFFICULTY_EPOCHS_SOURCE } from '../../catalog/difficulty-epochs.js';
-import {
-  type DayInput,
-  dateOf,
-  dayMs,
-  daysFromEpochs,
-  epochStartTimes,
-  fillHeights,
-  hashpriceDays,
-  historyStats,
-  marginHistory,
-} from '../../core/history.js';
+import { DIFFICULTY_EPOCHS_SOURCE } from '../../catalog/difficulty-epochs.js';
+import { type DayInput, dateOf, dayMs } from '../../core/history.js';
 import { UsageError } from '../../errors.js';
 import type { Given, LayeredInputs } from '../../inputs/layers.js';
 import { type Assumptions, resolveMining, resolveSite } from '../../inputs/resolve.js';
 import { historyReport } from '../../report/history.js';
 import type { HistoryReport } from '../../report/history-schema.js';
+import { EMBEDDED_EPOCHS_END, embeddedDays, siteHistory } from '../../site/history.js';
 import type { CommandCall } from '../command-call.js';
 import { emit, explainIfAsked, prepareInputs, printNotes } from './shared.js';
-
-const EPOCHS = DIFFICULTY_EPOCHS.map(([startHeight, startTimeUnix, difficulty]) => ({
-  startHeight,
-  startTimeUnix,
-  difficulty,
-}));
-/** The expected end of the last embedded epoch (its start estimated, plus 2016 blocks at 600 s). */
-const EMBEDDED_END = (() => {
-  const times = epochStartTimes(EPOCHS);
-  return dateOf(((times.at(-1)?.timeUnix ?? 0) + 2016 * 600) * 1000);
-})();
 
 const PERIOD_DAYS: Record<string, number> = { '30d': 30, '90d': 90, '1y': 365, '3y': 3 * 365 };
 const GENESIS_DATE = '2009-01-03';
@@ -66,25 +46,18 @@ export async function runHistory(call: CommandCall): Promise<number> {
   const site = wantsMargin ? resolveSite(layered, assumptions) : null;
 
   const loaded = await load(call, layered, since, until);
-  const all = hashpriceDays(fillHeights(loaded.days, EPOCHS));
-  const lastDay = all.at(-1)?.date;
-  if (all.length === 0 || (lastDay !== undefined && lastDay < since))
-    printNotes(ctx, [
-      `history: no data from ${since} to ${until} (${loaded.source === 'embedded' ? `the embedded epochs end ${EMBEDDED_END}` : `the data ends ${lastDay ?? 'before'}`})`,
-    ]);
-  const days = all.filter((d) => d.date >= since && d.date <= until);
-  const stats = historyStats(days, all);
   const model = mining?.fleetModels[0];
-  const margin =
-    mining && site && model
-      ? {
-          miner: model.name,
-          efficiencyJPerTh: model.powerW / model.hashrateThs,
-          powerUsdPerKwh: site.powerUsdPerKwh,
-          poolFee: mining.poolFee,
-          history: marginHistory(days, model.powerW / model.hashrateThs, site.powerUsdPerKwh, mining.poolFee),
-        }
-      : null;
+  const history = siteHistory(
+    loaded.days,
+    since,
+    until,
+    mining && site && model ? { model, powerUsdPerKwh: site.powerUsdPerKwh, poolFee: mining.poolFee } : null,
+  );
+  if (!history.anyInPeriod)
+    printNotes(ctx, [
+      `history: no data from ${since} to ${until} (${loaded.source === 'embedded' ? `the embedded epochs end ${EMBEDDED_EPOCHS_END}` : `the data ends ${history.lastLoadedDay ?? 'before'}`})`,
+    ]);
+  const { days, stats, margin } = history;
   const report = historyReport(
     {
       period: {
@@ -170,7 +143,7 @@ async function load(
     `history: ${offline ? 'offline' : 'no live data'}: the embedded difficulty epochs (no fees, no prices): BTC hashprice from the subsidy only`,
   ]);
   return {
-    days: daysFromEpochs(EPOCHS, since, until),
+    days: embeddedDays(since, until),
     source: 'embedded',
     sourceDetail: `embedded difficulty epochs (${DIFFICULTY_EPOCHS_SOURCE}); later epochs' start times estimated`,
   };

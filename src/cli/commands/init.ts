@@ -6,7 +6,7 @@ import { writeFileAtomic } from '../../data/atomic-file.js';
 import { UsageError } from '../../errors.js';
 import { toJson } from '../../output/json.js';
 import type { CommandCall } from '../command-call.js';
-import { readJsonSchema } from './schema.js';
+import { readJsonSchema } from '../schema-files.js';
 
 export const DEFAULT_SCENARIO_FILE = 'hashcalc-scenario.json';
 

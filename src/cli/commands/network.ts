@@ -1,6 +1,7 @@
 /** `network`: the network state with provenance: the hashprice figures plus hashrate, retarget and halving. */
 import { ALL_QUANTITIES } from '../../data/types.js';
-import { networkCommandReport, networkData, networkReport } from '../../report/network.js';
+import { networkCommandReport, networkReport } from '../../report/network.js';
+import { networkData } from '../../site/network.js';
 import type { CommandCall } from '../command-call.js';
 import { getNetwork } from '../network-request.js';
 import { emit, explainIfAsked, prepareInputs } from './shared.js';
@@ -27,12 +28,11 @@ export async function runNetwork(call: CommandCall): Promise<number> {
  * sparkline: never a request of its own, nothing when there is no cache.
  */
 async function recentHashprice(call: CommandCall): Promise<{ date: string; value: number | null }[]> {
-  const [{ obtainHistory }, { hashpriceDays, dateOf, fillHeights }, { DIFFICULTY_EPOCHS }] =
-    await Promise.all([
-      import('../../data/history/obtain.js'),
-      import('../../core/history.js'),
-      import('../../catalog/difficulty-epochs.js'),
-    ]);
+  const [{ obtainHistory }, { dateOf }, { hashpriceSeries }] = await Promise.all([
+    import('../../data/history/obtain.js'),
+    import('../../core/history.js'),
+    import('../../site/history.js'),
+  ]);
   const now = call.ctx.now();
   try {
     const cached = await obtainHistory(
@@ -47,12 +47,7 @@ async function recentHashprice(call: CommandCall): Promise<{ date: string; value
       call.ctx,
     );
     if (!cached || cached.days.length < 2) return [];
-    const epochs = DIFFICULTY_EPOCHS.map(([startHeight, startTimeUnix, difficulty]) => ({
-      startHeight,
-      startTimeUnix,
-      difficulty,
-    }));
-    return hashpriceDays(fillHeights(cached.days, epochs)).map((d) => ({
+    return hashpriceSeries(cached.days).map((d) => ({
       date: d.date,
       value: d.hashpriceUsdPerPhDay,
     }));

@@ -1,6 +1,5 @@
 /** What every command does around its own logic: inputs, network data, notes, --explain, output format. */
 import type { Context } from '../../context.js';
-import { allocateFleet, FleetTooLargeError } from '../../core/mining.js';
 import { UsageError } from '../../errors.js';
 import type { Given, LayeredInputs } from '../../inputs/layers.js';
 import type { Assumptions } from '../../inputs/resolve.js';
@@ -135,19 +134,4 @@ export async function emit<T>(
     loadStyle(ctx.colorLevel),
   ]);
   ctx.stdout.write(renderTerminal(build(report, width), style, width));
-}
-
-/** A fleet of counted miners must fit the site's IT power: exit 2 naming where the fleet came from. */
-export function checkFleetFits(
-  site: { siteMw: number },
-  mining: { pueMining: number; fleet: Parameters<typeof allocateFleet>[1] },
-  assumptions: Assumptions,
-): void {
-  try {
-    allocateFleet(site.siteMw / mining.pueMining, mining.fleet);
-  } catch (error) {
-    if (error instanceof FleetTooLargeError)
-      throw new UsageError(`${assumptions.fleet?.from ?? '--miner'}: ${error.message}`);
-    throw error;
-  }
 }

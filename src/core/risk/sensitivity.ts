@@ -4,7 +4,7 @@
  * linearization). Drivers are named by their flags. Pure.
  */
 import type { ChainProjection } from '../chain.js';
-import { chainFor, type ProjectionInputs, projectSite } from '../projection.js';
+import { chainFor, type ProjectionInputs, projectSite } from '../projection/index.js';
 import type { OptionId } from '../units.js';
 
 export const DRIVER_IDS = [

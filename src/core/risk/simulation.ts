@@ -23,7 +23,7 @@
 import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
 import { monthlyRate, npv as npvAt, paybackMonths } from '../finance.js';
-import { evaluateFlows, type Flows, type OptionFlows } from '../projection.js';
+import { evaluateFlows, type Flows, type OptionFlows } from '../projection/index.js';
 import { type OptionId, power } from '../units.js';
 import { normal } from './normal.js';
 import {

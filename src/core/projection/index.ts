@@ -1,0 +1,184 @@
+/**
+ * Monthly cash flows per option over a horizon: keep mining, convert to an AI lease, or convert to a GPU
+ * cloud the site owner runs. Today's per-option economics (mining.ts, ai.ts) scaled month by month by what
+ * changes: the chain (difficulty epochs, halving, fees, BTC price: chain.ts), the conversion (build months,
+ * fit-out spread over them, the site mining until go-live, miners sold at go-live), the lease's escalator and
+ * term, the GPU rent's decline and the GPUs' life, occupancy ramps, depreciation, tax and residual value.
+ * Pure; flows.ts holds the monthly arrays, assets.ts what each option owns, options.ts each option's
+ * months. Conventions: finance.ts (cash at each month's end; capex when spent; month 0 is today).
+ */
+import { type ChainProjection, projectChain } from '../chain.js';
+import {
+  annualRate,
+  discountedPaybackMonths,
+  irr,
+  npvMonthly,
+  paybackMonths,
+  peakFunding,
+} from '../finance.js';
+import type { OptionId } from '../units.js';
+import { addResidual, needsDepreciation } from './assets.js';
+import { evaluateFlows, type Flows, type OptionFlows, scaledFlowsNpv } from './flows.js';
+import { gpuFlows, hashpriceToday, leaseFlows, miningFlows, miningMonthly } from './options.js';
+import type {
+  OptionProjection,
+  ProjectedMonth,
+  ProjectionInputs,
+  ProjectOptions,
+  SiteProjection,
+} from './types.js';
+
+export { evaluateFlows, Flows, type OptionFlows, scaledFlowsNpv } from './flows.js';
+export * from './types.js';
+
+function finish(
+  id: OptionId,
+  flows: Flows,
+  inputs: ProjectionInputs,
+  residualUsd: number,
+  goLiveMonth: number | null,
+  options: ProjectOptions = {},
+): OptionProjection {
+  const cash = evaluateFlows(flows, inputs.taxRate, new Float64Array(flows.length));
+  if (options.npvOnly) {
+    // A solver's trial: the NPV alone, with no per-month records.
+    return {
+      id,
+      months: [],
+      npvUsd: npvMonthly(inputs.annualDiscountRate, cash),
+      irr: null,
+      irrNote: 'not computed',
+      paybackMonths: null,
+      discountedPaybackMonths: null,
+      totalCashUsd: Number.NaN,
+      peakFundingUsd: Number.NaN,
+      capexUsd: Number.NaN,
+      residualUsd,
+      curtailedMonths: 0,
+      goLiveMonth,
+    };
+  }
+  const { revenue, opex, depreciation, capex, other, height, curtailed } = flows;
+  let cumulative = 0;
+  const months: ProjectedMonth[] = [];
+  for (let month = 0; month < flows.length; month++) {
+    const ebitda = (revenue[month] as number) - (opex[month] as number);
+    const ebit = ebitda - (depreciation[month] as number);
+    const cashFlowUsd = cash[month] as number;
+    cumulative += cashFlowUsd;
+    const h = height[month] as number;
+    months.push({
+      month,
+      heightBlocks: Number.isNaN(h) ? null : h,
+      revenueUsd: revenue[month] as number,
+      opexUsd: opex[month] as number,
+      ebitdaUsd: ebitda,
+      depreciationUsd: depreciation[month] as number,
+      ebitUsd: ebit,
+      taxUsd: inputs.taxRate > 0 ? Math.max(0, ebit) * inputs.taxRate : 0,
+      capexUsd: capex[month] as number,
+      otherCashUsd: other[month] as number,
+      cashFlowUsd,
+      cumulativeCashUsd: cumulative,
+      curtailed: curtailed[month] === 1,
+    });
+  }
+  const monthlyIrr = irr(cash);
+  return {
+    id,
+    months,
+    npvUsd: npvMonthly(inputs.annualDiscountRate, cash),
+    irr: monthlyIrr.rate === null ? null : annualRate(monthlyIrr.rate),
+    irrNote: monthlyIrr.note,
+    paybackMonths: paybackMonths(cash),
+    discountedPaybackMonths: discountedPaybackMonths(inputs.annualDiscountRate, cash),
+    totalCashUsd: cumulative,
+    peakFundingUsd: peakFunding(cash),
+    capexUsd: months.reduce((s, m) => s + m.capexUsd, 0),
+    residualUsd,
+    curtailedMonths: months.filter((m) => m.curtailed).length,
+    goLiveMonth,
+  };
+}
+
+/** The chain a projection's inputs imply (reusable across runs that change no network input). */
+export function chainFor(inputs: ProjectionInputs): ChainProjection {
+  return projectChain({
+    ...inputs.network,
+    difficultyGrowthPerMonth: inputs.difficultyGrowthPerMonth,
+    btcGrowthPerYear: inputs.btcGrowthPerYear,
+    feesGrowthPerYear: inputs.feesGrowthPerYear,
+    months: Math.round(inputs.years * 12),
+  });
+}
+
+/**
+ * Every option's flows over the horizon, from the same chain (computed, or given when it is known to be the
+ * same), not yet evaluated (evaluateFlows).
+ */
+export function siteFlows(
+  inputs: ProjectionInputs,
+  given?: ChainProjection,
+  options: ProjectOptions = {},
+): { chain: ChainProjection; options: OptionFlows[] } {
+  const months = Math.round(inputs.years * 12);
+  const chain = given ?? chainFor(inputs);
+  const known = miningMonthly(inputs, chain);
+  const k = options.btcScale ?? 1;
+  const mm = k === 1 ? known : { ...known, revenue: known.revenue.map((r) => r * k) };
+  const wanted = (id: OptionId) => !options.only || options.only.includes(id);
+  const results: OptionFlows[] = [];
+  if (wanted('mining')) {
+    const mining = miningFlows(inputs, mm, months, { depreciation: needsDepreciation(inputs, options) });
+    results.push({
+      id: 'mining',
+      flows: mining.flows,
+      residualUsd: addResidual(mining.flows, inputs, mining.assets),
+      goLiveMonth: null,
+    });
+  }
+  if (wanted('ai-lease')) results.push(leaseFlows(inputs, mm, months, options));
+  if (wanted('gpu-cloud')) results.push(gpuFlows(inputs, mm, months, options));
+  return { chain, options: results };
+}
+
+/**
+ * The NPV of built flows with every month's mining revenue scaled by `miningScale` and the AI revenue by
+ * `aiScale`, without rebuilding them: a BTC/USD k times today's scales mining revenue by exactly k (the
+ * chain's blocks and difficulty do not depend on the price), and a lease rate or GPU-hour price k times
+ * today's scales that option's revenue (and the opex proportional to it) by k, and a power price k times
+ * today's every energy bill by k. A solver's trials at another price cost one evaluation of the months.
+ */
+export function scaledNpv(
+  inputs: Pick<ProjectionInputs, 'taxRate' | 'annualDiscountRate'>,
+  built: readonly OptionFlows[],
+): (id: OptionId, miningScale: number, aiScale: number, energyScale?: number) => number {
+  return (id, miningScale, aiScale, energyScale = 1) => {
+    const option = built.find((o) => o.id === id);
+    if (!option) return Number.NaN;
+    return scaledFlowsNpv(
+      option.flows,
+      inputs.taxRate,
+      inputs.annualDiscountRate,
+      miningScale,
+      aiScale,
+      energyScale,
+    );
+  };
+}
+
+/** Every option over the horizon, from the same chain (computed, or given when it is known to be the same). */
+export function projectSite(
+  inputs: ProjectionInputs,
+  given?: ChainProjection,
+  options: ProjectOptions = {},
+): SiteProjection {
+  const built = siteFlows(inputs, given, options);
+  return {
+    months: Math.round(inputs.years * 12),
+    chain: built.chain,
+    hashpriceUsdPerPhDayToday: hashpriceToday(inputs),
+    options: built.options.map((o) => finish(o.id, o.flows, inputs, o.residualUsd, o.goLiveMonth, options)),
+    ...(options.only || options.npvOnly || options.btcScale !== undefined ? {} : { flows: built.options }),
+  };
+}

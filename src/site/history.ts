@@ -1,0 +1,93 @@
+/**
+ * `history`: daily hashprice from loaded days (a file, a mempool instance, the cache, or the embedded
+ * difficulty epochs), the period's statistics and a miner's margin history.
+ */
+import { DIFFICULTY_EPOCHS } from '../catalog/difficulty-epochs.js';
+import {
+  type DayInput,
+  dateOf,
+  daysFromEpochs,
+  epochStartTimes,
+  fillHeights,
+  type HashpriceDay,
+  type HistoryStats,
+  hashpriceDays,
+  historyStats,
+  type MarginHistory,
+  marginHistory,
+} from '../core/history.js';
+import type { FleetModel } from '../core/mining.js';
+
+const EPOCHS = DIFFICULTY_EPOCHS.map(([startHeight, startTimeUnix, difficulty]) => ({
+  startHeight,
+  startTimeUnix,
+  difficulty,
+}));
+
+/** The expected end of the last embedded epoch (its start estimated, plus 2016 blocks at 600 s). */
+export const EMBEDDED_EPOCHS_END = (() => {
+  const times = epochStartTimes(EPOCHS);
+  return dateOf(((times.at(-1)?.timeUnix ?? 0) + 2016 * 600) * 1000);
+})();
+
+/** Days from the embedded difficulty epochs alone (no fees, no prices), `since` to `until` (YYYY-MM-DD). */
+export function embeddedDays(since: string, until: string): DayInput[] {
+  return daysFromEpochs(EPOCHS, since, until);
+}
+
+/** Each day's hashprice, heights filled from the embedded epochs where a day has none. */
+export function hashpriceSeries(days: readonly DayInput[]): HashpriceDay[] {
+  return hashpriceDays(fillHeights(days, EPOCHS));
+}
+
+/** A miner's margin inputs: its model, the power price and the pool's fee. */
+export interface MarginQuestion {
+  model: Pick<FleetModel, 'name' | 'powerW' | 'hashrateThs'>;
+  powerUsdPerKwh: number;
+  poolFee: number;
+}
+
+export interface SiteHistory {
+  /** The days from `since` to `until` with data. */
+  days: HashpriceDay[];
+  stats: HistoryStats;
+  margin: {
+    miner: string;
+    efficiencyJPerTh: number;
+    powerUsdPerKwh: number;
+    poolFee: number;
+    history: MarginHistory;
+  } | null;
+  /** The last day of all that was loaded; undefined when nothing was. */
+  lastLoadedDay: string | undefined;
+  /** Whether the loaded data reaches into the period at all. */
+  anyInPeriod: boolean;
+}
+
+/** The period's hashprice days, statistics (against all loaded days) and margin history. */
+export function siteHistory(
+  loaded: readonly DayInput[],
+  since: string,
+  until: string,
+  margin: MarginQuestion | null,
+): SiteHistory {
+  const all = hashpriceSeries(loaded);
+  const lastLoadedDay = all.at(-1)?.date;
+  const days = all.filter((d) => d.date >= since && d.date <= until);
+  const efficiency = margin ? margin.model.powerW / margin.model.hashrateThs : 0;
+  return {
+    days,
+    stats: historyStats(days, all),
+    margin: margin
+      ? {
+          miner: margin.model.name,
+          efficiencyJPerTh: efficiency,
+          powerUsdPerKwh: margin.powerUsdPerKwh,
+          poolFee: margin.poolFee,
+          history: marginHistory(days, efficiency, margin.powerUsdPerKwh, margin.poolFee),
+        }
+      : null,
+    lastLoadedDay,
+    anyInPeriod: !(all.length === 0 || (lastLoadedDay !== undefined && lastLoadedDay < since)),
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * A site over the horizon: the core's projection from resolved inputs and today's network (carried to today
+ * when older than a day), the breakevens against keeping mining, and what would flip the decision.
+ */
+import { type Breakeven, breakevensVsMining, priceBreakevenBetween } from '../core/breakeven.js';
+import { type ProjectionInputs, projectSite, type SiteProjection } from '../core/projection/index.js';
+import type { OptionId } from '../core/units.js';
+import type { NetworkSnapshot } from '../data/types.js';
+import type { ProjectionSettings, ResolvedSite } from '../inputs/resolve.js';
+import { heightToday, type NetworkData, networkData } from './network.js';
+
+/** The core's projection inputs from resolved inputs and today's network data. */
+export function projectionInputs(
+  resolved: ResolvedSite,
+  settings: ProjectionSettings,
+  snapshot: NetworkSnapshot,
+  nowMs: number,
+): ProjectionInputs {
+  const { site, mining, lease, gpu } = resolved;
+  const carried = heightToday(snapshot, nowMs);
+  return {
+    years: settings.years,
+    network: {
+      heightBlocks: carried.heightBlocks,
+      difficulty: snapshot.difficulty.value,
+      btcUsd: snapshot.btcUsd.value,
+      avgFeesBtcPerBlock: snapshot.avgFeesBtcPerBlock.value,
+    },
+    difficultyGrowthPerMonth: settings.difficultyGrowthPerMonth,
+    btcGrowthPerYear: settings.btcGrowthPerYear,
+    feesGrowthPerYear: settings.feesGrowthPerYear,
+    annualDiscountRate: settings.discountRate,
+    taxRate: settings.taxRate,
+    residual: settings.residual,
+    mining: {
+      ...site,
+      fleet: mining.fleet,
+      poolFee: mining.poolFee,
+      uptime: mining.uptime,
+      pueMining: mining.pueMining,
+    },
+    fleet: settings.fleet,
+    minerResaleUsdPerTh: settings.minerResaleUsdPerTh,
+    minerLifeMonths: settings.minerLifeMonths,
+    minerEnd: settings.minerEnd,
+    lease: { ...site, ...lease },
+    leaseEscalatorPerYear: settings.leaseEscalatorPerYear,
+    leaseTermMonths: settings.leaseTermMonths,
+    fitOutLifeMonths: settings.fitOutLifeMonths,
+    gpu: { ...site, ...gpu, pueAi: lease.pueAi, fitOutUsdPerMwIt: lease.fitOutUsdPerMwIt },
+    gpuPriceDeclinePerYear: settings.gpuPriceDeclinePerYear,
+    gpuLifeMonths: settings.gpuLifeMonths,
+    conversionMonths: settings.conversionMonths,
+    idleDuringBuild: settings.idleDuringBuild,
+    rampMonths: settings.rampMonths,
+  };
+}
+
+/** The best AI option's own price at which it falls to the next best AI option. */
+export interface DecisionFlip extends Breakeven {
+  id: 'ai-lease' | 'gpu-cloud';
+  versus: OptionId;
+}
+
+/** A site's projection with everything the `project` document states about it. */
+export interface SiteProjectionResult {
+  network: NetworkData;
+  /** The snapshot's height carried to today, when it was older than a day. */
+  carriedForward: { fromAsOfMs: number; blocksAdded: number; heightBlocks: number } | null;
+  site: { mw: number; powerUsdPerKwh: number };
+  years: number;
+  /** Unix ms the projection starts (today). */
+  startMs: number;
+  inputs: ProjectionInputs;
+  projection: SiteProjection;
+  /** Each AI option's breakevens against keeping mining. */
+  breakevens: ReturnType<typeof breakevensVsMining>;
+  flip: DecisionFlip | null;
+  /** Today's prices the breakevens are compared with. */
+  current: { btcUsd: number; leaseUsdPerKwMonth: number; gpuUsdPerHour: number };
+}
+
+/**
+ * The projection of a site from resolved inputs and today's network data, with the breakevens against mining
+ * and what would flip the decision. Shared by `project` and `compare`.
+ */
+export function projectSiteResult(
+  resolved: ResolvedSite,
+  settings: ProjectionSettings,
+  snapshot: NetworkSnapshot,
+  nowMs: number,
+  /** The core's inputs when the caller has them already. */
+  given?: ProjectionInputs,
+): SiteProjectionResult {
+  const { site, lease, gpu } = resolved;
+  const carried = heightToday(snapshot, nowMs);
+  const inputs = given ?? projectionInputs(resolved, settings, snapshot, nowMs);
+  const projection = projectSite(inputs);
+  const breakevens = breakevensVsMining(inputs, projection);
+  const ranked = [...projection.options].sort((a, b) => b.npvUsd - a.npvUsd);
+  const [best, next] = ranked;
+  const flip: DecisionFlip | null =
+    best && next && best.id !== 'mining' && next.id !== 'mining'
+      ? { id: best.id, versus: next.id, ...priceBreakevenBetween(inputs, projection, best.id, next.id) }
+      : null;
+  return {
+    network: networkData(snapshot),
+    carriedForward:
+      carried.blocksAdded > 0
+        ? {
+            fromAsOfMs: snapshot.heightBlocks.asOfMs,
+            blocksAdded: carried.blocksAdded,
+            heightBlocks: carried.heightBlocks,
+          }
+        : null,
+    site: { mw: site.siteMw, powerUsdPerKwh: site.powerUsdPerKwh },
+    years: settings.years,
+    startMs: nowMs,
+    inputs,
+    projection,
+    breakevens,
+    flip,
+    current: {
+      btcUsd: snapshot.btcUsd.value,
+      leaseUsdPerKwMonth: lease.leaseUsdPerKwMonth,
+      gpuUsdPerHour: gpu.gpuUsdPerHour,
+    },
+  };
+}
