@@ -9,6 +9,7 @@ import {
   FleetTooLargeError,
   type MiningInputs,
   miningEconomics,
+  netMiningRevenueUsdPerDay,
 } from '../../src/core/mining.js';
 
 /** |actual / expected - 1| < rel */
@@ -261,5 +262,34 @@ describe('breakeven identities: EBITDA is ~0 when recomputed at each breakeven',
     expectRel(e.breakevens.powerUsdPerKwh ?? Number.NaN, 39 / (24 * 29.5 * 1.05), 1e-9);
     expect(e.ebitdaUsdPerYear).toBeLessThan(0);
     expect(e.paybackYears).toBeNull();
+  });
+});
+
+describe('netMiningRevenueUsdPerDay: the one net mining revenue', () => {
+  it('is PH/s x (1 - pool fee) x uptime x hashprice', () => {
+    // 270,000 TH/s = 270 PH/s; x (1 - 2.5%) = 263.25; x 98% = 257.985 PH/s earning; x $45/PH/day = $11,609.325.
+    expectRel(netMiningRevenueUsdPerDay(270_000, 45, 0.025, 0.98), 11_609.325);
+  });
+
+  it('is zero with no hashrate, no hashprice, a 100% fee or no uptime', () => {
+    expect(netMiningRevenueUsdPerDay(0, 45, 0.025, 0.98)).toBe(0);
+    expect(netMiningRevenueUsdPerDay(270_000, 0, 0.025, 0.98)).toBe(0);
+    expect(netMiningRevenueUsdPerDay(270_000, 45, 1, 0.98)).toBe(0);
+    expect(netMiningRevenueUsdPerDay(270_000, 45, 0.025, 0)).toBe(0);
+  });
+
+  it("is a year's revenue in miningEconomics, over 365 days", () => {
+    const inputs: MiningInputs = {
+      siteMw: 10,
+      powerUsdPerKwh: 0.05,
+      fleet: [{ name: 'Test', hashrateThs: 100, powerW: 2000, count: null, priceUsdPerTh: 10 }],
+      poolFee: 0.02,
+      uptime: 0.95,
+      pueMining: 1,
+      hashpriceUsdPerPhDay: 90,
+      btcUsd: 100_000,
+    };
+    // 5,000 miners, 500 PH/s: 500 x 0.98 x 0.95 x $90 = $41,895 a day, x 365 = $15,291,675 a year.
+    expectRel(miningEconomics(inputs).revenueUsdPerYear, 15_291_675);
   });
 });
