@@ -334,15 +334,15 @@ describe('provenance a user can follow', () => {
     expect(EMBEDDED_SNAPSHOT.sources).toMatch(/https:\/\//);
   });
 
-  it("README's catalog table is the one made from the catalog", () => {
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    const from = readme.indexOf(CATALOG_DOCS_START);
-    const to = readme.indexOf(CATALOG_DOCS_END);
-    expect(from, 'README has the catalog markers').toBeGreaterThan(0);
-    expect(readme.slice(from, to + CATALOG_DOCS_END.length)).toBe(catalogMarkdown());
+  it("docs/data.md's catalog table is the one made from the catalog (npm run docs)", () => {
+    const doc = readFileSync(new URL('../../docs/data.md', import.meta.url), 'utf8');
+    const from = doc.indexOf(CATALOG_DOCS_START);
+    const to = doc.indexOf(CATALOG_DOCS_END);
+    expect(from, 'docs/data.md has the catalog markers').toBeGreaterThan(0);
+    expect(doc.slice(from, to + CATALOG_DOCS_END.length)).toBe(catalogMarkdown());
     // and it shows the default GPU's figures as the catalog has them
-    expect(readme).toContain('| NVIDIA H100 SXM: capex per GPU | $46,873 |');
-    expect(readme).toContain('| NVIDIA H100 SXM: rent (contract) | $2.35/GPU-h |');
+    expect(doc).toContain('| NVIDIA H100 SXM: capex per GPU | $46,873 |');
+    expect(doc).toContain('| NVIDIA H100 SXM: rent (contract) | $2.35/GPU-h |');
   });
 });
 
