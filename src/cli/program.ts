@@ -9,7 +9,6 @@ import { CliError, EXIT_FAILURE, EXIT_USAGE, UsageError } from '../errors.js';
 import { closestWord } from '../inputs/suggest.js';
 import {
   attributeOf,
-  COMMAND_GROUPS,
   COMMAND_NAMES,
   type CommandName,
   GROUP_TITLES,
@@ -264,11 +263,10 @@ const SPECS: Record<CommandName, CommandSpec> = {
 
 const GLOBAL_ROWS = INPUT_ROWS.filter((r) => r.global);
 
-/** Global options a command's help shows: the universal ones and those of its groups. */
+/** Global options a command's help shows: those it takes (the program's help shows them all). */
 function globalRowUsed(command: CommandName | undefined, row: InputRow | undefined): boolean {
-  if (!row) return true;
-  if (row.group === 'universal' || command === undefined) return true;
-  return COMMAND_GROUPS[command].includes(row.group);
+  if (!row || command === undefined) return true;
+  return row.commands.includes(command);
 }
 
 /**
