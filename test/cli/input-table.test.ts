@@ -4,6 +4,7 @@
  * before the split; a change to either is a change users see and belongs in the CHANGELOG.
  */
 import { describe, expect, it } from 'vitest';
+import { COMMAND_SPECS } from '../../src/cli/registry.js';
 import { envOf } from '../../src/inputs/rows/define.js';
 import { COMMAND_NAMES, type CommandName, INPUT_ROWS, rowsFor } from '../../src/inputs/table.js';
 import { runCli } from './run-cli.js';
@@ -513,5 +514,39 @@ describe('the input table', () => {
         expect(shown, `${name} --help shows ${row.flag}`).toBe(row.commands.includes(name));
       }
     }
+  });
+
+  it("the registry lists the input table's commands, in its order", () => {
+    expect(COMMAND_SPECS.map((s) => s.name)).toEqual([...COMMAND_NAMES]);
+  });
+});
+
+describe("commander's parsing, no argv sniffing", () => {
+  it('--quiet and -q silence notes wherever they stand; errors still show', async () => {
+    const noted = await runCli(['hashprice', '--offline']);
+    expect(noted.stderr).not.toBe('');
+    for (const args of [
+      ['--quiet', 'hashprice', '--offline'],
+      ['hashprice', '-q', '--offline'],
+    ])
+      expect((await runCli(args)).stderr).toBe('');
+    const error = await runCli(['-q', 'compare', '--mw', '-3']);
+    expect(error.code).toBe(2);
+    expect(error.stderr).toContain('--mw');
+  });
+
+  it('--no-color before or after the command turns colour off', async () => {
+    for (const args of [
+      ['--no-color', 'compare', '--offline'],
+      ['compare', '--offline', '--no-color'],
+    ])
+      expect((await runCli(args, { FORCE_COLOR: '1' })).stdout).not.toContain('\u001b[');
+    expect((await runCli(['compare', '--offline'], { FORCE_COLOR: '1' })).stdout).toContain('\u001b[');
+  });
+
+  it('help for one command shows its flags, asked either way', async () => {
+    const asked = await runCli(['help', 'exodus']);
+    expect(asked.stdout).toBe((await runCli(['exodus', '--help'])).stdout);
+    expect(asked.stdout).toContain('--blocks-into-epoch');
   });
 });

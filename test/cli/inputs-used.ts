@@ -27,7 +27,10 @@ const threeYears = readFileSync(
   fileURLToPath(new URL('../../fixtures/history/three-years.csv', import.meta.url)),
   'utf8',
 ).split('\n');
-writeFileSync(HISTORY_CSV, [threeYears[0], ...threeYears.slice(1).filter(Boolean).slice(-400), ''].join('\n'));
+writeFileSync(
+  HISTORY_CSV,
+  [threeYears[0], ...threeYears.slice(1).filter(Boolean).slice(-400), ''].join('\n'),
+);
 
 /** Each command at its defaults: JSON where it has it. */
 const BASE: Record<CommandName, readonly string[]> = {
