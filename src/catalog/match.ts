@@ -1,5 +1,5 @@
 /** Loose model-name matching: `s21xp`, `S21 XP`, `antminer-s21-xp` all find the same entry. */
-import { distance as editDistance } from 'fastest-levenshtein';
+import { editDistance } from '../core/suggest.js';
 
 const VENDOR_WORDS =
   /^(antminer|bitmain|whatsminer|microbt|avalon|canaan|sealminer|bitdeer|nvidia|amd|instinct)/;

@@ -1,6 +1,6 @@
 /** The only module that touches `process` (with stdio.ts): builds the context, runs, sets process.exitCode. */
 import { type Context, decideColorLevel } from '../context.js';
-import { argvFlags, run } from './program.js';
+import { run } from './program.js';
 import { pendingBytes, stdioWriter } from './stdio.js';
 
 export { run };
@@ -33,7 +33,8 @@ export async function main(): Promise<void> {
     stderr,
     env: process.env,
     now: () => Date.now(),
-    colorLevel: decideColorLevel(process.env, stdout.isTTY === true, argvFlags(argv).includes('--no-color')),
+    // --no-color is commander's: the program turns colour off for the command it runs.
+    colorLevel: decideColorLevel(process.env, stdout.isTTY === true, false),
   };
   const code = await run(argv, ctx);
   process.exitCode = writeFailed ? 1 : code;

@@ -151,7 +151,7 @@ export async function loadInputFile(file: string, kind: 'scenario' | 'config'): 
   }
   const [{ buildScenarioSchema, scenarioKeysAt }, { closestWord }] = await Promise.all([
     import('./scenario-schema.js'),
-    import('./suggest.js'),
+    import('../core/suggest.js'),
   ]);
   const result = buildScenarioSchema().safeParse(data);
   if (!result.success) {

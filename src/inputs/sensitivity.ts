@@ -4,11 +4,11 @@
  * ranges are the rows' own.
  */
 import { DRIVER_IDS, type DriverId, isDriverId, swingRange } from '../core/risk/sensitivity.js';
+import { closestWord } from '../core/suggest.js';
 import { UsageError } from '../errors.js';
 import type { Given, LayeredInputs, RangeText } from './layers.js';
 import { parseNumberFlag } from './parse.js';
 import type { Assumptions } from './resolve.js';
-import { closestWord } from './suggest.js';
 import { type InputRow, row } from './table.js';
 
 /** Each driver's input row: its flag is the driver's name (a test holds them to it). */

@@ -19,7 +19,7 @@
  * - A path the lookup does not know (undefined) is an error: "unknown metric 'options.foo.bar'", with
  *   suggestions when the caller supplies the known paths.
  */
-import { distance } from 'fastest-levenshtein';
+import { editDistance } from '../core/suggest.js';
 import { DEFAULT_LABEL, quote, RESERVED_SEGMENTS, RuleError } from './lexer.js';
 import { type ComparisonOp, format, nodePosition, parse, type RuleNode } from './parser.js';
 
@@ -394,12 +394,6 @@ export function flattenMetrics(obj: unknown): Map<string, MetricValue> {
 // ---------------------------------------------------------------------------------------------------------
 // Suggestions
 
-/** Levenshtein distance (fastest-levenshtein), or limit + 1 without comparing when the lengths alone exceed it. */
-function boundedDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  return Math.min(distance(a, b), limit + 1);
-}
-
 /**
  * Up to `max` known paths close to `path`, best first: case-insensitive edit distance within
  * max(2, min(4, floor(length / 5))), or known paths that end with '.' + path (a missing prefix such as
@@ -413,7 +407,7 @@ export function suggestMetric(path: string, knownPaths: Iterable<string>, max = 
   for (const known of knownPaths) {
     if (known === path) continue;
     const k = known.toLowerCase();
-    let score = boundedDistance(target, k, limit);
+    let score = editDistance(target, k, limit);
     if (score > limit && k.endsWith(`.${target}`)) score = limit;
     if (score <= limit) scored.push({ path: known, score });
   }

@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { argvFlags, run } from '../../src/cli/program.js';
+import { run } from '../../src/cli/program.js';
 import { type Context, decideColorLevel } from '../../src/context.js';
 
 export const BIN = fileURLToPath(new URL('../../bin/hashcalc.js', import.meta.url));
@@ -52,9 +52,12 @@ export interface ContextOptions {
   colorLevel?: Context['colorLevel'];
 }
 
-/** A Context as src/cli/main.ts builds it for a non-TTY stdout, writing into strings. */
+/**
+ * A Context as src/cli/main.ts builds it for a non-TTY stdout, writing into strings. The arguments are not
+ * read (the program reads --no-color itself); kept so that callers name the run they make a context for.
+ */
 export function cliContext(
-  args: readonly string[],
+  _args: readonly string[],
   env: Record<string, string>,
   options: ContextOptions = {},
 ): { ctx: Context; stdout(): string; stderr(): string } {
@@ -77,7 +80,7 @@ export function cliContext(
     },
     env,
     now: () => options.nowMs ?? Date.now(),
-    colorLevel: options.colorLevel ?? decideColorLevel(env, false, argvFlags(args).includes('--no-color')),
+    colorLevel: options.colorLevel ?? decideColorLevel(env, false, false),
     sleep: options.sleep ?? (() => Promise.resolve()),
     spinnerDelayMs: options.spinnerDelayMs ?? 3_600_000,
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),

@@ -1,0 +1,67 @@
+/** Network data overrides. */
+import { NETWORK_COMMANDS, number, type RowSpec } from './define.js';
+
+export const NETWORK_ROWS: readonly RowSpec[] = [
+  {
+    id: 'btcUsd',
+    flag: '--btc-price',
+    valueName: 'USD',
+    path: 'network.btcUsd',
+    group: 'network',
+    commands: NETWORK_COMMANDS,
+    unit: 'USD',
+    description: 'BTC price in USD (overrides data)',
+    kind: number({
+      flag: '--btc-price',
+      accepts: 'a BTC price in USD above 0 (e.g. 84775 or 84.8k)',
+      min: 0,
+      minExclusive: true,
+      max: 1e8,
+      suffixes: true,
+    }),
+  },
+  {
+    id: 'difficulty',
+    flag: '--difficulty',
+    valueName: 'D',
+    path: 'network.difficulty',
+    group: 'network',
+    commands: NETWORK_COMMANDS,
+    description: 'network difficulty, e.g. 152.27T or 152.27e12 (overrides data)',
+    kind: number({
+      flag: '--difficulty',
+      accepts: 'a difficulty of at least 1, the protocol minimum (e.g. 152.27T or 152.27e12)',
+      min: 1,
+      max: 1e21,
+      suffixes: true,
+    }),
+  },
+  {
+    id: 'heightBlocks',
+    flag: '--height',
+    valueName: 'BLOCKS',
+    path: 'network.heightBlocks',
+    group: 'network',
+    commands: NETWORK_COMMANDS,
+    unit: 'blocks',
+    description: 'block height, sets the subsidy (overrides data)',
+    kind: number({
+      flag: '--height',
+      accepts: 'a whole block height from 0 to 10000000 (e.g. 924700)',
+      min: 0,
+      max: 10_000_000,
+      integer: true,
+    }),
+  },
+  {
+    id: 'avgFeesBtcPerBlock',
+    flag: '--fees-btc',
+    valueName: 'BTC',
+    path: 'network.avgFeesBtcPerBlock',
+    group: 'network',
+    commands: NETWORK_COMMANDS,
+    unit: 'BTC per block',
+    description: 'average transaction fees per block in BTC (overrides data)',
+    kind: number({ flag: '--fees-btc', accepts: 'BTC per block from 0 to 50 (e.g. 0.021)', min: 0, max: 50 }),
+  },
+];

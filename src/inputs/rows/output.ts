@@ -1,0 +1,29 @@
+/** Output and input files: declared on the program, so they may come before the command. */
+import { OUTPUT_FORMATS, REPORTING, type RowSpec } from './define.js';
+
+export const OUTPUT_ROWS: readonly RowSpec[] = [
+  {
+    id: 'json',
+    flag: '--json',
+    env: null,
+    path: null,
+    group: 'output',
+    commands: REPORTING,
+    kind: { type: 'boolean' },
+    description: 'print one JSON document (stable field names, units in names); same as --format json',
+    global: true,
+  },
+  {
+    id: 'format',
+    flag: '--format',
+    valueName: 'FORMAT',
+    path: null,
+    group: 'output',
+    commands: REPORTING,
+    kind: { type: 'choice', choices: OUTPUT_FORMATS },
+    description: 'output format: table, json, csv or markdown',
+    defaultValue: 'table',
+    basis: 'for people; json, csv and markdown for scripts and reports',
+    global: true,
+  },
+];
