@@ -170,7 +170,6 @@ const ACCEPTED: Record<CommandName, readonly string[]> = {
     '--max-divergence',
     '--mempool-url',
     '--miner',
-    '--miner-price',
     '--mw',
     '--offline',
     '--pool',

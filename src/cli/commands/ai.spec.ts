@@ -8,5 +8,5 @@ export const spec: CommandSpec = {
     'npx hashcalc ai --mw 100',
     'npx hashcalc ai --mw 100 --gpu gb200 --gpu-hour-price 9 --utilization 0.9',
   ],
-  load: async () => (await import('./economics.js')).runEconomics,
+  load: async () => (await import('../economics.js')).runEconomics,
 };

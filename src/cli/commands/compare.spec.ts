@@ -10,5 +10,5 @@ export const spec: CommandSpec = {
     'npx hashcalc compare --mw 100 --lease-rate 180 --pue-ai 1.25 --landlord-pays-power',
     "npx hashcalc compare --mw 341 --json | jq '.options[] | {id, ebitdaUsdPerKwh}'",
   ],
-  load: async () => (await import('./economics.js')).runEconomics,
+  load: async () => (await import('../economics.js')).runEconomics,
 };

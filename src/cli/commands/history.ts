@@ -42,6 +42,9 @@ export async function runHistory(call: CommandCall): Promise<number> {
   // The fleet and power price for the margin history, when a miner is given.
   const assumptions: Assumptions = {};
   const wantsMargin = given.fleet !== undefined;
+  // A margin input given as a flag without a miner is a mistake; env and files may hold it for other commands.
+  const stray = [given.powerUsdPerKwh, given.poolFee].find((g) => g?.origin === 'flag');
+  if (!wantsMargin && stray) throw new UsageError(`${stray.from}: only with --miner (the margin history)`);
   const mining = wantsMargin ? resolveMining(layered, assumptions) : null;
   const site = wantsMargin ? resolveSite(layered, assumptions) : null;
 

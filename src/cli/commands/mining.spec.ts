@@ -9,5 +9,5 @@ export const spec: CommandSpec = {
     'npx hashcalc mining --mw 20 --miner "S21 XP:3000" --miner m60s --pool-fee 2%',
     'npx hashcalc mining --mw 100 --power-price 0.06 --btc-price 120k --json',
   ],
-  load: async () => (await import('./economics.js')).runEconomics,
+  load: async () => (await import('../economics.js')).runEconomics,
 };

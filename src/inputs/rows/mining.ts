@@ -58,7 +58,8 @@ export const MINING_ROWS: readonly RowSpec[] = [
     valueName: 'USD_PER_TH',
     path: 'mining.minerPriceUsdPerTh',
     group: 'mining',
-    commands: MINING_COMMANDS,
+    // Not exodus: the fleet that stays reports its revenue and EBITDA, never what the miners cost.
+    commands: MINING_COMMANDS.filter((c) => c !== 'exodus'),
     unit: 'USD per TH/s',
     description: 'miner capex in USD per TH/s (default: catalog price, else $15.5)',
     kind: number({

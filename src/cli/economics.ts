@@ -1,10 +1,10 @@
-/** `mining`, `ai` and `compare`: one computation, three selections of options. */
-import { type Assumptions, type EconomicsCommand, resolveEconomics } from '../../inputs/resolve.js';
-import { economicsCsvRecords, siteEconomicsReport } from '../../report/economics.js';
-import { siteEconomics } from '../../site/economics.js';
-import type { CommandCall } from '../command-call.js';
-import { getNetwork } from '../network-request.js';
-import { emit, explainIfAsked, prepareInputs } from './shared.js';
+/** `mining`, `ai` and `compare`: one run, three selections of options (each command's spec loads it). */
+import { type Assumptions, type EconomicsCommand, resolveEconomics } from '../inputs/resolve.js';
+import { economicsCsvRecords, siteEconomicsReport } from '../report/economics.js';
+import { siteEconomics } from '../site/economics.js';
+import type { CommandCall } from './command-call.js';
+import { emit, explainIfAsked, prepareInputs } from './commands/shared.js';
+import { getNetwork } from './network-request.js';
 
 export async function runEconomics(call: CommandCall): Promise<number> {
   const command = call.name as EconomicsCommand;
@@ -18,7 +18,7 @@ export async function runEconomics(call: CommandCall): Promise<number> {
   explainIfAsked(call, layered, report.assumptionSources, report.network);
   await emit(call.ctx, layered, report, {
     document: async () => {
-      const { economicsDocument } = await import('../../output/render-economics.js');
+      const { economicsDocument } = await import('../output/render-economics.js');
       return (r, width) => economicsDocument(r, call.ctx.now(), width);
     },
     csv: (r) => economicsCsvRecords(r),
