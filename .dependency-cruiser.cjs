@@ -2,7 +2,8 @@
  * The layer rule of ../shared/DESIGN.md, enforced (npm run lint, and test/house/lint.test.ts in npm test):
  *   core -> core; catalog -> core; data -> core, catalog; inputs -> core, catalog;
  *   report -> core, catalog (+ types of data and inputs); rules -> core; output -> report;
- *   cli -> anything. src/context.ts and src/errors.ts may be imported by every layer but the core.
+ *   cli -> anything; src/index.ts (the library) -> anything but cli. src/context.ts and src/errors.ts may be
+ *   imported by every layer but the core.
  * No import cycles, type-only imports included.
  */
 const layer = (name) => `^src/${name}/`;
@@ -47,6 +48,13 @@ module.exports = {
     ...only('rules', ['core']),
     ...only('output', ['report']),
     {
+      name: 'library-entry-imports-no-cli',
+      severity: 'error',
+      comment: 'src/index.ts (the public API) may re-export any layer but the CLI.',
+      from: { path: '^src/index\\.ts$' },
+      to: { path: '^src/cli/' },
+    },
+    {
       name: 'shared-modules-import-nothing-of-the-layers',
       severity: 'error',
       from: { path: shared },
@@ -63,7 +71,6 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    exclude: { path: '^src/loader\\.ts$' },
     // Packages' "exports" maps (pure-rand's subpaths), resolved as Node and esbuild do.
     enhancedResolveOptions: {
       exportsFields: ['exports'],
