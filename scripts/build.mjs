@@ -50,6 +50,26 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * undici stays in node_modules and loads only when something is fetched. esbuild would keep its
+ * `import('undici')` as an import(), which starts Node's ES module loader on the first fetch: a lazy require of
+ * the installed package instead.
+ */
+const undiciOnDemand = {
+  name: 'undici-on-demand',
+  setup(b) {
+    b.onResolve({ filter: /^undici$/ }, (args) =>
+      args.kind === 'dynamic-import'
+        ? { path: 'undici', namespace: 'undici-on-demand' }
+        : { path: 'undici', external: true },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'undici-on-demand' }, () => ({
+      contents: "module.exports = require('undici');",
+      loader: 'js',
+    }));
+  },
+};
+
 const define = { HASHCALC_VERSION: JSON.stringify(pkg.version) };
 
 // The CLI: one CommonJS bundle; each command's and output format's modules (reached by import()) are
@@ -60,8 +80,7 @@ const cli = await build({
   outfile: 'dist/cli.cjs',
   format: 'cjs',
   minify,
-  external: ['undici'],
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, undiciOnDemand],
   // CommonJS has no import.meta (simulation-pool.ts and schema.ts find files next to the bundle with it).
   define: { ...define, 'import.meta.url': '__hashcalcUrl' },
   banner: { js: "var __hashcalcUrl = require('node:url').pathToFileURL(__filename).href;" },
