@@ -3,8 +3,9 @@
  *   core -> core; catalog -> core; data -> core, catalog; inputs -> core, catalog;
  *   site -> core, catalog (+ types of data and inputs);
  *   report -> core, catalog (+ types of data, inputs and site); rules -> core; output -> report;
- *   cli -> anything, but no command imports another. src/context.ts and src/errors.ts may be imported by
- *   every layer but the core. No import cycles, type-only imports included.
+ *   cli -> anything, but no command imports another; src/index.ts (the library) -> anything but cli.
+ *   src/context.ts and src/errors.ts may be imported by every layer but the core. No import cycles,
+ *   type-only imports included.
  */
 const layer = (name) => `^src/${name}/`;
 const shared = '^src/(context|errors)\\.ts$';
@@ -56,6 +57,13 @@ module.exports = {
       to: { path: '^src/cli/commands/', pathNot: ['^src/cli/commands/$1', '^src/cli/commands/shared\\.ts$'] },
     },
     {
+      name: 'library-entry-imports-no-cli',
+      severity: 'error',
+      comment: 'src/index.ts (the public API) may re-export any layer but the CLI.',
+      from: { path: '^src/index\\.ts$' },
+      to: { path: '^src/cli/' },
+    },
+    {
       name: 'shared-modules-import-nothing-of-the-layers',
       severity: 'error',
       from: { path: shared },
@@ -72,7 +80,6 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    exclude: { path: '^src/loader\\.ts$' },
     // Packages' "exports" maps (pure-rand's subpaths), resolved as Node and esbuild do.
     enhancedResolveOptions: {
       exportsFields: ['exports'],

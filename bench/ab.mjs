@@ -1,7 +1,8 @@
 // Two builds of the CLI, one command, interleaved whole-process runs: is B faster than A, and by how much?
 //   node bench/ab.mjs A/bin/hashcalc.js B/bin/hashcalc.js project --mw 341 --years 20 --offline --json
 //   RUNS=60                     runs per build (default 40)
-//   NO_EXTRA_CA_CERTS=1         without NODE_EXTRA_CA_CERTS (its ~90 ms per process hides differences)
+//   NODE=/path/to/node          the runtime (default this Node), e.g. /tmp/node24/node_modules/.bin/node
+// NODE_EXTRA_CA_CERTS is unset for the processes timed (its ~50 ms per process hides differences).
 // A second build: `git worktree add /tmp/a HEAD~1 && ln -s "$PWD/node_modules" /tmp/a/ && (cd /tmp/a && npm run
 // build)`. Prints the medians, their difference and the spread of the differences of paired runs, which the
 // machine's drift affects far less than the medians. Read two runs: the noise is about +-10%.
@@ -20,11 +21,12 @@ const runs = Number(process.env.RUNS ?? 40);
 const scratch = mkdtempSync(join(tmpdir(), 'hashcalc-ab-'));
 const env = { ...process.env, NO_COLOR: '1', XDG_CONFIG_HOME: scratch, XDG_CACHE_HOME: scratch };
 delete env.FORCE_COLOR;
-if (process.env.NO_EXTRA_CA_CERTS) delete env.NODE_EXTRA_CA_CERTS;
+delete env.NODE_EXTRA_CA_CERTS;
+const node = process.env.NODE ?? process.execPath;
 
 function timeOnce(bin) {
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, [resolve(bin), ...args], {
+  const result = spawnSync(node, [resolve(bin), ...args], {
     stdio: ['ignore', 'ignore', 'pipe'],
     env,
   });
@@ -56,7 +58,7 @@ try {
   rmSync(scratch, { recursive: true, force: true });
 }
 const f = (n) => n.toFixed(1);
-console.log(`${runs} paired runs of: hashcalc ${args.join(' ')}`);
+console.log(`${runs} paired runs of: hashcalc ${args.join(' ')} (${node})`);
 console.log(`A ${f(quantile(times.a, 0.5))} ms   B ${f(quantile(times.b, 0.5))} ms`);
 console.log(
   `B - A per pair: median ${f(quantile(times.diff, 0.5))} ms (quartiles ${f(quantile(times.diff, 0.25))} to ${f(quantile(times.diff, 0.75))})`,

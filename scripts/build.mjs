@@ -1,24 +1,24 @@
-// Builds the CLI:
-//   dist/hashcalc.cjs        every command in one minified bundle (undici stays in node_modules, loaded on fetch)
-//   dist/cli.cjs             the entry: runs the bundle with V8's code cache (src/loader.ts)
-//   dist/simulation-worker.cjs
-//                            a Monte Carlo worker thread (project --simulations)
-//   dist/hashcalc.<bundle hash>.<node>-<arch>[.<command>].cache
-//                            the code caches for the building Node (a general one and one per command of
-//                            OWN_CACHES), made by running typical commands once (src/loader.ts says how they
-//                            are keyed, checked and written)
-//   dist/schemas/*.json      JSON Schemas of every output, from the zod schemas (so the CLI never loads
-//                            zod's JSON Schema code)
-// Why not a plain bundle: on Node 20 one measured 1.5-1.8x `node -e 0` against 1.3-1.55x with the code cache
-// (bench/startup.mjs), over the 1.5x goal; Node 22's module.enableCompileCache() did worse than this cache too.
+// Builds the package (plain esbuild bundles; docs/decisions/build.md says why and what was measured):
+//   dist/cli.cjs                    the CLI (bin/hashcalc.js requires it): one CommonJS bundle of
+//                                    src/cli/main.ts; a command's and an output format's modules are evaluated
+//                                    only when their lazy import() runs; undici stays in node_modules (fetch only)
+//   dist/simulation-worker.cjs      the Monte Carlo worker thread (src/cli/simulation-pool.ts starts it from
+//                                    next to the bundle)
+//   dist/index.js, dist/types/      the library (package.json "exports"): src/index.ts, its packages left
+//                                    as imports, and its declarations (tsconfig.build.json)
+//   dist/schemas/*.json             JSON Schemas of every output, from the zod schemas (so the CLI never loads
+//                                    zod's JSON Schema code)
+//   dist/THIRD-PARTY-NOTICES.txt    name, version, licence and licence text of every package bundled
+// Nothing is written into dist/ at run time: Node >= 22.1 caches compiled code itself (module.enableCompileCache
+// in the bin, in the OS temp directory).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = new URL('../', import.meta.url);
 const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
+const minify = process.env.HASHCALC_NO_MINIFY !== '1';
 rmSync(new URL('dist', root), { recursive: true, force: true });
 const common = {
   absWorkingDir: fileURLToPath(root),
@@ -27,11 +27,12 @@ const common = {
   target: 'node20',
   legalComments: 'none',
   logLevel: 'warning',
+  metafile: true,
 };
 
 /**
  * commander requires node:child_process at load time, only for executable subcommands, which hashcalc does
- * not use; loading it costs ~10 ms of every run. Give commander a proxy that loads it on first use instead.
+ * not use; loading it costs every run a few ms. Give commander a proxy that loads it on first use instead.
  */
 const lazyChildProcess = {
   name: 'lazy-child-process',
@@ -50,9 +51,9 @@ const lazyChildProcess = {
 };
 
 /**
- * undici stays in node_modules and loads only when something is fetched. The bundle runs as a vm.Script (for
- * the code cache), where import() would need an experimental callback, so its `import('undici')` becomes a
- * lazy require of the installed package.
+ * undici stays in node_modules and loads only when something is fetched. esbuild would keep its
+ * `import('undici')` as an import(), which starts Node's ES module loader on the first fetch: a lazy require of
+ * the installed package instead.
  */
 const undiciOnDemand = {
   name: 'undici-on-demand',
@@ -69,39 +70,46 @@ const undiciOnDemand = {
   },
 };
 
-await build({
+const define = { HASHCALC_VERSION: JSON.stringify(pkg.version) };
+
+// The CLI: one CommonJS bundle; each command's and output format's modules (reached by import()) are
+// evaluated only when imported. undici stays in node_modules: `import('undici')` becomes a require on fetch.
+const cli = await build({
   ...common,
   entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/hashcalc.cjs',
+  outfile: 'dist/cli.cjs',
   format: 'cjs',
-  minify: process.env.HASHCALC_NO_MINIFY !== '1',
+  minify,
   plugins: [lazyChildProcess, undiciOnDemand],
-  // The loader passes the bundle's URL in; CommonJS has no import.meta.
-  define: { HASHCALC_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__hashcalcUrl' },
-  // The CommonJS wrapper is in the file (src/loader.ts runs it as it is): wrapping it at run time made a
-  // second copy of the 400 KB source on every run.
-  banner: { js: `(function (exports, require, module, __filename, __dirname, __hashcalcUrl) {` },
-  footer: { js: '})' },
+  // CommonJS has no import.meta (simulation-pool.ts and schema.ts find files next to the bundle with it).
+  define: { ...define, 'import.meta.url': '__hashcalcUrl' },
+  banner: { js: "var __hashcalcUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
 // The simulation's worker threads (src/cli/simulation-pool.ts starts them from next to the bundle).
-await build({
+const worker = await build({
   ...common,
   entryPoints: ['src/cli/simulation-worker.ts'],
   outfile: 'dist/simulation-worker.cjs',
   format: 'cjs',
-  minify: process.env.HASHCALC_NO_MINIFY !== '1',
+  minify,
+  define,
 });
 
-// CommonJS, required by bin/hashcalc.js (CommonJS too: no ESM loader start on a run).
+// The library: our modules bundled, the packages it uses (zod) imported from node_modules, not minified.
 await build({
   ...common,
-  entryPoints: ['src/loader.ts'],
-  outfile: 'dist/cli.cjs',
-  format: 'cjs',
-  define: { 'import.meta.url': '__loaderUrl' },
-  banner: { js: "var __loaderUrl = require('node:url').pathToFileURL(__filename).href;" },
+  entryPoints: { index: 'src/index.ts' },
+  outdir: 'dist',
+  format: 'esm',
+  packages: 'external',
+  define,
 });
+execFileSync(
+  process.execPath,
+  [fileURLToPath(new URL('node_modules/typescript/bin/tsc', root)), '-p', 'tsconfig.build.json'],
+  { cwd: fileURLToPath(root), stdio: 'inherit' },
+);
 
 // JSON Schemas: bundle a tiny generator, run it, keep its output. The module is moving to
 // src/report/json-schema.ts; until it has, the first of these that exists.
@@ -114,6 +122,7 @@ if (!schemaModule) throw new Error('build: no src/report/json-schema.ts (nor an 
 const generator = new URL('dist/.gen-schemas.mjs', root);
 await build({
   ...common,
+  metafile: false,
   stdin: {
     contents: `import { allJsonSchemas } from './${schemaModule}'; process.stdout.write(JSON.stringify(allJsonSchemas()));`,
     resolveDir: fileURLToPath(root),
@@ -129,29 +138,40 @@ for (const [name, schema] of Object.entries(schemas)) {
   writeFileSync(new URL(`dist/schemas/${name}.schema.json`, root), `${JSON.stringify(schema, null, 2)}\n`);
 }
 
-// Code cache: the loader's typical runs, in this process (so keyed by this Node and its flags).
-// The general cache, then each command's own (src/loader.ts), each from a process of its own: within one
-// process V8 shares the compiled functions of every instance of the bundle, so a cache would hold them all.
-// The writer is a file, not `node -e`: execArgv is part of a cache's key.
-const cli = fileURLToPath(new URL('dist/cli.cjs', root));
-const { OWN_CACHES } = createRequire(import.meta.url)(cli);
-const writer = new URL('dist/.write-code-cache.cjs', root);
-writeFileSync(
-  writer,
-  `require(${JSON.stringify(cli)}).writeCodeCache(JSON.parse(process.argv[2])).then((r) => {
-  if (!('written' in r)) { process.stderr.write(r.skipped); process.exitCode = 1; }
-});\n`,
-);
-try {
-  for (const name of [null, ...OWN_CACHES]) {
-    try {
-      execFileSync(process.execPath, [fileURLToPath(writer), JSON.stringify(name)], {
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
-    } catch (error) {
-      throw new Error(`build: no code cache ${name ?? '(general)'}: ${error.stderr ?? error.message}`);
-    }
+// Licence notices of every package bundled into the CLI or the worker (from esbuild's list of inputs).
+const packageDirs = new Set();
+for (const { metafile } of [cli, worker]) {
+  for (const input of Object.keys(metafile.inputs)) {
+    const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (match) packageDirs.add(match[1]);
   }
-} finally {
-  rmSync(writer);
 }
+const bundled = [...packageDirs].map((dir) => ({
+  dir,
+  manifest: JSON.parse(readFileSync(new URL(`${dir}/package.json`, root), 'utf8')),
+}));
+// Every package bundled is one of ours (`dependencies`) or a dependency of one bundled.
+for (const { manifest } of bundled) {
+  const declared =
+    manifest.name in (pkg.dependencies ?? {}) ||
+    bundled.some((other) => manifest.name in (other.manifest.dependencies ?? {}));
+  if (!declared) throw new Error(`build: ${manifest.name} is bundled but not in package.json "dependencies"`);
+}
+const notices = bundled
+  .map(({ dir, manifest }) => {
+    if (!manifest.license) throw new Error(`build: ${manifest.name} declares no licence`);
+    const file = readdirSync(new URL(dir, root)).find((name) => /^(licen[cs]e|copying)(\.|$)/i.test(name));
+    const text = file
+      ? readFileSync(new URL(`${dir}/${file}`, root), 'utf8').trim()
+      : `(no licence file in the package; its package.json declares ${manifest.license})`;
+    return {
+      name: manifest.name,
+      text: `${manifest.name} ${manifest.version}\nLicense: ${manifest.license}\n\n${text}\n`,
+    };
+  })
+  .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+writeFileSync(
+  new URL('dist/THIRD-PARTY-NOTICES.txt', root),
+  `hashcalc ${pkg.version} bundles the following packages into dist/. Their licences follow.\n\n` +
+    notices.map((n) => n.text).join(`\n${'-'.repeat(78)}\n\n`),
+);

@@ -2,7 +2,7 @@
  * Builds the CLI once before the suite (the smoke tests run dist/, `schema` reads dist/schemas), and only when
  * needed: the build is skipped when the last build made from this checkout's inputs (src/, bin/, scripts/,
  * package.json, the lockfiles, tsconfig.json: their content, not their times) is still what dist/ holds
- * (every file it made, unchanged; runs may only add code caches), so a stale or foreign dist never passes
+ * (every file it made, unchanged, and nothing else), so a stale or foreign dist never passes
  * silently. The check costs ~10 ms; the build ~1 s. HASHCALC_TEST_REBUILD=1 forces a build. Concurrent test
  * runs in one checkout build one at a time (a lock), so none removes dist/ under another's build (a build
  * started by hand still can).
@@ -22,6 +22,7 @@ const INPUTS = [
   'package-lock.json',
   'node_modules/.package-lock.json',
   'tsconfig.json',
+  'tsconfig.build.json',
 ];
 /** The stamp's output digest says the rest; this only spares hashing a checkout that was never built. */
 const REQUIRED = ['dist'];
@@ -56,16 +57,12 @@ function outputs(): Record<string, string> {
   return Object.fromEntries(files(join(ROOT, 'dist')).map((file) => [relative(ROOT, file), sha256(file)]));
 }
 
-/**
- * dist/ still holds every file the build made, unchanged, and nothing else but V8 code caches: runs of the
- * binary may add one for their own Node and flags (src/loader.ts), keyed by the bundle's checksum, so a cache
- * never changes what runs.
- */
+/** dist/ still holds every file the build made, unchanged, and nothing else (runs write nothing there). */
 function sameOutputs(built: Record<string, string>): boolean {
   const now = outputs();
   return (
     Object.entries(built).every(([file, hash]) => now[file] === hash) &&
-    Object.keys(now).every((file) => file in built || /\.cache$|\.tmp$/.test(file))
+    Object.keys(now).every((file) => file in built)
   );
 }
 

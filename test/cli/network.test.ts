@@ -297,8 +297,8 @@ describe('offline and failing networks', () => {
 
   it('--offline never loads undici; a live run does', async () => {
     // The bundle loads undici with require() on the first fetch: a preloaded hook logs every require to the
-    // file its run names. One hook file for every run (atomically replaced), so NODE_OPTIONS, which the
-    // loader's code cache key includes, is the same each time.
+    // file its run names. One hook file for every run (atomically replaced), so NODE_OPTIONS is the same
+    // each time.
     const hook = join(tmpdir(), 'hashcalc-test-require-hook.cjs');
     const temp = `${hook}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     writeFileSync(

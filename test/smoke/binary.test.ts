@@ -223,8 +223,10 @@ describe('project --simulations on worker threads', () => {
 
   it('stops on Ctrl-C with exit 130 and no output', async () => {
     const run = start(['project', '--mw', '341', '--offline', '--simulations', '1000000', '--json']);
-    // Started: the workers are running once the process has been alive a moment.
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    // Started: the offline note on stderr comes once the CLI runs (its Ctrl-C handler set); the workers are
+    // running a moment later. (A fixed wait from the spawn failed on a loaded machine: no code cache on Node 20.)
+    await new Promise((resolve) => run.child.stderr?.once('data', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 300));
     run.child.kill('SIGINT');
     const { code, signal, stdout } = await run.done;
     expect({ code, signal, stdout }).toEqual({ code: 130, signal: null, stdout: '' });
