@@ -15,7 +15,7 @@ import { parseDurationMs } from '../core/duration.js';
 import { UsageError } from '../errors.js';
 import { findInCatalog } from './catalog-ref.js';
 import { baseUrl, parseModelCount, parseNumberFlag } from './parse.js';
-import { attributeOf, type InputRow } from './table.js';
+import { attributeOf, type CommandName, type InputRow, rowsFor } from './table.js';
 
 export type GivenOrigin = 'flag' | 'env' | 'scenario' | 'config';
 export type Origin = GivenOrigin | 'default' | 'catalog';
@@ -384,4 +384,17 @@ function exists(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A command's inputs from plain values, for the library: `{ mw: 341, powerPrice: '3.5c' }` as if given as
+ * flags (keys are the flags' camelCase names; values as a flag takes them, or numbers), then the env given
+ * (none by default), a `scenario` file when one is named, and the defaults.
+ */
+export async function inputsFor(
+  command: CommandName,
+  values: Readonly<Record<string, string | number | boolean | readonly string[]>>,
+  env: Context['env'] = {},
+): Promise<LayeredInputs> {
+  return layerInputs(rowsFor(command), values, env);
 }

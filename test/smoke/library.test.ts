@@ -104,6 +104,40 @@ console.log(JSON.stringify({
     expect(out.rejects).toBe(false);
   });
 
+  it('the site layer gives what the CLI prints: compare on the embedded network', async () => {
+    writeFileSync(
+      join(project, 'site.mjs'),
+      `import { embeddedSnapshot, inputsFor, resolveEconomics, siteEconomics, siteEconomicsReport } from 'hashcalc';
+const inputs = await inputsFor('compare', { mw: 341, powerPrice: '0.045' });
+const assumptions = {};
+const selection = resolveEconomics('compare', inputs, assumptions);
+const report = siteEconomicsReport(siteEconomics(selection, embeddedSnapshot(), Date.now()), assumptions);
+console.log(JSON.stringify(report.options.map((o) => [o.id, o.ebitdaUsdPerYear])));\n`,
+    );
+    const fromLibrary = JSON.parse(await run(process.execPath, ['site.mjs'], project));
+    const cli = JSON.parse(
+      await run(
+        process.execPath,
+        [
+          join(project, 'node_modules/hashcalc/bin/hashcalc.js'),
+          'compare',
+          '--mw',
+          '341',
+          '--power-price',
+          '0.045',
+          '--offline',
+          '--quiet',
+          '--json',
+        ],
+        project,
+      ),
+    );
+    expect(fromLibrary).toEqual(
+      cli.options.map((o: { id: string; ebitdaUsdPerYear: number }) => [o.id, o.ebitdaUsdPerYear]),
+    );
+    expect(fromLibrary.map((o: [string, number]) => o[0])).toEqual(['mining', 'ai-lease', 'gpu-cloud']);
+  });
+
   it("tsc --noEmit type-checks a .ts file importing from 'hashcalc' (NodeNext)", async () => {
     writeFileSync(
       join(project, 'tsconfig.json'),
@@ -123,14 +157,15 @@ console.log(JSON.stringify({
     );
     writeFileSync(
       join(project, 'check.ts'),
-      `import { type HashpriceReport, type IrrResult, irr, npv } from 'hashcalc';
+      `import { type HashpriceReport, type IrrResult, irr, npv, type SiteEconomics } from 'hashcalc';
 const value: number = npv(0.08, [-1000, 400, 400, 400]);
 const result: IrrResult = irr([-1000, 400, 400, 400]);
 const rate: number | null = result.rate;
 const schemaVersion: HashpriceReport['schemaVersion'] | undefined = undefined;
+const command: SiteEconomics['command'] | undefined = undefined;
 // @ts-expect-error npv takes a rate and the values
 npv([1, 2]);
-export { rate, schemaVersion, value };\n`,
+export { command, rate, schemaVersion, value };\n`,
     );
     await run(process.execPath, [TSC, '-p', 'tsconfig.json'], project);
   });
