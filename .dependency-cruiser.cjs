@@ -1,5 +1,5 @@
 /**
- * The layer rule of ../shared/DESIGN.md, enforced (npm run lint, and test/house/lint.test.ts in npm test):
+ * The layer rule of ../shared/DESIGN.md, enforced (npm run lint, a step of its own in .ci/run):
  *   core -> core; catalog -> core; data -> core, catalog; inputs -> core, catalog;
  *   report -> core, catalog (+ types of data and inputs); rules -> core; output -> report;
  *   cli -> anything. src/context.ts and src/errors.ts may be imported by every layer but the core.
