@@ -1,5 +1,5 @@
 /**
- * The layer rule (docs/architecture.md), enforced by `npm run lint`:
+ * The layer rule (docs/architecture.md), enforced by `npm run lint` (a step of its own in .ci/run):
  *   core -> core; catalog -> core; data -> core, catalog; inputs -> core, catalog;
  *   site -> core, catalog (+ types of data and inputs);
  *   report -> core, catalog (+ types of data, inputs and site); rules -> core; output -> report;

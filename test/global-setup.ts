@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childEnv } from './child-env.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const INPUTS = [
@@ -131,7 +132,7 @@ export default async function setup(): Promise<void> {
     const inputs = digest(INPUTS);
     if (upToDate(inputs)) return;
     rmSync(STAMP, { force: true });
-    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit', env: childEnv() });
     // An input edited while the build ran: the next run builds again.
     if (digest(INPUTS) === inputs) writeFileSync(STAMP, JSON.stringify({ inputs, outputs: outputs() }));
   });

@@ -1,6 +1,7 @@
 /** `hashcalc exodus` in-process, live against a loopback mempool serving the real shapes, and offline. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { exodusOutputSchema } from '../../src/report/exodus-schema.js';
+import { TEST_NOW_MS } from '../clock.js';
 import {
   blockchainInfoRoutes,
   coingeckoRoutes,
@@ -16,7 +17,7 @@ afterEach(async () => {
 });
 
 async function live(replace: Record<string, RouteSpec> = {}) {
-  const now = Date.now();
+  const now = TEST_NOW_MS; // runCli's clock
   const mempool = await startServer({ ...mempoolRoutes(now), ...replace });
   const bci = await startServer(blockchainInfoRoutes(now));
   const cg = await startServer(coingeckoRoutes(now));

@@ -2,7 +2,7 @@
  * The input table and the defects a new user hit (issue: "make the house ready"): each test here failed on
  * the code before the fix.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -231,14 +231,14 @@ describe('without a usable home directory', () => {
 describe('input files', () => {
   it('refuses a file over 1 MiB at once, in one line', async () => {
     const file = join(dir(), 'big.json');
-    writeFileSync(file, `{"$comment":"${'x'.repeat(50 * 1024 * 1024)}"}`);
-    const started = Date.now();
+    // 50 MiB, sparse: the size is what is refused, before anything is read.
+    writeFileSync(file, '{"$comment":"');
+    truncateSync(file, 50 * 1024 * 1024);
     const { code, stderr } = await runCli(['compare', '--offline', '--scenario', file]);
     expect(code).toBe(2);
     expect(oneLine(stderr)).toEqual([
       `hashcalc: --scenario: '${file}' is 50.0 MiB; input files are limited to 1 MiB`,
     ]);
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('reads JSON with comments and trailing commas', async () => {

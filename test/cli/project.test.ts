@@ -4,6 +4,7 @@ import { EMBEDDED_SNAPSHOT } from '../../src/catalog/snapshot.js';
 import { MONTH_SEC } from '../../src/core/chain.js';
 import { npv } from '../../src/core/finance.js';
 import { projectOutputSchema } from '../../src/report/schemas.js';
+import { TEST_NOW_MS } from '../clock.js';
 import { runCli } from './run-cli.js';
 
 const D = '152271406129092';
@@ -68,11 +69,10 @@ describe('project --json', () => {
   });
 
   it('carries an old snapshot to today: the height advanced at 600 s a block', async () => {
-    const before = Date.now();
     const r = await projectJson();
-    const elapsed = (before - Date.parse(EMBEDDED_SNAPSHOT.asOf)) / 600_000;
-    expect(r.networkCarriedForward?.blocksAdded).toBeGreaterThanOrEqual(Math.floor(elapsed));
-    expect(r.networkCarriedForward?.blocksAdded).toBeLessThanOrEqual(Math.floor(elapsed) + 1);
+    // runCli's clock, TEST_NOW_MS (2026-12-01), is 374 days after the snapshot: 374 x 144 = 53,856 blocks.
+    expect(TEST_NOW_MS - Date.parse(EMBEDDED_SNAPSHOT.asOf)).toBe(374 * 86_400_000);
+    expect(r.networkCarriedForward?.blocksAdded).toBe(53_856);
     expect(r.networkCarriedForward?.heightBlocks).toBe(
       EMBEDDED_SNAPSHOT.heightBlocks + (r.networkCarriedForward?.blocksAdded ?? 0),
     );

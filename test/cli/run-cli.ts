@@ -1,7 +1,7 @@
 /**
  * Runs the CLI as a user would, in-process: `run(argv, ctx)` with a Context that collects stdout and stderr,
- * a private cache and config directory, no colour unless asked, waits (retry backoff, Retry-After) that
- * return at once and a spinner that never draws. What only a real process shows (the shim, signals, a closed
+ * a private cache and config directory, no colour unless asked, a fixed clock (test/clock.ts), waits (retry
+ * backoff, Retry-After) that return at once and a spinner that never draws. What only a real process shows (the shim, signals, a closed
  * pipe) uses `spawnCli` on the built binary instead; test/smoke has the rest of those.
  */
 import { execFile } from 'node:child_process';
@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run } from '../../src/cli/program.js';
 import { type Context, decideColorLevel } from '../../src/context.js';
+import { childEnv } from '../child-env.js';
+import { TEST_NOW_MS } from '../clock.js';
 
 export const BIN = fileURLToPath(new URL('../../bin/hashcalc.js', import.meta.url));
 
@@ -46,7 +48,7 @@ export interface ContextOptions {
   spinnerDelayMs?: number;
   /** Default: returns at once. */
   sleep?: (ms: number) => Promise<void>;
-  /** Default: the real clock. */
+  /** Default: TEST_NOW_MS (test/clock.ts), fixed, so no output depends on the day the suite runs. */
   nowMs?: number;
   /** Default: as main.ts decides it for a non-TTY stdout. */
   colorLevel?: Context['colorLevel'];
@@ -79,7 +81,7 @@ export function cliContext(
       isTTY: options.stderrIsTTY ?? false,
     },
     env,
-    now: () => options.nowMs ?? Date.now(),
+    now: () => options.nowMs ?? TEST_NOW_MS,
     colorLevel: options.colorLevel ?? decideColorLevel(env, false, false),
     sleep: options.sleep ?? (() => Promise.resolve()),
     spinnerDelayMs: options.spinnerDelayMs ?? 3_600_000,
@@ -97,7 +99,10 @@ export async function runCli(
   return { code, stdout: t.stdout(), stderr: t.stderr() };
 }
 
-/** The built binary in a child process, with the same environment as runCli. */
+/**
+ * The built binary in a child process, with the same environment as runCli (minus NODE_EXTRA_CA_CERTS). Its
+ * clock is the real one: only what does not depend on the date belongs here.
+ */
 export function spawnCli(
   args: readonly string[],
   env: Record<string, string | undefined> = {},
@@ -106,7 +111,7 @@ export function spawnCli(
     execFile(
       process.execPath,
       [BIN, ...args],
-      { env: cliEnv(env), timeout: 15_000 },
+      { env: childEnv(cliEnv(env)), timeout: 15_000 },
       (error, stdout, stderr) => {
         const code =
           error && typeof (error as { code?: unknown }).code === 'number'

@@ -264,9 +264,8 @@ describe('powersOf (the logarithm taken once)', () => {
       fc.property(
         fc.oneof(fc.double({ min: -10, max: 10, noNaN: true }), fc.constantFrom(0, 1, 0.5, 1.01)),
         fc.oneof(fc.double({ min: -500, max: 500, noNaN: true }), fc.constantFrom(0, 1, 2, 1 / 12)),
-        (base, exponent) => {
-          expect(Object.is(powersOf(base)(exponent), power(base, exponent))).toBe(true);
-        },
+        // A boolean property (fast-check reports the counterexample): cheaper than an expect() per run.
+        (base, exponent) => Object.is(powersOf(base)(exponent), power(base, exponent)),
       ),
       { numRuns: 2000 },
     );

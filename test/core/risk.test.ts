@@ -57,6 +57,22 @@ function phi(x: number): number {
   return x >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
 }
 
+/**
+ * `value` with every typed array as the hex of its bytes: the same deep equality (bit for bit, a sketch's
+ * counters included), without comparing tens of thousands of counters one by one (~0.5 s a comparison).
+ */
+function bytesOf(value: unknown): unknown {
+  if (ArrayBuffer.isView(value)) {
+    return `${value.constructor.name}:${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}`;
+  }
+  if (value instanceof Map) return new Map([...value].map(([k, v]) => [k, bytesOf(v)]));
+  if (Array.isArray(value)) return value.map(bytesOf);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, bytesOf(v)]));
+  }
+  return value;
+}
+
 describe('normal draws (ziggurat)', () => {
   const n = 200_000;
   const rng = xoroshiro128plus(7);
@@ -142,7 +158,7 @@ describe('the quantile sketch', () => {
     for (const p of parts) mergeSketch(ab, p);
     const ba = emptySketch();
     for (const p of [...parts].reverse()) mergeSketch(ba, p);
-    expect(ab).toEqual(ba);
+    expect(bytesOf(ab)).toEqual(bytesOf(ba));
     expect(ab.count).toBe(8);
   });
 
@@ -226,7 +242,7 @@ describe('Monte Carlo', () => {
   it("draws BTC/USD at the horizon with GBM's moments: mean S0 e^(mu T), median S0 e^((mu - s^2/2) T)", () => {
     // mu = ln(1.15), s = 0.42, T = 5 years.
     const inputs = realistic({ btcGrowthPerYear: 0.15 });
-    const paths = 40_000;
+    const paths = 10_000;
     const r = simulate(planFor(inputs, { seed: 2024 }), paths);
     const s0 = 84_775;
     const mean = s0 * 1.15 ** 5;
@@ -234,8 +250,12 @@ describe('Monte Carlo', () => {
     // sd of S_T = mean sqrt(e^(s^2 T) - 1); the standard error of the sample mean is sd / sqrt(paths).
     const se = (mean * Math.sqrt(Math.exp(0.42 ** 2 * 5) - 1)) / Math.sqrt(paths);
     expect(Math.abs(r.btcUsdAtHorizon.mean - mean)).toBeLessThan(4 * se);
-    expect(r.btcUsdAtHorizon.standardError / se).toBeGreaterThan(0.9);
-    expect(r.btcUsdAtHorizon.standardError / se).toBeLessThan(1.1);
+    // The sample sd's relative sd is about sqrt((excess kurtosis + 2) / paths) / 2; a lognormal's excess
+    // kurtosis is e^(4 s^2 T) + 2 e^(3 s^2 T) + 3 e^(2 s^2 T) - 6 (~74 here: 0.17 at 4 sds for 10,000 paths).
+    const v = 0.42 ** 2 * 5;
+    const kurtosis = Math.exp(4 * v) + 2 * Math.exp(3 * v) + 3 * Math.exp(2 * v) - 6;
+    const seRatio = Math.sqrt((kurtosis + 2) / paths) / 2;
+    expect(Math.abs(r.btcUsdAtHorizon.standardError / se - 1)).toBeLessThan(4 * seRatio);
     // The sample median's sd is about 1.2533 x sd(log) x median / sqrt(paths) (lognormal, delta method).
     const seMedian = (1.2533 * 0.42 * Math.sqrt(5) * median) / Math.sqrt(paths);
     expect(Math.abs(r.btcUsdAtHorizon.p50 - median)).toBeLessThan(4 * seMedian + RELATIVE_ERROR * median);
@@ -258,10 +278,11 @@ describe('Monte Carlo', () => {
     const totals = new SimulationTotals(plan);
     for (const r of results) totals.addBlock(r);
     for (const w of [...workers].reverse()) totals.addSketches(w.sketches);
-    expect(totals.result()).toEqual(alone);
-    expect(simulate(plan, paths)).toEqual(alone);
-    expect(simulate(planFor(realistic(), { seed: 100 }), paths).options[0]?.npvUsd.mean).not.toBe(
-      alone.options[0]?.npvUsd.mean,
+    expect(bytesOf(totals.result())).toEqual(bytesOf(alone));
+    // The seed matters (a few hundred paths show it).
+    const few = 300;
+    expect(simulate(planFor(realistic(), { seed: 100 }), few).options[0]?.npvUsd.mean).not.toBe(
+      simulate(plan, few).options[0]?.npvUsd.mean,
     );
   });
 

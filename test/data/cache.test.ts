@@ -15,6 +15,7 @@ import {
   TTL_MS,
   writeCache,
 } from '../../src/data/cache.js';
+import { childEnv } from '../child-env.js';
 import { tempDir } from './helpers/context.js';
 
 const NOW = Date.UTC(2025, 11, 8, 12, 0, 0);
@@ -168,8 +169,11 @@ describe('cache entries', () => {
     });
     const run = (tag: string) =>
       new Promise<string>((resolve, reject) => {
-        execFile(process.execPath, [script, dir, tag, '60'], { timeout: 30_000 }, (error, stdout) =>
-          error ? reject(error) : resolve(stdout),
+        execFile(
+          process.execPath,
+          [script, dir, tag, '60'],
+          { env: childEnv(), timeout: 30_000 },
+          (error, stdout) => (error ? reject(error) : resolve(stdout)),
         );
       });
     const outputs = await Promise.all([run('a'), run('b')]);

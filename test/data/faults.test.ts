@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/program.js';
 import { type CacheEntries, readCache, writeCache } from '../../src/data/cache.js';
 import { DEFAULT_BACKOFF_MS } from '../../src/data/http.js';
+import { TEST_NOW_MS } from '../clock.js';
 import { type TestContext, tempDir, testContext } from './helpers/context.js';
 import {
   BCI_PATHS,
@@ -164,13 +165,12 @@ interface Outcome {
   hosts: Record<SourceName, string>;
   servers: Record<SourceName, LoopbackServer | undefined>;
   seeded: CacheEntries;
-  elapsedMs: number;
   /** Every wait between attempts the HTTP client asked ctx.sleep for, in ms. */
   delays: number[];
 }
 
 async function scenario(setup: Setup): Promise<Outcome> {
-  const nowMs = Date.now();
+  const nowMs = TEST_NOW_MS;
   const dir = tempDir();
   const seeded = seed(nowMs);
   await writeCache(dir, seeded);
@@ -199,9 +199,7 @@ async function scenario(setup: Setup): Promise<Outcome> {
       XDG_CONFIG_HOME: tempDir('hashcalc-config-'),
     },
   });
-  const started = performance.now();
   const code = await run(['network', '--json', ...(setup.args ?? [])], t.ctx);
-  const elapsedMs = performance.now() - started;
   await Promise.all([m.server?.close(), b.server?.close(), c.server?.close()]);
   const host = (url: string) => new URL(url).host;
   return {
@@ -211,7 +209,6 @@ async function scenario(setup: Setup): Promise<Outcome> {
     hosts: { mempool: host(m.url), bci: host(b.url), cg: host(c.url) },
     servers: { mempool: m.server, bci: b.server, cg: c.server },
     seeded,
-    elapsedMs,
     delays,
   };
 }

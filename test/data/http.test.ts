@@ -91,19 +91,16 @@ describe('http client', () => {
     const server = await serve({ '/x': hang });
     const started = performance.now();
     const failure = await failureOf((await clientFor(300)).get(`${server.url}/x`));
-    const elapsed = performance.now() - started;
     expect(failure.kind).toBe('timeout');
     expect(failure.message).toBe('timed out after 300 ms');
-    expect(elapsed).toBeGreaterThanOrEqual(290);
-    expect(elapsed).toBeLessThan(1500);
+    // Not before the deadline (a real timer never fires early); how soon after is not a test's business.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
   });
 
   it.concurrent('times out on a slow drip even though bytes keep coming', async () => {
     const server = await serve({ '/x': drip(30) });
-    const started = performance.now();
     const failure = await failureOf((await clientFor(400)).get(`${server.url}/x`));
     expect(failure.message).toBe('timed out after 400 ms');
-    expect(performance.now() - started).toBeLessThan(1500);
   });
 
   it.concurrent('waits on a real timer when no sleep is given', async () => {
@@ -121,10 +118,8 @@ describe('http client', () => {
   it.concurrent('the deadline and the caller end an injected wait that never returns', async () => {
     const server = await serve({ '/x': { status: 503, body: 'down' } });
     const never = () => new Promise<void>(() => {});
-    const started = performance.now();
     const timedOut = await failureOf((await clientFor(300, { sleep: never })).get(`${server.url}/x`));
     expect(timedOut.message).toBe('timed out after 300 ms');
-    expect(performance.now() - started).toBeLessThan(1500);
     expect(server.count('/x')).toBe(1);
     const controller = new AbortController();
     const pending = (await clientFor(5000, { sleep: never })).get(`${server.url}/x`, {
@@ -154,11 +149,13 @@ describe('http client', () => {
 
   it('fails a refused connection at once, without retrying', async () => {
     const port = await closedPort();
-    const started = performance.now();
-    const failure = await failureOf((await clientFor(5000)).get(`http://127.0.0.1:${port}/x`));
+    const waits = recorder();
+    const failure = await failureOf(
+      (await clientFor(5000, { sleep: waits.sleep })).get(`http://127.0.0.1:${port}/x`),
+    );
     expect(failure.kind).toBe('refused');
     expect(failure.message).toBe('refused the connection');
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(waits.delays).toEqual([]);
   });
 
   it('retries a 500 and succeeds on the second attempt', async () => {
@@ -213,11 +210,11 @@ describe('http client', () => {
 
   it('fails at once when Retry-After asks for longer than the cap', async () => {
     server = await startServer({ '/x': { status: 429, headers: { 'retry-after': '120' }, body: '' } });
-    const started = performance.now();
-    const failure = await failureOf((await clientFor(5000)).get(`${server.url}/x`));
+    const waits = recorder();
+    const failure = await failureOf((await clientFor(5000, { sleep: waits.sleep })).get(`${server.url}/x`));
     expect(failure.kind).toBe('rate-limited');
     expect(failure.message).toBe('rate-limited us (HTTP 429, asked to wait 120 s)');
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(waits.delays).toEqual([]);
     expect(server.count('/x')).toBe(1);
   });
 
@@ -296,13 +293,15 @@ describe('http client', () => {
       .intercept({ path: '/api/blocks/tip/height' })
       .replyWithError(lookupError);
     const { dispatcher } = await openDispatcher(mock, {}, 5000);
-    const started = performance.now();
+    const waits = recorder();
     const failure = await failureOf(
-      createHttpClient(dispatcher, { timeoutMs: 5000 }).get('https://mempool.space/api/blocks/tip/height'),
+      createHttpClient(dispatcher, { timeoutMs: 5000, sleep: waits.sleep }).get(
+        'https://mempool.space/api/blocks/tip/height',
+      ),
     );
     expect(failure.kind).toBe('dns');
     expect(failure.message).toBe('could not be resolved (ENOTFOUND)');
-    expect(performance.now() - started).toBeLessThan(200);
+    expect(waits.delays).toEqual([]); // at once: not retried
     mock.assertNoPendingInterceptors();
     await mock.close();
   });

@@ -3,7 +3,7 @@
  * where timing matters): which source each quantity comes from, what is said on stderr, what is cached.
  */
 import { Agent } from 'undici';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cacheDirectory, readCache, writeCache } from '../../src/data/cache.js';
 import type { NetworkRequest } from '../../src/data/obtain.js';
 import { ALL_QUANTITIES } from '../../src/data/types.js';
@@ -313,10 +313,10 @@ describe('offline and flags', () => {
   });
 
   it('without a network interface, remote hosts fail at once (no DNS wait, undici never used)', async () => {
-    const t = testContext({ nowMs: NOW });
-    const started = performance.now();
+    const waits: number[] = [];
+    const t = testContext({ nowMs: NOW, sleep: async (ms) => void waits.push(ms) });
     const net = await obtain(base, t.ctx, { hasNetwork: () => false });
-    expect(performance.now() - started).toBeLessThan(200);
+    expect(waits).toEqual([]); // nothing tried again after a wait
     expect(net.heightBlocks.source).toBe('snapshot');
     expect(t.warnings()[0]).toContain(
       'mempool.space, blockchain.info, api.coingecko.com, api.blockchain.info is unreachable (no network interface is up)',
@@ -347,7 +347,6 @@ describe('one refresh costs one round trip', () => {
     const agent = new Agent();
     const events: { id: string; phase: string; atMs: number }[] = [];
     const t = testContext({ nowMs: NOW, dispatcher: agent });
-    const started = performance.now();
     const net = await obtain(
       {
         ...base,
@@ -362,7 +361,6 @@ describe('one refresh costs one round trip', () => {
       t.ctx,
       { onRequest: (e) => events.push(e) },
     );
-    const elapsed = performance.now() - started;
     await agent.close();
     expect(net.heightBlocks.source).toBe('mempool');
     const starts = events.filter((e) => e.phase === 'start');
@@ -376,8 +374,7 @@ describe('one refresh costs one round trip', () => {
     expect(Math.max(...hits.map((h) => h.startMs))).toBeLessThan(
       Math.min(...hits.map((h) => h.endMs ?? Infinity)),
     );
-    // 9 requests x 200 ms = 1800 ms in sequence; together about one 200 ms round trip.
-    expect(elapsed).toBeLessThan(900);
+    // 9 requests x 200 ms = 1800 ms in sequence; together, one 200 ms round trip (the overlap above).
     expect(mempool.count(MEMPOOL_PATHS.tip) + bci.count(BCI_PATHS.count) + cg.count(COINGECKO_PATH)).toBe(3);
   });
 
@@ -388,11 +385,11 @@ describe('one refresh costs one round trip', () => {
     servers = [mempool, bci, cg];
     const agent = new Agent();
     const t = testContext({ nowMs: NOW, dispatcher: agent });
-    const started = performance.now();
+    // A deadline past the test's own (20 s): obtain returns only if it cancels the secondary.
     const net = await obtain(
       {
         ...base,
-        timeoutMs: 5000,
+        timeoutMs: 60_000,
         sources: {
           mempoolUrl: mempool.url,
           blockchainInfoUrl: bci.url,
@@ -403,10 +400,11 @@ describe('one refresh costs one round trip', () => {
       t.ctx,
       { graceMs: 100 },
     );
-    await agent.close();
     expect(net.btcUsd.source).toBe('mempool');
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(t.stderr()).toBe('');
+    // The request was given up, not left open (the server sees it closed).
+    await vi.waitFor(() => expect(cg.hits[0]?.endMs).toBeDefined());
+    await agent.close();
   });
 
   it('calls the progress hook around the fetch, with the hosts asked', async () => {

@@ -1,6 +1,7 @@
 /**
  * Hostile input: code-like text, prototype names, huge and deeply nested expressions. Each must be rejected
- * with a RuleError (or handled) quickly, without stack overflow and without touching global state.
+ * with a RuleError (or handled) without stack overflow and without touching global state. No timing here: a
+ * blow-up in the size of the input shows as a test that never ends; speed is measured outside the suite.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -24,13 +25,6 @@ function ruleError(fn: () => unknown): RuleError {
     throw new Error(`expected a RuleError, got ${String(e)}`);
   }
   throw new Error('expected a RuleError, but nothing was thrown');
-}
-
-/** Runs fn and returns elapsed milliseconds. */
-function timed(fn: () => void): number {
-  const t0 = performance.now();
-  fn();
-  return performance.now() - t0;
 }
 
 const protoNames = (o: object) => Object.getOwnPropertyNames(o).sort();
@@ -139,17 +133,15 @@ describe('size and depth limits', () => {
   it(`rejects a 10 KB expression with "expression too long (max ${MAX_EXPRESSION_LENGTH} characters)"`, () => {
     const text = 'options.mining.revenueUsdPerKwh + '.repeat(300).concat('1 > 0');
     expect(text.length).toBeGreaterThan(10_000);
-    let e: RuleError | undefined;
-    expect(timed(() => (e = ruleError(() => parse(text))))).toBeLessThan(50);
+    const e = ruleError(() => parse(text));
     expect(e?.message).toBe(
       `--assert: expression too long (max 4096 characters, got ${text.length}) at column 4097`,
     );
   });
 
-  it('rejects 10000 opening parentheses quickly, without stack overflow', () => {
+  it('rejects 10000 opening parentheses without stack overflow', () => {
     const text = '('.repeat(10_000);
-    let e: RuleError | undefined;
-    expect(timed(() => (e = ruleError(() => parse(text))))).toBeLessThan(50);
+    const e = ruleError(() => parse(text));
     expect(e?.message).toMatch(/^--assert: expression too long \(max 4096 characters, got 10000\)/);
   });
 
@@ -162,8 +154,7 @@ describe('size and depth limits', () => {
   ])(
     'rejects %s within the length limit by depth (max 64), without stack overflow',
     (_name, text, position) => {
-      let e: RuleError | undefined;
-      expect(timed(() => (e = ruleError(() => parse(text))))).toBeLessThan(50);
+      const e = ruleError(() => parse(text));
       expect(e?.message).toBe(
         `--assert: expression nested too deeply (max 64 levels) at column ${position + 1}`,
       );
@@ -171,16 +162,11 @@ describe('size and depth limits', () => {
     },
   );
 
-  it('parses and evaluates a maximal flat expression in linear time', () => {
+  it('parses and evaluates a maximal flat expression', () => {
     // 1 + 1 + ... (2048 ones) = 2048, exactly 4095 characters
     const sum = Array.from({ length: 2048 }, () => '1').join('+');
     expect(sum.length).toBe(4095);
-    let result: MetricValue = null;
-    const ms = timed(() => {
-      result = evaluate(parse(sum), lookup).value;
-    });
-    expect(result).toBe(2048);
-    expect(ms).toBeLessThan(200);
+    expect(evaluate(parse(sum), lookup).value).toBe(2048);
     // the left-deep tree formats without stack trouble; spaced out, it is past the length limit
     expect(format(parse(sum))).toBe(Array.from({ length: 2048 }, () => '1').join(' + '));
     const shorter = Array.from({ length: 1000 }, () => '1').join('+');
@@ -190,15 +176,12 @@ describe('size and depth limits', () => {
     expect(evaluateRule(conj, lookup)).toMatchObject({ value: true, passed: true });
   });
 
-  it('lexes a maximal path and a maximal hyphenated name quickly', () => {
+  it('lexes a maximal path and a maximal hyphenated name', () => {
     const longPath = Array.from({ length: 1300 }, () => 'ab').join('.');
     const hyphens = `a${'-a'.repeat(2047)}`;
-    const ms = timed(() => {
-      expect(evaluateRule(`${longPath} > 0`, lookup).error).toMatch(/^--assert: unknown metric 'ab\.ab/);
-      expect(parse(hyphens)).toEqual({ type: 'path', path: hyphens });
-      expect(ruleError(() => parse(`${hyphens}-`)).message).toMatch(/expected an expression after '-'/);
-    });
-    expect(ms).toBeLessThan(200);
+    expect(evaluateRule(`${longPath} > 0`, lookup).error).toMatch(/^--assert: unknown metric 'ab\.ab/);
+    expect(parse(hyphens)).toEqual({ type: 'path', path: hyphens });
+    expect(ruleError(() => parse(`${hyphens}-`)).message).toMatch(/expected an expression after '-'/);
   });
 
   it('keeps messages short even for huge tokens', () => {

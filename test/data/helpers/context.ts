@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Context } from '../../../src/context.js';
+import { TEST_NOW_MS } from '../../clock.js';
 
 export interface TestContext {
   ctx: Context;
@@ -20,6 +21,7 @@ export function tempDir(prefix = 'hashcalc-data-'): string {
 export function testContext(
   options: {
     env?: Record<string, string | undefined>;
+    /** Default: TEST_NOW_MS (test/clock.ts), fixed. */
     nowMs?: number | (() => number);
     dispatcher?: unknown;
     stderrIsTTY?: boolean;
@@ -37,7 +39,7 @@ export function testContext(
     stdout: { write: (chunk: string) => (out += chunk) },
     stderr: { write: (chunk: string) => (err += chunk), isTTY: options.stderrIsTTY ?? false },
     env: { HASHCALC_CACHE_DIR: cacheDir, ...options.env },
-    now: typeof now === 'function' ? now : () => now ?? Date.now(),
+    now: typeof now === 'function' ? now : () => now ?? TEST_NOW_MS,
     colorLevel: 0,
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
     ...(options.sleep ? { sleep: options.sleep } : {}),

@@ -29,17 +29,6 @@ function errorOf(path: string): string {
 
 const HEADER = 'date,difficulty,avgFeesBtcPerBlock,btcUsd';
 
-/** The best of n runs, ms (a loaded machine's scheduling is not the code's speed). */
-function bestOf(n: number, work: () => unknown): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < n; i++) {
-    const started = performance.now();
-    work();
-    best = Math.min(best, performance.now() - started);
-  }
-  return best;
-}
-
 describe('CSV', () => {
   it('reads the columns, ignores extra ones, allows quotes and empty cells, sorts by date', () => {
     const path = file(
@@ -82,16 +71,15 @@ describe('CSV', () => {
     expect(readHistoryFile(path)[0]?.heightEnd).toBe(840160);
   });
 
-  it('reads the 3-year series of fixtures/history fast', () => {
+  it('reads the 3-year series of fixtures/history', () => {
     const path = fileURLToPath(new URL('../../../fixtures/history/three-years.csv', import.meta.url));
     const days = readHistoryFile(path);
-    expect(bestOf(5, () => readHistoryFile(path))).toBeLessThan(40);
     expect(days).toHaveLength(1096);
     expect(days[0]?.date).toBe('2022-12-01');
     expect(days.at(-1)?.date).toBe('2025-11-30');
   });
 
-  it('reads a large file (3 years of days with quoted fields, CSV and JSON lines) in a few ms', () => {
+  it('reads a large file (3 years of days with quoted fields, CSV and JSON lines)', () => {
     const rows: string[] = [];
     const lines: string[] = [];
     for (let i = 0; i < 3 * 365 + 1; i++) {
@@ -107,7 +95,6 @@ describe('CSV', () => {
     const jsonl = file(`${lines.join('\n')}\n`, 'jsonl');
     for (const path of [csv, jsonl]) {
       expect(readHistoryFile(path)).toHaveLength(1096);
-      expect(bestOf(5, () => readHistoryFile(path))).toBeLessThan(40);
     }
   });
 });
