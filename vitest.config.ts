@@ -1,13 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects. `unit`: pure and fast (core, rules, report, output, catalog, the JSON contract), ~5 s, no
+ * Two projects. `unit`: pure and fast (core, site, rules, report, output, catalog, the JSON contract), ~5 s, no
  * build, no child process, no loopback server: the watch target (`npm run watch`, `npm run test:unit`).
  * `integration`: the CLI in-process end to end, the data layer on loopback servers, the built binary (smoke,
  * build) and everything else under test/. `npm test` runs both. Lint is not a test: `npm run lint`, its own
  * step in .ci/run.
  */
-const UNIT = ['core', 'rules', 'report', 'output', 'catalog', 'contract'].map(
+const UNIT = ['core', 'site', 'rules', 'report', 'output', 'catalog', 'contract'].map(
   (dir) => `test/${dir}/**/*.test.ts`,
 );
 
