@@ -134,7 +134,7 @@ export async function emit<T>(
     import('../../output/render-terminal.js'),
     loadStyle(ctx.colorLevel),
   ]);
-  ctx.stdout.write(renderTerminal(build(report, width), style, width));
+  ctx.stdout.write(await renderTerminal(build(report, width), style, width));
 }
 
 /** A fleet of counted miners must fit the site's IT power: exit 2 naming where the fleet came from. */
