@@ -26,7 +26,7 @@ const t0 = performance.now();
 const days = hashpriceDays(fillHeights(loaded, epochs));
 const stats = historyStats(days, days);
 const report = historyReport({ period: { from: days[0].date, to: days.at(-1).date, name: 'all', days: days.length }, source: 'file', sourceDetail: 'bench', margin: null }, days, stats);
-const out = renderTerminal(historyDocument(report, 100, 12), plain, 100);
+const out = await renderTerminal(historyDocument(report, 100, 12), plain, 100);
 const ms = performance.now() - t0;
 if (out.length < 100) throw new Error('no output');
 process.stdout.write(String(ms));

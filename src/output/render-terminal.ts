@@ -1,8 +1,9 @@
 /** A Document for a terminal `width` columns wide: tables laid out for it, text wrapped at word boundaries. */
 import { renderChart } from './chart.js';
 import type { Document, Tone } from './document.js';
+import type { Grid } from './grid.js';
 import type { Style } from './style.js';
-import { renderTable } from './table.js';
+import { layoutTable, type TableLayout } from './table.js';
 import { wrapLine } from './wrap.js';
 
 function paint(style: Style, tone: Tone | undefined, value: string): string {
@@ -20,8 +21,20 @@ function paint(style: Style, tone: Tone | undefined, value: string): string {
   }
 }
 
-export function renderTerminal(doc: Document, style: Style, width = 100): string {
-  const out = doc.blocks.map((block) => {
+export async function renderTerminal(doc: Document, style: Style, width = 100): Promise<string> {
+  const tables = doc.blocks.map((block) =>
+    block.kind === 'table'
+      ? layoutTable(
+          block,
+          width,
+          (tone, text) => paint(style, tone, text),
+          (_tone, text) => style.bold(text),
+        )
+      : null,
+  );
+  // The grid drawer (and cli-table3 with it) is loaded only when a table is drawn as a grid.
+  const drawGrid = tables.some((t) => t?.kind === 'grid') ? (await import('./grid.js')).drawGrid : null;
+  const out = doc.blocks.map((block, i) => {
     if (block.kind === 'text')
       return block.text
         .split('\n')
@@ -29,12 +42,8 @@ export function renderTerminal(doc: Document, style: Style, width = 100): string
         .join('\n');
     if (block.kind === 'chart') return renderChart(block, width, style.color);
     if (block.kind === 'pre') return block.lines.join('\n');
-    return renderTable(
-      block,
-      width,
-      (tone, text) => paint(style, tone, text),
-      (_tone, text) => style.bold(text),
-    );
+    const table = tables[i] as TableLayout;
+    return table.kind === 'grid' ? (drawGrid as (grid: Grid) => string)(table.grid) : table.text;
   });
   return `${out.join('\n')}\n`;
 }

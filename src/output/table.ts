@@ -1,33 +1,33 @@
 /**
  * Tables laid out for a terminal width. A table is drawn as a grid at its natural width when that fits; else
- * its text columns wrap at word boundaries, each down to a readable floor; when even that is too wide, it is
- * printed as blocks (one per record) instead of a broken grid. Nothing is cut: a word, a number or an id a user
- * types stays whole. Layout only: no figures are computed here.
+ * its text columns wrap at word boundaries, each down to a readable floor; else its droppable columns are left
+ * out; when even that is too wide, it is printed as blocks (one per record) instead of a broken grid. Nothing
+ * is cut: a word, a number or an id a user types stays whole. The widths and the wrapping are decided here;
+ * grid.ts draws the grid (cli-table3), stack.ts the blocks. Layout only: no figures are computed here.
  */
-import type { TableBlock, Tone } from './document.js';
-import { visibleLength, wrapLine } from './wrap.js';
+import {
+  type Cell,
+  cellOf,
+  lines,
+  longestWord,
+  type Paint,
+  TEXT_FLOOR,
+  widest,
+  wrapTo,
+} from './cell-text.js';
+import type { TableBlock } from './document.js';
+import type { Grid } from './grid.js';
+import { stackColumns, stackRows } from './stack.js';
 
-export type Paint = (tone: Tone | undefined, text: string) => string;
+export type { Paint } from './cell-text.js';
 
-interface Cell {
-  text: string;
-  tone?: Tone | undefined;
-}
-
-/** A text column wraps down to this many columns of content, or to its longest word when that is wider. */
-export const TEXT_FLOOR = 12;
 /** A wrapped grid is readable while no cell takes more lines than this... */
 const MAX_CELL_LINES = 3;
 /** ...and its rows take at most this many lines each on average; past that, blocks read better. */
 const MAX_LINES_PER_ROW = 1.5;
 
-const cellOf = (cell: string | Cell): Cell => (typeof cell === 'string' ? { text: cell } : cell);
-const lines = (text: string) => text.split('\n');
-const widest = (text: string) => Math.max(0, ...lines(text).map(visibleLength));
-const longestWord = (text: string) =>
-  Math.max(0, ...lines(text).flatMap((l) => l.split(' ').map(visibleLength)));
-const padEnd = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - visibleLength(text)));
-const padStart = (text: string, width: number) => ' '.repeat(Math.max(0, width - visibleLength(text))) + text;
+/** A table laid out: a grid for grid.ts to draw, or the text of its blocks. */
+export type TableLayout = { kind: 'grid'; grid: Grid } | { kind: 'blocks'; text: string };
 
 /** Width a grid takes with these content widths: one space of padding each side, a border between. */
 export const gridWidth = (widths: readonly number[]) =>
@@ -85,8 +85,6 @@ export function fitWidths(
   return widths;
 }
 
-const wrapTo = (text: string, width: number) => lines(text).flatMap((l) => lines(wrapLine(l, width, 0)));
-
 /** Whether the grid at these widths still reads as a grid: no cell a tall column, rows mostly one line. */
 function readable(block: TableBlock, rows: Cell[][], widths: readonly number[]): boolean {
   const heights = [block.head.map((text) => ({ text })), ...rows].map((r) =>
@@ -100,104 +98,20 @@ function readable(block: TableBlock, rows: Cell[][], widths: readonly number[]):
   return Math.max(...heights) <= Math.max(MAX_CELL_LINES, ...natural) && total <= base * MAX_LINES_PER_ROW;
 }
 
-function grid(block: TableBlock, rows: Cell[][], widths: number[], paint: Paint, bold: Paint): string {
+/** The grid's cells wrapped to their widths and painted: headings bold (but the first), cells by tone. */
+function gridOf(block: TableBlock, rows: Cell[][], widths: number[], paint: Paint, bold: Paint): Grid {
   const numeric = block.numeric ?? true;
   const align = block.head.map((_, i) => block.align?.[i] ?? (i > 0 && numeric ? 'right' : 'left'));
-  const rule = (l: string, m: string, r: string) => `${l}${widths.map((w) => '─'.repeat(w + 2)).join(m)}${r}`;
-  const line = (cells: Cell[], head: boolean) => {
-    const wrapped = cells.map((c, i) => wrapTo(c.text, widths[i] as number));
-    const height = Math.max(1, ...wrapped.map((w) => w.length));
-    const out: string[] = [];
-    for (let k = 0; k < height; k++) {
-      const parts = wrapped.map((w, i) => {
-        const raw = w[k] ?? '';
-        const shown = raw === '' ? '' : head && i > 0 ? bold(undefined, raw) : paint(cells[i]?.tone, raw);
-        const width = widths[i] as number;
-        return ` ${align[i] === 'right' ? padStart(shown, width) : padEnd(shown, width)} `;
-      });
-      out.push(`│${parts.join('│')}│`);
-    }
-    return out;
-  };
-  const head = block.head.map((text) => ({ text }));
-  return [
-    rule('┌', '┬', '┐'),
-    ...line(head, true),
-    rule('├', '┼', '┤'),
-    ...rows.flatMap((r) =>
-      line(
-        block.head.map((_, i) => r[i] ?? { text: '' }),
-        false,
-      ),
-    ),
-    rule('└', '┴', '┘'),
-  ].join('\n');
-}
-
-/**
- * "label  value" lines, labels padded to `labelWidth` (the same in every block, so they line up); labels wrap
- * when `labelWidth` is less than the longest, or, below a readable width, the value goes under its label.
- */
-function pairs(
-  items: { label: string; value: Cell }[],
-  labelWidth: number,
-  width: number,
-  paint: Paint,
-): string[] {
-  const out: string[] = [];
-  for (const { label, value } of items) {
-    if (labelWidth >= TEXT_FLOOR || labelWidth >= Math.max(0, ...items.map((p) => widest(p.label)))) {
-      const labelLines = wrapTo(label, labelWidth);
-      out.push(`  ${padEnd(labelLines[0] ?? '', labelWidth)}  ${paint(value.tone, value.text)}`.trimEnd());
-      for (const more of labelLines.slice(1)) out.push(`  ${more}`);
-    } else {
-      for (const l of wrapTo(label, width - 2)) out.push(`  ${l}`);
-      for (const l of wrapTo(value.text, width - 4)) out.push(`    ${paint(value.tone, l)}`);
-    }
-  }
-  return out;
-}
-
-/** One block per data column: its heading, then a label/value line per row. */
-function stackColumns(block: TableBlock, rows: Cell[][], width: number, paint: Paint, bold: Paint): string {
-  const labelWidth = Math.max(0, ...rows.map((r) => widest(r[0]?.text ?? '')));
-  const valueWidth = Math.max(0, ...rows.flatMap((r) => r.slice(1).map((c) => widest(c.text))));
-  const fit = Math.min(labelWidth, width - 2 - 2 - valueWidth);
-  const blocks = block.head.slice(1).map((head, j) => {
-    const items = rows.map((r) => ({ label: r[0]?.text ?? '', value: r[j + 1] ?? { text: '' } }));
-    return [...wrapTo(head, width).map((l) => bold(undefined, l)), ...pairs(items, fit, width, paint)].join(
-      '\n',
+  const cellLines = (cell: Cell, i: number, head: boolean) =>
+    wrapTo(cell.text, widths[i] as number).map((raw) =>
+      raw === '' ? '' : head && i > 0 ? bold(undefined, raw) : paint(cell.tone, raw),
     );
-  });
-  return blocks.join('\n\n');
-}
-
-/** One block per row: its title line, then "heading: value" pairs packed into lines of the width. */
-function stackRows(block: TableBlock, rows: Cell[][], width: number, paint: Paint, bold: Paint): string {
-  const titleColumns = Math.max(1, block.titleColumns ?? 1);
-  const blocks = rows.map((row) => {
-    const title = row
-      .slice(0, titleColumns)
-      .filter((c) => c.text !== '')
-      .map((c) => paint(c.tone, c.text))
-      .join('  ');
-    const out = lines(wrapLine(bold(undefined, title), width, 2));
-    let current = '';
-    for (let i = titleColumns; i < block.head.length; i++) {
-      const cell = row[i];
-      if (!cell || cell.text === '') continue;
-      const head = block.head[i] ?? '';
-      const piece = `${head === '' ? '' : `${head}: `}${paint(cell.tone, cell.text.replace(/\n/g, ' '))}`;
-      const next = current === '' ? `  ${piece}` : `${current}  ${piece}`;
-      if (current !== '' && visibleLength(next) > width) {
-        out.push(current);
-        current = `  ${piece}`;
-      } else current = next;
-    }
-    if (current !== '') out.push(...lines(wrapLine(current, width, 2)));
-    return out.join('\n');
-  });
-  return blocks.join('\n\n');
+  return {
+    widths,
+    align,
+    head: block.head.map((text, i) => cellLines({ text }, i, true)),
+    rows: rows.map((r) => block.head.map((_, i) => cellLines(r[i] ?? { text: '' }, i, false))),
+  };
 }
 
 /** The block with only the columns at `keep` (in order), its per-column settings carried over. */
@@ -216,29 +130,31 @@ function select(block: TableBlock, rows: Cell[][], keep: readonly number[]): [Ta
 }
 
 /**
- * A table block for a terminal `width` columns wide. `paint` colours a cell's text by its tone; `bold` the
- * headings. A grid at its natural width; else with its text columns wrapped; else without its droppable
- * columns; else blocks.
+ * A table block laid out for a terminal `width` columns wide. `paint` colours a cell's text by its tone;
+ * `bold` the headings. A grid at its natural width; else with its text columns wrapped; else without its
+ * droppable columns; else blocks.
  */
-export function renderTable(block: TableBlock, width: number, paint: Paint, bold: Paint): string {
+export function layoutTable(block: TableBlock, width: number, paint: Paint, bold: Paint): TableLayout {
   const rows = block.rows.map((r) => r.map(cellOf));
   const all = block.head.map((_, i) => i);
   const candidates = [all];
   const dropped = new Set<number>();
   for (const column of block.dropColumns ?? []) {
     dropped.add(column);
-    candidates.push(all.filter((i) => !dropped.has(i)));
+    const left = all.filter((i) => !dropped.has(i));
+    if (left.length > 0) candidates.push(left); // a grid keeps a column at least
   }
   for (const columns of candidates) {
     const [shown, shownRows] = columns === all ? [block, rows] : select(block, rows, columns);
     const { natural, floor } = measure(shown, shownRows);
     const widths = fitWidths(natural, floor, width);
-    if (widths && readable(shown, shownRows, widths)) return grid(shown, shownRows, widths, paint, bold);
+    if (widths && readable(shown, shownRows, widths))
+      return { kind: 'grid', grid: gridOf(shown, shownRows, widths, paint, bold) };
   }
   // Blocks end with a blank line, so what follows does not read as part of the last one.
   const stacked =
     (block.stack ?? 'rows') === 'columns'
       ? stackColumns(block, rows, width, paint, bold)
       : stackRows(block, rows, width, paint, bold);
-  return `${stacked}\n`;
+  return { kind: 'blocks', text: `${stacked}\n` };
 }

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { TableBlock } from '../../src/output/document.js';
-import { fitWidths, gridWidth, renderTable } from '../../src/output/table.js';
+import { drawGrid } from '../../src/output/grid.js';
+import { fitWidths, gridWidth, layoutTable, type Paint } from '../../src/output/table.js';
 import { visibleLength, wrapLine } from '../../src/output/wrap.js';
 
 const plain = (_tone: unknown, text: string) => text;
-const render = (block: TableBlock, width: number) => renderTable(block, width, plain, plain);
+function render(block: TableBlock, width: number, paint: Paint = plain, bold: Paint = plain): string {
+  const laid = layoutTable(block, width, paint, bold);
+  return laid.kind === 'grid' ? drawGrid(laid.grid) : laid.text;
+}
 const widest = (text: string) => Math.max(...text.split('\n').map(visibleLength));
 
 const options: TableBlock = {
@@ -109,6 +113,76 @@ describe('table layout', () => {
     expect(fitWidths([20, 10], [12, 10], 40)).toEqual([20, 10]);
     expect(fitWidths([20, 10], [12, 10], 30)).toEqual([13, 10]);
     expect(fitWidths([20, 10], [12, 10], 28)).toBeNull();
+  });
+});
+
+describe('grid drawing (cli-table3 at our widths)', () => {
+  const bold: Paint = (_tone, text) => `\u001b[1m${text}\u001b[22m`;
+  const paint: Paint = (tone, text) => (tone === 'bad' ? `\u001b[31m${text}\u001b[39m` : text);
+
+  it('draws borders, one rule under the heading and none between rows; numbers right-aligned', () => {
+    const block: TableBlock = {
+      kind: 'table',
+      head: ['', 'Mining', 'AI lease'],
+      rows: [
+        ['Revenue', '$296M', '$472M'],
+        ['Opex', '$117M', '$70.8M'],
+      ],
+    };
+    expect(render(block, 100)).toBe(
+      [
+        '┌─────────┬────────┬──────────┐',
+        '│         │ Mining │ AI lease │',
+        '├─────────┼────────┼──────────┤',
+        '│ Revenue │  $296M │    $472M │',
+        '│ Opex    │  $117M │   $70.8M │',
+        '└─────────┴────────┴──────────┘',
+      ].join('\n'),
+    );
+  });
+
+  it('pads wrapped cells line by line, top-aligned, at the widths the layout chose', () => {
+    const block: TableBlock = {
+      kind: 'table',
+      numeric: false,
+      head: ['Rule', 'From'],
+      rows: [['hashprice at least 40 dollars', 'flag --min-hashprice']],
+    };
+    // Natural widths 29 and 20 take 56 columns; at 45 the widest gives up columns first, then both: 19 and 19.
+    expect(render(block, 45)).toBe(
+      [
+        '┌─────────────────────┬─────────────────────┐',
+        '│ Rule                │ From                │',
+        '├─────────────────────┼─────────────────────┤',
+        '│ hashprice at least  │ flag                │',
+        '│ 40 dollars          │ --min-hashprice     │',
+        '└─────────────────────┴─────────────────────┘',
+      ].join('\n'),
+    );
+  });
+
+  it('measures colour codes as taking no columns; headings bold but the first; cells by tone', () => {
+    const block: TableBlock = {
+      kind: 'table',
+      numeric: false,
+      head: ['Result', 'Rule'],
+      rows: [[{ text: 'FAIL', tone: 'bad' }, 'ratio']],
+    };
+    expect(render(block, 100, paint, bold)).toBe(
+      [
+        '┌────────┬───────┐',
+        '│ Result │ \u001b[1mRule\u001b[22m  │',
+        '├────────┼───────┤',
+        '│ \u001b[31mFAIL\u001b[39m   │ ratio │',
+        '└────────┴───────┘',
+      ].join('\n'),
+    );
+  });
+
+  it('keeps the rule under the heading of a table without rows, and draws empty columns', () => {
+    expect(render({ kind: 'table', head: ['id', '', 'TH/s'], rows: [] }, 100)).toBe(
+      ['┌────┬──┬──────┐', '│ id │  │ TH/s │', '├────┼──┼──────┤', '└────┴──┴──────┘'].join('\n'),
+    );
   });
 });
 

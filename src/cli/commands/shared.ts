@@ -133,5 +133,5 @@ export async function emit<T>(
     import('../../output/render-terminal.js'),
     loadStyle(ctx.colorLevel),
   ]);
-  ctx.stdout.write(renderTerminal(build(report, width), style, width));
+  ctx.stdout.write(await renderTerminal(build(report, width), style, width));
 }
