@@ -150,11 +150,16 @@ const bundled = [...packageDirs].map((dir) => ({
   dir,
   manifest: JSON.parse(readFileSync(new URL(`${dir}/package.json`, root), 'utf8')),
 }));
-// Every package bundled is one of ours (`dependencies`) or a dependency of one bundled.
+// Every package bundled is one of ours (`dependencies`) or a dependency (optional ones too: cli-table3's
+// @colors/colors) of one bundled.
 for (const { manifest } of bundled) {
   const declared =
     manifest.name in (pkg.dependencies ?? {}) ||
-    bundled.some((other) => manifest.name in (other.manifest.dependencies ?? {}));
+    bundled.some(
+      (other) =>
+        manifest.name in (other.manifest.dependencies ?? {}) ||
+        manifest.name in (other.manifest.optionalDependencies ?? {}),
+    );
   if (!declared) throw new Error(`build: ${manifest.name} is bundled but not in package.json "dependencies"`);
 }
 const notices = bundled
