@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
+/** TypeScript 7 (native, the lint's): the check takes a fraction of TypeScript 6's time. */
+const TSC = join(ROOT, 'node_modules/tsgo/bin/tsc');
 
 let npm = true;
 try {
