@@ -1,6 +1,7 @@
 /** The `history` document: the period, where the data came from, the statistics and the daily series. Pure. */
 
-import type { HashpriceDay, HistoryStats, MarginHistory } from '../core/history.js';
+import type { HashpriceDay, HistoryStats } from '../core/history.js';
+import type { SiteHistory } from '../site/history.js';
 import { DOCUMENT_VERSIONS } from './documents.js';
 import type { HistoryReport } from './history-schema.js';
 
@@ -8,13 +9,7 @@ export interface HistoryContext {
   period: HistoryReport['period'];
   source: HistoryReport['source'];
   sourceDetail: string;
-  margin: {
-    miner: string;
-    efficiencyJPerTh: number;
-    powerUsdPerKwh: number;
-    poolFee: number;
-    history: MarginHistory;
-  } | null;
+  margin: SiteHistory['margin'];
 }
 
 export function historyReport(

@@ -25,19 +25,10 @@ export type CommandName = (typeof COMMAND_NAMES)[number];
 /** Every command: harmless where nothing is fetched or said. */
 export const EVERY_COMMAND: readonly CommandName[] = COMMAND_NAMES;
 /** The commands that print a report (--json, --format): all but init, schema and completion. */
-export const REPORTING = [
-  'project',
-  'sensitivity',
-  'history',
-  'exodus',
-  'hashprice',
-  'network',
-  'compare',
-  'mining',
-  'ai',
-  'check',
-  'catalog',
-] as const satisfies readonly CommandName[];
+export const REPORTING = COMMAND_NAMES.filter(
+  (name): name is Exclude<CommandName, 'init' | 'schema' | 'completion'> =>
+    name !== 'init' && name !== 'schema' && name !== 'completion',
+);
 /** The commands that resolve inputs (--scenario, --explain): the reporting ones but catalog. */
 export const TAKING_INPUTS = [
   'project',
