@@ -3,7 +3,7 @@
  * npv, irr, simple and discounted payback (interpolated within the month), peak funding need, straight-line
  * depreciation. Pure; undefined quantities are null, never NaN.
  *
- * Time conventions (DESIGN.md): monthly steps; a month's cash flow lands at its end (month m at t = m);
+ * Time conventions (docs/model.md): monthly steps; a month's cash flow lands at its end (month m at t = m);
  * capex lands when it is spent; discounting is (1 + annual rate)^(-months/12); IRR is annualized as
  * (1 + monthly IRR)^12 - 1.
  */
