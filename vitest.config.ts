@@ -28,7 +28,7 @@ export default defineConfig({
     // a run once warm. Keyed by each file's content, so an edit is never served stale.
     experimental: { fsModuleCache: true },
     projects: [
-      { extends: true, test: { name: 'unit', include: UNIT } },
+      { extends: true, test: { name: 'unit', include: UNIT, globalSetup: ['test/scratch.ts'] } },
       {
         extends: true,
         test: {
@@ -36,7 +36,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: UNIT,
           // Builds dist/ when stale: the smoke tests run the binary, `schema` reads dist/schemas.
-          globalSetup: ['test/global-setup.ts'],
+          // One scratch folder for the run's temporary files (test/scratch.ts), then dist/ when stale.
+          globalSetup: ['test/scratch.ts', 'test/global-setup.ts'],
         },
       },
     ],
