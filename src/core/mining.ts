@@ -17,6 +17,11 @@ export interface MiningInputs {
   poolFee: number;
   uptime: number;
   pueMining: number;
+  /**
+   * Other cash costs of running the fleet (staff, maintenance, insurance, pool and site G&A), USD per MWh of
+   * its energy (grid energy, PUE and uptime included): paid only while it runs. Absent: 0.
+   */
+  otherOpexUsdPerMwh?: number;
   hashpriceUsdPerPhDay: number;
   btcUsd: number;
 }
@@ -110,6 +115,7 @@ export function miningEconomics(inputs: MiningInputs): MiningEconomics {
   const revenueUsdPerYear = net(inputs.hashpriceUsdPerPhDay);
   const energyKwhPerYear = fleetKw * inputs.pueMining * HOURS_PER_YEAR * inputs.uptime;
   const energyUsdPerYear = energyKwhPerYear * inputs.powerUsdPerKwh;
+  const otherOpexUsdPerYear = (energyKwhPerYear / 1000) * (inputs.otherOpexUsdPerMwh ?? 0);
   const capexUsd = allocation.reduce((s, a) => s + a.capexUsd, 0);
   const base = finishOption(
     {
@@ -120,7 +126,7 @@ export function miningEconomics(inputs: MiningInputs): MiningEconomics {
       revenueUsdPerYear,
       energyKwhPerYear,
       energyUsdPerYear,
-      otherOpexUsdPerYear: 0,
+      otherOpexUsdPerYear,
       capexUsd,
     },
     inputs.siteMw,

@@ -96,6 +96,8 @@ export interface MiningSettings {
   poolFee: number;
   uptime: number;
   pueMining: number;
+  /** Other mining cash costs (staff, maintenance, insurance, G&A), USD per MWh of the fleet's energy; absent: 0. */
+  otherOpexUsdPerMwh?: number;
 }
 
 export function resolveMining(inputs: Inputs, into: Assumptions): MiningSettings {
@@ -143,6 +145,7 @@ export function resolveMining(inputs: Inputs, into: Assumptions): MiningSettings
     poolFee: numberInput(inputs, 'poolFee', into),
     uptime: numberInput(inputs, 'uptime', into),
     pueMining: numberInput(inputs, 'pueMining', into),
+    otherOpexUsdPerMwh: numberInput(inputs, 'miningOpexUsdPerMwh', into),
   };
 }
 

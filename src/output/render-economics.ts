@@ -84,7 +84,11 @@ export function assumptionLines(report: EconomicsReport): string[] {
     lines.push(
       `Mining: ${value(a.fleet, String)}${mining?.efficiencyJPerTh ? ` (${mining.efficiencyJPerTh.toFixed(1)} J/TH)` : ''}, ` +
         `pool fee ${value(a.poolFee, percent)}, uptime ${value(a.uptime, percent)}, PUE ${value(a.pueMining, String)}, ` +
-        `miners ${value(a.minerPriceUsdPerTh, (v) => `$${price(v)}`)}/TH`,
+        `miners ${value(a.minerPriceUsdPerTh, (v) => `$${price(v)}`)}/TH` +
+        // Shown when there is any, so that output at the default (none) stays as it was.
+        (a.miningOpexUsdPerMwh?.value
+          ? `, other opex ${value(a.miningOpexUsdPerMwh, (v) => `$${significant(v, 6)}`)}/MWh`
+          : ''),
     );
   }
   if (ids.has('ai-lease')) {

@@ -166,7 +166,8 @@ export function siteExodus(
   let stayingFleet: SiteExodus['stayingFleet'] = null;
   if (leaving.leaving.basis !== 'site') {
     const { fleet } = leaving;
-    const energyPerDay = fleet.energyUsdPerYear / 365;
+    // What running costs a day: energy and the other mining opex.
+    const runningCostPerDay = fleet.opexUsdPerYear / 365;
     const revenueBefore = netMiningRevenueUsdPerDay(
       fleet.hashrateThs,
       hashprice,
@@ -177,8 +178,8 @@ export function siteExodus(
       description: `a ${site.siteMw} MW site of ${leaving.fleetText} that stays`,
       hashrateThs: fleet.hashrateThs,
       revenueGainUsdPerDay: revenueBefore * result.hashpriceUpliftAfterRetarget,
-      ebitdaUsdPerDayBefore: revenueBefore - energyPerDay,
-      ebitdaUsdPerDayAfter: revenueBefore * (1 + result.hashpriceUpliftAfterRetarget) - energyPerDay,
+      ebitdaUsdPerDayBefore: revenueBefore - runningCostPerDay,
+      ebitdaUsdPerDayAfter: revenueBefore * (1 + result.hashpriceUpliftAfterRetarget) - runningCostPerDay,
     };
   }
 

@@ -38,6 +38,7 @@ export function projectionInputs(
       poolFee: mining.poolFee,
       uptime: mining.uptime,
       pueMining: mining.pueMining,
+      otherOpexUsdPerMwh: mining.otherOpexUsdPerMwh ?? 0,
     },
     fleet: settings.fleet,
     minerResaleUsdPerTh: settings.minerResaleUsdPerTh,

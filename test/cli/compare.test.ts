@@ -74,8 +74,16 @@ describe('hashcalc compare on the embedded snapshot', () => {
       /The AI lease has the highest NPV over 5 years: \$[\d.]+M, \$[\d.]+M more than keeping mining \(\$[\d.]+M\)/,
     );
     expect(stdout).toContain('pool fee 2.5%*');
+    // No other mining opex by default: the footer says nothing of it (the output as before the input).
+    expect(stdout).not.toContain('other opex $');
     expect(stdout).not.toMatch(/NaN|Infinity/);
     expect(stdout).not.toContain('\u001b['); // no colour when stdout is not a TTY
+  });
+
+  it('states other mining opex in the footer when there is some', async () => {
+    const { code, stdout } = await runCli(['mining', '--offline', '--mining-opex', '12.5']);
+    expect(code).toBe(0);
+    expect(stdout.replace(/\s+/g, ' ')).toContain('miners $25.7/TH, other opex $12.5/MWh');
   });
 
   it('takes network overrides from flags and labels them as such', async () => {

@@ -88,6 +88,7 @@ export const CHANGE: Record<string, { set: string[]; with?: string[]; without?: 
   pueMining: { set: ['--pue-mining', '1.2'] },
   // The price of miners bought: new miners (the default fleet is owned).
   minerPriceUsdPerTh: { set: ['--miner-price', '30'], with: ['--fleet', 'new'] },
+  miningOpexUsdPerMwh: { set: ['--mining-opex', '10'] },
   pueAi: { set: ['--pue-ai', '1.5'] },
   fitOutUsdPerMwIt: { set: ['--fit-out', '20000000'] },
   leaseUsdPerKwMonth: { set: ['--lease-rate', '200'] },

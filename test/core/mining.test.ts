@@ -201,6 +201,51 @@ describe('mixed fleets', () => {
   });
 });
 
+describe("other mining opex (--mining-opex), USD per MWh of the fleet's energy", () => {
+  // A 10 MW fleet: 1000 miners of 500 TH/s at 10 kW (20 J/TH) on a 10.5 MW site (PUE 1.05), 95% uptime,
+  // no pool fee, $0.05/kWh, $10/MWh of other opex, hashprice $50/PH/day.
+  const tenMw: MiningInputs = {
+    siteMw: 10.5,
+    powerUsdPerKwh: 0.05,
+    fleet: [counted({ name: 'ten-kW', hashrateThs: 500, powerW: 10_000, priceUsdPerTh: 10 }, 1000)],
+    poolFee: 0,
+    uptime: 0.95,
+    pueMining: 1.05,
+    otherOpexUsdPerMwh: 10,
+    hashpriceUsdPerPhDay: 50,
+    btcUsd: 90_000,
+  };
+  const e = miningEconomics(tenMw);
+
+  it('is the energy in MWh times the rate, PUE and uptime included', () => {
+    // 10,000 kW x 1.05 x 8760 h x 0.95 = 87,381,000 kWh = 87,381 MWh; x $10/MWh = $873,810 a year
+    expect(e.energyKwhPerYear).toBeCloseTo(87_381_000, 4);
+    expectRel(e.otherOpexUsdPerYear, 873_810);
+    // energy 87,381,000 kWh x $0.05 = $4,369,050; opex 4,369,050 + 873,810 = $5,242,860
+    expectRel(e.energyUsdPerYear, 4_369_050);
+    expectRel(e.opexUsdPerYear, 5_242_860);
+    // revenue 500 PH x $50 x 0.95 x 365 = $8,668,750; EBITDA 8,668,750 - 5,242,860 = $3,425,890
+    expectRel(e.revenueUsdPerYear, 8_668_750);
+    expectRel(e.ebitdaUsdPerYear, 3_425_890);
+  });
+
+  it('lowers the breakevens consistently: power by the opex per kWh, hashprice and BTC raised by it', () => {
+    // Power: (8,668,750 - 873,810) / 87,381,000 = $0.0892063/kWh, i.e. the no-opex breakeven
+    // 50 / (24 x 20 x 1.05) = $0.0992063 less $10/MWh = $0.01/kWh.
+    expectRel(e.breakevens.powerUsdPerKwh ?? Number.NaN, 50 / (24 * 20 * 1.05) - 0.01);
+    // Hashprice: 5,242,860 / (500 PH x 0.95 x 365 = 173,375 PH-days) = $30.24/PH/day
+    expectRel(e.breakevens.hashpriceUsdPerPhDay ?? Number.NaN, 30.24);
+    // BTC: 90,000 x 30.24 / 50 = $54,432
+    expectRel(e.breakevens.btcUsd ?? Number.NaN, 54_432);
+  });
+
+  it('absent or 0 is no opex: the same figures to the bit', () => {
+    const { otherOpexUsdPerMwh: _, ...without } = tenMw;
+    expect(miningEconomics({ ...tenMw, otherOpexUsdPerMwh: 0 })).toEqual(miningEconomics(without));
+    expect(miningEconomics(without).otherOpexUsdPerYear).toBe(0);
+  });
+});
+
 describe('a fleet with no hashrate', () => {
   it('reports null efficiency and breakevens instead of dividing by zero', () => {
     // 3 kW site: floor(3000 / 3645) = 0 miners
@@ -230,6 +275,7 @@ describe('breakeven identities: EBITDA is ~0 when recomputed at each breakeven',
       },
     ],
     ['a loss-making fleet', { ...bitfarmsLike, powerUsdPerKwh: 0.09, fleet: [fill(S19J_PRO)] }],
+    ['with $12/MWh of other opex', { ...bitfarmsLike, otherOpexUsdPerMwh: 12 }],
   ];
 
   it.each(scenarios)('%s', (_label, inputs) => {

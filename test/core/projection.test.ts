@@ -284,10 +284,63 @@ describe('conversion, ramps, GPUs', () => {
   });
 });
 
+describe('other mining opex (--mining-opex)', () => {
+  const withOpex = (usdPerMwh: number) =>
+    base({ mining: { ...base().mining, otherOpexUsdPerMwh: usdPerMwh } });
+  // 341 MW / 1.05: 89,097 S21 XP x 3.645 kW x 1.05 x 8760 h x 0.98 = 2,927,386,695.25 kWh a year
+  // = 2,927,386.70 MWh; x $10/MWh = $29,273,866.95 a year, $2,439,488.91 a month.
+  const perMonth = (89_097 * 3.645 * 1.05 * 8760 * 0.98 * 10) / 1000 / 12;
+
+  it('lowers NPV by the present value of the opex over the months mined', () => {
+    const without = option(projectSite(base()), 'mining');
+    const withTen = option(projectSite(withOpex(10)), 'mining');
+    // Flat network, $0.04/kWh: every month of the 60 mines, with or without the opex.
+    expect(without.curtailedMonths).toBe(0);
+    expect(withTen.curtailedMonths).toBe(0);
+    expect(withTen.months[1]?.opexUsd).toBeCloseTo((without.months[1]?.opexUsd ?? 0) + perMonth, 2);
+    // An annuity of $2,439,488.91 at the month's end for 60 months at 10% a year (0.797414% a month):
+    // 2,439,488.91 x (1 - 1.00797414^-60) / 0.00797414 = $115,969,644.34
+    const a = 1.1 ** (1 / 12) - 1;
+    const pv = (perMonth * (1 - (1 + a) ** -60)) / a;
+    expect(pv).toBeCloseTo(115_969_644.34, 1);
+    expect(without.npvUsd - withTen.npvUsd).toBeCloseTo(pv, 1);
+  });
+
+  it('is paid only in the months the fleet mines: a month curtails when revenue does not cover energy and opex', () => {
+    // $30/MWh: $7,318,466.74 a month; energy $9,757,955.65 a month ($0.04/kWh). After the halving the fleet
+    // earns ~$12.4M a month: above its energy alone, below energy and opex, so those months curtail.
+    const without = option(projectSite(base()), 'mining');
+    const withThirty = option(projectSite(withOpex(30)), 'mining');
+    const energy = without.months[1]?.opexUsd ?? 0;
+    const mined = without.months.slice(1);
+    const losing = mined.filter((m) => m.revenueUsd < energy + 3 * perMonth);
+    expect(losing.length).toBeGreaterThan(0);
+    expect(without.curtailedMonths).toBe(0);
+    expect(withThirty.curtailedMonths).toBe(losing.length);
+    for (const m of withThirty.months.slice(1)) {
+      if (m.curtailed) expect([m.revenueUsd, m.opexUsd]).toEqual([0, 0]);
+      else expect(m.opexUsd).toBeCloseTo(energy + 3 * perMonth, 2);
+    }
+  });
+
+  it('does not scale with the power price in a solver trial (energyScale)', () => {
+    // At a power price of 0 (energyScale 0) the opex is still paid: the NPVs differ by its present value.
+    const a = 1.1 ** (1 / 12) - 1;
+    const pv = (perMonth * (1 - (1 + a) ** -60)) / a;
+    const npvAt = (inputs: ReturnType<typeof base>) => {
+      const mining = siteFlows(inputs).options.find((o) => o.id === 'mining');
+      if (!mining) throw new Error('no mining flows');
+      return scaledFlowsNpv(mining.flows, inputs.taxRate, inputs.annualDiscountRate, 1, 1, 0);
+    };
+    expect(npvAt(base()) - npvAt(withOpex(10))).toBeCloseTo(pv, 1);
+  });
+});
+
 describe('a solver trial in one pass (scaledFlowsNpv)', () => {
-  // Curtailment (a low BTC scale), tax with depreciation, a new fleet's refreshes and GPU refreshes: every
-  // branch of the month's arithmetic.
+  // Curtailment (a low BTC scale), tax with depreciation, a new fleet's refreshes and GPU refreshes, other
+  // mining opex: every branch of the month's arithmetic.
   const inputs = baseProjection({
+    mining: { ...baseProjection().mining, otherOpexUsdPerMwh: 10 },
     years: 12,
     taxRate: 0.21,
     residual: 'book',

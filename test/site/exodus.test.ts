@@ -71,6 +71,20 @@ describe('exodus: the fleet that stays', () => {
     expect(staying?.ebitdaUsdPerDayAfter).toBeCloseTo(40_942.7734, 3);
   });
 
+  it("takes other mining opex into the staying fleet's EBITDA, not its revenue", () => {
+    const withOpex = question({ basis: 'ehs', ehs: 100 });
+    withOpex.mining = { ...withOpex.mining, otherOpexUsdPerMwh: 10 };
+    const l = exodusLeaving(withOpex, snapshot());
+    const r = siteExodus(withOpex, l, snapshot(), { blocksIntoEpoch: 0, pool: null, nowMs: NOW });
+    // Energy a day 10,000 kW x 24 h x 95% = 228,000 kWh = 228 MWh; x $10/MWh = $2,280 a day.
+    const opex = 2_280;
+    const revenue = 500 * 0.98 * 0.95 * 90;
+    const uplift = 1_511_250 / 1_209_600 - 1;
+    expect(r.stayingFleet?.revenueGainUsdPerDay).toBeCloseTo(revenue * uplift, 6);
+    expect(r.stayingFleet?.ebitdaUsdPerDayBefore).toBeCloseTo(revenue - 11_400 - opex, 6); // $28,215
+    expect(r.stayingFleet?.ebitdaUsdPerDayAfter).toBeCloseTo(revenue * (1 + uplift) - 11_400 - opex, 6);
+  });
+
   it("has no staying fleet when the site's own fleet is what leaves", () => {
     const own = question({ basis: 'site' });
     const ownLeaving = exodusLeaving(own, snapshot());

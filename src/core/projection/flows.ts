@@ -14,6 +14,11 @@ export class Flows {
   readonly miningRevenue: Float64Array;
   /** Mining energy where the site mines that month (not paid when curtailed). */
   readonly miningEnergy: Float64Array;
+  /**
+   * Mining's other cash costs (staff, maintenance, insurance, G&A) where the site mines that month: paid only
+   * when it runs (not when curtailed), and not scaled with the power price.
+   */
+  readonly miningOtherOpex: Float64Array;
   readonly miningActive: Uint8Array;
   /** AI revenue (lease rent, or GPU rent at the deterministic price). */
   readonly aiRevenue: Float64Array;
@@ -34,6 +39,7 @@ export class Flows {
   constructor(readonly length: number) {
     this.miningRevenue = new Float64Array(length);
     this.miningEnergy = new Float64Array(length);
+    this.miningOtherOpex = new Float64Array(length);
     this.miningActive = new Uint8Array(length);
     this.aiRevenue = new Float64Array(length);
     this.aiFixedOpex = new Float64Array(length);
@@ -51,7 +57,7 @@ export class Flows {
  * Evaluates flows: each month's revenue and opex after curtailment (into the flows), and its cash after tax
  * into `cash`. The mining revenue is scaled by `miningFactor[m]` and the AI revenue by `aiFactor[m]` (null:
  * 1), every energy bill by `energyScale` (a power price that many times today's); a month mines only when
- * its revenue covers its energy. `until`: only the months before it (a simulation's months after it do not
+ * its revenue covers its running costs (energy and the other mining opex, both paid only when it runs). `until`: only the months before it (a simulation's months after it do not
  * change from path to path); `records` false: the cash alone, the flows' revenue and opex left as they are. Cash is EBITDA - tax - capex + other, with tax
  * on positive EBIT month by month (no loss carry-forward: conservative; 0% by default). One pass: a
  * simulation runs it for every option of every path.
@@ -66,7 +72,7 @@ export function evaluateFlows(
   until = flows.length,
   records = true,
 ): Float64Array {
-  const { miningRevenue, miningEnergy, miningActive, aiRevenue, aiFixedOpex } = flows;
+  const { miningRevenue, miningEnergy, miningOtherOpex, miningActive, aiRevenue, aiFixedOpex } = flows;
   const { revenue, opex, curtailed, depreciation, capex, other } = flows;
   const share = flows.aiOpexShare;
   for (let m = 0; m < until; m++) {
@@ -75,11 +81,11 @@ export function evaluateFlows(
     let curtail = 0;
     if (miningActive[m] === 1) {
       const mined = (miningRevenue[m] as number) * (miningFactor === null ? 1 : (miningFactor[m] as number));
-      const energy = (miningEnergy[m] as number) * energyScale;
-      if (mined < energy) curtail = 1;
+      const running = (miningEnergy[m] as number) * energyScale + (miningOtherOpex[m] as number);
+      if (mined < running) curtail = 1;
       else {
         rev = mined;
-        cost = energy;
+        cost = running;
       }
     }
     const ai = (aiRevenue[m] as number) * (aiFactor === null ? 1 : (aiFactor[m] as number));
@@ -99,7 +105,7 @@ export function evaluateFlows(
 
 /**
  * The NPV of flows evaluated with every month's mining revenue scaled by `miningScale`, the AI revenue by
- * `aiScale` and every energy bill by `energyScale`, in one pass with no cash array: exactly (to the bit)
+ * `aiScale` and every energy bill by `energyScale` (the other mining opex unscaled), in one pass with no cash array: exactly (to the bit)
  * evaluateFlows with factor arrays of those constants followed by npvMonthly, the same operations in the
  * same order (a test holds the two together). A solver's trials run it dozens of times a projection.
  */
@@ -111,8 +117,8 @@ export function scaledFlowsNpv(
   aiScale: number,
   energyScale: number,
 ): number {
-  const { miningRevenue, miningEnergy, miningActive, aiRevenue, aiFixedOpex, depreciation, capex, other } =
-    flows;
+  const { miningRevenue, miningEnergy, miningOtherOpex, miningActive, aiRevenue, aiFixedOpex } = flows;
+  const { depreciation, capex, other } = flows;
   const share = flows.aiOpexShare;
   const rate = monthlyRate(annualDiscountRate);
   if (!(rate > -1)) throw new RangeError('npv: rate must be above -100%');
@@ -124,10 +130,10 @@ export function scaledFlowsNpv(
     let cost = 0;
     if (miningActive[m] === 1) {
       const mined = (miningRevenue[m] as number) * miningScale;
-      const energy = (miningEnergy[m] as number) * energyScale;
-      if (!(mined < energy)) {
+      const running = (miningEnergy[m] as number) * energyScale + (miningOtherOpex[m] as number);
+      if (!(mined < running)) {
         rev = mined;
-        cost = energy;
+        cost = running;
       }
     }
     const ai = (aiRevenue[m] as number) * aiScale;

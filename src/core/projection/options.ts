@@ -27,6 +27,8 @@ interface MiningMonthly {
   revenue: number[];
   /** Energy per month. */
   energy: number;
+  /** Other mining opex per month (staff, maintenance, insurance, G&A): paid in the months the fleet mines. */
+  otherOpex: number;
   height: number[];
   fleetCapexUsd: number;
   fleetThs: number;
@@ -60,6 +62,7 @@ function computeMiningMonthly(inputs: ProjectionInputs, chain: ChainProjection):
       netMiningRevenueUsdPerDay(today.hashrateThs, m.usdPerPhOverMonth, poolFee, uptime),
     ),
     energy: today.energyUsdPerYear / 12,
+    otherOpex: today.otherOpexUsdPerYear / 12,
     height: chain.months.map((m) => m.heightBlocks),
     fleetCapexUsd: today.capexUsd,
     fleetThs: today.hashrateThs,
@@ -87,6 +90,7 @@ export function miningFlows(
     if (m > until || m > retiredAfter || (options.idleFrom !== undefined && m >= options.idleFrom)) continue;
     flows.miningRevenue[m] = mm.revenue[m - 1] ?? 0;
     flows.miningEnergy[m] = mm.energy;
+    flows.miningOtherOpex[m] = mm.otherOpex;
     flows.miningActive[m] = 1;
     // The fleet reaches the end of its life at the end of month `life` (and every `life` months after).
     if (m % life === 0 && m < until) {

@@ -69,4 +69,23 @@ export const MINING_ROWS: readonly RowSpec[] = [
       max: 1000,
     }),
   },
+  {
+    id: 'miningOpexUsdPerMwh',
+    flag: '--mining-opex',
+    valueName: 'USD_PER_MWH',
+    path: 'mining.otherOpexUsdPerMwh',
+    group: 'mining',
+    commands: MINING_COMMANDS,
+    unit: 'USD per MWh',
+    description:
+      "mining's other cash costs (staff, maintenance, insurance, pool and site G&A) per MWh the fleet draws",
+    kind: number({
+      flag: '--mining-opex',
+      accepts: 'USD per MWh from 0 to 1000 (e.g. 10)',
+      min: 0,
+      max: 1000,
+    }),
+    defaultValue: 0,
+    basis: 'none by default; public miners report roughly $5-15/MWh of non-power cash costs; give your own',
+  },
 ];
