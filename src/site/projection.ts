@@ -32,14 +32,8 @@ export function projectionInputs(
     annualDiscountRate: settings.discountRate,
     taxRate: settings.taxRate,
     residual: settings.residual,
-    mining: {
-      ...site,
-      fleet: mining.fleet,
-      poolFee: mining.poolFee,
-      uptime: mining.uptime,
-      pueMining: mining.pueMining,
-      otherOpexUsdPerMwh: mining.otherOpexUsdPerMwh ?? 0,
-    },
+    // Every mining setting, so that a new one reaches the projection as it reaches today's economics.
+    mining: { ...site, ...mining },
     fleet: settings.fleet,
     minerResaleUsdPerTh: settings.minerResaleUsdPerTh,
     minerLifeMonths: settings.minerLifeMonths,
