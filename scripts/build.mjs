@@ -12,7 +12,7 @@
 // Nothing is written into dist/ at run time: Node >= 22.1 caches compiled code itself (module.enableCompileCache
 // in the bin, in the OS temp directory).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -105,20 +105,15 @@ await build({
   packages: 'external',
   define,
 });
+// The declarations by TypeScript 7 (native, the lint's compiler): ~0.8 s where TypeScript 6 took ~5 s.
 execFileSync(
   process.execPath,
-  [fileURLToPath(new URL('node_modules/typescript/bin/tsc', root)), '-p', 'tsconfig.build.json'],
+  [fileURLToPath(new URL('node_modules/tsgo/bin/tsc', root)), '-p', 'tsconfig.build.json'],
   { cwd: fileURLToPath(root), stdio: 'inherit' },
 );
 
-// JSON Schemas: bundle a tiny generator, run it, keep its output. The module is moving to
-// src/report/json-schema.ts; until it has, the first of these that exists.
-const schemaModule = [
-  'src/report/json-schema.ts',
-  'src/cli/json-schemas.ts',
-  'src/schemas/json-schema.ts',
-].find((p) => existsSync(new URL(p, root)));
-if (!schemaModule) throw new Error('build: no src/report/json-schema.ts (nor an older path of it)');
+// JSON Schemas: bundle a tiny generator (src/cli/json-schemas.ts), run it, keep its output.
+const schemaModule = 'src/cli/json-schemas.ts';
 const generator = new URL('dist/.gen-schemas.mjs', root);
 await build({
   ...common,
