@@ -19,18 +19,11 @@ import {
 } from '../inputs/table.js';
 import { wrapText } from '../output/wrap.js';
 import type { CommandSpec } from './command-spec.js';
+import { exitCodesHelp, formatHelpItem, formatHelpItemList, styleHelpUsage } from './help-layout.js';
 import { COMMAND_SPECS } from './registry.js';
 
 declare const HASHCALC_VERSION: string;
 const VERSION = typeof HASHCALC_VERSION === 'string' ? HASHCALC_VERSION : '0.0.0-dev';
-
-const EXIT_CODES = `
-Exit codes:
-  0  ok
-  1  runtime or data failure (a failed write to stdout included)
-  2  usage error: a bad flag or value, an unknown model, a flag the command
-     does not use
-  3  a threshold check breached`;
 
 /** Help text of a row: what it is, its default with the basis, and its env var. */
 function describe(row: InputRow): string {
@@ -89,7 +82,7 @@ function exampleLines(command: string, width: number): string {
 }
 
 function examples(commands: readonly string[], width: number): string {
-  return `\nExamples:\n${commands.map((c) => exampleLines(c, width)).join('\n')}\n${EXIT_CODES}\n`;
+  return `\nExamples:\n${commands.map((c) => exampleLines(c, width)).join('\n')}\n${exitCodesHelp(width)}\n`;
 }
 
 const GLOBAL_ROWS = INPUT_ROWS.filter((r) => r.global);
@@ -125,7 +118,10 @@ export function buildProgram(
     .configureHelp({
       showGlobalOptions: true,
       helpWidth: width,
-      minWidthToWrap: 20,
+      minWidthToWrap: 10,
+      formatItem: formatHelpItem,
+      formatItemList: formatHelpItemList,
+      styleUsage: styleHelpUsage,
       visibleGlobalOptions(cmd: Command) {
         const name = COMMAND_SPECS.find((s) => s.name === cmd.name())?.name;
         return Help.prototype.visibleGlobalOptions
