@@ -4,6 +4,7 @@
  */
 import { toJSONSchema, type ZodMiniType } from 'zod/mini';
 import { buildScenarioSchema } from '../inputs/scenario-schema.js';
+import { configOutputSchema } from '../report/config-schema.js';
 import { type DocumentName, SCHEMA_NAMES } from '../report/documents.js';
 import { exodusOutputSchema } from '../report/exodus-schema.js';
 import { historyOutputSchema } from '../report/history-schema.js';
@@ -16,6 +17,7 @@ import { sensitivityOutputSchema } from '../report/sensitivity-schema.js';
  */
 const OUTPUT_SCHEMAS: Record<DocumentName, ZodMiniType> = {
   ...SHARED,
+  config: configOutputSchema,
   exodus: exodusOutputSchema,
   history: historyOutputSchema,
   sensitivity: sensitivityOutputSchema,

@@ -9,6 +9,7 @@ import { spec as catalog } from './commands/catalog.spec.js';
 import { spec as check } from './commands/check.spec.js';
 import { spec as compare } from './commands/compare.spec.js';
 import { spec as completion } from './commands/completion.spec.js';
+import { spec as config } from './commands/config.spec.js';
 import { spec as exodus } from './commands/exodus.spec.js';
 import { spec as hashprice } from './commands/hashprice.spec.js';
 import { spec as history } from './commands/history.spec.js';
@@ -31,6 +32,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   ai,
   check,
   catalog,
+  config,
   init,
   schema,
   completion,

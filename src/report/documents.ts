@@ -17,6 +17,7 @@ export const DOCUMENT_VERSIONS = {
   ai: 1,
   check: 1,
   catalog: 1,
+  config: 1,
 } as const;
 
 export type DocumentName = keyof typeof DOCUMENT_VERSIONS;

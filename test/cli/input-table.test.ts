@@ -399,6 +399,7 @@ const ACCEPTED: Record<CommandName, readonly string[]> = {
     '--years',
   ],
   catalog: ['--format', '--json', '--offline', '--quiet', '--stale'],
+  config: ['--format', '--json', '--offline', '--quiet'],
   init: ['--force', '--offline', '--quiet', '--stdout'],
   schema: ['--offline', '--quiet'],
   completion: ['--offline', '--quiet'],

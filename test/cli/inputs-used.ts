@@ -20,6 +20,9 @@ const DIR = mkdtempSync(join(tmpdir(), 'hashcalc-inputs-used-'));
 const SCENARIO = join(DIR, 'scenario.json');
 writeFileSync(SCENARIO, JSON.stringify({ site: { powerUsdPerKwh: 0.06 }, network: { btcUsd: 50_000 } }));
 const EXISTING = join(DIR, 'existing.json');
+/** An empty config file: every run reads the same one (else each run's own scratch home names another path). */
+const CONFIG = join(DIR, 'config.json');
+writeFileSync(CONFIG, '{}\n');
 const INIT_FILE = join(DIR, 'init.json');
 /** The last 400 days of the fixture (the three years take ~3x as long to read, in every run). */
 const HISTORY_CSV = join(DIR, 'days.csv');
@@ -53,6 +56,7 @@ const BASE: Record<CommandName, readonly string[]> = {
     ...['mining', 'ai-lease', 'gpu-cloud'].flatMap((o) => ['--assert', `options.${o}.npvUsd != 0`]),
   ],
   catalog: ['catalog', 'miners', '--json'],
+  config: ['config', '--json'],
   init: ['init', INIT_FILE],
   schema: ['schema', 'compare'],
   completion: ['completion', 'bash'],
@@ -182,7 +186,7 @@ async function hashcalc(args: readonly string[]): Promise<Outcome> {
   const key = args.join('\0');
   const known = args[0] === 'init' ? undefined : outcomes.get(key);
   if (known) return known;
-  const t = cliContext(args, cliEnv({ HASHCALC_OFFLINE: '1' }), { nowMs: NOW });
+  const t = cliContext(args, cliEnv({ HASHCALC_OFFLINE: '1', HASHCALC_CONFIG: CONFIG }), { nowMs: NOW });
   const code = await run(args, t.ctx);
   const outcome = { code, stdout: t.stdout() };
   outcomes.set(key, outcome);

@@ -16,6 +16,7 @@ export const COMMAND_NAMES = [
   'ai',
   'check',
   'catalog',
+  'config',
   'init',
   'schema',
   'completion',
