@@ -177,3 +177,43 @@ describe('the CLI', () => {
     expect(env.stderr).toMatch(/HASHCALC_COINGECKO_URL: credentials in URLs are not supported/);
   });
 });
+
+describe('proxies', () => {
+  it('an invalid proxy URL is one line naming the variable, exit 2, before anything is fetched', async () => {
+    for (const args of [['network'], ['history'], ['exodus', '--ehs', '10']]) {
+      const { code, stdout, stderr } = await runCli(args, {
+        HTTPS_PROXY: 'not a url',
+        https_proxy: undefined,
+      });
+      expect(code, `${args}: ${stderr}`).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(
+        "hashcalc: HTTPS_PROXY: expected a proxy URL such as http://proxy.example:3128, got 'not a url'\n",
+      );
+    }
+    const lower = await runCli(['network'], { https_proxy: 'ftp://u:hunter2@proxy' });
+    expect(lower.code).toBe(2);
+    expect(lower.stderr).toBe(
+      "hashcalc: https_proxy: expected a proxy URL such as http://proxy.example:3128, got 'ftp://proxy'\n",
+    );
+    // --offline fetches nothing: the variable is not read.
+    expect((await runCli(['network', '--offline'], { HTTPS_PROXY: 'not a url' })).code).toBe(0);
+  });
+
+  it('a failure through a proxy names the variable and its value, never the password', async () => {
+    const closed = await startServer({});
+    const port = new URL(closed.url).port;
+    await closed.close(); // nothing listens there now: the proxy refuses the connection
+    const { code, stderr } = await runCli(['network', '--timeout', '5s'], {
+      HTTPS_PROXY: `http://bob:hunter2@127.0.0.1:${port}`,
+      https_proxy: undefined,
+      NO_PROXY: undefined,
+      no_proxy: undefined,
+    });
+    expect(code).toBe(0); // the embedded snapshot, said on stderr
+    expect(stderr).toContain(
+      `mempool.space, blockchain.info, api.coingecko.com, api.blockchain.info refused the connection (through the proxy HTTPS_PROXY=http://127.0.0.1:${port})`,
+    );
+    expect(stderr).not.toContain('hunter2');
+  });
+});
