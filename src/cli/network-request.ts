@@ -3,6 +3,7 @@
  * source URLs and key that only env vars give. Every value was validated before anything is fetched.
  */
 import type { Context } from '../context.js';
+import { proxyVariables } from '../data/dispatcher.js';
 import type { NetworkRequest, NetworkResult } from '../data/obtain.js';
 import type { Quantity } from '../data/types.js';
 import { UsageError } from '../errors.js';
@@ -59,6 +60,7 @@ export function networkRequestFrom(
   const maxDivergence = number('maxDivergence');
   if (maxDivergence !== undefined) request.maxDivergence = maxDivergence;
 
+  if (!offline) proxyVariables(env); // a bad HTTPS_PROXY is a usage error before anything is fetched
   const sources: NonNullable<NetworkRequest['sources']> = {};
   const mempool = given.mempoolUrl as Given<string> | undefined;
   if (mempool) sources.mempoolUrl = mempool.value;

@@ -114,16 +114,22 @@ export function parseModelCount(raw: string, flag: string): ModelCount {
 
 /** An http(s) base URL without a trailing slash; `label` is the flag or variable it came from. */
 export function baseUrl(raw: string, label: string, example: string): string {
+  // A password is never echoed: what is quoted back has its user:password@ part left out.
+  const quoted = raw.replace(/\/\/[^/?#]*@/, '//');
   let url: URL;
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new UsageError(`${label}: expected an http(s) URL (e.g. ${example}), got '${raw}'`);
+    throw new UsageError(`${label}: expected an http(s) URL (e.g. ${example}), got '${quoted}'`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UsageError(`${label}: expected an http(s) URL (e.g. ${example}), got '${raw}'`);
+    throw new UsageError(`${label}: expected an http(s) URL (e.g. ${example}), got '${quoted}'`);
   }
+  if (url.username || url.password)
+    throw new UsageError(
+      `${label}: credentials in URLs are not supported (user:password@ left out here); got '${quoted}'`,
+    );
   if (url.search || url.hash)
-    throw new UsageError(`${label}: expected a base URL without ?query or #fragment, got '${raw}'`);
+    throw new UsageError(`${label}: expected a base URL without ?query or #fragment, got '${quoted}'`);
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }

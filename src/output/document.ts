@@ -2,6 +2,8 @@
  * A rendered-neutral document: tables and lines of text. Commands describe their human output once as a
  * Document; the terminal renderer (laid out for the width, colour) and the markdown renderer both print it.
  */
+import { escapeControl } from '../errors.js';
+
 export type Tone = 'plain' | 'heading' | 'dim' | 'good' | 'bad';
 
 export interface TextBlock {
@@ -68,3 +70,36 @@ export interface Document {
 export const text = (value: string, tone: Tone = 'plain'): TextBlock => ({ kind: 'text', text: value, tone });
 
 export const cellText = (cell: string | TableCell): string => (typeof cell === 'string' ? cell : cell.text);
+
+/**
+ * The document with every control character shown as an escape (`\x1b`, `\r`), line breaks of text and
+ * cells kept: a server's or a file's text cannot change the terminal. Renderers print this.
+ */
+export function escapedDocument(doc: Document): Document {
+  const keep = (value: string) => escapeControl(value, true);
+  const cell = (c: string | TableCell) => (typeof c === 'string' ? keep(c) : { ...c, text: keep(c.text) });
+  return {
+    blocks: doc.blocks.map((block): Block => {
+      switch (block.kind) {
+        case 'text':
+          return { ...block, text: keep(block.text) };
+        case 'table':
+          return { ...block, head: block.head.map(keep), rows: block.rows.map((r) => r.map(cell)) };
+        case 'pre':
+          return { ...block, lines: block.lines.map((l) => escapeControl(l)) };
+        default:
+          return {
+            ...block,
+            ...(block.title === undefined ? {} : { title: escapeControl(block.title) }),
+            series: block.series.map((s) => ({ ...s, label: escapeControl(s.label) })),
+            ...(block.marks
+              ? { marks: block.marks.map((m) => ({ ...m, label: escapeControl(m.label) })) }
+              : {}),
+            ...(block.xLabels
+              ? { xLabels: block.xLabels.map((l) => escapeControl(l)) as [string, string] }
+              : {}),
+          };
+      }
+    }),
+  };
+}

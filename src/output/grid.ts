@@ -19,6 +19,8 @@ export interface Grid {
   /** The heading's cells then each row's: the cell's lines, wrapped to its column's width and painted. */
   head: string[][];
   rows: string[][][];
+  /** Lines printed under the grid as they are (painted already): which columns were left out to fit. */
+  footer?: string[];
 }
 
 /** Spaces each side of a cell's content. */
@@ -88,5 +90,6 @@ export function drawGrid(grid: Grid): string {
       const { cells, k } = lineCells[next++] as { cells: string[][]; k: number };
       return fill(line, cells, k);
     })
+    .concat(grid.footer ?? [])
     .join('\n');
 }

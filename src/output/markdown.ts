@@ -1,12 +1,17 @@
 /** A Document as GitHub-flavoured markdown (CI job summaries, reports). */
 import { renderChart } from './chart.js';
-import { cellText, type Document } from './document.js';
+import { cellText, type Document, escapedDocument } from './document.js';
 
-/** Characters markdown would read as emphasis, code or a list marker are shown as themselves. */
-const escapeText = (value: string) => value.replace(/[\\`*_]/g, '\\$&').replace(/^([-+]) /, '\\$1 ');
+/** HTML a markdown viewer would render (a server's `<img onerror>`, an entity) is shown as text. */
+const escapeHtml = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** Characters markdown would read as emphasis, code, HTML or a list marker are shown as themselves. */
+const escapeText = (value: string) =>
+  escapeHtml(value.replace(/[\\`*_]/g, '\\$&')).replace(/^([-+]) /, '\\$1 ');
 const escapeCell = (value: string) => escapeText(value).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-export function renderMarkdown(doc: Document): string {
+export function renderMarkdown(given: Document): string {
+  const doc = escapedDocument(given);
   const parts = doc.blocks.map((block) => {
     if (block.kind === 'text')
       return block.tone === 'heading' ? `### ${escapeText(block.text)}` : escapeText(block.text);

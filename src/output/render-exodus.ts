@@ -1,4 +1,5 @@
 /** The `exodus` view: the figures with what they mean, the pools, and the one-line summary. Formatting only. */
+import { escapeControl } from '../errors.js';
 import type { ExodusReport } from '../report/exodus-schema.js';
 import { NA, num, percent, price, usd } from '../report/format.js';
 import { type Block, type Document, text } from './document.js';
@@ -81,10 +82,10 @@ export function exodusDocument(report: ExodusReport, nowMs: number): Document {
   const p = report.pools;
   if (p) {
     const line = (label: string, c: NonNullable<typeof p.after>) =>
-      `${label}: top pool ${c.topPool} ${percent(c.topShare)}, top two ${percent(c.top2Share)}, Nakamoto coefficient ${c.nakamotoCoefficient}, HHI ${price(c.hhi)}`;
+      `${label}: top pool ${escapeControl(c.topPool)} ${percent(c.topShare)}, top two ${percent(c.top2Share)}, Nakamoto coefficient ${c.nakamotoCoefficient}, HHI ${price(c.hhi)}`;
     blocks.push(text(line('Pools, last week', p.before)));
-    if (p.after && p.pool) blocks.push(text(line(`After it leaves ${p.pool}`, p.after)));
-  } else if (report.poolsNote) blocks.push(text(report.poolsNote, 'dim'));
+    if (p.after && p.pool) blocks.push(text(line(`After it leaves ${escapeControl(p.pool)}`, p.after)));
+  } else if (report.poolsNote) blocks.push(text(escapeControl(report.poolsNote), 'dim'));
   blocks.push(text(provenanceLine(report.network, nowMs), 'dim'));
   blocks.push(text(report.summary, 'good'));
   if (!f && !p && !report.poolsNote) blocks.push(text(NA, 'dim'));

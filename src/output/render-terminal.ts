@@ -1,6 +1,6 @@
 /** A Document for a terminal `width` columns wide: tables laid out for it, text wrapped at word boundaries. */
 import { renderChart } from './chart.js';
-import type { Document, Tone } from './document.js';
+import { type Document, escapedDocument, type Tone } from './document.js';
 import type { Grid } from './grid.js';
 import type { Style } from './style.js';
 import { layoutTable, type TableLayout } from './table.js';
@@ -21,7 +21,8 @@ function paint(style: Style, tone: Tone | undefined, value: string): string {
   }
 }
 
-export async function renderTerminal(doc: Document, style: Style, width = 100): Promise<string> {
+export async function renderTerminal(given: Document, style: Style, width = 100): Promise<string> {
+  const doc = escapedDocument(given);
   const tables = doc.blocks.map((block) =>
     block.kind === 'table'
       ? layoutTable(

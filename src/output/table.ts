@@ -148,8 +148,19 @@ export function layoutTable(block: TableBlock, width: number, paint: Paint, bold
     const [shown, shownRows] = columns === all ? [block, rows] : select(block, rows, columns);
     const { natural, floor } = measure(shown, shownRows);
     const widths = fitWidths(natural, floor, width);
-    if (widths && readable(shown, shownRows, widths))
-      return { kind: 'grid', grid: gridOf(shown, shownRows, widths, paint, bold) };
+    if (widths && readable(shown, shownRows, widths)) {
+      const grid = gridOf(shown, shownRows, widths, paint, bold);
+      const left = (block.dropColumns ?? [])
+        .filter((i) => !columns.includes(i))
+        .map((i) => block.head[i]?.replace(/\s+/g, ' '));
+      // A table that drops columns says which, and how to see them.
+      if (left.length > 0)
+        grid.footer = wrapTo(
+          `(columns left out to fit ${width} columns: ${left.join(', ')}; widen the terminal or use --format csv)`,
+          width,
+        ).map((l) => paint('dim', l));
+      return { kind: 'grid', grid };
+    }
   }
   // Blocks end with a blank line, so what follows does not read as part of the last one.
   const stacked =

@@ -75,23 +75,64 @@ export function staleness(nowMs: number, maxAgeMs: number, kind?: CatalogKind): 
   };
 }
 
+/** Why a catalog figure is null, by kind and field; a field not listed is one the source does not publish. */
+const NULL_REASONS: Partial<Record<CatalogKind, Record<string, string>>> = {
+  miners: {
+    priceUsdPerTh: 'no dated price for the model: capex uses fallbackPriceUsdPerTh',
+    priceProvenance: 'no dated price for the model: see fallbackPriceProvenance',
+    usedPriceUsdPerTh: 'no dated used-market price for the model',
+    usedPriceProvenance: 'no dated used-market price for the model',
+  },
+  gpus: {
+    capexUsdPerGpu: 'no public price for the GPU: give --gpu-capex',
+    systemUsdPerGpu: 'no public system price for the GPU',
+    rentalUsdPerGpuHour: 'no public rent for the GPU: give --gpu-rent',
+    rentalProvenance: 'no public rent for the GPU',
+    rentalPriceBasis: 'no public rent for the GPU',
+    onDemandUsdPerGpuHour: 'no public on-demand price for the GPU',
+    onDemandProvenance: 'no public on-demand price for the GPU',
+  },
+  conversions: {
+    tenant: 'no tenant announced',
+    expected: 'no date announced',
+  },
+};
+
+/**
+ * The entry with `nullReasons` when a field is null: every null says why (JSON contract). Nested objects
+ * (a conversion's sites) get their own.
+ */
+function withNullReasons<T extends object>(kind: CatalogKind, entry: T): T {
+  const reasons: Record<string, string> = {};
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(entry)) {
+    if (value === null) reasons[key] = NULL_REASONS[kind]?.[key] ?? 'not published by the source';
+    out[key] = Array.isArray(value)
+      ? value.map((v) => (v && typeof v === 'object' && !Array.isArray(v) ? withNullReasons(kind, v) : v))
+      : value;
+  }
+  return (Object.keys(reasons).length > 0 ? { ...out, nullReasons: reasons } : out) as T;
+}
+
 function entries(kind: CatalogKind) {
   switch (kind) {
     case 'miners':
       return {
         kind,
-        entries: MINERS.map((m) => ({ ...m, efficiencyJPerTh: minerEfficiencyJPerTh(m) })),
+        entries: MINERS.map((m) =>
+          withNullReasons(kind, { ...m, efficiencyJPerTh: minerEfficiencyJPerTh(m) }),
+        ),
         fallbackPriceUsdPerTh: DEFAULT_MINER_PRICE_USD_PER_TH,
         fallbackPriceProvenance: FALLBACK_MINER_PRICE,
       };
     case 'gpus':
-      return { kind, entries: [...GPUS] };
+      return { kind, entries: GPUS.map((g) => withNullReasons(kind, g)) };
     case 'deals':
-      return { kind, entries: [...DEALS] };
+      return { kind, entries: DEALS.map((d) => withNullReasons(kind, d)) };
     case 'conversions':
-      return { kind, entries: [...CONVERSIONS] };
+      return { kind, entries: CONVERSIONS.map((c) => withNullReasons(kind, c)) };
     case 'defaults':
-      return { kind, entries: [...DEFAULT_FIGURES] };
+      return { kind, entries: DEFAULT_FIGURES.map((d) => withNullReasons(kind, d)) };
   }
 }
 

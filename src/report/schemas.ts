@@ -264,12 +264,23 @@ export const catalogOutputSchema = z.object({
     z.enum(['miners', 'gpus', 'deals', 'conversions', 'defaults', 'stale']),
     "the list shown; 'stale': catalog --stale without a kind (the stale figures as entries)",
   ),
-  entries: z.array(z.looseObject({ id: z.string(), provenance: provenanceSchema })),
+  entries: z.array(
+    z.looseObject({
+      id: z.string(),
+      provenance: provenanceSchema,
+      nullReasons: z.optional(
+        describe(z.record(z.string(), z.string()), 'why each null field of the entry is null, by field name'),
+      ),
+    }),
+  ),
   stale: z.optional(
     describe(staleSchema, 'with --stale: the figures older than the limit (exit 3 when any)'),
   ),
   fallbackPriceUsdPerTh: z.optional(
     describe(num(), 'miners: the price per TH/s used for a model without a dated price (an estimate)'),
+  ),
+  fallbackPriceProvenance: z.optional(
+    describe(provenanceSchema, 'miners: where fallbackPriceUsdPerTh comes from'),
   ),
 });
 

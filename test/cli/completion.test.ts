@@ -6,12 +6,12 @@
  * they are not installed.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCompletion } from '../../src/cli/commands/completion.js';
+import { completionDescription, runCompletion } from '../../src/cli/commands/completion.js';
 import { buildProgram, run } from '../../src/cli/program.js';
 
 type Ctx = Parameters<typeof run>[1];
@@ -123,6 +123,60 @@ describe('bash', () => {
     );
     expect(complete('hashcalc', 'compare', '--format', 'm')).toBe('markdown');
   });
+
+  it.skipIf(!available.bash)(
+    'completes after leading root flags, only the flags a command accepts, and values',
+    () => {
+      const complete = (...words: string[]) =>
+        sh('bash', [
+          '-c',
+          `source "$0"; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _hashcalc; printf '%s\\n' "\${COMPREPLY[@]}"`,
+          scripts.bash,
+        ]).out.trim();
+      expect(complete('hashcalc', '--offline', 'comp').split('\n')).toEqual(['compare', 'completion']);
+      expect(complete('hashcalc', '--format', 'json', 'net')).toBe('network');
+      expect(complete('hashcalc', '--offline', 'compare', '--m')).toContain('--miner\n');
+      // schema takes no --format, --scenario or --mw: it is not offered them.
+      expect(complete('hashcalc', 'schema', '--').split('\n').sort()).toEqual(
+        ['--help', '--no-color', '--offline', '--quiet'].sort(),
+      );
+      expect(complete('hashcalc', 'compare', '--miner', 'antminer-s21-xp-')).toBe('antminer-s21-xp-hyd');
+      expect(complete('hashcalc', 'compare', '--gpu', 'h')).toBe('h100\nh200');
+      expect(complete('hashcalc', 'sensitivity', '--grid', 'btc-')).toBe('btc-price\nbtc-growth');
+      expect(complete('hashcalc', 'sensitivity', '--range', 'lease-r')).toBe('lease-rate=');
+      expect(complete('hashcalc', 'compare', '--mw', '')).toBe(''); // a number: no flags offered as its value
+    },
+  );
+});
+
+describe('descriptions', () => {
+  it('keep the default and the env var, drop the basis, and cut no nested parenthesis', () => {
+    expect(
+      completionDescription(
+        'lease rate per kW-month of critical IT load (default 138: year-1 rent: median miner-to-AI lease $155/kW-month of IT on average (9 leases, 2024-26) less a 2.5%/yr escalator over 10 years; env HASHCALC_LEASE_RATE)',
+      ),
+    ).toBe('lease rate per kW-month of critical IT load (default 138; env HASHCALC_LEASE_RATE)');
+    expect(
+      completionDescription('miner capex in USD per TH/s (default: catalog price, else $15.5) (env X)'),
+    ).toBe('miner capex in USD per TH/s (default catalog price, else $15.5) (env X)');
+    expect(completionDescription('no default here (env HASHCALC_POOL)')).toBe(
+      'no default here (env HASHCALC_POOL)',
+    );
+  });
+
+  it.skipIf(!available.fish)('every flag: balanced parentheses and its env var, in every command', () => {
+    const lines = readFileSync(scripts.fish, 'utf8').split('\n');
+    const descriptions = lines.flatMap((l) => /-l (\S+) -d '((?:\\.|[^'\\])*)'/.exec(l)?.slice(1, 3) ?? []);
+    expect(descriptions.length).toBeGreaterThan(100);
+    for (let i = 0; i < descriptions.length; i += 2) {
+      const [flag, text] = [descriptions[i] as string, descriptions[i + 1] as string];
+      let depth = 0;
+      for (const ch of text) depth += ch === '(' ? 1 : ch === ')' ? -1 : 0;
+      expect(depth, `--${flag}: ${text}`).toBe(0);
+      if (text.includes('(default') && !['help', 'version'].includes(flag))
+        expect(text, `--${flag}`).toMatch(/env HASHCALC_[A-Z_]+\)|env: /);
+    }
+  });
 });
 
 describe('zsh', () => {
@@ -179,6 +233,25 @@ describe('zsh', () => {
     const compare = argumentsOf(scripts.zsh, 'compare').out;
     expect(compare).toMatch(/^--format\[.+\]:format:\(table json csv markdown\)$/m);
     expect(compare).toMatch(/^--mw\[/m);
+    expect(compare).toContain(':model\\[\\:count\\]:(antminer-s19j-pro antminer-s19-xp ');
+    expect(compare).toMatch(
+      /^--lease-rate\[lease rate per kW-month of critical IT load \(default 138; env HASHCALC_LEASE_RATE\)\]/m,
+    );
+    expect(argumentsOf(scripts.zsh, 'schema').out).not.toMatch(/^--(format|scenario|mw)\[/m);
+  });
+
+  it.skipIf(!available.zsh)('finds the command after leading root flags', () => {
+    const at = (...words: string[]) =>
+      sh('zsh', [
+        '-f',
+        '-c',
+        `${stubs}; words=(hashcalc ${words.join(' ')}); CURRENT=${words.length + 1}; _hashcalc`,
+        'zsh',
+        scripts.zsh,
+      ]).out;
+    expect(at('--offline', "''")).toContain('compare:');
+    expect(at('--format', 'json', 'compare', '--')).toMatch(/^--mw\[/m);
+    expect(at('--offline', 'schema', '--')).not.toMatch(/^--mw\[/m);
   });
 });
 
@@ -220,6 +293,18 @@ describe('fish', () => {
         .split('\n')
         .map((l) => l.split('\t')[0]),
     ).toEqual(['csv', 'json', 'markdown', 'table']);
+  });
+
+  it.skipIf(!available.fish)('after a leading root flag; model ids; only the flags a command accepts', () => {
+    const words = (line: string) =>
+      complete(scripts.fish, line)
+        .out.trimEnd()
+        .split('\n')
+        .map((l) => l.split('\t')[0]);
+    expect(words('hashcalc --offline comp')).toEqual(['compare', 'completion']);
+    expect(words('hashcalc compare --gpu h')).toEqual(['h100', 'h200']);
+    expect(words('hashcalc compare --miner whatsminer-m5')).toEqual(['whatsminer-m50s']);
+    expect(words('hashcalc schema --').sort()).toEqual(['--help', '--no-color', '--offline', '--quiet']);
   });
 });
 

@@ -93,6 +93,26 @@ describe('table layout', () => {
     expect(render(block, 20)).toContain('Antminer S21 XP Hyd'); // stacked: every column again
   });
 
+  it('says which columns it left out, under the grid, within the width', () => {
+    const block: TableBlock = {
+      kind: 'table',
+      head: ['Name', 'id', 'On-demand', 'TH/s'],
+      rows: [['Antminer S21 XP Hyd', 'antminer-s21-xp-hyd', 'yes, from the maker', '473']],
+      keepColumns: [1],
+      dropColumns: [2, 0],
+      align: ['left', 'left', 'left'],
+    };
+    expect(render(block, 100)).not.toContain('left out');
+    const dropped = render(block, 36);
+    expect(dropped).toContain('│ antminer-s21-xp-hyd │  473 │');
+    expect(dropped.split('\n').slice(-3).join('\n')).toBe(
+      '(columns left out to fit 36 columns:\nOn-demand, Name; widen the terminal\nor use --format csv)',
+    );
+    expect(widest(dropped)).toBeLessThanOrEqual(36);
+    const dim = render(block, 36, (tone, text) => (tone === 'dim' ? `<${text}>` : text));
+    expect(dim).toContain('<(columns left out to fit 36 columns:>');
+  });
+
   it('stacks a grid that would wrap into a tall, hard-to-read table', () => {
     const block: TableBlock = {
       kind: 'table',

@@ -1,6 +1,10 @@
 /** `completion bash|zsh|fish`: shell completion generated from the program's commands and flags. */
 import type { Command } from 'commander';
+import { GPUS } from '../../catalog/gpus.js';
+import { MINERS } from '../../catalog/miners.js';
+import { DRIVER_IDS } from '../../core/risk/sensitivity.js';
 import { UsageError } from '../../errors.js';
+import { COMMAND_NAMES, OUTPUT_FORMATS, rowByFlag } from '../../inputs/table.js';
 import { CATALOG_KINDS } from '../../report/catalog.js';
 import { SCHEMA_NAMES } from '../../report/documents.js';
 import type { CommandCall } from '../command-call.js';
@@ -12,6 +16,7 @@ interface Flag {
   description: string;
   /** The value's name in help (`<USD>` -> USD); undefined for a switch. */
   value: string | undefined;
+  /** The words its value may be: its choices, else catalog ids, drivers or formats. */
   choices: readonly string[];
 }
 
@@ -34,8 +39,47 @@ const valueName = (flags: string) => {
   return match?.[1] ?? match?.[2] ?? 'value';
 };
 
+/** The values a flag without choices takes: model ids, sensitivity drivers, formats. */
+const VALUE_WORDS: Record<string, readonly string[]> = {
+  '--miner': MINERS.map((m) => m.id),
+  '--gpu': GPUS.map((g) => g.id),
+  '--grid': DRIVER_IDS,
+  '--range': DRIVER_IDS.map((d) => `${d}=`),
+  '--format': OUTPUT_FORMATS,
+};
+
 /** One line: help text may wrap, a completion description may not. */
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * A flag's help line, one line, its default's basis left out (a completion menu is one line per flag) but the
+ * default itself and the env var kept: "lease rate ... (default 138; env HASHCALC_LEASE_RATE)". The
+ * parenthesis is matched as a whole, nested ones included.
+ */
+export function completionDescription(help: string): string {
+  const text = oneLine(help);
+  const start = text.indexOf('(default');
+  if (start < 0) return text;
+  let depth = 0;
+  let end = start;
+  for (; end < text.length; end++) {
+    if (text[end] === '(') depth++;
+    else if (text[end] === ')' && --depth === 0) break;
+  }
+  if (depth !== 0) return text; // unbalanced: shown whole rather than cut
+  const inside = text.slice(start + 1, end);
+  const value = /^default(?::\s*|\s+)?([^:;]*)/.exec(inside)?.[1]?.trim();
+  const env = /;\s*(env [^;]+)$/.exec(inside)?.[1]?.trim();
+  const kept = [value ? `default ${value}` : 'default', env].filter(Boolean).join('; ');
+  return `${text.slice(0, start)}(${kept})${text.slice(end + 1)}`;
+}
+
+/** Root flags a command accepts: those of no input row (--help) and those whose row names the command. */
+const accepts = (command: string, flag: Flag) => {
+  if (flag.long === '--version') return false;
+  if (!(COMMAND_NAMES as readonly string[]).includes(command)) return true;
+  return rowByFlag(flag.long)?.commands.includes(command as never) ?? true;
+};
 
 function specs(program: Command): { global: Flag[]; commands: Spec[] } {
   const flagsOf = (command: Command): Flag[] =>
@@ -43,22 +87,32 @@ function specs(program: Command): { global: Flag[]; commands: Spec[] } {
       .filter((o) => o.long && !o.hidden)
       .map((o) => ({
         long: o.long as string,
-        description: oneLine(o.description.replace(/\s*\(default[^)]*\)/, '')),
+        description: completionDescription(o.description),
         value: o.required || o.optional ? valueName(o.flags) : undefined,
-        choices: o.argChoices ?? [],
+        choices: o.argChoices ?? VALUE_WORDS[o.long as string] ?? [],
       }));
+  const global: Flag[] = [
+    ...flagsOf(program),
+    { long: '--help', description: 'show help', value: undefined, choices: [] },
+  ];
   return {
-    global: [
-      ...flagsOf(program),
-      { long: '--help', description: 'show help', value: undefined, choices: [] },
-    ],
+    global,
     commands: program.commands.map((c) => ({
       name: c.name(),
       description: oneLine(c.description()),
-      flags: flagsOf(c),
+      // Only what the command accepts: its own flags and the root flags it uses (a flag it does not use is exit 2).
+      flags: [...flagsOf(c), ...global.filter((f) => accepts(c.name(), f))],
       args: ARGUMENT_WORDS[c.name()] ?? [],
     })),
   };
+}
+
+/** Every flag that takes a value, once (the same flag takes the same values in every command). */
+function valueFlags(global: Flag[], commands: Spec[]): Flag[] {
+  const byLong = new Map<string, Flag>();
+  for (const f of [...global, ...commands.flatMap((c) => c.flags)])
+    if (f.value && !byLong.has(f.long)) byLong.set(f.long, f);
+  return [...byLong.values()];
 }
 
 /**
@@ -77,25 +131,36 @@ const isFile = (f: Flag) => f.value === 'FILE';
 function bash(program: Command): string {
   const { global, commands } = specs(program);
   const cases = commands
-    .map((c) => {
-      const words = [...c.flags.map((f) => f.long), ...global.map((f) => f.long), ...c.args].join(' ');
-      return `    ${c.name}) words=${quote(words)} ;;`;
-    })
+    .map((c) => `    ${c.name}) words=${quote([...c.flags.map((f) => f.long), ...c.args].join(' '))} ;;`)
+    .join('\n');
+  const globalValues = global.filter((f) => f.value).map((f) => f.long);
+  const values = valueFlags(global, commands)
+    .map((f) =>
+      isFile(f)
+        ? `    ${f.long}) COMPREPLY=($(compgen -f -- "$cur")); return ;;`
+        : f.choices.length
+          ? `    ${f.long}) words=${quote(f.choices.join(' '))} ;;`
+          : `    ${f.long}) COMPREPLY=(); return ;;`,
+    )
     .join('\n');
   return `# hashcalc bash completion: eval "$(hashcalc completion bash)" in ~/.bashrc
 _hashcalc() {
-  local cur="\${COMP_WORDS[COMP_CWORD]}" words
-  if [ "$COMP_CWORD" -eq 1 ]; then
-    words=${quote([...commands.map((c) => c.name), ...global.map((f) => f.long)].join(' '))}
-  else
-    case "\${COMP_WORDS[1]}" in
-${cases}
-    *) words=${quote(global.map((f) => f.long).join(' '))} ;;
+  local cur="\${COMP_WORDS[COMP_CWORD]}" prev="\${COMP_WORDS[COMP_CWORD-1]}" words command="" i
+  # The command is the first word that is not a root flag (nor a root flag's value): hashcalc --offline compare
+  for ((i = 1; i < COMP_CWORD; i++)); do
+    case "\${COMP_WORDS[i]}" in
+      ${globalValues.join('|') || '--'}) ((i++)) ;;
+      -*) ;;
+      *) command="\${COMP_WORDS[i]}"; break ;;
     esac
-  fi
-  case "\${COMP_WORDS[COMP_CWORD-1]}" in
-    --format) words='table json csv markdown' ;;
-    --scenario) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+  done
+  case "$command" in
+    '') words=${quote([...commands.map((c) => c.name), ...global.map((f) => f.long)].join(' '))} ;;
+${cases}
+    *) words='--help' ;;
+  esac
+  case "$prev" in
+${values}
   esac
   COMPREPLY=($(compgen -W "$words" -- "$cur"))
 }
@@ -113,7 +178,7 @@ function zsh(program: Command): string {
   const cases = commands
     .map((c) => {
       const args = c.args.length ? ` ${quote(`1:${c.name}:(${c.args.join(' ')})`)}` : '';
-      return `    ${c.name}) _arguments ${[...c.flags, ...global].map(flagSpec).join(' ')}${args} ;;`;
+      return `    ${c.name}) _arguments ${c.flags.map(flagSpec).join(' ')}${args} ;;`;
     })
     .join('\n');
   return `#compdef hashcalc
@@ -121,12 +186,30 @@ function zsh(program: Command): string {
 _hashcalc() {
   local -a commands
   commands=(${commands.map((c) => quote(`${c.name}:${zshEscape(c.description)}`)).join(' ')})
-  if (( CURRENT == 2 )); then
-    _describe 'command' commands
+  # The command is the first word that is not a root flag (nor its value): hashcalc --offline compare
+  local i=2
+  while (( i < CURRENT )); do
+    case $words[i] in
+      ${
+        global
+          .filter((f) => f.value)
+          .map((f) => f.long)
+          .join('|') || '--'
+      }) (( i += 2 )) ;;
+      -*) (( i++ )) ;;
+      *) break ;;
+    esac
+  done
+  if (( i >= CURRENT )); then
+    if [[ $words[CURRENT] == -* ]]; then
+      _arguments ${global.map(flagSpec).join(' ')}
+    else
+      _describe 'command' commands
+    fi
     return
   fi
-  local command=$words[2]
-  shift words; (( CURRENT-- ))
+  local command=$words[i]
+  shift $(( i - 1 )) words; (( CURRENT -= i - 1 ))
   case $command in
 ${cases}
   esac
@@ -149,7 +232,7 @@ function fish(program: Command): string {
     lines.push(`complete -c hashcalc -n __fish_use_subcommand -a ${c.name} -d ${fishQuote(c.description)}`);
   const flagLine = (f: Flag) =>
     `-l ${f.long.slice(2)} -d ${fishQuote(f.description)}${f.value ? (isFile(f) ? ' -r -F' : ' -x') : ''}${f.choices.length ? ` -a ${fishQuote(f.choices.join(' '))}` : ''}`;
-  for (const f of global) lines.push(`complete -c hashcalc ${flagLine(f)}`);
+  for (const f of global) lines.push(`complete -c hashcalc -n __fish_use_subcommand ${flagLine(f)}`);
   for (const c of commands) {
     for (const f of c.flags) {
       lines.push(`complete -c hashcalc -n '__fish_seen_subcommand_from ${c.name}' ${flagLine(f)}`);

@@ -1,6 +1,6 @@
 /** What every command does around its own logic: inputs, network data, notes, --explain, output format. */
 import type { Context } from '../../context.js';
-import { UsageError } from '../../errors.js';
+import { escapeControl, UsageError } from '../../errors.js';
 import type { Given, LayeredInputs } from '../../inputs/layers.js';
 import type { Assumptions } from '../../inputs/resolve.js';
 import { type OUTPUT_FORMATS, row, rowsFor } from '../../inputs/table.js';
@@ -23,7 +23,8 @@ export function printNotes(ctx: Context, notes: readonly string[]): void {
   for (const note of notes) {
     if (seen.has(note)) continue;
     seen.add(note);
-    ctx.stderr.write(`hashcalc: ${note}\n`);
+    // A note quotes servers, files and env values: each is one line, its control characters escaped.
+    ctx.stderr.write(`hashcalc: ${escapeControl(note)}\n`);
   }
 }
 
@@ -87,7 +88,7 @@ export function explainIfAsked(
       lines.push(`  ${name.padEnd(width)} ${String(value)} <- ${where}`);
     }
   }
-  call.explainTo.write(`${lines.join('\n')}\n`);
+  call.explainTo.write(`${lines.map((l) => escapeControl(l)).join('\n')}\n`);
 }
 
 export interface Views<T> {
