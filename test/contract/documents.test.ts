@@ -22,6 +22,7 @@ const runs: [document: string, args: string[]][] = [
   ['catalog', ['catalog', 'deals']],
   ['catalog', ['catalog', 'conversions']],
   ['catalog', ['catalog', 'defaults']],
+  ['config', ['config']],
   ['check', ['check', '--min-hashprice', '1']],
   ['project', ['project', '--mw', '341']],
   ['sensitivity', ['sensitivity', '--mw', '341']],
