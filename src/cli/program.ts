@@ -8,6 +8,7 @@ import { Command, CommanderError, Help, Option } from 'commander';
 import { type Context, terminalWidth } from '../context.js';
 import { closestWord } from '../core/suggest.js';
 import { CliError, EXIT_FAILURE, EXIT_USAGE, UsageError } from '../errors.js';
+import { checkOnce } from '../inputs/checks.js';
 import {
   attributeOf,
   type CommandName,
@@ -56,6 +57,14 @@ export function optionsOf(row: InputRow): Option[] {
   )
     option.argParser(collect);
   if (row.kind.type === 'choice') option.choices([...row.kind.choices]);
+  if (row.valueName) {
+    // A single-value flag is given once.
+    const inner = option.parseArg;
+    option.argParser((value: string, previous: unknown) => {
+      checkOnce(row, value, previous);
+      return inner ? inner.call(option, value, previous) : value;
+    });
+  }
   const options = [option];
   if (row.kind.type === 'boolean' && row.kind.negatable) {
     options.push(

@@ -1,0 +1,40 @@
+/**
+ * Nothing the user gives is silently ignored: the checks on the command line and the environment that no
+ * single row can make (a dash pasted for `--`, a switch with its own negation, a value with control
+ * characters, a variable hashcalc does not read, an input with no effect beside another).
+ */
+import { UsageError } from '../errors.js';
+import type { InputRow } from './table.js';
+
+/** Control characters shown as escapes (\n, \u001b), so an error line stays one line and inert. */
+export function escapeControl(text: string): string {
+  return text.replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping them is the point
+    /[\u0000-\u001f\u007f-\u009f]/g,
+    (c) =>
+      c === '\n'
+        ? '\\n'
+        : c === '\t'
+          ? '\\t'
+          : c === '\r'
+            ? '\\r'
+            : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/** Rows a flag may be given more than once for (a list). */
+export function isRepeatable(row: InputRow): boolean {
+  return (
+    row.kind.type === 'fleet' ||
+    row.kind.type === 'ranges' ||
+    (row.kind.type === 'rule' && row.kind.repeatable)
+  );
+}
+
+/** A single-value flag given a second time. */
+export function checkOnce(row: InputRow, value: string, previous: unknown): void {
+  if (previous === undefined || isRepeatable(row)) return;
+  throw new UsageError(
+    `${row.flag}: given twice ('${escapeControl(String(previous))}' and '${escapeControl(value)}'); give it once`,
+  );
+}

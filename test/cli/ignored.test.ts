@@ -1,0 +1,69 @@
+/**
+ * Issue 21, "nothing the user gives is silently ignored": each case is one line on stderr and exit 2 (a usage
+ * error), a stated warning, or exit 1 for a runtime failure, as docs/inputs.md and the exit codes say.
+ */
+import { describe, expect, it } from 'vitest';
+import { type CliResult, runCli } from './run-cli.js';
+
+/** One line on stderr and the exit code. */
+function oneLine(result: CliResult, code: number): string {
+  expect(result.code, result.stderr).toBe(code);
+  const lines = result.stderr.trimEnd().split('\n');
+  expect(lines, result.stderr).toHaveLength(1);
+  return lines[0] as string;
+}
+
+describe('a single-value flag given twice (item 1)', () => {
+  it('--mw 1 --mw 2: exit 2 naming both values', async () => {
+    const line = oneLine(await runCli(['compare', '--offline', '--mw', '1', '--mw', '2']), 2);
+    expect(line).toBe("hashcalc: --mw: given twice ('1' and '2'); give it once");
+  });
+
+  it('a global one too, before and after the command (--format)', async () => {
+    const line = oneLine(await runCli(['--format', 'csv', 'hashprice', '--offline', '--format', 'json']), 2);
+    expect(line).toBe("hashcalc: --format: given twice ('csv' and 'json'); give it once");
+  });
+
+  it('repeatable flags stay repeatable (--miner, --range, --assert, --min-ratio)', async () => {
+    const mining = await runCli([
+      'mining',
+      '--offline',
+      '--mw',
+      '20',
+      '--miner',
+      's21xp:3000',
+      '--miner',
+      'm60s',
+      '--json',
+    ]);
+    expect(mining.code, mining.stderr).toBe(0);
+    const sensitivity = await runCli([
+      'sensitivity',
+      '--offline',
+      '--mw',
+      '341',
+      '--range',
+      'btc-price=60k:150k',
+      '--range',
+      'btc-growth=-30%:50%',
+      '--json',
+    ]);
+    expect(sensitivity.code, sensitivity.stderr).toBe(0);
+    const check = await runCli([
+      'check',
+      '--offline',
+      '--mw',
+      '341',
+      '--assert',
+      'options.mining.ebitdaUsdPerYear > -1e15',
+      '--assert',
+      'options.mining.ebitdaUsdPerYear > -1e16',
+      '--min-ratio',
+      'ai-lease/mining:0.0001',
+      '--min-ratio',
+      'ai-lease/mining:0.00001',
+    ]);
+    expect(check.stderr).not.toContain('given twice');
+    expect(check.code, check.stderr).toBe(0);
+  });
+});
