@@ -8,7 +8,7 @@ import { Command, CommanderError, Help, Option } from 'commander';
 import { type Context, terminalWidth } from '../context.js';
 import { closestWord } from '../core/suggest.js';
 import { CliError, EXIT_FAILURE, EXIT_USAGE, UsageError } from '../errors.js';
-import { checkOnce } from '../inputs/checks.js';
+import { checkNegations, checkOnce } from '../inputs/checks.js';
 import {
   attributeOf,
   type CommandName,
@@ -275,6 +275,7 @@ export async function run(argv: readonly string[], ctx: Context): Promise<number
     return 0;
   }
   try {
+    checkNegations(argv);
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {

@@ -4,7 +4,18 @@
  * characters, a variable hashcalc does not read, an input with no effect beside another).
  */
 import { UsageError } from '../errors.js';
-import type { InputRow } from './table.js';
+import { INPUT_ROWS, type InputRow } from './table.js';
+
+/** `--x` with `--no-x` for a negatable switch: which one is meant? */
+export function checkNegations(argv: readonly string[]): void {
+  const words = argv.slice(0, argv.includes('--') ? argv.indexOf('--') : argv.length);
+  for (const row of INPUT_ROWS) {
+    if (row.kind.type !== 'boolean' || !row.kind.negatable) continue;
+    const negation = `--no-${row.flag.slice(2)}`;
+    if (words.includes(row.flag) && words.includes(negation))
+      throw new UsageError(`${row.flag}: given with ${negation}; give one of them`);
+  }
+}
 
 /** Control characters shown as escapes (\n, \u001b), so an error line stays one line and inert. */
 export function escapeControl(text: string): string {

@@ -67,3 +67,29 @@ describe('a single-value flag given twice (item 1)', () => {
     expect(check.code, check.stderr).toBe(0);
   });
 });
+
+describe('a switch with its negation (item 2)', () => {
+  it('--landlord-pays-power with --no-landlord-pays-power: exit 2', async () => {
+    const line = oneLine(
+      await runCli([
+        'compare',
+        '--offline',
+        '--mw',
+        '5',
+        '--landlord-pays-power',
+        '--no-landlord-pays-power',
+      ]),
+      2,
+    );
+    expect(line).toBe(
+      'hashcalc: --landlord-pays-power: given with --no-landlord-pays-power; give one of them',
+    );
+  });
+
+  it('--no-x alone still overrides the environment', async () => {
+    const r = await runCli(['project', '--offline', '--mw', '5', '--no-idle-during-build', '--json'], {
+      HASHCALC_IDLE_DURING_BUILD: '1',
+    });
+    expect(r.code, r.stderr).toBe(0);
+  });
+});
