@@ -49,3 +49,22 @@ export function checkOnce(row: InputRow, value: string, previous: unknown): void
     `${row.flag}: given twice ('${escapeControl(String(previous))}' and '${escapeControl(value)}'); give it once`,
   );
 }
+
+/**
+ * Inputs with no effect beside another, as warnings: with --offline (or HASHCALC_OFFLINE) nothing is fetched,
+ * so a request's flags (--mempool-url, --timeout) change nothing. Only flags are named: a variable or a file
+ * may be there for other runs.
+ */
+export function noEffectWarnings(
+  given: Readonly<Record<string, { value: unknown; origin: string; from: string }>>,
+): string[] {
+  const offline = given.offline;
+  if (offline?.value !== true) return [];
+  const warnings: string[] = [];
+  for (const id of ['mempoolUrl', 'timeoutMs']) {
+    const ignored = given[id];
+    if (ignored?.origin === 'flag')
+      warnings.push(`${ignored.from}: no effect with ${offline.from} (nothing is fetched); ignored`);
+  }
+  return warnings;
+}

@@ -14,6 +14,7 @@ import { type Context, homeDirectory, NO_HOME_NOTE } from '../context.js';
 import { parseDurationMs } from '../core/duration.js';
 import { UsageError } from '../errors.js';
 import { findInCatalog } from './catalog-ref.js';
+import { noEffectWarnings } from './checks.js';
 import { baseUrl, parseModelCount, parseNumberFlag } from './parse.js';
 import { attributeOf, type CommandName, type InputRow, rowsFor } from './table.js';
 
@@ -335,6 +336,9 @@ export async function layerInputs(
       };
     }
   }
+
+  // A flag with no effect beside another (--timeout with --offline): said, not silently dropped.
+  notes.push(...noEffectWarnings(given));
 
   // 3. scenario, 4. config: only for commands that take inputs from files.
   const takesFiles = rows.some((r) => r.id === 'scenario');

@@ -93,3 +93,37 @@ describe('a switch with its negation (item 2)', () => {
     expect(r.code, r.stderr).toBe(0);
   });
 });
+
+describe('a flag with no effect in its context (item 3)', () => {
+  it('--timeout and --mempool-url with --offline: a warning each, and the run goes on', async () => {
+    const r = await runCli([
+      'hashprice',
+      '--offline',
+      '--timeout',
+      '5s',
+      '--mempool-url',
+      'http://127.0.0.1:9',
+      '--json',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      'hashcalc: --mempool-url: no effect with --offline (nothing is fetched); ignored\n',
+    );
+    expect(r.stderr).toContain(
+      'hashcalc: --timeout: no effect with --offline (nothing is fetched); ignored\n',
+    );
+  });
+
+  it('names HASHCALC_OFFLINE when --offline came from it; says nothing of a variable --offline makes moot', async () => {
+    const r = await runCli(['history', '--timeout', '5s', '--json'], { HASHCALC_OFFLINE: '1' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('hashcalc: --timeout: no effect with HASHCALC_OFFLINE (nothing is fetched)');
+    const quiet = await runCli(['hashprice', '--offline', '--json'], { HASHCALC_TIMEOUT: '5s' });
+    expect(quiet.stderr).not.toContain('no effect');
+  });
+
+  it('init --force with --stdout: exit 2', async () => {
+    const line = oneLine(await runCli(['init', '--force', '--stdout']), 2);
+    expect(line).toBe('hashcalc: --force: no effect with --stdout (no file is written); give one of them');
+  });
+});

@@ -90,6 +90,8 @@ export async function runInit(call: CommandCall): Promise<number> {
   const { ctx, options } = call;
   const target = call.args[0] ?? DEFAULT_SCENARIO_FILE;
   const schemaFile = `${basename(target).replace(/\.json$/i, '')}.schema.json`;
+  if (options.stdout === true && options.force === true)
+    throw new UsageError('--force: no effect with --stdout (no file is written); give one of them');
   if (options.stdout === true) {
     ctx.stdout.write(toJson(exampleScenario(schemaFile)));
     return 0;
