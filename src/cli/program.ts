@@ -8,7 +8,7 @@ import { Command, CommanderError, Help, Option } from 'commander';
 import { type Context, terminalWidth } from '../context.js';
 import { closestWord } from '../core/suggest.js';
 import { CliError, EXIT_FAILURE, EXIT_USAGE, UsageError } from '../errors.js';
-import { checkNegations, checkOnce } from '../inputs/checks.js';
+import { checkNegations, checkOnce, unknownEnvWarnings } from '../inputs/checks.js';
 import {
   attributeOf,
   type CommandName,
@@ -209,6 +209,8 @@ export function buildProgram(
         ...(options.quiet === true ? { stderr: SILENT } : {}),
         ...(options.color === false ? { colorLevel: 0 } : {}),
       };
+      // A HASHCALC_* variable hashcalc does not read (a typo, a renamed one): said, not an error.
+      for (const warning of unknownEnvWarnings(ctx.env)) commandCtx.stderr.write(`hashcalc: ${warning}\n`);
       const runner = await spec.load();
       setExitCode(await runner({ name, options, args, ctx: commandCtx, explainTo, program }));
     });

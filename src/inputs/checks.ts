@@ -3,8 +3,46 @@
  * single row can make (a dash pasted for `--`, a switch with its own negation, a value with control
  * characters, a variable hashcalc does not read, an input with no effect beside another).
  */
+import { closestWord } from '../core/suggest.js';
 import { UsageError } from '../errors.js';
 import { INPUT_ROWS, type InputRow } from './table.js';
+
+/** Variables hashcalc reads besides the rows' own (src/inputs/rows): data sources, files, debugging. */
+export const OTHER_ENV_VARS: readonly string[] = [
+  'HASHCALC_CONFIG',
+  'HASHCALC_CACHE_DIR',
+  'HASHCALC_DEBUG',
+  'HASHCALC_BLOCKCHAIN_INFO_URL',
+  'HASHCALC_COINGECKO_URL',
+  'HASHCALC_COINGECKO_KEY',
+  // Development: the build, the test suite and the bench.
+  'HASHCALC_NO_MINIFY',
+  'HASHCALC_TEST_REBUILD',
+  'HASHCALC_TEST_REQUIRE_LOG',
+  'HASHCALC_BENCH_NODE24',
+];
+
+const PREFIX = 'HASHCALC_';
+
+/** Every HASHCALC_* variable hashcalc reads. */
+export function knownEnvVars(): string[] {
+  const fromRows = INPUT_ROWS.map((r) => r.env).filter((e): e is string => e !== null);
+  return [...new Set([...fromRows, ...OTHER_ENV_VARS])];
+}
+
+/** A warning (without the `hashcalc: ` prefix) for each HASHCALC_* variable hashcalc does not read. */
+export function unknownEnvWarnings(env: Readonly<Record<string, string | undefined>>): string[] {
+  const known = knownEnvVars();
+  const knownSet = new Set(known);
+  const suffixes = known.map((name) => name.slice(PREFIX.length));
+  return Object.keys(env)
+    .filter((name) => name.startsWith(PREFIX) && !knownSet.has(name))
+    .sort()
+    .map((name) => {
+      const guess = closestWord(name.slice(PREFIX.length), suffixes);
+      return `${name}: not a hashcalc variable, ignored${guess ? `; did you mean ${PREFIX}${guess}?` : ''}`;
+    });
+}
 
 /** `--x` with `--no-x` for a negatable switch: which one is meant? */
 export function checkNegations(argv: readonly string[]): void {

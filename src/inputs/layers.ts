@@ -226,7 +226,7 @@ function parseValue(row: InputRow, raw: unknown, label: string, layer: Layer): u
           }),
         );
       }
-      return repeated(raw, layer).map((text): FleetEntry => {
+      return repeated(raw, layer, label).map((text): FleetEntry => {
         const spec = parseModelCount(text, label);
         return { model: findInCatalog(spec.model, MINERS, label, 'miners'), count: spec.count };
       });
@@ -287,17 +287,20 @@ function rangeTexts(raw: unknown, label: string, layer: Layer): RangeText[] {
       throw new UsageError(`${from}: expected [low, high] or "LOW:HIGH"`);
     });
   }
-  return repeated(raw, layer).map((t) => parse(t, label));
+  return repeated(raw, layer, label).map((t) => parse(t, label));
 }
 
-/** A repeatable flag's values: the flag's list, or an env var's comma-separated items. */
-function repeated(raw: unknown, layer: Layer): string[] {
-  return layer === 'env'
-    ? String(raw)
-        .split(',')
-        .map((t) => t.trim())
-        .filter(Boolean)
-    : (raw as string[]);
+/** A repeatable flag's values: the flag's list, or an env var's comma-separated items (none empty). */
+function repeated(raw: unknown, layer: Layer, label: string): string[] {
+  if (layer !== 'env') return raw as string[];
+  const items = String(raw)
+    .split(',')
+    .map((t) => t.trim());
+  if (items.some((t) => t === ''))
+    throw new UsageError(
+      `${label}: an empty entry in '${String(raw)}'; separate the entries with single commas (e.g. s21xp:5000,m60s)`,
+    );
+  return items;
 }
 
 const isUnset = (value: unknown) => value === undefined || (Array.isArray(value) && value.length === 0);

@@ -3,6 +3,7 @@
  * error), a stated warning, or exit 1 for a runtime failure, as docs/inputs.md and the exit codes say.
  */
 import { describe, expect, it } from 'vitest';
+import { knownEnvVars, unknownEnvWarnings } from '../../src/inputs/checks.js';
 import { type CliResult, runCli } from './run-cli.js';
 
 /** One line on stderr and the exit code. */
@@ -125,5 +126,45 @@ describe('a flag with no effect in its context (item 3)', () => {
   it('init --force with --stdout: exit 2', async () => {
     const line = oneLine(await runCli(['init', '--force', '--stdout']), 2);
     expect(line).toBe('hashcalc: --force: no effect with --stdout (no file is written); give one of them');
+  });
+});
+
+describe('the environment (item 4)', () => {
+  it('an unknown HASHCALC_* variable: a warning with the closest known one, exit 0', async () => {
+    const r = await runCli(['hashprice', '--offline', '--json'], { HASHCALC_MINERS: 's21xp' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      'hashcalc: HASHCALC_MINERS: not a hashcalc variable, ignored; did you mean HASHCALC_MINER?\n',
+    );
+  });
+
+  it('--quiet silences it; variables hashcalc reads are not warned about', async () => {
+    const quiet = await runCli(['hashprice', '--offline', '--json', '--quiet'], { HASHCALC_MINERS: 'x' });
+    expect(quiet.stderr).toBe('');
+    for (const name of [
+      'HASHCALC_CACHE_DIR',
+      'HASHCALC_DEBUG',
+      'HASHCALC_CONFIG',
+      'HASHCALC_BLOCKCHAIN_INFO_URL',
+      'HASHCALC_COINGECKO_URL',
+      'HASHCALC_COINGECKO_KEY',
+      'HASHCALC_FORMAT',
+      'HASHCALC_MW',
+      'HASHCALC_SCENARIO',
+      'HASHCALC_DIFFICULTY_CORRELATION',
+      'HASHCALC_RANGES',
+    ])
+      expect(knownEnvVars()).toContain(name);
+    expect(unknownEnvWarnings({ HASHCALC_MW: '5', PATH: '/bin', HASHCALC_DEBUG: '1' })).toEqual([]);
+  });
+
+  it('an empty entry in a list variable: exit 2 naming it', async () => {
+    const line = oneLine(
+      await runCli(['mining', '--offline', '--mw', '5'], { HASHCALC_MINER: 's21xp,,m60s' }),
+      2,
+    );
+    expect(line).toBe(
+      "hashcalc: HASHCALC_MINER: an empty entry in 's21xp,,m60s'; separate the entries with single commas (e.g. s21xp:5000,m60s)",
+    );
   });
 });
