@@ -11,7 +11,7 @@ import { GPUS } from '../catalog/gpus.js';
 import { MINERS } from '../catalog/miners.js';
 import type { GpuModel, MinerModel } from '../catalog/types.js';
 import { type Context, homeDirectory, NO_HOME_NOTE } from '../context.js';
-import { parseDurationMs } from '../core/duration.js';
+import { ambiguousDurationUnit, parseDurationMs } from '../core/duration.js';
 import { UsageError } from '../errors.js';
 import { findInCatalog } from './catalog-ref.js';
 import { noEffectWarnings } from './checks.js';
@@ -233,6 +233,11 @@ function parseValue(row: InputRow, raw: unknown, label: string, layer: Layer): u
     }
     case 'duration': {
       const text = String(raw);
+      const unit = ambiguousDurationUnit(text);
+      if (unit)
+        throw new UsageError(
+          `${label}: '${text}' is ambiguous ('${unit}': months or minutes?); expected ${kind.accepts}, with m or min for minutes`,
+        );
       const ms = parseDurationMs(text, kind.bare);
       if (!Number.isFinite(ms) || ms < kind.minMs || ms > kind.maxMs)
         throw new UsageError(`${label}: expected ${kind.accepts}, got '${text}'`);

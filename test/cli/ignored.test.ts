@@ -3,6 +3,7 @@
  * error), a stated warning, or exit 1 for a runtime failure, as docs/inputs.md and the exit codes say.
  */
 import { describe, expect, it } from 'vitest';
+import { ambiguousDurationUnit } from '../../src/core/duration.js';
 import { knownEnvVars, unknownEnvWarnings } from '../../src/inputs/checks.js';
 import { type CliResult, runCli } from './run-cli.js';
 
@@ -166,5 +167,23 @@ describe('the environment (item 4)', () => {
     expect(line).toBe(
       "hashcalc: HASHCALC_MINER: an empty entry in 's21xp,,m60s'; separate the entries with single commas (e.g. s21xp:5000,m60s)",
     );
+  });
+});
+
+describe('an ambiguous duration unit (item 5)', () => {
+  it('--max-age 1M: months or minutes? exit 2 with what is accepted', async () => {
+    const line = oneLine(await runCli(['hashprice', '--offline', '--max-age', '1M']), 2);
+    expect(line).toBe(
+      "hashcalc: --max-age: '1M' is ambiguous ('M': months or minutes?); expected a duration of at least 1 s (e.g. 90s, 10m, 2h, 1d), with m or min for minutes",
+    );
+  });
+
+  it('names the variable; 10m, 1min and 500ms still read', async () => {
+    const line = oneLine(await runCli(['hashprice', '--offline'], { HASHCALC_MAX_AGE: '3M' }), 2);
+    expect(line).toMatch(/^hashcalc: HASHCALC_MAX_AGE: '3M' is ambiguous/);
+    expect(ambiguousDurationUnit('10m')).toBeUndefined();
+    expect(ambiguousDurationUnit('1min')).toBeUndefined();
+    expect(ambiguousDurationUnit('500MS')).toBeUndefined();
+    expect(ambiguousDurationUnit('1h 2M')).toBe('M');
   });
 });
