@@ -187,3 +187,42 @@ describe('an ambiguous duration unit (item 5)', () => {
     expect(ambiguousDurationUnit('1h 2M')).toBe('M');
   });
 });
+
+describe('history: which days (item 6)', () => {
+  it('--since with --period: exit 2, give one', async () => {
+    const line = oneLine(
+      await runCli(['history', '--offline', '--since', '2024-01-01', '--period', '90d']),
+      2,
+    );
+    expect(line).toBe(
+      'hashcalc: --since: given with --period 90d; give one of them (--since, with --until, or --period)',
+    );
+  });
+
+  it('--since from a flag beats HASHCALC_PERIOD (a higher layer), as for any input', async () => {
+    const r = await runCli(
+      ['history', '--offline', '--since', '2024-01-01', '--until', '2024-03-01', '--json'],
+      {
+        HASHCALC_PERIOD: '30d',
+      },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).period.from).toBe('2024-01-01');
+  });
+
+  it('a date before the genesis block: exit 2', async () => {
+    const line = oneLine(await runCli(['history', '--offline', '--since', '2008-10-31']), 2);
+    expect(line).toBe(
+      'hashcalc: --since: 2008-10-31 is before the genesis block (2009-01-03); give a date from 2009-01-03',
+    );
+  });
+
+  it('a range with no data: exit 1 with one line, no empty table', async () => {
+    const r = await runCli(['history', '--offline', '--since', '2040-01-01', '--until', '2040-02-01']);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(
+      /\nhashcalc: history: no data from 2040-01-01 to 2040-02-01 \(the embedded epochs end \d{4}-\d{2}-\d{2}\)\n$/,
+    );
+  });
+});
