@@ -8,7 +8,13 @@ import { Command, CommanderError, Help, Option } from 'commander';
 import { type Context, terminalWidth } from '../context.js';
 import { closestWord } from '../core/suggest.js';
 import { CliError, EXIT_FAILURE, EXIT_USAGE, UsageError } from '../errors.js';
-import { checkNegations, checkOnce, unknownEnvWarnings } from '../inputs/checks.js';
+import {
+  checkControl,
+  checkDashes,
+  checkNegations,
+  checkOnce,
+  unknownEnvWarnings,
+} from '../inputs/checks.js';
 import {
   attributeOf,
   type CommandName,
@@ -58,9 +64,10 @@ export function optionsOf(row: InputRow): Option[] {
     option.argParser(collect);
   if (row.kind.type === 'choice') option.choices([...row.kind.choices]);
   if (row.valueName) {
-    // A single-value flag is given once.
+    // Every value is plain text, and a single-value flag is given once.
     const inner = option.parseArg;
     option.argParser((value: string, previous: unknown) => {
+      checkControl(row.flag, value);
       checkOnce(row, value, previous);
       return inner ? inner.call(option, value, previous) : value;
     });
@@ -277,6 +284,7 @@ export async function run(argv: readonly string[], ctx: Context): Promise<number
     return 0;
   }
   try {
+    checkDashes(argv);
     checkNegations(argv);
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

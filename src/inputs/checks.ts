@@ -44,6 +44,32 @@ export function unknownEnvWarnings(env: Readonly<Record<string, string | undefin
     });
 }
 
+const DASHES: Readonly<Record<string, string>> = {
+  '\u2013': 'an en dash',
+  '\u2014': 'an em dash',
+  '\u2212': 'a minus sign',
+  '\u2012': 'a figure dash',
+  '\u2010': 'a hyphen',
+  '\u2011': 'a non-breaking hyphen',
+};
+
+/**
+ * A typographic dash pasted (or autocorrected) for `--` or `-`: `–mw 341`. Only words that start with one and
+ * go on with a letter; after `--` the words are arguments.
+ */
+export function checkDashes(argv: readonly string[]): void {
+  for (const word of argv) {
+    if (word === '--') return;
+    const first = word[0];
+    const what = first ? DASHES[first] : undefined;
+    if (!what) continue;
+    const name = word.replace(/^[-\u2010-\u2014\u2212]+/, '').replace(/=.*$/, '');
+    if (!/^[a-z]/i.test(name)) continue;
+    const guess = name.length === 1 ? `-${name}` : `--${name}`;
+    throw new UsageError(`'${escapeControl(word)}': ${what}; did you mean ${guess}?`);
+  }
+}
+
 /** `--x` with `--no-x` for a negatable switch: which one is meant? */
 export function checkNegations(argv: readonly string[]): void {
   const words = argv.slice(0, argv.includes('--') ? argv.indexOf('--') : argv.length);
@@ -54,6 +80,9 @@ export function checkNegations(argv: readonly string[]): void {
       throw new UsageError(`${row.flag}: given with ${negation}; give one of them`);
   }
 }
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** Control characters shown as escapes (\n, \u001b), so an error line stays one line and inert. */
 export function escapeControl(text: string): string {
@@ -69,6 +98,14 @@ export function escapeControl(text: string): string {
             ? '\\r'
             : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
+}
+
+/** A value with control characters (a pasted newline, an escape sequence): named by its flag or variable. */
+export function checkControl(label: string, value: string): void {
+  if (CONTROL.test(value))
+    throw new UsageError(
+      `${label}: the value contains control characters ('${escapeControl(value)}'); give plain text`,
+    );
 }
 
 /** Rows a flag may be given more than once for (a list). */

@@ -14,7 +14,7 @@ import { type Context, homeDirectory, NO_HOME_NOTE } from '../context.js';
 import { ambiguousDurationUnit, parseDurationMs } from '../core/duration.js';
 import { UsageError } from '../errors.js';
 import { findInCatalog } from './catalog-ref.js';
-import { noEffectWarnings } from './checks.js';
+import { checkControl, noEffectWarnings } from './checks.js';
 import { baseUrl, parseModelCount, parseNumberFlag } from './parse.js';
 import { attributeOf, type CommandName, type InputRow, rowsFor } from './table.js';
 
@@ -336,6 +336,7 @@ export async function layerInputs(
     }
     const fromEnv = row.env ? env[row.env] : undefined;
     if (row.env && fromEnv !== undefined && fromEnv !== '') {
+      checkControl(row.env, fromEnv);
       given[row.id] = {
         value: parseValue(row, fromEnv, row.env, 'env'),
         origin: 'env',

@@ -226,3 +226,29 @@ describe('history: which days (item 6)', () => {
     );
   });
 });
+
+describe('pasted dashes and control characters (item 7)', () => {
+  it("'–mw': an en dash; did you mean --mw?", async () => {
+    const line = oneLine(await runCli(['compare', '\u2013mw', '341']), 2);
+    expect(line).toBe("hashcalc: '\u2013mw': an en dash; did you mean --mw?");
+  });
+
+  it('an em dash too', async () => {
+    const line = oneLine(await runCli(['compare', '--offline', '\u2014offline']), 2);
+    expect(line).toBe("hashcalc: '\u2014offline': an em dash; did you mean --offline?");
+  });
+
+  it('control characters in a value: exit 2 naming the flag, escaped', async () => {
+    const line = oneLine(await runCli(['compare', '--offline', '--mw', '3\u001b[2J41']), 2);
+    expect(line).toBe(
+      "hashcalc: --mw: the value contains control characters ('3\\u001b[2J41'); give plain text",
+    );
+  });
+
+  it('control characters in a variable: exit 2 naming it', async () => {
+    const line = oneLine(await runCli(['hashprice', '--offline'], { HASHCALC_BTC_PRICE: '90000\n' }), 2);
+    expect(line).toBe(
+      "hashcalc: HASHCALC_BTC_PRICE: the value contains control characters ('90000\\n'); give plain text",
+    );
+  });
+});
