@@ -3,6 +3,7 @@
  * error), a stated warning, or exit 1 for a runtime failure, as docs/inputs.md and the exit codes say.
  */
 import { describe, expect, it } from 'vitest';
+import { writeFailure } from '../../src/cli/commands/init.js';
 import { ambiguousDurationUnit } from '../../src/core/duration.js';
 import { knownEnvVars, unknownEnvWarnings } from '../../src/inputs/checks.js';
 import { type CliResult, runCli } from './run-cli.js';
@@ -249,6 +250,25 @@ describe('pasted dashes and control characters (item 7)', () => {
     const line = oneLine(await runCli(['hashprice', '--offline'], { HASHCALC_BTC_PRICE: '90000\n' }), 2);
     expect(line).toBe(
       "hashcalc: HASHCALC_BTC_PRICE: the value contains control characters ('90000\\n'); give plain text",
+    );
+  });
+});
+
+describe('exit codes mean what the contract says (item 8)', () => {
+  it('init on a full disk (ENOSPC, as writing to /dev/full): exit 1, one line naming the file', () => {
+    const error = writeFailure(
+      'site.json',
+      Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }),
+    );
+    expect(error.exitCode).toBe(1);
+    expect(error.message).toBe("init: cannot write 'site.json': no space left on the device");
+    expect(writeFailure('site.json', Object.assign(new Error('EIO'), { code: 'EIO' })).exitCode).toBe(1);
+  });
+
+  it('a directory that does not exist stays a usage error (exit 2)', async () => {
+    const line = oneLine(await runCli(['init', '/nonexistent-hashcalc-dir/site.json']), 2);
+    expect(line).toBe(
+      "hashcalc: init: cannot write '/nonexistent-hashcalc-dir/site.json': no such directory",
     );
   });
 });
