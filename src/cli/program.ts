@@ -9,6 +9,13 @@ import { type Context, terminalWidth } from '../context.js';
 import { closestWord } from '../core/suggest.js';
 import { CliError, EXIT_FAILURE, EXIT_USAGE, UsageError } from '../errors.js';
 import {
+  checkControl,
+  checkDashes,
+  checkNegations,
+  checkOnce,
+  unknownEnvWarnings,
+} from '../inputs/checks.js';
+import {
   attributeOf,
   type CommandName,
   GROUP_TITLES,
@@ -49,6 +56,15 @@ export function optionsOf(row: InputRow): Option[] {
   )
     option.argParser(collect);
   if (row.kind.type === 'choice') option.choices([...row.kind.choices]);
+  if (row.valueName) {
+    // Every value is plain text, and a single-value flag is given once.
+    const inner = option.parseArg;
+    option.argParser((value: string, previous: unknown) => {
+      checkControl(row.flag, value);
+      checkOnce(row, value, previous);
+      return inner ? inner.call(option, value, previous) : value;
+    });
+  }
   const options = [option];
   if (row.kind.type === 'boolean' && row.kind.negatable) {
     options.push(
@@ -196,6 +212,8 @@ export function buildProgram(
         ...(options.quiet === true ? { stderr: SILENT } : {}),
         ...(options.color === false ? { colorLevel: 0 } : {}),
       };
+      // A HASHCALC_* variable hashcalc does not read (a typo, a renamed one): said, not an error.
+      for (const warning of unknownEnvWarnings(ctx.env)) commandCtx.stderr.write(`hashcalc: ${warning}\n`);
       const runner = await spec.load();
       setExitCode(await runner({ name, options, args, ctx: commandCtx, explainTo, program }));
     });
@@ -262,6 +280,8 @@ export async function run(argv: readonly string[], ctx: Context): Promise<number
     return 0;
   }
   try {
+    checkDashes(argv);
+    checkNegations(argv);
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {

@@ -30,6 +30,14 @@ export function parseDurationMs(raw: string, bareUnit: 'ms' | 's'): number {
   return total;
 }
 
+/**
+ * A unit that reads two ways: `M` (months or minutes?). parseDurationMs reads units case-insensitively, so a
+ * caller checks this first. Returns the unit as written, or undefined.
+ */
+export function ambiguousDurationUnit(raw: string): string | undefined {
+  return /\d\s*(M)(?![a-zA-Z])/.exec(raw)?.[1];
+}
+
 /** "500 ms", "90 s", "10 min", "2 h", "3 days". */
 export function formatDuration(ms: number): string {
   const a = Math.max(0, ms);

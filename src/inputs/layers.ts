@@ -11,9 +11,10 @@ import { GPUS } from '../catalog/gpus.js';
 import { MINERS } from '../catalog/miners.js';
 import type { GpuModel, MinerModel } from '../catalog/types.js';
 import { type Context, homeDirectory, NO_HOME_NOTE } from '../context.js';
-import { parseDurationMs } from '../core/duration.js';
+import { ambiguousDurationUnit, parseDurationMs } from '../core/duration.js';
 import { UsageError } from '../errors.js';
 import { findInCatalog } from './catalog-ref.js';
+import { checkControl, noEffectWarnings } from './checks.js';
 import { baseUrl, parseModelCount, parseNumberFlag } from './parse.js';
 import { attributeOf, type CommandName, type InputRow, rowsFor } from './table.js';
 
@@ -225,13 +226,18 @@ function parseValue(row: InputRow, raw: unknown, label: string, layer: Layer): u
           }),
         );
       }
-      return repeated(raw, layer).map((text): FleetEntry => {
+      return repeated(raw, layer, label).map((text): FleetEntry => {
         const spec = parseModelCount(text, label);
         return { model: findInCatalog(spec.model, MINERS, label, 'miners'), count: spec.count };
       });
     }
     case 'duration': {
       const text = String(raw);
+      const unit = ambiguousDurationUnit(text);
+      if (unit)
+        throw new UsageError(
+          `${label}: '${text}' is ambiguous ('${unit}': months or minutes?); expected ${kind.accepts}, with m or min for minutes`,
+        );
       const ms = parseDurationMs(text, kind.bare);
       if (!Number.isFinite(ms) || ms < kind.minMs || ms > kind.maxMs)
         throw new UsageError(`${label}: expected ${kind.accepts}, got '${text}'`);
@@ -286,17 +292,20 @@ function rangeTexts(raw: unknown, label: string, layer: Layer): RangeText[] {
       throw new UsageError(`${from}: expected [low, high] or "LOW:HIGH"`);
     });
   }
-  return repeated(raw, layer).map((t) => parse(t, label));
+  return repeated(raw, layer, label).map((t) => parse(t, label));
 }
 
-/** A repeatable flag's values: the flag's list, or an env var's comma-separated items. */
-function repeated(raw: unknown, layer: Layer): string[] {
-  return layer === 'env'
-    ? String(raw)
-        .split(',')
-        .map((t) => t.trim())
-        .filter(Boolean)
-    : (raw as string[]);
+/** A repeatable flag's values: the flag's list, or an env var's comma-separated items (none empty). */
+function repeated(raw: unknown, layer: Layer, label: string): string[] {
+  if (layer !== 'env') return raw as string[];
+  const items = String(raw)
+    .split(',')
+    .map((t) => t.trim());
+  if (items.some((t) => t === ''))
+    throw new UsageError(
+      `${label}: an empty entry in '${String(raw)}'; separate the entries with single commas (e.g. s21xp:5000,m60s)`,
+    );
+  return items;
 }
 
 const isUnset = (value: unknown) => value === undefined || (Array.isArray(value) && value.length === 0);
@@ -327,6 +336,7 @@ export async function layerInputs(
     }
     const fromEnv = row.env ? env[row.env] : undefined;
     if (row.env && fromEnv !== undefined && fromEnv !== '') {
+      checkControl(row.env, fromEnv);
       given[row.id] = {
         value: parseValue(row, fromEnv, row.env, 'env'),
         origin: 'env',
@@ -335,6 +345,9 @@ export async function layerInputs(
       };
     }
   }
+
+  // A flag with no effect beside another (--timeout with --offline): said, not silently dropped.
+  notes.push(...noEffectWarnings(given));
 
   // 3. scenario, 4. config: only for commands that take inputs from files.
   const takesFiles = rows.some((r) => r.id === 'scenario');

@@ -258,7 +258,7 @@ describe('project --simulations', () => {
   });
 
   it('shows progress on a terminal (stderr) and clears it before the output', async () => {
-    const args = [...sim, '--workers', '1', '--simulations', '9000'];
+    const args = ['project', ...SITE, '--workers', '1', '--simulations', '9000'];
     const t = cliContext(args, cliEnv(), { stderrIsTTY: true, spinnerDelayMs: 0 });
     const code = await run(args, t.ctx);
     expect(code).toBe(0);

@@ -1,7 +1,7 @@
 /** `history`: daily hashprice over a period, its statistics, a chart, and a miner's margin history. */
 import { DIFFICULTY_EPOCHS_SOURCE } from '../../catalog/difficulty-epochs.js';
 import { type DayInput, dateOf, dayMs } from '../../core/history.js';
-import { UsageError } from '../../errors.js';
+import { DataError, UsageError } from '../../errors.js';
 import type { Given, LayeredInputs } from '../../inputs/layers.js';
 import { type Assumptions, resolveMining, resolveSite } from '../../inputs/resolve.js';
 import { historyReport } from '../../report/history.js';
@@ -12,6 +12,10 @@ import { emit, explainIfAsked, prepareInputs, printNotes } from './shared.js';
 
 const PERIOD_DAYS: Record<string, number> = { '30d': 30, '90d': 90, '1y': 365, '3y': 3 * 365 };
 const GENESIS_DATE = '2009-01-03';
+const LAYER_RANK: Record<Given['origin'], number> = { flag: 0, env: 1, scenario: 2, config: 3 };
+/** The file a value came from ("site.json: history.since" -> "site.json"), '' for a flag or variable. */
+const fileOf = (g: Given) =>
+  g.origin === 'scenario' || g.origin === 'config' ? g.from.replace(/: [^:]*$/, '') : '';
 
 interface Loaded {
   days: DayInput[];
@@ -25,12 +29,31 @@ export async function runHistory(call: CommandCall): Promise<number> {
   const given = layered.given;
   const text = (id: string) => (given[id] as Given<string> | undefined)?.value;
 
-  // Which days: --since/--until, else --period back from --until (or today).
+  // Which days: --since/--until, else --period back from --until (or today). --since and --period both say
+  // where the days start: from one layer (two flags, two variables, one file) that is a usage error; from two,
+  // the higher layer wins (flags > env > scenario > config), as for any input.
+  const sinceGiven = given.since as Given<string> | undefined;
+  const periodGiven = given.period as Given<string> | undefined;
+  let useSince = sinceGiven !== undefined;
+  if (sinceGiven && periodGiven) {
+    const rank = (g: Given) => LAYER_RANK[g.origin];
+    if (rank(sinceGiven) === rank(periodGiven) && fileOf(sinceGiven) === fileOf(periodGiven))
+      throw new UsageError(
+        `${sinceGiven.from}: given with ${periodGiven.from} ${periodGiven.value}; give one of them (--since, with --until, or --period)`,
+      );
+    useSince = rank(sinceGiven) < rank(periodGiven);
+  }
+  for (const g of [sinceGiven, given.until as Given<string> | undefined]) {
+    if (g && g.value < GENESIS_DATE)
+      throw new UsageError(
+        `${g.from}: ${g.value} is before the genesis block (${GENESIS_DATE}); give a date from ${GENESIS_DATE}`,
+      );
+  }
   const today = dateOf(ctx.now());
   const until = text('until') ?? today;
-  const periodName = text('period') ?? '1y';
+  const periodName = (useSince ? undefined : text('period')) ?? '1y';
   const since =
-    text('since') ??
+    (useSince ? text('since') : undefined) ??
     (periodName === 'all'
       ? GENESIS_DATE
       : dateOf(dayMs(until) - ((PERIOD_DAYS[periodName] ?? 365) - 1) * 86_400_000));
@@ -57,17 +80,17 @@ export async function runHistory(call: CommandCall): Promise<number> {
     mining && site && model ? { model, powerUsdPerKwh: site.powerUsdPerKwh, poolFee: mining.poolFee } : null,
   );
   if (!history.anyInPeriod)
-    printNotes(ctx, [
+    throw new DataError(
       `history: no data from ${since} to ${until} (${loaded.source === 'embedded' ? `the embedded epochs end ${EMBEDDED_EPOCHS_END}` : `the data ends ${history.lastLoadedDay ?? 'before'}`})`,
-    ]);
+    );
   const { days, stats, margin } = history;
   const report = historyReport(
     {
       period: {
         // 'all' starts where the data does.
-        from: periodName === 'all' && !given.since && days[0] ? days[0].date : since,
+        from: periodName === 'all' && !useSince && days[0] ? days[0].date : since,
         to: until,
-        name: given.since || given.until ? (given.since ? 'custom' : periodName) : periodName,
+        name: useSince ? 'custom' : periodName,
         days: Math.round((dayMs(until) - dayMs(since)) / 86_400_000) + 1,
       },
       source: loaded.source,

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { writeFileAtomic } from '../../data/atomic-file.js';
-import { UsageError } from '../../errors.js';
+import { type CliError, DataError, UsageError } from '../../errors.js';
 import { toJson } from '../../output/json.js';
 import type { CommandCall } from '../command-call.js';
 import { readJsonSchema } from '../schema-files.js';
@@ -70,19 +70,29 @@ export function exampleScenario(schemaFile: string): Record<string, unknown> {
   };
 }
 
+/**
+ * A failed write as one line naming the file: a path that cannot be (no such directory) is a usage error (exit
+ * 2); a write that fails (a full disk, no permission, an I/O error) is a runtime failure (exit 1).
+ */
+export function writeFailure(file: string, error: unknown): CliError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR')
+    return new UsageError(`init: cannot write '${file}': no such directory`);
+  const why =
+    code === 'ENOSPC'
+      ? 'no space left on the device'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : String(code ?? error);
+  return new DataError(`init: cannot write '${file}': ${why}`);
+}
+
 /** Writes atomically, never replacing an existing file unless --force; a failure is one line naming the file. */
 async function writeAtomically(file: string, content: string): Promise<void> {
   try {
     await writeFileAtomic(file, content);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such directory'
-        : code === 'EACCES'
-          ? 'permission denied'
-          : String(code ?? error);
-    throw new UsageError(`init: cannot write '${file}': ${why}`);
+    throw writeFailure(file, error);
   }
 }
 
@@ -90,6 +100,8 @@ export async function runInit(call: CommandCall): Promise<number> {
   const { ctx, options } = call;
   const target = call.args[0] ?? DEFAULT_SCENARIO_FILE;
   const schemaFile = `${basename(target).replace(/\.json$/i, '')}.schema.json`;
+  if (options.stdout === true && options.force === true)
+    throw new UsageError('--force: no effect with --stdout (no file is written); give one of them');
   if (options.stdout === true) {
     ctx.stdout.write(toJson(exampleScenario(schemaFile)));
     return 0;
