@@ -4,7 +4,7 @@
  * characters, a variable hashcalc does not read, an input with no effect beside another).
  */
 import { closestWord } from '../core/suggest.js';
-import { UsageError } from '../errors.js';
+import { escapeControl, UsageError } from '../errors.js';
 import { INPUT_ROWS, type InputRow } from './table.js';
 
 /** Variables hashcalc reads besides the rows' own (src/inputs/rows): data sources, files, debugging. */
@@ -83,22 +83,6 @@ export function checkNegations(argv: readonly string[]): void {
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-
-/** Control characters shown as escapes (\n, \u001b), so an error line stays one line and inert. */
-export function escapeControl(text: string): string {
-  return text.replace(
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping them is the point
-    /[\u0000-\u001f\u007f-\u009f]/g,
-    (c) =>
-      c === '\n'
-        ? '\\n'
-        : c === '\t'
-          ? '\\t'
-          : c === '\r'
-            ? '\\r'
-            : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-}
 
 /** A value with control characters (a pasted newline, an escape sequence): named by its flag or variable. */
 export function checkControl(label: string, value: string): void {

@@ -242,7 +242,7 @@ describe('pasted dashes and control characters (item 7)', () => {
   it('control characters in a value: exit 2 naming the flag, escaped', async () => {
     const line = oneLine(await runCli(['compare', '--offline', '--mw', '3\u001b[2J41']), 2);
     expect(line).toBe(
-      "hashcalc: --mw: the value contains control characters ('3\\u001b[2J41'); give plain text",
+      "hashcalc: --mw: the value contains control characters ('3\\x1b[2J41'); give plain text",
     );
   });
 
