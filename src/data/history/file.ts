@@ -39,7 +39,8 @@ const REQUIRED_COUNT = 4;
 const REQUIRED = KEYS.slice(0, REQUIRED_COUNT);
 const KEY_BY_LOWER = new Map<string, number>(KEYS.map((k, i) => [k.toLowerCase(), i]));
 const EMPTY = new Set(['', 'null', 'nan', 'na', 'n/a']);
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** Unambiguous (`\d+(\.\d*)?`, not `\d+\.?\d*`): a long run of digits is matched or refused in linear time. */
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
  * One row: its values by KEYS index (undefined: no such column) and where each starts, found only when an
@@ -240,6 +241,9 @@ function csvRecords(path: string, text: string): Field[][] {
   let lineStart = 0;
   let i = 0;
   const n = text.length;
+  // The next line break at or after the scan (-1: none), kept across fields: searching afresh from each
+  // quoted field would read the rest of a long line again for every field on it (quadratic).
+  let nextBreak = text.indexOf('\n');
   for (;;) {
     const field: Field = { text: '', line, col: i - lineStart + 1 };
     if (text.charCodeAt(i) === 34 /* " */) {
@@ -247,9 +251,11 @@ function csvRecords(path: string, text: string): Field[][] {
       for (;;) {
         const q = text.indexOf('"', j);
         if (q === -1) return usage(path, `:${field.line}:${field.col}`, 'a quoted field is never closed');
-        for (let k = text.indexOf('\n', j); k !== -1 && k < q; k = text.indexOf('\n', k + 1)) {
+        if (nextBreak !== -1 && nextBreak < j) nextBreak = text.indexOf('\n', j);
+        while (nextBreak !== -1 && nextBreak < q) {
           line++;
-          lineStart = k + 1;
+          lineStart = nextBreak + 1;
+          nextBreak = text.indexOf('\n', nextBreak + 1);
         }
         field.text += text.slice(j, q);
         if (text.charCodeAt(q + 1) === 34) {
