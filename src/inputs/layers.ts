@@ -4,13 +4,20 @@
  * "site.json: mining.poolFee"), and kept with that origin. Defaults are applied later (resolve.ts), where a
  * catalog entry may supply them.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import type { ParseError } from 'jsonc-parser/lib/esm/main.js';
 import { GPUS } from '../catalog/gpus.js';
 import { MINERS } from '../catalog/miners.js';
 import type { GpuModel, MinerModel } from '../catalog/types.js';
-import { type Context, homeDirectory, NO_HOME_NOTE } from '../context.js';
+import {
+  type Context,
+  homeDirectory,
+  NO_HOME_NOTE,
+  ReadProblem,
+  readFileLimited,
+  readStdinLimited,
+} from '../context.js';
 import { parseDurationMs } from '../core/duration.js';
 import { UsageError } from '../errors.js';
 import { findInCatalog } from './catalog-ref.js';
@@ -119,24 +126,43 @@ const PARSE_ERROR_TEXT: Record<string, string> = {
 };
 
 /**
- * Reads and validates a scenario or config file: at most MAX_INPUT_FILE_BYTES, JSON with comments (and
- * trailing commas), errors naming the file and line:column, or the exact key path.
+ * Reads and validates a scenario or config file: at most MAX_INPUT_FILE_BYTES (counted as read: a pipe,
+ * device or socket is refused, never waited on), `-` for standard input (a scenario only), JSON with comments
+ * (and trailing commas), errors naming the file and line:column, or the exact key path. `label` names where
+ * the path came from (--scenario, HASHCALC_SCENARIO, HASHCALC_CONFIG, config).
  */
-export async function loadInputFile(file: string, kind: 'scenario' | 'config'): Promise<LoadedFile> {
-  const label = kind === 'scenario' ? '--scenario' : 'config';
+export async function loadInputFile(
+  file: string,
+  kind: 'scenario' | 'config',
+  options: { label?: string; stdin?: Context['stdin'] } = {},
+): Promise<LoadedFile> {
+  const label = options.label ?? (kind === 'scenario' ? '--scenario' : 'config');
+  const fromStdin = file === '-' && kind === 'scenario';
+  const shown = fromStdin ? 'standard input' : `'${file}'`;
   let text: string;
   try {
-    const size = statSync(file).size;
-    if (size > MAX_INPUT_FILE_BYTES) {
+    const bytes = fromStdin
+      ? await readStdinLimited(options.stdin, MAX_INPUT_FILE_BYTES)
+      : readFileLimited(file, MAX_INPUT_FILE_BYTES);
+    text = bytes.toString('utf8');
+  } catch (error) {
+    if (error instanceof ReadProblem && error.overLimit) {
+      const size = error.overLimit.sizeBytes;
       throw new UsageError(
-        `${label}: '${file}' is ${(size / 1048576).toFixed(1)} MiB; input files are limited to 1 MiB`,
+        `${label}: ${shown} is ${size === null ? 'more than 1 MiB' : `${(size / 1048576).toFixed(1)} MiB`}; input files are limited to 1 MiB`,
       );
     }
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`${label}: cannot read '${file}': ${readError(error)}`);
+    if (error instanceof ReadProblem)
+      throw new UsageError(
+        `${label}: cannot read ${shown}: ${error.message}${kind === 'scenario' ? ' (use - to read standard input)' : ''}`,
+      );
+    throw new UsageError(`${label}: cannot read ${shown}: ${readError(error)}`);
   }
+  return parseInputText(fromStdin ? 'standard input' : file, text);
+}
+
+/** A scenario or config file's text, checked and validated; `file` names it in messages. */
+async function parseInputText(file: string, text: string): Promise<LoadedFile> {
   const source = text.replace(/^\uFEFF/, '');
   // Loaded only when a file is read: its module set-up (string caches for its formatter) costs ~1 ms a run.
   const { parse: parseJsonc, printParseErrorCode } = await import('jsonc-parser/lib/esm/main.js');
@@ -309,6 +335,7 @@ export async function layerInputs(
   rows: readonly InputRow[],
   flags: Readonly<Record<string, unknown>>,
   env: Context['env'],
+  stdin?: Context['stdin'],
 ): Promise<LayeredInputs> {
   const given: Record<string, Given> = {};
   const notes: string[] = [];
@@ -340,12 +367,21 @@ export async function layerInputs(
   const takesFiles = rows.some((r) => r.id === 'scenario');
   const files: { loaded: LoadedFile; origin: 'scenario' | 'config' }[] = [];
   if (takesFiles) {
-    const scenario = given.scenario?.value as string | undefined;
-    if (scenario) files.push({ loaded: await loadInputFile(scenario, 'scenario'), origin: 'scenario' });
+    const scenario = given.scenario as Given<string> | undefined;
+    if (scenario?.value)
+      files.push({
+        loaded: await loadInputFile(scenario.value, 'scenario', { label: scenario.from, stdin }),
+        origin: 'scenario',
+      });
     const config = configFilePath(env);
     if (!config) notes.push(NO_HOME_NOTE);
     else if (config.explicit || exists(config.path))
-      files.push({ loaded: await loadInputFile(config.path, 'config'), origin: 'config' });
+      files.push({
+        loaded: await loadInputFile(config.path, 'config', {
+          label: config.explicit ? 'HASHCALC_CONFIG' : 'config',
+        }),
+        origin: 'config',
+      });
   }
 
   let fileRules: LayeredInputs['fileRules'] = null;

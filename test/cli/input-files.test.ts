@@ -2,11 +2,13 @@
  * Hardening of input files and values (issue 21): scenario, config and --data files are read with a limit,
  * parsed in linear time, and refused in one line (exit 2) when hostile.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.js';
+import { run } from '../../src/cli/program.js';
+import { cliContext, cliEnv, runCli } from './run-cli.js';
 
 function workspace(): { dir: string; write(name: string, data: string): string } {
   const dir = mkdtempSync(join(tmpdir(), 'hashcalc-input-files-'));
@@ -58,3 +60,98 @@ describe('parsing is linear', () => {
     expectUsage(await runCli(['history', '--offline', '--data', data]), 'days.csv:2:12: difficulty');
   });
 });
+
+describe('files are read with a limit', () => {
+  const posix = process.platform !== 'win32';
+
+  function fifo(): string {
+    const path = join(mkdtempSync(join(tmpdir(), 'hashcalc-fifo-')), 'pipe');
+    execFileSync('mkfifo', [path]);
+    return path;
+  }
+
+  it.runIf(posix)('refuses a FIFO with no writer and /dev/zero as --scenario, at once', async () => {
+    const pipe = fifo();
+    expect(
+      expectUsage(await runCli(['mining', '--offline', '--scenario', pipe]), "--scenario: cannot read '"),
+    ).toBe(
+      `hashcalc: --scenario: cannot read '${pipe}': is a pipe (FIFO), not a regular file (use - to read standard input)`,
+    );
+    expectUsage(
+      await runCli(['mining', '--offline', '--scenario', '/dev/zero']),
+      "--scenario: cannot read '/dev/zero': is a device, not a regular file",
+    );
+  });
+
+  it.runIf(posix)('names HASHCALC_SCENARIO, HASHCALC_CONFIG and the config file', async () => {
+    const pipe = fifo();
+    expectUsage(
+      await runCli(['mining', '--offline'], { HASHCALC_SCENARIO: pipe }),
+      `HASHCALC_SCENARIO: cannot read '${pipe}': is a pipe (FIFO)`,
+    );
+    expectUsage(
+      await runCli(['mining', '--offline'], { HASHCALC_CONFIG: '/dev/zero' }),
+      "HASHCALC_CONFIG: cannot read '/dev/zero': is a device, not a regular file",
+    );
+    const config = mkdtempSync(join(tmpdir(), 'hashcalc-config-'));
+    mkdirSync(join(config, 'hashcalc'));
+    execFileSync('mkfifo', [join(config, 'hashcalc', 'config.json')]);
+    expectUsage(
+      await runCli(['mining', '--offline'], { XDG_CONFIG_HOME: config }),
+      `config: cannot read '${join(config, 'hashcalc', 'config.json')}': is a pipe (FIFO), not a regular file`,
+    );
+  });
+
+  it.runIf(posix)('refuses a FIFO and /dev/zero as --data, at once', async () => {
+    const pipe = fifo();
+    expectUsage(
+      await runCli(['history', '--offline', '--data', pipe]),
+      `${pipe}: is a pipe (FIFO), not a regular file (use - to read standard input)`,
+    );
+    expectUsage(
+      await runCli(['history', '--offline', '--data', '/dev/zero']),
+      '/dev/zero: is a device, not a regular file',
+    );
+  });
+
+  it('reads - from standard input, with the same limit', async () => {
+    const scenario = await runWithStdin(
+      ['mining', '--offline', '--json', '--scenario', '-'],
+      chunks(['{"site":', '{"mw": 42}}']),
+    );
+    expect(scenario.code, scenario.stderr).toBe(0);
+    expect(JSON.parse(scenario.stdout).assumptions.siteMw).toBe(42);
+    const data = await runWithStdin(
+      ['history', '--offline', '--json', '--data', '-', '--since', '2025-01-01', '--until', '2025-01-02'],
+      chunks([
+        'date,difficulty,avgFeesBtcPerBlock,btcUsd\n',
+        '2025-01-01,1.1e14,0.02,94000\n2025-01-02,1.1e14,0.02,96000\n',
+      ]),
+    );
+    expect(data.code, data.stderr).toBe(0);
+    expectUsage(
+      await runWithStdin(['mining', '--offline', '--scenario', '-'], endless()),
+      '--scenario: standard input is more than 1 MiB; input files are limited to 1 MiB',
+    );
+    expectUsage(
+      await runWithStdin(['history', '--offline', '--data', '-'], endless()),
+      'standard input: is more than the 8 MiB a history file may have',
+    );
+  });
+});
+
+async function* chunks(texts: string[]): AsyncIterable<Uint8Array> {
+  for (const text of texts) yield Buffer.from(text);
+}
+
+/** Endless standard input (as `--scenario <(yes)` would be), 64 KiB at a time. */
+async function* endless(): AsyncIterable<Uint8Array> {
+  const chunk = Buffer.alloc(64 * 1024, 0x20);
+  for (;;) yield chunk;
+}
+
+async function runWithStdin(args: string[], stdin: AsyncIterable<Uint8Array>) {
+  const t = cliContext(args, cliEnv());
+  const code = await run(args, { ...t.ctx, stdin: () => stdin });
+  return { code, stdout: t.stdout(), stderr: t.stderr() };
+}

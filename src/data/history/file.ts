@@ -15,7 +15,7 @@
  * name) and what is accepted: "days.csv:7:12: difficulty: must be positive, got "0"".
  * No zod, no undici: `history --data` must start as fast as the runtime allows.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { type Context, ReadProblem, readFileLimited, readStdinLimited } from '../../context.js';
 import { isDate } from '../../core/days.js';
 import { UsageError } from '../../errors.js';
 import type { HistoryDay } from './types.js';
@@ -112,26 +112,51 @@ function usage(path: string, where: string, message: string): never {
   throw new UsageError(`${path}${where}: ${message}`);
 }
 
-export function readHistoryFile(path: string): HistoryDay[] {
-  let size: number;
-  try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) usage(path, '', 'is a directory, not a history file');
-    size = stat.size;
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    const code = (error as { code?: unknown })?.code;
-    return usage(path, '', `cannot be read (${code === 'ENOENT' ? 'no such file' : String(code ?? error)})`);
+/** Why the bytes could not be had, in the words of this file's errors. */
+function readFailure(path: string, error: unknown): never {
+  if (error instanceof UsageError) throw error;
+  if (error instanceof ReadProblem) {
+    const size = error.overLimit?.sizeBytes;
+    if (error.overLimit)
+      usage(
+        path,
+        '',
+        `is ${size == null ? 'more than' : `${(size / 1024 / 1024).toFixed(1)} MiB, more than`} the 8 MiB a history file may have`,
+      );
+    if (error.message.startsWith('is a directory')) usage(path, '', 'is a directory, not a history file');
+    usage(path, '', `${error.message} (use - to read standard input)`);
   }
-  if (size > MAX_HISTORY_FILE_BYTES)
-    usage(path, '', `is ${(size / 1024 / 1024).toFixed(1)} MiB, more than the 8 MiB a history file may have`);
+  const code = (error as { code?: unknown })?.code;
+  return usage(path, '', `cannot be read (${code === 'ENOENT' ? 'no such file' : String(code ?? error)})`);
+}
+
+/**
+ * `--data FILE`, or `-` for standard input: at most MAX_HISTORY_FILE_BYTES either way (counted as read; a
+ * pipe, device or socket given by name is refused, never waited on).
+ */
+export async function readHistoryData(path: string, stdin?: Context['stdin']): Promise<HistoryDay[]> {
+  if (path !== '-') return readHistoryFile(path);
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = (await readStdinLimited(stdin, MAX_HISTORY_FILE_BYTES)).toString('utf8');
   } catch (error) {
-    const code = (error as { code?: unknown })?.code;
-    return usage(path, '', `cannot be read (${String(code ?? error)})`);
+    return readFailure('standard input', error);
   }
+  return historyFromText('standard input', text);
+}
+
+export function readHistoryFile(path: string): HistoryDay[] {
+  let text: string;
+  try {
+    text = readFileLimited(path, MAX_HISTORY_FILE_BYTES).toString('utf8');
+  } catch (error) {
+    return readFailure(path, error);
+  }
+  return historyFromText(path, text);
+}
+
+function historyFromText(path: string, source: string): HistoryDay[] {
+  let text = source;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const lower = path.toLowerCase();
   const jsonLines =
