@@ -5,8 +5,7 @@
  * catalog entry may supply them.
  */
 import { statSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
-import type { ParseError } from 'jsonc-parser/lib/esm/main.js';
+import { dirname, isAbsolute, join, resolve as resolvePath } from 'node:path';
 import { GPUS } from '../catalog/gpus.js';
 import { MINERS } from '../catalog/miners.js';
 import type { GpuModel, MinerModel } from '../catalog/types.js';
@@ -21,6 +20,7 @@ import {
 import { parseDurationMs } from '../core/duration.js';
 import { UsageError } from '../errors.js';
 import { findInCatalog } from './catalog-ref.js';
+import { parseInputJson } from './input-json.js';
 import { baseUrl, parseModelCount, parseNumberFlag } from './parse.js';
 import { attributeOf, type CommandName, type InputRow, rowsFor } from './table.js';
 
@@ -83,6 +83,8 @@ function formatPath(path: readonly PropertyKey[]): string {
 interface LoadedFile {
   file: string;
   data: Record<string, unknown>;
+  /** The folder its relative paths (history.data) resolve from; null: the current one (standard input). */
+  dir: string | null;
 }
 
 function readError(error: unknown): string {
@@ -95,35 +97,6 @@ function readError(error: unknown): string {
         ? 'permission denied'
         : String(code ?? error);
 }
-
-/** "line 3, column 7" (1-based) of an offset in text. */
-function lineColumn(text: string, offset: number): string {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return `line ${line}, column ${offset - start + 1}`;
-}
-
-const PARSE_ERROR_TEXT: Record<string, string> = {
-  InvalidSymbol: 'unexpected character',
-  InvalidNumberFormat: 'invalid number',
-  PropertyNameExpected: 'expected a property name in double quotes',
-  ValueExpected: 'expected a value',
-  ColonExpected: "expected ':'",
-  CommaExpected: "expected ','",
-  CloseBraceExpected: "expected '}'",
-  CloseBracketExpected: "expected ']'",
-  EndOfFileExpected: 'unexpected text after the end',
-  UnexpectedEndOfComment: 'unclosed comment',
-  UnexpectedEndOfString: 'unclosed string',
-  UnexpectedEndOfNumber: 'unfinished number',
-  InvalidUnicode: 'invalid unicode escape',
-  InvalidEscapeCharacter: 'invalid escape character',
-  InvalidCharacter: 'invalid character',
-};
 
 /**
  * Reads and validates a scenario or config file: at most MAX_INPUT_FILE_BYTES (counted as read: a pipe,
@@ -158,23 +131,14 @@ export async function loadInputFile(
       );
     throw new UsageError(`${label}: cannot read ${shown}: ${readError(error)}`);
   }
-  return parseInputText(fromStdin ? 'standard input' : file, text);
+  return fromStdin
+    ? parseInputText('standard input', text, null)
+    : parseInputText(file, text, dirname(resolvePath(file)));
 }
 
 /** A scenario or config file's text, checked and validated; `file` names it in messages. */
-async function parseInputText(file: string, text: string): Promise<LoadedFile> {
-  const source = text.replace(/^\uFEFF/, '');
-  // Loaded only when a file is read: its module set-up (string caches for its formatter) costs ~1 ms a run.
-  const { parse: parseJsonc, printParseErrorCode } = await import('jsonc-parser/lib/esm/main.js');
-  const errors: ParseError[] = [];
-  const data: unknown = parseJsonc(source, errors, { allowTrailingComma: true, disallowComments: false });
-  const first = errors[0];
-  if (first) {
-    const code = printParseErrorCode(first.error);
-    throw new UsageError(
-      `${file}: not valid JSON at ${lineColumn(source, first.offset)}: ${PARSE_ERROR_TEXT[code] ?? code}`,
-    );
-  }
+async function parseInputText(file: string, text: string, dir: string | null): Promise<LoadedFile> {
+  const data = await parseInputJson(file, text.replace(/^\uFEFF/, ''));
   const [{ buildScenarioSchema, scenarioKeysAt }, { closestWord }] = await Promise.all([
     import('./scenario-schema.js'),
     import('../core/suggest.js'),
@@ -201,7 +165,7 @@ async function parseInputText(file: string, text: string): Promise<LoadedFile> {
     }
     throw new UsageError(`${file}: ${message}`);
   }
-  return { file, data: result.data as Record<string, unknown> };
+  return { file, data: result.data as Record<string, unknown>, dir };
 }
 
 function valueAt(data: Record<string, unknown>, path: string): unknown {
@@ -399,9 +363,15 @@ export async function layerInputs(
         given[row.id] = { ...known, value: [...lower, ...(known.value as RangeText[])] };
         continue;
       }
+      // Parsed even when a flag or env (or the scenario, for the config) gives it: a bad value in a file is an
+      // error whatever overrides it today.
+      let value = parseValue(row, raw, from, 'file');
       if (known) continue;
+      // A path in a file is relative to that file's folder, not to wherever hashcalc runs.
+      if (row.kind.type === 'file' && loaded.dir && value !== '-' && !isAbsolute(value as string))
+        value = join(loaded.dir, value as string);
       given[row.id] = {
-        value: parseValue(row, raw, from, 'file'),
+        value,
         origin,
         from,
         ...(typeof raw === 'string' ? { text: raw } : {}),

@@ -155,3 +155,77 @@ async function runWithStdin(args: string[], stdin: AsyncIterable<Uint8Array>) {
   const code = await run(args, { ...t.ctx, stdin: () => stdin });
   return { code, stdout: t.stdout(), stderr: t.stderr() };
 }
+
+describe('scenario and config files', () => {
+  it('refuses __proto__, constructor and prototype keys, naming the file and the key path', async () => {
+    const ws = workspace();
+    const proto = ws.write('proto.json', '{"site": {"mw": 20, "__proto__": {"mw": 5}}}');
+    expect(expectUsage(await runCli(['mining', '--offline', '--scenario', proto]), proto)).toBe(
+      `hashcalc: ${proto}: key 'site.__proto__' at line 1, column 21 is not allowed (__proto__, constructor and prototype are reserved)`,
+    );
+    const top = ws.write('top.json', '{"__proto__": {"site": {"mw": 5}}}');
+    expectUsage(await runCli(['mining', '--offline', '--scenario', top]), `${top}: key '__proto__'`);
+    const config = ws.write('config.json', '{"mining": {"constructor": 1}}');
+    expectUsage(
+      await runCli(['mining', '--offline'], { HASHCALC_CONFIG: config }),
+      `${config}: key 'mining.constructor' at line 1, column 13 is not allowed`,
+    );
+    const prototype = ws.write('prototype.json', '{"fleet": [{"prototype": "x"}]}');
+    expectUsage(
+      await runCli(['mining', '--offline', '--scenario', prototype]),
+      `key 'fleet[0].prototype' at line 1, column 13`,
+    );
+  });
+
+  it('refuses a duplicate key with its line and column', async () => {
+    const ws = workspace();
+    const scenario = ws.write('dup.json', '{\n  "site": {\n    "mw": 20,\n    "mw": 30\n  }\n}\n');
+    expect(expectUsage(await runCli(['mining', '--offline', '--scenario', scenario]), scenario)).toBe(
+      `hashcalc: ${scenario}: duplicate key 'site.mw' at line 4, column 5`,
+    );
+  });
+
+  it('refuses deep nesting in one line, exit 2', async () => {
+    const ws = workspace();
+    const scenario = ws.write('deep.json', `{"site": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+    expect(expectUsage(await runCli(['mining', '--offline', '--scenario', scenario]), scenario)).toBe(
+      `hashcalc: ${scenario}: nested more than 32 levels deep at line 1, column 41`,
+    );
+    const config = ws.write('deep-config.json', '{"a":'.repeat(50_000));
+    expectUsage(
+      await runCli(['mining', '--offline'], { HASHCALC_CONFIG: config }),
+      `${config}: nested more than 32 levels deep`,
+    );
+  });
+
+  it("resolves a scenario's history.data from the scenario's folder", async () => {
+    const ws = workspace();
+    mkdirSync(join(ws.dir, 'sites'));
+    ws.write(
+      'sites/days.csv',
+      'date,difficulty,avgFeesBtcPerBlock,btcUsd\n2025-01-01,1.1e14,0.02,94000\n2025-01-02,1.1e14,0.02,96000\n',
+    );
+    const scenario = ws.write('sites/site.json', '{"history": {"data": "days.csv"}}');
+    const result = await runCli([
+      'history',
+      '--offline',
+      '--json',
+      '--scenario',
+      scenario,
+      '--since',
+      '2025-01-01',
+      '--until',
+      '2025-01-02',
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(join(ws.dir, 'sites', 'days.csv'));
+  });
+
+  it('validates every value in the config, even one a flag overrides', async () => {
+    const ws = workspace();
+    const config = ws.write('config.json', '{"site": {"mw": "lots"}}');
+    expect(
+      expectUsage(await runCli(['mining', '--offline', '--mw', '50'], { HASHCALC_CONFIG: config })),
+    ).toBe(`hashcalc: ${config}: site.mw: expected megawatts above 0 up to 100000 (e.g. 341), got 'lots'`);
+  });
+});
