@@ -261,11 +261,21 @@ export interface RangeText {
 
 /** DRIVER=LOW:HIGH texts (flags, env) or a scenario object of driver -> [low, high] or "LOW:HIGH". */
 function rangeTexts(raw: unknown, label: string, layer: Layer): RangeText[] {
+  // By hand, not by a regex with lazy groups around `\s*:\s*`, which took minutes on a long run of spaces.
   const parse = (text: string, from: string): RangeText => {
-    const match = /^\s*([a-z][a-z-]*)\s*=\s*(.+?)\s*:\s*(.+?)\s*$/.exec(text);
-    if (!match)
+    const fail = (): never => {
       throw new UsageError(`${from}: expected DRIVER=LOW:HIGH (e.g. btc-price=60k:150k), got '${text}'`);
-    return { driver: match[1] as string, low: match[2] as string, high: match[3] as string, from };
+    };
+    if (/[\n\r\u2028\u2029]/.test(text)) fail();
+    const equals = text.indexOf('=');
+    const driver = equals < 0 ? '' : text.slice(0, equals).trim();
+    if (!/^[a-z][a-z-]*$/.test(driver)) fail();
+    const rest = text.slice(equals + 1).trimStart();
+    const colon = rest.indexOf(':', 1);
+    const low = colon < 0 ? '' : rest.slice(0, colon).trim();
+    const high = colon < 0 ? '' : rest.slice(colon + 1).trim();
+    if (!low || !high) fail();
+    return { driver, low, high, from };
   };
   if (layer === 'file') {
     return Object.entries(raw as Record<string, unknown>).map(([driver, value]) => {

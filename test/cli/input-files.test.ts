@@ -229,3 +229,33 @@ describe('scenario and config files', () => {
     ).toBe(`hashcalc: ${config}: site.mw: expected megawatts above 0 up to 100000 (e.g. 341), got 'lots'`);
   });
 });
+
+describe('parsing is linear (ranges, --data values)', () => {
+  it('refuses a --range with a long run of spaces at once', async () => {
+    const spaces = ' '.repeat(50_000);
+    expectUsage(
+      await runCli(['sensitivity', '--offline', '--range', `btc-price=${spaces}x`]),
+      '--range: expected DRIVER=LOW:HIGH',
+    );
+    const ws = workspace();
+    const scenario = ws.write(
+      'ranges.json',
+      JSON.stringify({ sensitivity: { ranges: { 'btc-price': `1:${spaces}x ` } } }),
+    );
+    const result = await runCli(['sensitivity', '--offline', '--scenario', scenario]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trimEnd()).not.toContain('\n');
+  });
+
+  it('a deeply nested value in a --data JSON line is one line, exit 2', async () => {
+    const ws = workspace();
+    const data = ws.write(
+      'days.jsonl',
+      `{"date": ${'['.repeat(200_000)}${']'.repeat(200_000)}, "difficulty": 1, "avgFeesBtcPerBlock": 0, "btcUsd": 1}\n`,
+    );
+    expectUsage(
+      await runCli(['history', '--offline', '--data', data]),
+      'days.jsonl:1:10: date: an array is not a date (YYYY-MM-DD, UTC)',
+    );
+  });
+});

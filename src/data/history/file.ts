@@ -387,7 +387,15 @@ function valueColumn(raw: string, name: string): number | undefined {
 
 // Values ---------------------------------------------------------------------------------------------------
 
-const shown = (value: unknown) => (typeof value === 'string' ? `"${value}"` : JSON.stringify(value));
+/** A value as a message shows it: long text cut short, and an array or object named, never stringified whole. */
+const shown = (value: unknown) =>
+  typeof value === 'string'
+    ? `"${value.length > 60 ? `${value.slice(0, 60)}…` : value}"`
+    : Array.isArray(value)
+      ? 'an array'
+      : typeof value === 'object' && value !== null
+        ? 'an object'
+        : JSON.stringify(value);
 
 /** A number, null for an empty cell (or an absent optional column), or a usage error naming the column. */
 function numberAt(path: string, row: Row, k: number): number | null {
