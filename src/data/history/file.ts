@@ -5,7 +5,7 @@
  *   quoted ("..." with "" for a quote, commas and line breaks inside); or
  * - JSON lines: one object per line with the same keys (numbers, numeric strings or null).
  * JSON lines when the name ends in .jsonl, .ndjson or .json, CSV when it ends in .csv, else by the first
- * character ('{': JSON lines). At most 8 MiB.
+ * character ('{': JSON lines). At most 8 MiB, counted as read; `-` is standard input (same limit).
  * Rules: every row needs a date and a difficulty (the hashprice divides by it, and it is known for every day
  * there was a chain: an empty cell is a broken export, not a gap); `avgFeesBtcPerBlock`, `btcUsd`, `blocks` and
  * `heightEnd` may be empty (or null, NaN, NA, n/a): that day has a gap there. Difficulty is at least 1 (the
