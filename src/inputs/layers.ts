@@ -127,7 +127,7 @@ export async function loadInputFile(
     }
     if (error instanceof ReadProblem)
       throw new UsageError(
-        `${label}: cannot read ${shown}: ${error.message}${kind === 'scenario' ? ' (use - to read standard input)' : ''}`,
+        `${label}: cannot read ${shown}: ${error.message}${kind === 'scenario' && !error.message.startsWith('is a directory') ? ' (use - to read standard input)' : ''}`,
       );
     throw new UsageError(`${label}: cannot read ${shown}: ${readError(error)}`);
   }

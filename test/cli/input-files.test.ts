@@ -259,3 +259,12 @@ describe('parsing is linear (ranges, --data values)', () => {
     );
   });
 });
+
+describe('a directory as a file', () => {
+  it('says it is a directory, in one line', async () => {
+    const ws = workspace();
+    expect(expectUsage(await runCli(['mining', '--offline', '--scenario', ws.dir]))).toBe(
+      `hashcalc: --scenario: cannot read '${ws.dir}': is a directory, not a regular file`,
+    );
+  });
+});
