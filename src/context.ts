@@ -1,5 +1,6 @@
 /** The one injected context: everything a command may touch outside pure code. */
 
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { isAbsolute } from 'node:path';
 
 export interface Writer {
@@ -23,6 +24,8 @@ export interface Context {
   sleep?: (ms: number) => Promise<void>;
   /** Milliseconds before the spinner is drawn (default 300); tests set 0 or a large value. */
   spinnerDelayMs?: number;
+  /** Standard input, for a file given as `-` (--scenario -, --data -); absent: `-` is refused. */
+  stdin?: () => AsyncIterable<Uint8Array>;
 }
 
 /** Colour decision: --no-color and NO_COLOR turn it off, FORCE_COLOR forces it, otherwise only on a TTY. */
@@ -58,4 +61,80 @@ export function terminalWidth(ctx: Pick<Context, 'env' | 'stdout'>): number {
   if (ctx.stdout.isTTY === true && typeof ctx.stdout.columns === 'number' && ctx.stdout.columns >= 20)
     return ctx.stdout.columns;
   return 100;
+}
+
+// Reading a user's file: at most a limit, only regular files (or standard input as `-`) -----------------------
+
+/**
+ * Why a file could not be read, as the end of a one-line message ("is a pipe (FIFO), not a regular file ...");
+ * `overLimit` when it holds more than the limit (`sizeBytes` when stat knew the size), for the caller's words.
+ */
+export class ReadProblem extends Error {
+  constructor(
+    message: string,
+    readonly overLimit: { sizeBytes: number | null } | null = null,
+  ) {
+    super(message);
+  }
+}
+
+const MIB = 1024 * 1024;
+const sizeText = (bytes: number) => (bytes % MIB === 0 ? `${bytes / MIB} MiB` : `${bytes} bytes`);
+const overLimit = (limitBytes: number, sizeBytes: number | null) =>
+  new ReadProblem(
+    `is ${sizeBytes === null ? 'more than' : `${(sizeBytes / MIB).toFixed(1)} MiB, more than`} the ${sizeText(limitBytes)} allowed`,
+    { sizeBytes },
+  );
+
+function kindOf(stat: Stats): string | null {
+  if (stat.isFile()) return null;
+  if (stat.isDirectory()) return 'is a directory';
+  if (stat.isFIFO()) return 'is a pipe (FIFO)';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'is a device';
+  if (stat.isSocket()) return 'is a socket';
+  return 'is not a regular file';
+}
+
+/**
+ * A regular file's bytes, at most `limitBytes`: opened without blocking (a FIFO with no writer must not hang),
+ * refused when it is not a regular file (pipe, device, socket, directory) or holds more than the limit
+ * (counting what is read, not the size stat reports). Throws ReadProblem, or the open's error (ENOENT, ...).
+ */
+export function readFileLimited(path: string, limitBytes: number): Buffer {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const stat = fstatSync(fd);
+    const kind = kindOf(stat);
+    if (kind) throw new ReadProblem(`${kind}, not a regular file`);
+    if (stat.size > limitBytes) throw overLimit(limitBytes, stat.size);
+    // One byte past the limit is room enough to tell "at the limit" from "over it".
+    let buffer = Buffer.allocUnsafe(Math.min(limitBytes + 1, Math.max(stat.size + 1, 64 * 1024)));
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > limitBytes) throw overLimit(limitBytes, null);
+        const grown = Buffer.allocUnsafe(Math.min(limitBytes + 1, buffer.length * 2));
+        buffer.copy(grown, 0, 0, length);
+        buffer = grown;
+      }
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) return buffer.subarray(0, length);
+      length += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Standard input's bytes, at most `limitBytes` (an endless stream stops being read past it). */
+export async function readStdinLimited(stdin: Context['stdin'], limitBytes: number): Promise<Buffer> {
+  if (!stdin) throw new ReadProblem('standard input is not available here; give a file');
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for await (const chunk of stdin()) {
+    length += chunk.length;
+    if (length > limitBytes) throw overLimit(limitBytes, null);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, length);
 }

@@ -33,6 +33,8 @@ export async function main(): Promise<void> {
     stderr,
     env: process.env,
     now: () => Date.now(),
+    // A function: process.stdin is only created when a command reads `-` (--scenario -, --data -).
+    stdin: () => process.stdin,
     // --no-color is commander's: the program turns colour off for the command it runs.
     colorLevel: decideColorLevel(process.env, stdout.isTTY === true, false),
   };

@@ -4,17 +4,24 @@
  * "site.json: mining.poolFee"), and kept with that origin. Defaults are applied later (resolve.ts), where a
  * catalog entry may supply them.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
-import type { ParseError } from 'jsonc-parser/lib/esm/main.js';
+import { statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve as resolvePath } from 'node:path';
 import { GPUS } from '../catalog/gpus.js';
 import { MINERS } from '../catalog/miners.js';
 import type { GpuModel, MinerModel } from '../catalog/types.js';
-import { type Context, homeDirectory, NO_HOME_NOTE } from '../context.js';
+import {
+  type Context,
+  homeDirectory,
+  NO_HOME_NOTE,
+  ReadProblem,
+  readFileLimited,
+  readStdinLimited,
+} from '../context.js';
 import { ambiguousDurationUnit, parseDurationMs } from '../core/duration.js';
 import { UsageError } from '../errors.js';
 import { findInCatalog } from './catalog-ref.js';
 import { checkControl, noEffectWarnings } from './checks.js';
+import { parseInputJson } from './input-json.js';
 import { baseUrl, parseModelCount, parseNumberFlag } from './parse.js';
 import { attributeOf, type CommandName, type InputRow, rowsFor } from './table.js';
 
@@ -77,6 +84,8 @@ function formatPath(path: readonly PropertyKey[]): string {
 interface LoadedFile {
   file: string;
   data: Record<string, unknown>;
+  /** The folder its relative paths (history.data) resolve from; null: the current one (standard input). */
+  dir: string | null;
 }
 
 function readError(error: unknown): string {
@@ -90,66 +99,47 @@ function readError(error: unknown): string {
         : String(code ?? error);
 }
 
-/** "line 3, column 7" (1-based) of an offset in text. */
-function lineColumn(text: string, offset: number): string {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return `line ${line}, column ${offset - start + 1}`;
-}
-
-const PARSE_ERROR_TEXT: Record<string, string> = {
-  InvalidSymbol: 'unexpected character',
-  InvalidNumberFormat: 'invalid number',
-  PropertyNameExpected: 'expected a property name in double quotes',
-  ValueExpected: 'expected a value',
-  ColonExpected: "expected ':'",
-  CommaExpected: "expected ','",
-  CloseBraceExpected: "expected '}'",
-  CloseBracketExpected: "expected ']'",
-  EndOfFileExpected: 'unexpected text after the end',
-  UnexpectedEndOfComment: 'unclosed comment',
-  UnexpectedEndOfString: 'unclosed string',
-  UnexpectedEndOfNumber: 'unfinished number',
-  InvalidUnicode: 'invalid unicode escape',
-  InvalidEscapeCharacter: 'invalid escape character',
-  InvalidCharacter: 'invalid character',
-};
-
 /**
- * Reads and validates a scenario or config file: at most MAX_INPUT_FILE_BYTES, JSON with comments (and
- * trailing commas), errors naming the file and line:column, or the exact key path.
+ * Reads and validates a scenario or config file: at most MAX_INPUT_FILE_BYTES (counted as read: a pipe,
+ * device or socket is refused, never waited on), `-` for standard input (a scenario only), JSON with comments
+ * (and trailing commas), errors naming the file and line:column, or the exact key path. `label` names where
+ * the path came from (--scenario, HASHCALC_SCENARIO, HASHCALC_CONFIG, config).
  */
-export async function loadInputFile(file: string, kind: 'scenario' | 'config'): Promise<LoadedFile> {
-  const label = kind === 'scenario' ? '--scenario' : 'config';
+export async function loadInputFile(
+  file: string,
+  kind: 'scenario' | 'config',
+  options: { label?: string; stdin?: Context['stdin'] } = {},
+): Promise<LoadedFile> {
+  const label = options.label ?? (kind === 'scenario' ? '--scenario' : 'config');
+  const fromStdin = file === '-' && kind === 'scenario';
+  const shown = fromStdin ? 'standard input' : `'${file}'`;
   let text: string;
   try {
-    const size = statSync(file).size;
-    if (size > MAX_INPUT_FILE_BYTES) {
+    const bytes = fromStdin
+      ? await readStdinLimited(options.stdin, MAX_INPUT_FILE_BYTES)
+      : readFileLimited(file, MAX_INPUT_FILE_BYTES);
+    text = bytes.toString('utf8');
+  } catch (error) {
+    if (error instanceof ReadProblem && error.overLimit) {
+      const size = error.overLimit.sizeBytes;
       throw new UsageError(
-        `${label}: '${file}' is ${(size / 1048576).toFixed(1)} MiB; input files are limited to 1 MiB`,
+        `${label}: ${shown} is ${size === null ? 'more than 1 MiB' : `${(size / 1048576).toFixed(1)} MiB`}; input files are limited to 1 MiB`,
       );
     }
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`${label}: cannot read '${file}': ${readError(error)}`);
+    if (error instanceof ReadProblem)
+      throw new UsageError(
+        `${label}: cannot read ${shown}: ${error.message}${kind === 'scenario' && !error.message.startsWith('is a directory') ? ' (use - to read standard input)' : ''}`,
+      );
+    throw new UsageError(`${label}: cannot read ${shown}: ${readError(error)}`);
   }
-  const source = text.replace(/^\uFEFF/, '');
-  // Loaded only when a file is read: its module set-up (string caches for its formatter) costs ~1 ms a run.
-  const { parse: parseJsonc, printParseErrorCode } = await import('jsonc-parser/lib/esm/main.js');
-  const errors: ParseError[] = [];
-  const data: unknown = parseJsonc(source, errors, { allowTrailingComma: true, disallowComments: false });
-  const first = errors[0];
-  if (first) {
-    const code = printParseErrorCode(first.error);
-    throw new UsageError(
-      `${file}: not valid JSON at ${lineColumn(source, first.offset)}: ${PARSE_ERROR_TEXT[code] ?? code}`,
-    );
-  }
+  return fromStdin
+    ? parseInputText('standard input', text, null)
+    : parseInputText(file, text, dirname(resolvePath(file)));
+}
+
+/** A scenario or config file's text, checked and validated; `file` names it in messages. */
+async function parseInputText(file: string, text: string, dir: string | null): Promise<LoadedFile> {
+  const data = await parseInputJson(file, text.replace(/^\uFEFF/, ''));
   const [{ buildScenarioSchema, scenarioKeysAt }, { closestWord }] = await Promise.all([
     import('./scenario-schema.js'),
     import('../core/suggest.js'),
@@ -176,7 +166,7 @@ export async function loadInputFile(file: string, kind: 'scenario' | 'config'): 
     }
     throw new UsageError(`${file}: ${message}`);
   }
-  return { file, data: result.data as Record<string, unknown> };
+  return { file, data: result.data as Record<string, unknown>, dir };
 }
 
 function valueAt(data: Record<string, unknown>, path: string): unknown {
@@ -277,11 +267,21 @@ export interface RangeText {
 
 /** DRIVER=LOW:HIGH texts (flags, env) or a scenario object of driver -> [low, high] or "LOW:HIGH". */
 function rangeTexts(raw: unknown, label: string, layer: Layer): RangeText[] {
+  // By hand, not by a regex with lazy groups around `\s*:\s*`, which took minutes on a long run of spaces.
   const parse = (text: string, from: string): RangeText => {
-    const match = /^\s*([a-z][a-z-]*)\s*=\s*(.+?)\s*:\s*(.+?)\s*$/.exec(text);
-    if (!match)
+    const fail = (): never => {
       throw new UsageError(`${from}: expected DRIVER=LOW:HIGH (e.g. btc-price=60k:150k), got '${text}'`);
-    return { driver: match[1] as string, low: match[2] as string, high: match[3] as string, from };
+    };
+    if (/[\n\r\u2028\u2029]/.test(text)) fail();
+    const equals = text.indexOf('=');
+    const driver = equals < 0 ? '' : text.slice(0, equals).trim();
+    if (!/^[a-z][a-z-]*$/.test(driver)) fail();
+    const rest = text.slice(equals + 1).trimStart();
+    const colon = rest.indexOf(':', 1);
+    const low = colon < 0 ? '' : rest.slice(0, colon).trim();
+    const high = colon < 0 ? '' : rest.slice(colon + 1).trim();
+    if (!low || !high) fail();
+    return { driver, low, high, from };
   };
   if (layer === 'file') {
     return Object.entries(raw as Record<string, unknown>).map(([driver, value]) => {
@@ -318,6 +318,7 @@ export async function layerInputs(
   rows: readonly InputRow[],
   flags: Readonly<Record<string, unknown>>,
   env: Context['env'],
+  stdin?: Context['stdin'],
 ): Promise<LayeredInputs> {
   const given: Record<string, Given> = {};
   const notes: string[] = [];
@@ -353,12 +354,21 @@ export async function layerInputs(
   const takesFiles = rows.some((r) => r.id === 'scenario');
   const files: { loaded: LoadedFile; origin: 'scenario' | 'config' }[] = [];
   if (takesFiles) {
-    const scenario = given.scenario?.value as string | undefined;
-    if (scenario) files.push({ loaded: await loadInputFile(scenario, 'scenario'), origin: 'scenario' });
+    const scenario = given.scenario as Given<string> | undefined;
+    if (scenario?.value)
+      files.push({
+        loaded: await loadInputFile(scenario.value, 'scenario', { label: scenario.from, stdin }),
+        origin: 'scenario',
+      });
     const config = configFilePath(env);
     if (!config) notes.push(NO_HOME_NOTE);
     else if (config.explicit || exists(config.path))
-      files.push({ loaded: await loadInputFile(config.path, 'config'), origin: 'config' });
+      files.push({
+        loaded: await loadInputFile(config.path, 'config', {
+          label: config.explicit ? 'HASHCALC_CONFIG' : 'config',
+        }),
+        origin: 'config',
+      });
   }
 
   let fileRules: LayeredInputs['fileRules'] = null;
@@ -376,9 +386,15 @@ export async function layerInputs(
         given[row.id] = { ...known, value: [...lower, ...(known.value as RangeText[])] };
         continue;
       }
+      // Parsed even when a flag or env (or the scenario, for the config) gives it: a bad value in a file is an
+      // error whatever overrides it today.
+      let value = parseValue(row, raw, from, 'file');
       if (known) continue;
+      // A path in a file is relative to that file's folder, not to wherever hashcalc runs.
+      if (row.kind.type === 'file' && loaded.dir && value !== '-' && !isAbsolute(value as string))
+        value = join(loaded.dir, value as string);
       given[row.id] = {
-        value: parseValue(row, raw, from, 'file'),
+        value,
         origin,
         from,
         ...(typeof raw === 'string' ? { text: raw } : {}),

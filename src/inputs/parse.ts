@@ -38,9 +38,11 @@ const SUFFIX_SCALE: Readonly<Record<string, number>> = {
   E: 1e18,
 };
 
+// Each part of these matches in one way only (no `\d+\.?\d*`, which splits a run of digits n ways), so a long
+// text is accepted or refused in linear time.
 const THOUSANDS = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:[eE][+-]?\d+)?\s*[a-zA-Z%]{0,2}$/;
 
-const NUMBER_TEXT = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([a-zA-Z]{0,2})$/;
+const NUMBER_TEXT = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*([a-zA-Z]{0,2})$/;
 
 /** Read a number from flag text; NaN when it is not one. */
 export function readNumber(raw: string, options: { percent?: boolean; suffixes?: boolean } = {}): number {

@@ -132,8 +132,9 @@ async function load(
   const given = layered.given;
   const file = (given.historyData as Given<string> | undefined)?.value;
   if (file) {
-    const { readHistoryFile } = await import('../../data/history/file.js');
-    return { days: readHistoryFile(file), source: 'file', sourceDetail: `from ${file}` };
+    const { readHistoryData } = await import('../../data/history/file.js');
+    const days = await readHistoryData(file, ctx.stdin);
+    return { days, source: 'file', sourceDetail: file === '-' ? 'from standard input' : `from ${file}` };
   }
   const offline = (given.offline as Given<boolean> | undefined)?.value === true;
   const { obtainHistory } = await import('../../data/history/obtain.js');

@@ -31,7 +31,7 @@ export function printNotes(ctx: Context, notes: readonly string[]): void {
 /** Flags merged with env, scenario and config values (flags win) for the inputs the command takes. */
 export async function prepareInputs(call: CommandCall): Promise<LayeredInputs> {
   const { layerInputs } = await import('../../inputs/layers.js');
-  const layered = await layerInputs(rowsFor(call.name), call.options, call.ctx.env);
+  const layered = await layerInputs(rowsFor(call.name), call.options, call.ctx.env, call.ctx.stdin);
   outputFormat(layered); // a bad or conflicting format fails before anything is computed or fetched
   printNotes(call.ctx, layered.notes);
   return layered;

@@ -5,7 +5,7 @@
  *   quoted ("..." with "" for a quote, commas and line breaks inside); or
  * - JSON lines: one object per line with the same keys (numbers, numeric strings or null).
  * JSON lines when the name ends in .jsonl, .ndjson or .json, CSV when it ends in .csv, else by the first
- * character ('{': JSON lines). At most 8 MiB.
+ * character ('{': JSON lines). At most 8 MiB, counted as read; `-` is standard input (same limit).
  * Rules: every row needs a date and a difficulty (the hashprice divides by it, and it is known for every day
  * there was a chain: an empty cell is a broken export, not a gap); `avgFeesBtcPerBlock`, `btcUsd`, `blocks` and
  * `heightEnd` may be empty (or null, NaN, NA, n/a): that day has a gap there. Difficulty is at least 1 (the
@@ -15,7 +15,7 @@
  * name) and what is accepted: "days.csv:7:12: difficulty: must be positive, got "0"".
  * No zod, no undici: `history --data` must start as fast as the runtime allows.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { type Context, ReadProblem, readFileLimited, readStdinLimited } from '../../context.js';
 import { isDate } from '../../core/days.js';
 import { UsageError } from '../../errors.js';
 import type { HistoryDay } from './types.js';
@@ -39,7 +39,8 @@ const REQUIRED_COUNT = 4;
 const REQUIRED = KEYS.slice(0, REQUIRED_COUNT);
 const KEY_BY_LOWER = new Map<string, number>(KEYS.map((k, i) => [k.toLowerCase(), i]));
 const EMPTY = new Set(['', 'null', 'nan', 'na', 'n/a']);
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** Unambiguous (`\d+(\.\d*)?`, not `\d+\.?\d*`): a long run of digits is matched or refused in linear time. */
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
  * One row: its values by KEYS index (undefined: no such column) and where each starts, found only when an
@@ -111,26 +112,51 @@ function usage(path: string, where: string, message: string): never {
   throw new UsageError(`${path}${where}: ${message}`);
 }
 
-export function readHistoryFile(path: string): HistoryDay[] {
-  let size: number;
-  try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) usage(path, '', 'is a directory, not a history file');
-    size = stat.size;
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    const code = (error as { code?: unknown })?.code;
-    return usage(path, '', `cannot be read (${code === 'ENOENT' ? 'no such file' : String(code ?? error)})`);
+/** Why the bytes could not be had, in the words of this file's errors. */
+function readFailure(path: string, error: unknown): never {
+  if (error instanceof UsageError) throw error;
+  if (error instanceof ReadProblem) {
+    const size = error.overLimit?.sizeBytes;
+    if (error.overLimit)
+      usage(
+        path,
+        '',
+        `is ${size == null ? 'more than' : `${(size / 1024 / 1024).toFixed(1)} MiB, more than`} the 8 MiB a history file may have`,
+      );
+    if (error.message.startsWith('is a directory')) usage(path, '', 'is a directory, not a history file');
+    usage(path, '', `${error.message} (use - to read standard input)`);
   }
-  if (size > MAX_HISTORY_FILE_BYTES)
-    usage(path, '', `is ${(size / 1024 / 1024).toFixed(1)} MiB, more than the 8 MiB a history file may have`);
+  const code = (error as { code?: unknown })?.code;
+  return usage(path, '', `cannot be read (${code === 'ENOENT' ? 'no such file' : String(code ?? error)})`);
+}
+
+/**
+ * `--data FILE`, or `-` for standard input: at most MAX_HISTORY_FILE_BYTES either way (counted as read; a
+ * pipe, device or socket given by name is refused, never waited on).
+ */
+export async function readHistoryData(path: string, stdin?: Context['stdin']): Promise<HistoryDay[]> {
+  if (path !== '-') return readHistoryFile(path);
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = (await readStdinLimited(stdin, MAX_HISTORY_FILE_BYTES)).toString('utf8');
   } catch (error) {
-    const code = (error as { code?: unknown })?.code;
-    return usage(path, '', `cannot be read (${String(code ?? error)})`);
+    return readFailure('standard input', error);
   }
+  return historyFromText('standard input', text);
+}
+
+export function readHistoryFile(path: string): HistoryDay[] {
+  let text: string;
+  try {
+    text = readFileLimited(path, MAX_HISTORY_FILE_BYTES).toString('utf8');
+  } catch (error) {
+    return readFailure(path, error);
+  }
+  return historyFromText(path, text);
+}
+
+function historyFromText(path: string, source: string): HistoryDay[] {
+  let text = source;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const lower = path.toLowerCase();
   const jsonLines =
@@ -240,6 +266,9 @@ function csvRecords(path: string, text: string): Field[][] {
   let lineStart = 0;
   let i = 0;
   const n = text.length;
+  // The next line break at or after the scan (-1: none), kept across fields: searching afresh from each
+  // quoted field would read the rest of a long line again for every field on it (quadratic).
+  let nextBreak = text.indexOf('\n');
   for (;;) {
     const field: Field = { text: '', line, col: i - lineStart + 1 };
     if (text.charCodeAt(i) === 34 /* " */) {
@@ -247,9 +276,11 @@ function csvRecords(path: string, text: string): Field[][] {
       for (;;) {
         const q = text.indexOf('"', j);
         if (q === -1) return usage(path, `:${field.line}:${field.col}`, 'a quoted field is never closed');
-        for (let k = text.indexOf('\n', j); k !== -1 && k < q; k = text.indexOf('\n', k + 1)) {
+        if (nextBreak !== -1 && nextBreak < j) nextBreak = text.indexOf('\n', j);
+        while (nextBreak !== -1 && nextBreak < q) {
           line++;
-          lineStart = k + 1;
+          lineStart = nextBreak + 1;
+          nextBreak = text.indexOf('\n', nextBreak + 1);
         }
         field.text += text.slice(j, q);
         if (text.charCodeAt(q + 1) === 34) {
@@ -356,7 +387,15 @@ function valueColumn(raw: string, name: string): number | undefined {
 
 // Values ---------------------------------------------------------------------------------------------------
 
-const shown = (value: unknown) => (typeof value === 'string' ? `"${value}"` : JSON.stringify(value));
+/** A value as a message shows it: long text cut short, and an array or object named, never stringified whole. */
+const shown = (value: unknown) =>
+  typeof value === 'string'
+    ? `"${value.length > 60 ? `${value.slice(0, 60)}…` : value}"`
+    : Array.isArray(value)
+      ? 'an array'
+      : typeof value === 'object' && value !== null
+        ? 'an object'
+        : JSON.stringify(value);
 
 /** A number, null for an empty cell (or an absent optional column), or a usage error naming the column. */
 function numberAt(path: string, row: Row, k: number): number | null {
