@@ -14,6 +14,8 @@ export const SECONDARY_GRACE_MS = 500;
 export interface LiveValue<Q extends Quantity = Quantity> extends Reading<QuantityValues[Q]> {
   source: LiveSourceId;
   host: string;
+  /** The instance the cache keys the value by (base URL without the scheme). */
+  instance: string;
   fetchedAtMs: number;
 }
 
@@ -64,6 +66,7 @@ function readWith<Q extends Quantity>(
         ...reading,
         source: provider.endpoint.source,
         host: provider.endpoint.host,
+        instance: provider.endpoint.instance,
         fetchedAtMs: settled.fetchedAtMs,
       } as LiveValue<Q>,
     };

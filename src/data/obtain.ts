@@ -34,6 +34,7 @@ import {
 } from './notes.js';
 import type { NetworkRequest, ObtainDeps } from './request.js';
 import { applyOverrides, embeddedSnapshot } from './snapshot.js';
+import { sourceInstances } from './sources/instances.js';
 import {
   CORE_QUANTITIES,
   type NetworkQuantity,
@@ -127,7 +128,10 @@ export async function obtainNetwork(
   if (wanted.length > 0) {
     const dir = cacheDirectory(ctx.env);
     if (dir === null) warn(NO_HOME_NOTE);
-    const cache: CacheRead = dir === null ? { entries: {}, rewrite: false } : await readCache(dir);
+    // Only the entries of the instances this run would ask: never one instance's data for another.
+    const scope = sourceInstances(request.sources);
+    const cache: CacheRead =
+      dir === null ? { entries: {}, stored: {}, rewrite: false } : await readCache(dir, scope);
     if (cache.problem) warn(cache.problem);
     const live = want.length > 0 && !request.offline;
     const cacheFirst = !request.refresh && !request.requireLive;
@@ -170,6 +174,7 @@ export async function obtainNetwork(
             value: chosen.value,
             origin: chosen.source,
             host: chosen.host,
+            instance: chosen.instance,
             asOfMs: chosen.asOfMs,
             fetchedAtMs: chosen.fetchedAtMs,
           };

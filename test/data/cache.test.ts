@@ -95,7 +95,7 @@ describe('cache entries', () => {
   });
 
   it('ignores a missing file silently', async () => {
-    expect(await readCache(tempDir())).toEqual({ entries: {}, rewrite: false });
+    expect(await readCache(tempDir())).toEqual({ entries: {}, stored: {}, rewrite: false });
   });
 
   it('ignores a corrupt file with a warning, and the next write replaces it', async () => {
@@ -116,11 +116,11 @@ describe('cache entries', () => {
     writeFileSync(
       cachePath(dir),
       JSON.stringify({
-        version: 1,
+        version: 2,
         entries: {
-          heightBlocks: sample().heightBlocks,
-          difficulty: { value: 0, origin: 'mempool', asOfMs: NOW, fetchedAtMs: NOW },
-          btcUsd: { value: '91234', origin: 'mempool', asOfMs: NOW, fetchedAtMs: NOW },
+          heightBlocks: [sample().heightBlocks],
+          difficulty: [{ value: 0, origin: 'mempool', asOfMs: NOW, fetchedAtMs: NOW }],
+          btcUsd: [{ value: '91234', origin: 'mempool', asOfMs: NOW, fetchedAtMs: NOW }],
         },
       }),
     );
@@ -129,6 +129,34 @@ describe('cache entries', () => {
     expect(read.problem).toBe(`cache file ${cachePath(dir)} has 2 invalid entries; ignoring them`);
     writeFileSync(cachePath(dir), JSON.stringify({ version: 99, entries: {} }));
     expect((await readCache(dir)).problem).toContain('has an unknown layout');
+  });
+
+  it('keeps one entry per source and instance, and serves a scope only its own instances', async () => {
+    const dir = tempDir();
+    const at = (instance: string, value: number, fetchedAtMs: number) => ({
+      difficulty: {
+        value,
+        origin: 'mempool' as const,
+        host: 'mempool.space',
+        instance,
+        asOfMs: fetchedAtMs,
+        fetchedAtMs,
+      },
+    });
+    await writeCache(dir, at('mempool.space/testnet4/api', 120e12, NOW));
+    await writeCache(dir, at('mempool.space/api', 149e12, NOW - 60_000));
+    const scope = (instance: string) => [{ origin: 'mempool' as const, host: 'mempool.space', instance }];
+    expect((await readCache(dir, scope('mempool.space/api'))).entries.difficulty?.value).toBe(149e12);
+    expect((await readCache(dir, scope('mempool.space/testnet4/api'))).entries.difficulty?.value).toBe(
+      120e12,
+    );
+    expect((await readCache(dir, scope('umbrel.local:3006/api'))).entries).toEqual({});
+    // A version-1 file (one entry per quantity, whatever the instance) is trusted for none: rewritten silently.
+    writeFileSync(
+      cachePath(dir),
+      JSON.stringify({ version: 1, entries: { difficulty: sample().heightBlocks } }),
+    );
+    expect(await readCache(dir)).toEqual({ entries: {}, stored: {}, rewrite: true });
   });
 
   it('reports an unreadable file (a directory in its place) and a failed write, without throwing', async () => {

@@ -266,6 +266,64 @@ describe('fallback to cache and snapshot', () => {
   });
 });
 
+describe('the cache is tied to the instance it came from', () => {
+  const TESTNET = 'https://mempool.space/testnet4';
+  /** A testnet instance on the same host: its own difficulty and price. */
+  function addTestnet(m: MockSources): void {
+    const pool = m.agent.get('https://mempool.space');
+    const reply = (path: string, body: string, type = 'application/json') =>
+      pool
+        .intercept({ path: `/testnet4/api${path}`, method: 'GET' })
+        .reply(200, body, { headers: { 'content-type': type } })
+        .persist();
+    reply(MEMPOOL_PATHS.tip.replace('/api', ''), '927000', 'text/plain');
+    reply(
+      MEMPOOL_PATHS.hashrate.replace('/api', ''),
+      JSON.stringify({ hashrates: [], difficulty: [], currentHashrate: 9e20, currentDifficulty: 120e12 }),
+    );
+    reply(
+      MEMPOOL_PATHS.rewards.replace('/api', ''),
+      JSON.stringify({ startBlock: 1, endBlock: 144, totalReward: '0', totalFee: '0', totalTx: '0' }),
+    );
+    reply(MEMPOOL_PATHS.prices.replace('/api', ''), JSON.stringify({ time: NOW / 1000, USD: 70_000 }));
+  }
+
+  it("never serves one instance's cached values for another, fresh or --offline", async () => {
+    mocks = mockSources();
+    addTestnet(mocks);
+    const dir = tempDir();
+    const onA = testContext({ nowMs: NOW, dispatcher: mocks.agent, cacheDir: dir });
+    const a = await obtain({ ...base, sources: { mempoolUrl: TESTNET } }, onA.ctx);
+    expect(a.difficulty).toMatchObject({ value: 120e12, host: 'mempool.space' });
+    expect(mocks.calls['mempool:hashrate']).toBe(0);
+
+    // A minute later, against the public instance: A's fresh entries are not its own, so it is asked.
+    const offlineDefault = testContext({
+      nowMs: NOW + MIN,
+      dispatcher: noNetworkDispatcher(),
+      cacheDir: dir,
+    });
+    const off = await obtain({ ...base, offline: true }, offlineDefault.ctx);
+    expect(off.difficulty.source).toBe('snapshot');
+    expect(off.btcUsd.source).toBe('snapshot');
+    const offlineA = testContext({ nowMs: NOW + MIN, dispatcher: noNetworkDispatcher(), cacheDir: dir });
+    const offA = await obtain({ ...base, offline: true, sources: { mempoolUrl: TESTNET } }, offlineA.ctx);
+    expect(offA.difficulty).toMatchObject({ value: 120e12, source: 'cache' });
+
+    const onB = testContext({ nowMs: NOW + MIN, dispatcher: mocks.agent, cacheDir: dir });
+    const b = await obtain(base, onB.ctx);
+    expect(mocks.calls['mempool:hashrate']).toBe(1);
+    expect(b.difficulty).toMatchObject({ value: 149_301_206_437_464, source: 'mempool' });
+    expect(b.btcUsd).toMatchObject({ value: 91_234, source: 'mempool' });
+    // Both instances keep their entries.
+    const again = testContext({ nowMs: NOW + 2 * MIN, dispatcher: noNetworkDispatcher(), cacheDir: dir });
+    const cachedA = await obtain({ ...base, offline: true, sources: { mempoolUrl: TESTNET } }, again.ctx);
+    expect(cachedA.btcUsd.value).toBe(70_000);
+    const cachedB = await obtain({ ...base, offline: true }, again.ctx);
+    expect(cachedB.btcUsd.value).toBe(91_234);
+  });
+});
+
 describe('offline and flags', () => {
   it('--offline never touches the network: cache of any age, then the snapshot, said in one line', async () => {
     const dir = tempDir();
