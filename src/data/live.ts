@@ -44,6 +44,8 @@ export interface LiveOptions {
   /** A failure to report without making the request (e.g. no network interface is up). */
   precheck?: (endpoint: Endpoint<unknown>) => FetchFailure | undefined;
   graceMs?: number;
+  /** A failure for a reading outside what the chain and the market make possible (frame.ts). */
+  plausible?: (quantity: Quantity, value: unknown) => FetchFailure | undefined;
   /** Called once per endpoint when its request starts and ends (tests measure overlap with it). */
   onRequest?: (event: { id: string; phase: 'start' | 'end'; atMs: number }) => void;
 }
@@ -55,12 +57,16 @@ function toFailure(error: unknown): FetchFailure {
 }
 
 function readWith<Q extends Quantity>(
+  quantity: Q,
   provider: NonNullable<Providers[Q]>[number],
   settled: Settled,
+  plausible: LiveOptions['plausible'],
 ): { value: LiveValue<Q> } | { failure: FetchFailure } {
   if (!settled.ok) return { failure: settled.failure };
   try {
     const reading = provider.read(settled.parsed, settled.fetchedAtMs);
+    const implausible = plausible?.(quantity, reading.value);
+    if (implausible) return { failure: implausible };
     return {
       value: {
         ...reading,
@@ -133,7 +139,7 @@ export async function fetchLive(
   const primariesGood = quantities.every((quantity) => {
     const first = providers[quantity]?.[0];
     const settled = first ? results.get(first.endpoint.id) : undefined;
-    return first && settled && 'value' in readWith(first as never, settled);
+    return first && settled && 'value' in readWith(quantity, first as never, settled, options.plausible);
   });
   if (primariesGood && cancels.size > 0) {
     grace = setTimeout(() => {
@@ -149,7 +155,7 @@ export async function fetchLive(
     for (const p of providers[quantity] ?? []) {
       const settled = results.get(p.endpoint.id);
       if (!settled) continue;
-      const read = readWith(p as never, settled);
+      const read = readWith(quantity, p as never, settled, options.plausible);
       if ('value' in read) {
         if (!result.chosen) result.chosen = read.value;
         else result.others.push(read.value);

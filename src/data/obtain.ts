@@ -160,8 +160,18 @@ export async function obtainNetwork(
     const missingLive: { quantity: Quantity; failures: readonly SourceFailure[] }[] = [];
     if (toFetch.length > 0) {
       // The live machinery (HTTP client, sources and their schemas, undici) loads only when fetching.
-      const { fetchRound } = await import('./fetch-round.js');
-      const outcome = await fetchRound(toFetch, request, ctx, deps);
+      const [{ fetchRound }, { plausibility }] = await Promise.all([
+        import('./fetch-round.js'),
+        import('./frame.js'),
+      ]);
+      // The frame of what is possible: the newest cached value of the instances asked, else the snapshot.
+      const references = Object.fromEntries(
+        (['heightBlocks', 'difficulty', 'btcUsd', 'estimatedHashrateHs'] as const).flatMap((q) => {
+          const entry = cache.entries[q];
+          return entry ? [[q, { value: entry.value, asOfMs: Math.min(entry.asOfMs, nowMs) }]] : [];
+        }),
+      );
+      const outcome = await fetchRound(toFetch, request, ctx, deps, plausibility(references, nowMs));
 
       const limit = request.maxDivergence ?? DEFAULT_MAX_DIVERGENCE;
       for (const quantity of toFetch) {

@@ -15,6 +15,7 @@ import {
   COINGECKO_PATH,
   coingeckoRoutes,
   FIXTURE_NOW_MS,
+  fixtureJson,
   MEMPOOL_PATHS,
   mempoolRoutes,
 } from './helpers/fixtures.js';
@@ -321,6 +322,64 @@ describe('the cache is tied to the instance it came from', () => {
     expect(cachedA.btcUsd.value).toBe(70_000);
     const cachedB = await obtain({ ...base, offline: true }, again.ctx);
     expect(cachedB.btcUsd.value).toBe(91_234);
+  });
+});
+
+describe('values outside what the chain and the market make possible', () => {
+  const hashrate = (difficulty: number) => ({
+    body: JSON.stringify({ ...fixtureJson('mempool/hashrate-3d.json'), currentDifficulty: difficulty }),
+  });
+  const price = (usd: number) => ({
+    body: JSON.stringify({ ...fixtureJson('mempool/prices.json'), USD: usd }),
+  });
+
+  it.each([
+    [1, '1'],
+    [1e-300, '1e-300'],
+    [9.9e17, '990000T'],
+  ])('difficulty %d is a failed source: blockchain.info is used, and said', async (d, shown) => {
+    mocks = mockSources({ 'mempool:hashrate': hashrate(d) });
+    const t = testContext({ nowMs: NOW, dispatcher: mocks.agent });
+    const net = await obtain(base, t.ctx);
+    expect(net.difficulty).toMatchObject({ value: 149_301_206_437_464, source: 'blockchain.info' });
+    expect(t.warnings()).toEqual([
+      `hashcalc: difficulty: mempool.space reported an implausible difficulty (${shown}; expected 71.51T to 324.2T); using blockchain.info`,
+    ]);
+  });
+
+  it.each([0.0001, 99_999_999])('a price of %d is a failed source, whichever reports it', async (usd) => {
+    mocks = mockSources({
+      'mempool:prices': price(usd),
+      'coingecko:simple-price': { body: JSON.stringify({ bitcoin: { usd, last_updated_at: NOW / 1000 } }) },
+    });
+    const t = testContext({ nowMs: NOW, dispatcher: mocks.agent });
+    const net = await obtain(base, t.ctx);
+    expect(net.btcUsd.source).toBe('snapshot');
+    expect(t.warnings()).toEqual([
+      expect.stringMatching(
+        /^hashcalc: price: mempool\.space, api\.coingecko\.com reported an implausible USD price \(\$[\d.,]+; expected \$25,467 to \$282,204\); using the embedded snapshot/,
+      ),
+    ]);
+  });
+
+  it('frames by the last cached value: a price 4x the cached one a minute ago fails', async () => {
+    const dir = tempDir();
+    await writeCache(dir, {
+      btcUsd: {
+        value: 91_000,
+        origin: 'mempool',
+        host: 'mempool.space',
+        asOfMs: NOW - MIN,
+        fetchedAtMs: NOW - MIN,
+      },
+    });
+    mocks = mockSources({ 'mempool:prices': price(364_000) });
+    const t = testContext({ nowMs: NOW, dispatcher: mocks.agent, cacheDir: dir });
+    const net = await obtain(base, t.ctx);
+    expect(net.btcUsd).toMatchObject({ value: 91_300, source: 'coingecko' });
+    expect(t.warnings()[0]).toContain(
+      'mempool.space reported an implausible USD price ($364,000; expected $30,333 to $273,001); using api.coingecko.com',
+    );
   });
 });
 
