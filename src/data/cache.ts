@@ -11,16 +11,18 @@
  */
 // Synchronous fs on purpose: node:fs is already loaded at startup, while fs/promises (and crypto for a random
 // name) would cost several ms of module loading on every run; the files are a few kB.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
 import { writeFileAtomic } from './atomic-file.js';
+import { mebibytes, readRegularFile } from './safe-read.js';
 import { CHECKS } from './sanity.js';
 import type { SourceInstance } from './sources/instances.js';
 import type { LiveSourceId, Quantity, QuantityValues } from './types.js';
 
 export const CACHE_FILE = 'network.json';
 export const CACHE_VERSION = 2;
+/** A larger network.json is ignored (with a note) and rewritten: the real one is a few kB. */
+export const MAX_CACHE_BYTES = 1024 * 1024;
 /** Entries kept per quantity (one per source and instance), the most recently fetched first. */
 const MAX_ENTRIES_PER_QUANTITY = 16;
 
@@ -137,7 +139,15 @@ export async function readCache(dir: string, scope?: CacheScope): Promise<CacheR
   const file = cachePath(dir);
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    const read = readRegularFile(file, MAX_CACHE_BYTES);
+    if (!read.ok) {
+      const why =
+        read.reason === 'not-regular'
+          ? 'is not a regular file'
+          : `is larger than ${mebibytes(MAX_CACHE_BYTES)} (${mebibytes(read.sizeBytes)})`;
+      return { ...EMPTY, problem: `cache file ${file} ${why}; ignoring it and rewriting it`, rewrite: true };
+    }
+    text = read.text;
   } catch (error) {
     if ((error as { code?: unknown })?.code === 'ENOENT') return { ...EMPTY };
     return {
