@@ -201,10 +201,18 @@ export async function readCache(dir: string, scope?: CacheScope): Promise<CacheR
   return { entries, stored: stored as StoredEntries, rewrite: false };
 }
 
-/** Fresh when fetched less than the quantity's TTL ago (and not in the future). */
+/** Clocks disagree by this much at most; data "from the future" beyond it was written with a clock ahead. */
+export const MAX_CLOCK_SKEW_MS = 5 * MINUTE;
+
+/** Dated beyond the clock skew after now: written by a clock ahead, so stale whatever it says. */
+export function fromTheFuture(asOfMs: number, nowMs: number): boolean {
+  return asOfMs - nowMs > MAX_CLOCK_SKEW_MS;
+}
+
+/** Fresh when fetched less than the quantity's TTL ago (and neither fetched nor dated in the future). */
 export function isFresh(quantity: Quantity, entry: CacheEntry, nowMs: number): boolean {
   const age = nowMs - entry.fetchedAtMs;
-  return age >= 0 && age < TTL_MS[quantity];
+  return age >= 0 && age < TTL_MS[quantity] && !fromTheFuture(entry.asOfMs, nowMs);
 }
 
 /**

@@ -17,11 +17,13 @@ import {
   type CacheEntry,
   type CacheRead,
   cacheDirectory,
+  fromTheFuture,
   isFresh,
   readCache,
   TTL_MS,
   writeCache,
 } from './cache.js';
+import { FetchFailure } from './http.js';
 import type { LiveValue, SourceFailure } from './live.js';
 import {
   type FallbackStep,
@@ -47,6 +49,8 @@ import {
 } from './types.js';
 
 export const DEFAULT_MAX_DIVERGENCE = 0.02;
+/** A live height this far below the cached one is a node still syncing: the cache is kept. */
+export const HEIGHT_BEHIND_BLOCKS = 144;
 
 const DIVERGENCE_CHECKED: readonly Quantity[] = ['heightBlocks', 'difficulty', 'btcUsd'];
 
@@ -178,6 +182,32 @@ export async function obtainNetwork(
         const result = outcome[quantity];
         const chosen = result?.chosen as LiveValue | undefined;
         const failures = result?.failures ?? [];
+        const cachedHeight = cache.entries.heightBlocks;
+        if (
+          chosen &&
+          quantity === 'heightBlocks' &&
+          cachedHeight &&
+          (chosen.value as number) < cachedHeight.value - HEIGHT_BEHIND_BLOCKS
+        ) {
+          // A node still syncing (or another chain): its height must not replace the one known.
+          got[quantity] = fromCache(cachedHeight);
+          steps.push({
+            quantity,
+            failures: [
+              {
+                source: chosen.source,
+                host: chosen.host,
+                failure: new FetchFailure(
+                  'invalid',
+                  `reports ${grouped(chosen.value as number)}, ${grouped(cachedHeight.value - (chosen.value as number))} blocks below the cached ${grouped(cachedHeight.value)} (its node may still be syncing)`,
+                ),
+              },
+            ],
+            using: usingCache(cachedHeight.fetchedAtMs, nowMs),
+            cacheFetchedAtMs: cachedHeight.fetchedAtMs,
+          });
+          continue;
+        }
         if (chosen) {
           got[quantity] = fromLive(chosen);
           (updates as Record<string, CacheEntry>)[quantity] = {
@@ -266,6 +296,12 @@ export async function obtainNetwork(
   return { snapshot: result, notes };
 }
 
+function ageText(asOfMs: number, nowMs: number): string {
+  return fromTheFuture(asOfMs, nowMs)
+    ? `is dated ${formatDuration(asOfMs - nowMs)} ahead (written by a clock ahead)`
+    : `is ${formatDuration(nowMs - asOfMs)} old`;
+}
+
 function checkMaxAge(
   snapshot: NetworkSnapshot,
   want: readonly Quantity[],
@@ -277,15 +313,17 @@ function checkMaxAge(
     .map((q) => ({ quantity: q, sourced: snapshot[q] as Sourced<unknown> | null }))
     .filter(
       (x): x is { quantity: Quantity; sourced: Sourced<unknown> } =>
-        x.sourced !== null && nowMs - x.sourced.asOfMs > maxAgeMs,
+        x.sourced !== null && (nowMs - x.sourced.asOfMs > maxAgeMs || fromTheFuture(x.sourced.asOfMs, nowMs)),
     );
   if (old.length === 0) return;
-  const oldest = old.reduce((a, b) => (b.sourced.asOfMs < a.sourced.asOfMs ? b : a));
+  const oldest =
+    old.find((o) => fromTheFuture(o.sourced.asOfMs, nowMs)) ??
+    old.reduce((a, b) => (b.sourced.asOfMs < a.sourced.asOfMs ? b : a));
   const labels = old.map((o) => QUANTITY_LABELS[o.quantity]).join(', ');
   const limit = text ?? formatDuration(maxAgeMs);
   throw new DataError(
     `${labels} ${old.length === 1 ? 'is' : 'are'} older than --max-age ${limit} ` +
-      `(${QUANTITY_LABELS[oldest.quantity]} from ${describeSourced(oldest.sourced, nowMs)} is ${formatDuration(nowMs - oldest.sourced.asOfMs)} old); ` +
+      `(${QUANTITY_LABELS[oldest.quantity]} from ${describeSourced(oldest.sourced, nowMs)} ${ageText(oldest.sourced.asOfMs, nowMs)}); ` +
       'connect to the network, or raise --max-age',
   );
 }

@@ -383,6 +383,51 @@ describe('values outside what the chain and the market make possible', () => {
   });
 });
 
+describe('a node behind, a clock ahead', () => {
+  it('keeps the cached height when the live one is thousands of blocks below it, and says so', async () => {
+    const dir = tempDir();
+    const cached = {
+      origin: 'mempool' as const,
+      host: 'mempool.space',
+      asOfMs: NOW - 20 * MIN,
+      fetchedAtMs: NOW - 20 * MIN,
+    };
+    await writeCache(dir, { heightBlocks: { ...cached, value: 930_000 } });
+    mocks = mockSources();
+    const t = testContext({ nowMs: NOW, dispatcher: mocks.agent, cacheDir: dir });
+    const net = await obtain(base, t.ctx);
+    expect(net.heightBlocks).toMatchObject({ value: 930_000, source: 'cache' });
+    expect(t.warnings()).toEqual([
+      'hashcalc: height: mempool.space reports 927,000, 3,000 blocks below the cached 930,000 (its node may still be syncing); using the cache from 20 min ago',
+    ]);
+    expect((await readCache(dir)).entries.heightBlocks?.value).toBe(930_000);
+  });
+
+  it('treats entries dated beyond the clock skew in the future as stale: refetched, and failing --max-age', async () => {
+    const dir = tempDir();
+    const ahead = NOW + 3 * 3600_000;
+    await writeCache(dir, {
+      btcUsd: {
+        value: 90_000,
+        origin: 'mempool',
+        host: 'mempool.space',
+        asOfMs: ahead,
+        fetchedAtMs: NOW - 1000,
+      },
+    });
+    mocks = mockSources(offlineOverrides());
+    const t = testContext({ nowMs: NOW, dispatcher: mocks.agent, cacheDir: dir });
+    const error = await obtain({ ...base, want: ['btcUsd'], optional: [], maxAgeMs: 10 * MIN }, t.ctx).catch(
+      (e: unknown) => e,
+    );
+    expect(mocks.calls['mempool:prices']).toBe(1); // not served as fresh
+    expect(error).toBeInstanceOf(DataError);
+    expect((error as DataError).message).toBe(
+      'price is older than --max-age 10 min (price from the cache (from mempool.space) is dated 3 h ahead (written by a clock ahead)); connect to the network, or raise --max-age',
+    );
+  });
+});
+
 describe('offline and flags', () => {
   it('--offline never touches the network: cache of any age, then the snapshot, said in one line', async () => {
     const dir = tempDir();
