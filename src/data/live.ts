@@ -17,6 +17,8 @@ export interface LiveValue<Q extends Quantity = Quantity> extends Reading<Quanti
   /** The instance the cache keys the value by (base URL without the scheme). */
   instance: string;
   fetchedAtMs: number;
+  /** The host asked, when a redirect to another host answered (then `host` is the one that answered). */
+  redirectedFrom?: string;
 }
 
 export interface SourceFailure {
@@ -31,11 +33,23 @@ export interface QuantityOutcome<Q extends Quantity = Quantity> {
   others: LiveValue<Q>[];
   /** Sources that failed, in order, up to the chosen one (or all of them). */
   failures: SourceFailure[];
+  /** Other sources cancelled after the grace period: never compared with the chosen value. */
+  late?: { source: LiveSourceId; host: string }[];
 }
 
 export type LiveOutcome = { [Q in Quantity]?: QuantityOutcome<Q> };
 
-type Settled = { ok: true; parsed: unknown; fetchedAtMs: number } | { ok: false; failure: FetchFailure };
+type Settled =
+  | { ok: true; parsed: unknown; fetchedAtMs: number; host?: string }
+  | { ok: false; failure: FetchFailure };
+
+function hostOfUrl(url: string): string | undefined {
+  try {
+    return new URL(url).host;
+  } catch {
+    return undefined;
+  }
+}
 
 export interface LiveOptions {
   /** Opens the HTTP client on first use (so undici is loaded only when something is requested). */
@@ -71,9 +85,12 @@ function readWith<Q extends Quantity>(
       value: {
         ...reading,
         source: provider.endpoint.source,
-        host: provider.endpoint.host,
+        host: settled.host ?? provider.endpoint.host,
         instance: provider.endpoint.instance,
         fetchedAtMs: settled.fetchedAtMs,
+        ...(settled.host && settled.host !== provider.endpoint.host
+          ? { redirectedFrom: provider.endpoint.host }
+          : {}),
       } as LiveValue<Q>,
     };
   } catch (error) {
@@ -121,7 +138,8 @@ export async function fetchLive(
         ...(endpoint.headers ? { headers: endpoint.headers } : {}),
       });
       const fetchedAtMs = options.now();
-      settled = { ok: true, parsed: endpoint.parse(response), fetchedAtMs };
+      const host = hostOfUrl(response.url);
+      settled = { ok: true, parsed: endpoint.parse(response), fetchedAtMs, ...(host ? { host } : {}) };
     } catch (error) {
       settled = { ok: false, failure: toFailure(error) };
     }
@@ -159,7 +177,10 @@ export async function fetchLive(
       if ('value' in read) {
         if (!result.chosen) result.chosen = read.value;
         else result.others.push(read.value);
-      } else if (!result.chosen && read.failure.kind !== 'cancelled') {
+      } else if (read.failure.kind === 'cancelled') {
+        if (result.chosen)
+          result.late = [...(result.late ?? []), { source: p.endpoint.source, host: p.endpoint.host }];
+      } else if (!result.chosen) {
         result.failures.push({ source: p.endpoint.source, host: p.endpoint.host, failure: read.failure });
       }
     }

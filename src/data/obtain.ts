@@ -24,7 +24,7 @@ import {
   writeCache,
 } from './cache.js';
 import { FetchFailure } from './http.js';
-import type { LiveValue, SourceFailure } from './live.js';
+import { type LiveValue, SECONDARY_GRACE_MS, type SourceFailure } from './live.js';
 import {
   type FallbackStep,
   fallbackLines,
@@ -160,6 +160,9 @@ export async function obtainNetwork(
 
     const steps: FallbackStep[] = [];
     const divergences: string[] = [];
+    const redirects = new Map<string, Quantity[]>();
+    const late = new Map<string, Quantity[]>();
+    const graceMs = deps.graceMs ?? SECONDARY_GRACE_MS;
     const updates: CacheEntries = {};
     const missingLive: { quantity: Quantity; failures: readonly SourceFailure[] }[] = [];
     if (toFetch.length > 0) {
@@ -210,6 +213,10 @@ export async function obtainNetwork(
         }
         if (chosen) {
           got[quantity] = fromLive(chosen);
+          if (chosen.redirectedFrom) {
+            const key = `${chosen.redirectedFrom} redirected to ${chosen.host}`;
+            redirects.set(key, [...(redirects.get(key) ?? []), quantity]);
+          }
           (updates as Record<string, CacheEntry>)[quantity] = {
             value: chosen.value,
             origin: chosen.source,
@@ -220,6 +227,10 @@ export async function obtainNetwork(
           };
           if (failures.length > 0)
             steps.push({ quantity, failures, using: `using ${chosen.host}`, liveHost: chosen.host });
+          if (DIVERGENCE_CHECKED.includes(quantity) && (result?.late ?? []).length > 0) {
+            const hosts = [...new Set((result?.late ?? []).map((l) => l.host))].join(', ');
+            late.set(hosts, [...(late.get(hosts) ?? []), quantity]);
+          }
           if (DIVERGENCE_CHECKED.includes(quantity)) {
             for (const other of (result?.others ?? []) as LiveValue[]) {
               const line = divergenceLine(quantity, chosen, other, limit);
@@ -260,6 +271,15 @@ export async function obtainNetwork(
     }
     for (const line of fallbackLines(steps, nowMs)) warn(line);
     for (const line of divergences) warn(line);
+    for (const [what, quantities] of redirects) {
+      const to = what.slice(what.lastIndexOf(' ') + 1);
+      warn(`${quantities.map((q) => QUANTITY_LABELS[q]).join(', ')}: ${what}; labelled ${to}`);
+    }
+    for (const [hosts, quantities] of late)
+      warn(
+        `${quantities.map((q) => QUANTITY_LABELS[q]).join(', ')}: ${hosts} answered too late to be compared ` +
+          `(cancelled after the ${graceMs} ms grace period); not checked against --max-divergence`,
+      );
     if (request.offline && want.length > 0) {
       const cached = wanted.filter((q) => {
         const s = got[q];

@@ -563,10 +563,38 @@ describe('one refresh costs one round trip', () => {
       { graceMs: 100 },
     );
     expect(net.btcUsd.source).toBe('mempool');
-    expect(t.stderr()).toBe('');
+    // Never compared with mempool's price: said, since a disagreement would go unseen.
+    expect(t.warnings()).toEqual([
+      `hashcalc: price: ${cg.host} answered too late to be compared (cancelled after the 100 ms grace period); not checked against --max-divergence`,
+    ]);
     // The request was given up, not left open (the server sees it closed).
     await vi.waitFor(() => expect(cg.hits[0]?.endMs).toBeDefined());
     await agent.close();
+  });
+
+  it('labels a value with the host a cross-host redirect led to, and says so', async () => {
+    const target = await startServer(mempoolRoutes());
+    const asked = await startServer({
+      [MEMPOOL_PATHS.tip]: { status: 302, headers: { location: `${target.url}${MEMPOOL_PATHS.tip}` } },
+    });
+    const bci = await startServer(blockchainInfoRoutes());
+    servers = [target, asked, bci];
+    const agent = new Agent();
+    const t = testContext({ nowMs: NOW, dispatcher: agent });
+    const net = await obtain(
+      {
+        ...base,
+        want: ['heightBlocks'],
+        optional: [],
+        sources: { mempoolUrl: asked.url, blockchainInfoUrl: bci.url, blockchainInfoApiUrl: bci.url },
+      },
+      t.ctx,
+    );
+    await agent.close();
+    expect(net.heightBlocks).toMatchObject({ value: 927_000, source: 'mempool', host: target.host });
+    expect(t.warnings()).toEqual([
+      `hashcalc: height: ${asked.host} redirected to ${target.host}; labelled ${target.host}`,
+    ]);
   });
 
   it('calls the progress hook around the fetch, with the hosts asked', async () => {
