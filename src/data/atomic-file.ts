@@ -5,7 +5,7 @@
  * the error is thrown. Synchronous fs on purpose: node:fs is loaded at startup anyway, fs/promises and crypto
  * would cost module loading on every run; the files are small.
  */
-import { mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 let counter = 0;
@@ -28,11 +28,37 @@ export async function writeFileAtomic(
       flag: 'wx',
     });
     await renameWithRetry(temp, file);
+    removeStaleTemps(dir, basename(file));
   } catch (error) {
     try {
       unlinkSync(temp);
     } catch {}
     throw error;
+  }
+}
+
+/** A temp file older than this is left over from an interrupted write (a live write takes milliseconds). */
+export const STALE_TEMP_MS = 60_000;
+
+/**
+ * Removes the temp files of interrupted writes of `name` (ours by their name: `.<name>.<pid>....tmp`), older
+ * than a minute, so a run killed mid-write leaves nothing behind for long. Never fails the write.
+ */
+export function removeStaleTemps(dir: string, name: string, nowMs: number = Date.now()): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  const prefix = `.${name}.`;
+  for (const entry of names) {
+    if (!entry.startsWith(prefix) || !entry.endsWith('.tmp')) continue;
+    const path = join(dir, entry);
+    try {
+      const stat = lstatSync(path);
+      if (stat.isFile() && nowMs - stat.mtimeMs > STALE_TEMP_MS) unlinkSync(path);
+    } catch {}
   }
 }
 

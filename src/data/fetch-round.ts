@@ -39,6 +39,7 @@ export async function fetchRound(
   request: NetworkRequest,
   ctx: Context,
   deps: ObtainDeps,
+  plausible?: LiveOptions['plausible'],
 ): ReturnType<typeof fetchLive> {
   const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const providers = allProviders({ ...DEFAULT_SOURCES, ...request.sources });
@@ -59,6 +60,7 @@ export async function fetchRound(
         });
       },
       now: ctx.now,
+      ...(plausible ? { plausible } : {}),
       ...(ctx.dispatcher
         ? {}
         : { precheck: offlinePrecheck(deps.hasNetwork ?? hasNetworkInterface, ctx.env) }),

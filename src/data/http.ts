@@ -64,6 +64,7 @@ export class FetchFailure extends Error {
 }
 
 export interface HttpResponse {
+  /** The URL that answered: the one asked, or where redirects led. */
   url: string;
   status: number;
   contentType: string;
@@ -246,6 +247,8 @@ function injectedSleep(sleep: (ms: number) => Promise<void>, ms: number, signal:
 }
 
 interface RawResponse {
+  /** Where redirects led (the redirect interceptor's history ends with it), if anywhere. */
+  finalUrl?: string;
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: string;
@@ -271,6 +274,9 @@ async function attemptOnce(
       bodyTimeout: timeoutMs,
     });
     phase = 'body';
+    const history = (response as { context?: { history?: unknown } }).context?.history;
+    const last = Array.isArray(history) ? history[history.length - 1] : undefined;
+    const finalUrl = last instanceof URL || typeof last === 'string' ? String(last) : undefined;
     const responseHeaders = response.headers as Record<string, string | string[] | undefined>;
     if (response.statusCode < 200 || response.statusCode >= 300) {
       discard(response.body);
@@ -293,6 +299,7 @@ async function attemptOnce(
       chunks.push(buffer);
     }
     return {
+      ...(finalUrl ? { finalUrl } : {}),
       status: response.statusCode,
       headers: responseHeaders,
       body: Buffer.concat(chunks).toString('utf8'),
@@ -353,7 +360,7 @@ export function createHttpClient(dispatcher: Dispatcher, options: HttpOptions): 
           const raw = await attemptOnce(dispatcher, url, headers, controller.signal, timeoutMs, maxBytes);
           if (raw.status >= 200 && raw.status < 300) {
             return {
-              url: target,
+              url: raw.finalUrl ?? target,
               status: raw.status,
               contentType: headerText(raw.headers['content-type']).toLowerCase(),
               body: raw.body,

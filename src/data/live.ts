@@ -14,7 +14,11 @@ export const SECONDARY_GRACE_MS = 500;
 export interface LiveValue<Q extends Quantity = Quantity> extends Reading<QuantityValues[Q]> {
   source: LiveSourceId;
   host: string;
+  /** The instance the cache keys the value by (base URL without the scheme). */
+  instance: string;
   fetchedAtMs: number;
+  /** The host asked, when a redirect to another host answered (then `host` is the one that answered). */
+  redirectedFrom?: string;
 }
 
 export interface SourceFailure {
@@ -29,11 +33,23 @@ export interface QuantityOutcome<Q extends Quantity = Quantity> {
   others: LiveValue<Q>[];
   /** Sources that failed, in order, up to the chosen one (or all of them). */
   failures: SourceFailure[];
+  /** Other sources cancelled after the grace period: never compared with the chosen value. */
+  late?: { source: LiveSourceId; host: string }[];
 }
 
 export type LiveOutcome = { [Q in Quantity]?: QuantityOutcome<Q> };
 
-type Settled = { ok: true; parsed: unknown; fetchedAtMs: number } | { ok: false; failure: FetchFailure };
+type Settled =
+  | { ok: true; parsed: unknown; fetchedAtMs: number; host?: string }
+  | { ok: false; failure: FetchFailure };
+
+function hostOfUrl(url: string): string | undefined {
+  try {
+    return new URL(url).host;
+  } catch {
+    return undefined;
+  }
+}
 
 export interface LiveOptions {
   /** Opens the HTTP client on first use (so undici is loaded only when something is requested). */
@@ -42,6 +58,8 @@ export interface LiveOptions {
   /** A failure to report without making the request (e.g. no network interface is up). */
   precheck?: (endpoint: Endpoint<unknown>) => FetchFailure | undefined;
   graceMs?: number;
+  /** A failure for a reading outside what the chain and the market make possible (frame.ts). */
+  plausible?: (quantity: Quantity, value: unknown) => FetchFailure | undefined;
   /** Called once per endpoint when its request starts and ends (tests measure overlap with it). */
   onRequest?: (event: { id: string; phase: 'start' | 'end'; atMs: number }) => void;
 }
@@ -53,18 +71,26 @@ function toFailure(error: unknown): FetchFailure {
 }
 
 function readWith<Q extends Quantity>(
+  quantity: Q,
   provider: NonNullable<Providers[Q]>[number],
   settled: Settled,
+  plausible: LiveOptions['plausible'],
 ): { value: LiveValue<Q> } | { failure: FetchFailure } {
   if (!settled.ok) return { failure: settled.failure };
   try {
     const reading = provider.read(settled.parsed, settled.fetchedAtMs);
+    const implausible = plausible?.(quantity, reading.value);
+    if (implausible) return { failure: implausible };
     return {
       value: {
         ...reading,
         source: provider.endpoint.source,
-        host: provider.endpoint.host,
+        host: settled.host ?? provider.endpoint.host,
+        instance: provider.endpoint.instance,
         fetchedAtMs: settled.fetchedAtMs,
+        ...(settled.host && settled.host !== provider.endpoint.host
+          ? { redirectedFrom: provider.endpoint.host }
+          : {}),
       } as LiveValue<Q>,
     };
   } catch (error) {
@@ -112,7 +138,8 @@ export async function fetchLive(
         ...(endpoint.headers ? { headers: endpoint.headers } : {}),
       });
       const fetchedAtMs = options.now();
-      settled = { ok: true, parsed: endpoint.parse(response), fetchedAtMs };
+      const host = hostOfUrl(response.url);
+      settled = { ok: true, parsed: endpoint.parse(response), fetchedAtMs, ...(host ? { host } : {}) };
     } catch (error) {
       settled = { ok: false, failure: toFailure(error) };
     }
@@ -130,7 +157,7 @@ export async function fetchLive(
   const primariesGood = quantities.every((quantity) => {
     const first = providers[quantity]?.[0];
     const settled = first ? results.get(first.endpoint.id) : undefined;
-    return first && settled && 'value' in readWith(first as never, settled);
+    return first && settled && 'value' in readWith(quantity, first as never, settled, options.plausible);
   });
   if (primariesGood && cancels.size > 0) {
     grace = setTimeout(() => {
@@ -146,11 +173,14 @@ export async function fetchLive(
     for (const p of providers[quantity] ?? []) {
       const settled = results.get(p.endpoint.id);
       if (!settled) continue;
-      const read = readWith(p as never, settled);
+      const read = readWith(quantity, p as never, settled, options.plausible);
       if ('value' in read) {
         if (!result.chosen) result.chosen = read.value;
         else result.others.push(read.value);
-      } else if (!result.chosen && read.failure.kind !== 'cancelled') {
+      } else if (read.failure.kind === 'cancelled') {
+        if (result.chosen)
+          result.late = [...(result.late ?? []), { source: p.endpoint.source, host: p.endpoint.host }];
+      } else if (!result.chosen) {
         result.failures.push({ source: p.endpoint.source, host: p.endpoint.host, failure: read.failure });
       }
     }

@@ -17,12 +17,14 @@ import {
   type CacheEntry,
   type CacheRead,
   cacheDirectory,
+  fromTheFuture,
   isFresh,
   readCache,
   TTL_MS,
   writeCache,
 } from './cache.js';
-import type { LiveValue, SourceFailure } from './live.js';
+import { FetchFailure } from './http.js';
+import { type LiveValue, SECONDARY_GRACE_MS, type SourceFailure } from './live.js';
 import {
   type FallbackStep,
   fallbackLines,
@@ -34,6 +36,7 @@ import {
 } from './notes.js';
 import type { NetworkRequest, ObtainDeps } from './request.js';
 import { applyOverrides, embeddedSnapshot } from './snapshot.js';
+import { sourceInstances } from './sources/instances.js';
 import {
   CORE_QUANTITIES,
   type NetworkQuantity,
@@ -46,6 +49,8 @@ import {
 } from './types.js';
 
 export const DEFAULT_MAX_DIVERGENCE = 0.02;
+/** A live height this far below the cached one is a node still syncing: the cache is kept. */
+export const HEIGHT_BEHIND_BLOCKS = 144;
 
 const DIVERGENCE_CHECKED: readonly Quantity[] = ['heightBlocks', 'difficulty', 'btcUsd'];
 
@@ -127,7 +132,10 @@ export async function obtainNetwork(
   if (wanted.length > 0) {
     const dir = cacheDirectory(ctx.env);
     if (dir === null) warn(NO_HOME_NOTE);
-    const cache: CacheRead = dir === null ? { entries: {}, rewrite: false } : await readCache(dir);
+    // Only the entries of the instances this run would ask: never one instance's data for another.
+    const scope = sourceInstances(request.sources);
+    const cache: CacheRead =
+      dir === null ? { entries: {}, stored: {}, rewrite: false } : await readCache(dir, scope);
     if (cache.problem) warn(cache.problem);
     const live = want.length > 0 && !request.offline;
     const cacheFirst = !request.refresh && !request.requireLive;
@@ -152,29 +160,77 @@ export async function obtainNetwork(
 
     const steps: FallbackStep[] = [];
     const divergences: string[] = [];
+    const redirects = new Map<string, Quantity[]>();
+    const late = new Map<string, Quantity[]>();
+    const graceMs = deps.graceMs ?? SECONDARY_GRACE_MS;
     const updates: CacheEntries = {};
     const missingLive: { quantity: Quantity; failures: readonly SourceFailure[] }[] = [];
     if (toFetch.length > 0) {
       // The live machinery (HTTP client, sources and their schemas, undici) loads only when fetching.
-      const { fetchRound } = await import('./fetch-round.js');
-      const outcome = await fetchRound(toFetch, request, ctx, deps);
+      const [{ fetchRound }, { plausibility }] = await Promise.all([
+        import('./fetch-round.js'),
+        import('./frame.js'),
+      ]);
+      // The frame of what is possible: the newest cached value of the instances asked, else the snapshot.
+      const references = Object.fromEntries(
+        (['heightBlocks', 'difficulty', 'btcUsd', 'estimatedHashrateHs'] as const).flatMap((q) => {
+          const entry = cache.entries[q];
+          return entry ? [[q, { value: entry.value, asOfMs: Math.min(entry.asOfMs, nowMs) }]] : [];
+        }),
+      );
+      const outcome = await fetchRound(toFetch, request, ctx, deps, plausibility(references, nowMs));
 
       const limit = request.maxDivergence ?? DEFAULT_MAX_DIVERGENCE;
       for (const quantity of toFetch) {
         const result = outcome[quantity];
         const chosen = result?.chosen as LiveValue | undefined;
         const failures = result?.failures ?? [];
+        const cachedHeight = cache.entries.heightBlocks;
+        if (
+          chosen &&
+          quantity === 'heightBlocks' &&
+          cachedHeight &&
+          (chosen.value as number) < cachedHeight.value - HEIGHT_BEHIND_BLOCKS
+        ) {
+          // A node still syncing (or another chain): its height must not replace the one known.
+          got[quantity] = fromCache(cachedHeight);
+          steps.push({
+            quantity,
+            failures: [
+              {
+                source: chosen.source,
+                host: chosen.host,
+                failure: new FetchFailure(
+                  'invalid',
+                  `reports ${grouped(chosen.value as number)}, ${grouped(cachedHeight.value - (chosen.value as number))} blocks below the cached ${grouped(cachedHeight.value)} (its node may still be syncing)`,
+                ),
+              },
+            ],
+            using: usingCache(cachedHeight.fetchedAtMs, nowMs),
+            cacheFetchedAtMs: cachedHeight.fetchedAtMs,
+          });
+          continue;
+        }
         if (chosen) {
           got[quantity] = fromLive(chosen);
+          if (chosen.redirectedFrom) {
+            const key = `${chosen.redirectedFrom} redirected to ${chosen.host}`;
+            redirects.set(key, [...(redirects.get(key) ?? []), quantity]);
+          }
           (updates as Record<string, CacheEntry>)[quantity] = {
             value: chosen.value,
             origin: chosen.source,
             host: chosen.host,
+            instance: chosen.instance,
             asOfMs: chosen.asOfMs,
             fetchedAtMs: chosen.fetchedAtMs,
           };
           if (failures.length > 0)
             steps.push({ quantity, failures, using: `using ${chosen.host}`, liveHost: chosen.host });
+          if (DIVERGENCE_CHECKED.includes(quantity) && (result?.late ?? []).length > 0) {
+            const hosts = [...new Set((result?.late ?? []).map((l) => l.host))].join(', ');
+            late.set(hosts, [...(late.get(hosts) ?? []), quantity]);
+          }
           if (DIVERGENCE_CHECKED.includes(quantity)) {
             for (const other of (result?.others ?? []) as LiveValue[]) {
               const line = divergenceLine(quantity, chosen, other, limit);
@@ -215,6 +271,15 @@ export async function obtainNetwork(
     }
     for (const line of fallbackLines(steps, nowMs)) warn(line);
     for (const line of divergences) warn(line);
+    for (const [what, quantities] of redirects) {
+      const to = what.slice(what.lastIndexOf(' ') + 1);
+      warn(`${quantities.map((q) => QUANTITY_LABELS[q]).join(', ')}: ${what}; labelled ${to}`);
+    }
+    for (const [hosts, quantities] of late)
+      warn(
+        `${quantities.map((q) => QUANTITY_LABELS[q]).join(', ')}: ${hosts} answered too late to be compared ` +
+          `(cancelled after the ${graceMs} ms grace period); not checked against --max-divergence`,
+      );
     if (request.offline && want.length > 0) {
       const cached = wanted.filter((q) => {
         const s = got[q];
@@ -251,6 +316,12 @@ export async function obtainNetwork(
   return { snapshot: result, notes };
 }
 
+function ageText(asOfMs: number, nowMs: number): string {
+  return fromTheFuture(asOfMs, nowMs)
+    ? `is dated ${formatDuration(asOfMs - nowMs)} ahead (written by a clock ahead)`
+    : `is ${formatDuration(nowMs - asOfMs)} old`;
+}
+
 function checkMaxAge(
   snapshot: NetworkSnapshot,
   want: readonly Quantity[],
@@ -262,15 +333,17 @@ function checkMaxAge(
     .map((q) => ({ quantity: q, sourced: snapshot[q] as Sourced<unknown> | null }))
     .filter(
       (x): x is { quantity: Quantity; sourced: Sourced<unknown> } =>
-        x.sourced !== null && nowMs - x.sourced.asOfMs > maxAgeMs,
+        x.sourced !== null && (nowMs - x.sourced.asOfMs > maxAgeMs || fromTheFuture(x.sourced.asOfMs, nowMs)),
     );
   if (old.length === 0) return;
-  const oldest = old.reduce((a, b) => (b.sourced.asOfMs < a.sourced.asOfMs ? b : a));
+  const oldest =
+    old.find((o) => fromTheFuture(o.sourced.asOfMs, nowMs)) ??
+    old.reduce((a, b) => (b.sourced.asOfMs < a.sourced.asOfMs ? b : a));
   const labels = old.map((o) => QUANTITY_LABELS[o.quantity]).join(', ');
   const limit = text ?? formatDuration(maxAgeMs);
   throw new DataError(
     `${labels} ${old.length === 1 ? 'is' : 'are'} older than --max-age ${limit} ` +
-      `(${QUANTITY_LABELS[oldest.quantity]} from ${describeSourced(oldest.sourced, nowMs)} is ${formatDuration(nowMs - oldest.sourced.asOfMs)} old); ` +
+      `(${QUANTITY_LABELS[oldest.quantity]} from ${describeSourced(oldest.sourced, nowMs)} ${ageText(oldest.sourced.asOfMs, nowMs)}); ` +
       'connect to the network, or raise --max-age',
   );
 }

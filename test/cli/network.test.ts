@@ -334,9 +334,9 @@ describe('offline and failing networks', () => {
     const cached = await readCache(cacheDir);
     expect(Object.keys(cached.entries)).toHaveLength(6);
 
-    const hung = await sources({
-      mempool: Object.fromEntries(Object.values(MEMPOOL_PATHS).map((p) => [p, hang])),
-    });
+    // The same instance now hangs (the cache serves only the instance that would be asked).
+    for (const path of Object.values(MEMPOOL_PATHS)) s.mempool.route(path, hang);
+    const hung = s;
     const env = {
       HASHCALC_MEMPOOL_URL: hung.mempool.url,
       HASHCALC_BLOCKCHAIN_INFO_URL: `http://127.0.0.1:${await closedPort()}`,

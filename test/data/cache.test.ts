@@ -1,6 +1,6 @@
 /** The cache file: location, TTLs, atomic writes, corrupt files, concurrent writers. */
-import { execFile } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -11,10 +11,12 @@ import {
   cacheDirectory,
   cachePath,
   isFresh,
+  MAX_CACHE_BYTES,
   readCache,
   TTL_MS,
   writeCache,
 } from '../../src/data/cache.js';
+import { UsageError } from '../../src/errors.js';
 import { childEnv } from '../child-env.js';
 import { tempDir } from './helpers/context.js';
 
@@ -95,7 +97,7 @@ describe('cache entries', () => {
   });
 
   it('ignores a missing file silently', async () => {
-    expect(await readCache(tempDir())).toEqual({ entries: {}, rewrite: false });
+    expect(await readCache(tempDir())).toEqual({ entries: {}, stored: {}, rewrite: false });
   });
 
   it('ignores a corrupt file with a warning, and the next write replaces it', async () => {
@@ -116,11 +118,11 @@ describe('cache entries', () => {
     writeFileSync(
       cachePath(dir),
       JSON.stringify({
-        version: 1,
+        version: 2,
         entries: {
-          heightBlocks: sample().heightBlocks,
-          difficulty: { value: 0, origin: 'mempool', asOfMs: NOW, fetchedAtMs: NOW },
-          btcUsd: { value: '91234', origin: 'mempool', asOfMs: NOW, fetchedAtMs: NOW },
+          heightBlocks: [sample().heightBlocks],
+          difficulty: [{ value: 0, origin: 'mempool', asOfMs: NOW, fetchedAtMs: NOW }],
+          btcUsd: [{ value: '91234', origin: 'mempool', asOfMs: NOW, fetchedAtMs: NOW }],
         },
       }),
     );
@@ -131,10 +133,38 @@ describe('cache entries', () => {
     expect((await readCache(dir)).problem).toContain('has an unknown layout');
   });
 
+  it('keeps one entry per source and instance, and serves a scope only its own instances', async () => {
+    const dir = tempDir();
+    const at = (instance: string, value: number, fetchedAtMs: number) => ({
+      difficulty: {
+        value,
+        origin: 'mempool' as const,
+        host: 'mempool.space',
+        instance,
+        asOfMs: fetchedAtMs,
+        fetchedAtMs,
+      },
+    });
+    await writeCache(dir, at('mempool.space/testnet4/api', 120e12, NOW));
+    await writeCache(dir, at('mempool.space/api', 149e12, NOW - 60_000));
+    const scope = (instance: string) => [{ origin: 'mempool' as const, host: 'mempool.space', instance }];
+    expect((await readCache(dir, scope('mempool.space/api'))).entries.difficulty?.value).toBe(149e12);
+    expect((await readCache(dir, scope('mempool.space/testnet4/api'))).entries.difficulty?.value).toBe(
+      120e12,
+    );
+    expect((await readCache(dir, scope('umbrel.local:3006/api'))).entries).toEqual({});
+    // A version-1 file (one entry per quantity, whatever the instance) is trusted for none: rewritten silently.
+    writeFileSync(
+      cachePath(dir),
+      JSON.stringify({ version: 1, entries: { difficulty: sample().heightBlocks } }),
+    );
+    expect(await readCache(dir)).toEqual({ entries: {}, stored: {}, rewrite: true });
+  });
+
   it('reports an unreadable file (a directory in its place) and a failed write, without throwing', async () => {
     const dir = tempDir();
     mkdirSync(cachePath(dir));
-    expect((await readCache(dir)).problem).toMatch(/is unreadable \(EISDIR\)/);
+    expect((await readCache(dir)).problem).toMatch(/is not a regular file|is unreadable \(EISDIR\)/);
     const problem = await writeCache(dir, sample());
     expect(problem).toMatch(/^could not write the cache file .* \((EISDIR|EPERM|ENOTEMPTY|EEXIST)\)$/);
     // No temp file is left behind.
@@ -183,5 +213,62 @@ describe('cache entries', () => {
     expect(() => JSON.parse(text)).not.toThrow();
     expect((await readCache(dir)).problem).toBeUndefined();
     expect(readdirSync(dir)).toEqual([CACHE_FILE]);
+  });
+
+  it.skipIf(process.platform === 'win32')(
+    'never blocks on a FIFO or a device in place of the file: ignored with a note, then replaced',
+    async () => {
+      const dir = tempDir();
+      execFileSync('mkfifo', [cachePath(dir)]);
+      const fifo = await readCache(dir);
+      expect(fifo.problem).toBe(
+        `cache file ${cachePath(dir)} is not a regular file; ignoring it and rewriting it`,
+      );
+      expect(fifo.rewrite).toBe(true);
+      expect(await writeCache(dir, sample())).toBeUndefined();
+      expect((await readCache(dir)).entries.heightBlocks?.value).toBe(927_000);
+      const device = tempDir();
+      symlinkSync('/dev/zero', cachePath(device)); // endless: a plain read never returns
+      expect((await readCache(device)).problem).toContain('is not a regular file');
+    },
+  );
+
+  it('ignores a cache file over 1 MiB with a note (a valid one too), and rewrites it', async () => {
+    const dir = tempDir();
+    const body = JSON.stringify({ version: 2, entries: {} });
+    writeFileSync(cachePath(dir), body + ' '.repeat(MAX_CACHE_BYTES + 512 * 1024));
+    const read = await readCache(dir);
+    expect(read.problem).toBe(
+      `cache file ${cachePath(dir)} is larger than 1 MiB (1.5 MiB); ignoring it and rewriting it`,
+    );
+    expect(read.rewrite).toBe(true);
+  });
+
+  it('removes temp files of interrupted writes older than a minute, never a recent one', async () => {
+    const dir = tempDir();
+    const stale = join(dir, `.${CACHE_FILE}.4242.1700000000000.1.abc.tmp`);
+    const recent = join(dir, `.${CACHE_FILE}.4243.1700000000000.1.def.tmp`);
+    const other = join(dir, '.history.json.old.tmp');
+    for (const f of [stale, recent, other]) writeFileSync(f, '{');
+    const old = new Date(Date.now() - 5 * 60_000);
+    utimesSync(stale, old, old);
+    utimesSync(other, old, old);
+    expect(await writeCache(dir, sample())).toBeUndefined();
+    expect(readdirSync(dir).sort()).toEqual(
+      [recent, other, cachePath(dir)].map((f) => f.slice(dir.length + 1)).sort(),
+    );
+  });
+
+  it('requires HASHCALC_CACHE_DIR to be absolute: a one-line usage error naming the variable', () => {
+    const error = (() => {
+      try {
+        cacheDirectory({ HASHCALC_CACHE_DIR: '.' });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).exitCode).toBe(2);
+    expect((error as UsageError).message).toBe('HASHCALC_CACHE_DIR: expected an absolute path, got "."');
   });
 });

@@ -62,12 +62,12 @@ afterAll(async () => {
 });
 
 /** Seeded cache values: distinct from every fixture value. */
-function seed(nowMs: number): CacheEntries {
+function seed(nowMs: number, host: string): CacheEntries {
   const at = nowMs - 20 * MIN;
   const entry = <V>(value: V) => ({
     value,
     origin: 'mempool' as const,
-    host: 'seed.test',
+    host,
     asOfMs: at,
     fetchedAtMs: at,
   });
@@ -172,8 +172,6 @@ interface Outcome {
 async function scenario(setup: Setup): Promise<Outcome> {
   const nowMs = TEST_NOW_MS;
   const dir = tempDir();
-  const seeded = seed(nowMs);
-  await writeCache(dir, seeded);
   const start = async (spec: Setup[SourceName], routes: Record<string, RouteSpec>) => {
     if (spec === 'refused') return { url: `http://127.0.0.1:${await closedPort()}`, server: undefined };
     const server = await startServer({ ...routes, ...spec });
@@ -184,6 +182,9 @@ async function scenario(setup: Setup): Promise<Outcome> {
     start(setup.bci, blockchainInfoRoutes(nowMs)),
     start(setup.cg, coingeckoRoutes(nowMs)),
   ]);
+  // Seeded as the mempool instance that will be asked: the cache serves only that instance's entries.
+  const seeded = seed(nowMs, new URL(m.url).host);
+  await writeCache(dir, seeded);
   const delays: number[] = [];
   const t = testContext({
     nowMs,
@@ -509,7 +510,7 @@ describe('exit codes on data failures', () => {
     expect(o.t.stdout()).toBe('');
     const lines = o.t.warnings();
     expect(lines.at(-1)).toMatch(
-      /^hashcalc: height, difficulty, price, fees, estimated hashrate, retarget estimate are older than --max-age 5m \(height from the cache \(from seed\.test\) is 20 min old\)/,
+      /^hashcalc: height, difficulty, price, fees, estimated hashrate, retarget estimate are older than --max-age 5m \(height from the cache \(from 127\.0\.0\.1:\d+\) is 20 min old\)/,
     );
     await assertCacheIntact(o, ['height', 'difficulty', 'btcUsd', 'fees', 'hashrate', 'retarget']);
   });

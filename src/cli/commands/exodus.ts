@@ -38,10 +38,16 @@ export async function runExodus(call: CommandCall): Promise<number> {
   };
   if (site) checkFleetFits(question.site, question.mining, assumptions);
 
+  // With --pool and --require-live, the pool analysis is required: no live pool shares is a failure (exit 1)
+  // saying why, never a report without the analysis.
+  const poolRequired =
+    given.pool !== undefined && (given.requireLive as Given<boolean> | undefined)?.value === true;
   // The notes wait until the inputs that need the data are checked: a usage error is one line.
   const { snapshot, notes } = await obtainFor(layered, ctx, {
-    want: CORE_QUANTITIES,
-    optional: ['estimatedHashrateHs', 'retarget', 'pools'],
+    want: poolRequired ? [...CORE_QUANTITIES, 'pools'] : CORE_QUANTITIES,
+    optional: poolRequired
+      ? ['estimatedHashrateHs', 'retarget']
+      : ['estimatedHashrateHs', 'retarget', 'pools'],
   });
   let leaving: ReturnType<typeof exodusLeaving>;
   try {

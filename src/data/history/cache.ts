@@ -11,10 +11,10 @@
  * Checked by hand rather than with zod: the file holds thousands of rows and is read on offline runs, which
  * should not load a schema library.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDate } from '../../core/days.js';
 import { writeFileAtomic } from '../atomic-file.js';
+import { mebibytes, readRegularFile } from '../safe-read.js';
 import {
   type DaySeries,
   type FeeDay,
@@ -26,6 +26,8 @@ import {
 } from './store.js';
 
 export const HISTORY_CACHE_FILE = 'history.json';
+/** Years of daily rows are a few hundred kB; a larger file is ignored (with a note) and rewritten. */
+export const MAX_HISTORY_CACHE_BYTES = 16 * 1024 * 1024;
 export const HISTORY_CACHE_VERSION = 1;
 
 const MAX_DIFFICULTY = 1e18;
@@ -154,7 +156,15 @@ export function readHistoryCache(dir: string): HistoryCacheRead {
   const file = historyCachePath(dir);
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    const read = readRegularFile(file, MAX_HISTORY_CACHE_BYTES);
+    if (!read.ok) {
+      const why =
+        read.reason === 'not-regular'
+          ? 'is not a regular file'
+          : `is larger than ${mebibytes(MAX_HISTORY_CACHE_BYTES)} (${mebibytes(read.sizeBytes)})`;
+      return { store: null, problem: `history cache file ${file} ${why}`, rewrite: true };
+    }
+    text = read.text;
   } catch (error) {
     if ((error as { code?: unknown })?.code === 'ENOENT') return { store: null, rewrite: false };
     return {

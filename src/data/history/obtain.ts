@@ -129,8 +129,8 @@ export async function obtainHistory(
   const base = cached && cached.api === api ? cached : emptyStore(api, host);
   const plan: HistoryPlan = {};
   const retargets = planRetargets(base.retargets, request.toDate, nowMs, request.refresh);
-  const fees = planFees(base.fees, request.toDate, nowMs, request.refresh);
-  const prices = planPrices(base.prices, request.toDate, nowMs, request.refresh);
+  const fees = planFees(base.fees, request.toDate, nowMs, request.refresh, request.fromDate);
+  const prices = planPrices(base.prices, request.toDate, nowMs, request.refresh, request.fromDate);
   if (retargets) plan.retargets = retargets;
   if (fees) plan.fees = fees;
   if (prices) plan.prices = prices;

@@ -64,6 +64,36 @@ export interface HistoryPlan {
   prices?: PricesPlan;
 }
 
+/** From these days on every day has blocks (fees) and a daily price row (mempool: weekly before late 2013). */
+export const FEES_DAILY_SINCE = '2011-01-01';
+export const PRICES_DAILY_SINCE = '2014-01-01';
+
+/**
+ * A day missing inside the cached series (after `dailySince`, up to its settledThrough): an interrupted or
+ * partial fetch. The settled mark must not hide it, nor make "latest" an older day: the series is refetched.
+ */
+export function hasGap(
+  series: DaySeries<{ date: string }>,
+  dailySince: string,
+  fromDate = dailySince,
+  toDate = '9999-12-31',
+): boolean {
+  const { days, settledThrough } = series;
+  if (settledThrough === null) return false;
+  const from = fromDate > dailySince ? fromDate : dailySince;
+  const to = toDate < settledThrough ? toDate : settledThrough;
+  if (from > to) return false;
+  // Every day from `from` to `to` must be there (the days are ascending, one per date).
+  let expected = from;
+  for (const { date } of days) {
+    if (date < from) continue;
+    if (date > to) break;
+    if (date !== expected) return true;
+    expected = addDays(expected, 1);
+  }
+  return expected <= to;
+}
+
 const fresh = (fetchedAtMs: number, nowMs: number) =>
   nowMs - fetchedAtMs >= 0 && nowMs - fetchedAtMs < FRESH_MS;
 
@@ -86,10 +116,14 @@ export function planFees(
   toDate: string,
   nowMs: number,
   refresh: boolean,
+  fromDate?: string,
 ): FeesPlan | undefined {
   if (!series || refresh || series.settledThrough === null || series.fetchedAtMs > nowMs)
     return { interval: 'all' };
-  if (toDate <= series.settledThrough || fresh(series.fetchedAtMs, nowMs)) return undefined;
+  if (fresh(series.fetchedAtMs, nowMs)) return undefined;
+  // Days missing inside the cache are refetched (the whole series: the light requests cover only recent days).
+  if (hasGap(series, FEES_DAILY_SINCE, fromDate, toDate)) return { interval: 'all' };
+  if (toDate <= series.settledThrough) return undefined;
   const firstStartMs = dayStartMs(addDays(series.settledThrough, 1));
   if (firstStartMs >= nowMs - DAY_MS + WINDOW_MARGIN_MS) return { interval: '24h' };
   if (firstStartMs >= nowMs - 3 * DAY_MS + WINDOW_MARGIN_MS) return { interval: '3d' };
@@ -101,10 +135,14 @@ export function planPrices(
   toDate: string,
   nowMs: number,
   refresh: boolean,
+  fromDate?: string,
 ): PricesPlan | undefined {
   if (!series || refresh || series.settledThrough === null || series.fetchedAtMs > nowMs)
     return { days: null };
-  if (toDate <= series.settledThrough || fresh(series.fetchedAtMs, nowMs)) return undefined;
+  if (fresh(series.fetchedAtMs, nowMs)) return undefined;
+  // Days missing inside the cache are refetched (the whole series: the light requests cover only recent days).
+  if (hasGap(series, PRICES_DAILY_SINCE, fromDate, toDate)) return { days: null };
+  if (toDate <= series.settledThrough) return undefined;
   const days: string[] = [];
   const today = dateOfMs(nowMs);
   for (let d = addDays(series.settledThrough, 1); d <= today; d = addDays(d, 1)) {

@@ -19,8 +19,10 @@ import {
   trimSlash,
 } from './common.js';
 
-export const DEFAULT_BLOCKCHAIN_INFO_URL = 'https://blockchain.info';
-export const DEFAULT_BLOCKCHAIN_INFO_API_URL = 'https://api.blockchain.info';
+import { DEFAULT_BLOCKCHAIN_INFO_API_URL, DEFAULT_BLOCKCHAIN_INFO_URL, instanceOf } from './instances.js';
+
+export { DEFAULT_BLOCKCHAIN_INFO_API_URL, DEFAULT_BLOCKCHAIN_INFO_URL };
+
 const HS_PER_GHS = 1e9;
 
 export const statsSchema = z.object({
@@ -46,6 +48,7 @@ export function blockchainInfoProviders(
     id: `blockchain.info:${id}`,
     source: 'blockchain.info',
     host: hostOf(url),
+    instance: instanceOf(url.startsWith(api) ? api : q),
     url,
     parse,
   });

@@ -7,7 +7,9 @@ import { checkBtcUsd } from '../sanity.js';
 import type { Quantity } from '../types.js';
 import { type Endpoint, hostOf, type Provider, parseJson, provider, trimSlash } from './common.js';
 
-export const DEFAULT_COINGECKO_URL = 'https://api.coingecko.com/api/v3';
+import { DEFAULT_COINGECKO_URL, instanceOf } from './instances.js';
+
+export { DEFAULT_COINGECKO_URL };
 
 export const simplePriceSchema = z.object({
   bitcoin: z.object({ usd: z.number(), last_updated_at: z.optional(z.number()) }),
@@ -22,6 +24,7 @@ export function coingeckoProviders(
     id: 'coingecko:simple-price',
     source: 'coingecko',
     host: hostOf(url),
+    instance: instanceOf(trimSlash(baseUrl)),
     url,
     ...(demoKey ? { headers: { 'x-cg-demo-api-key': demoKey } } : {}),
     parse: (r) => parseJson(r, simplePriceSchema),

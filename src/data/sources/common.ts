@@ -10,6 +10,8 @@ export interface Endpoint<T> {
   source: LiveSourceId;
   /** Host for messages: "mempool.space", "umbrel.local:3006". */
   host: string;
+  /** The instance (base URL without the scheme) the cache keys its values by: "mempool.space/api". */
+  instance: string;
   url: string;
   headers?: Record<string, string>;
   /** Parses and validates the body; throws FetchFailure('invalid') with a short phrase. */
@@ -87,17 +89,6 @@ export function parseNumberText(response: HttpResponse, kind: 'integer' | 'decim
   return Number(text);
 }
 
-/** Base URL without a trailing slash. */
-export function trimSlash(url: string): string {
-  return url.replace(/\/+$/, '');
-}
-
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
+export { hostOf, instanceOf, trimSlash } from './instances.js';
 
 export { FetchFailure };

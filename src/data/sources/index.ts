@@ -1,29 +1,13 @@
 /** All sources, primary first for each quantity: mempool, then blockchain.info / CoinGecko. */
 import type { Quantity } from '../types.js';
-import {
-  blockchainInfoProviders,
-  DEFAULT_BLOCKCHAIN_INFO_API_URL,
-  DEFAULT_BLOCKCHAIN_INFO_URL,
-} from './blockchain-info.js';
-import { coingeckoProviders, DEFAULT_COINGECKO_URL } from './coingecko.js';
+import { blockchainInfoProviders } from './blockchain-info.js';
+import { coingeckoProviders } from './coingecko.js';
 import type { Providers } from './common.js';
-import { DEFAULT_MEMPOOL_URL, mempoolProviders } from './mempool.js';
+import { DEFAULT_SOURCES, type SourceConfig } from './instances.js';
+import { mempoolProviders } from './mempool.js';
 
-export interface SourceConfig {
-  /** A mempool instance's base URL (the API is under /api). */
-  mempoolUrl: string;
-  blockchainInfoUrl: string;
-  blockchainInfoApiUrl: string;
-  coingeckoUrl: string;
-  coingeckoKey?: string;
-}
-
-export const DEFAULT_SOURCES: SourceConfig = {
-  mempoolUrl: DEFAULT_MEMPOOL_URL,
-  blockchainInfoUrl: DEFAULT_BLOCKCHAIN_INFO_URL,
-  blockchainInfoApiUrl: DEFAULT_BLOCKCHAIN_INFO_API_URL,
-  coingeckoUrl: DEFAULT_COINGECKO_URL,
-};
+export type { SourceConfig } from './instances.js';
+export { DEFAULT_SOURCES };
 
 export function allProviders(config: SourceConfig): Providers {
   const parts = [

@@ -23,17 +23,10 @@ import {
   invalid,
 } from '../sanity.js';
 import type { Quantity } from '../types.js';
-import {
-  type Endpoint,
-  hostOf,
-  type Provider,
-  parseJson,
-  parseNumberText,
-  provider,
-  trimSlash,
-} from './common.js';
+import { type Endpoint, hostOf, type Provider, parseJson, parseNumberText, provider } from './common.js';
+import { instanceOf, mempoolApiBase } from './instances.js';
 
-export const DEFAULT_MEMPOOL_URL = 'https://mempool.space';
+export { DEFAULT_MEMPOOL_URL, mempoolApiBase } from './instances.js';
 export const FEE_WINDOW_BLOCKS = 144;
 
 export const hashrateSchema = z.object({
@@ -101,12 +94,6 @@ export function toMs(time: number): number {
   return time < 1e12 ? time * 1000 : time;
 }
 
-/** Accepts an instance's base URL ("http://umbrel.local:3006") or its API URL (".../api"). */
-export function mempoolApiBase(baseUrl: string): string {
-  const base = trimSlash(baseUrl);
-  return base.endsWith('/api') ? base : `${base}/api`;
-}
-
 export function mempoolProviders(baseUrl: string): { [Q in Quantity]: Provider<Q>[] } {
   const api = mempoolApiBase(baseUrl);
   const host = hostOf(api);
@@ -114,6 +101,7 @@ export function mempoolProviders(baseUrl: string): { [Q in Quantity]: Provider<Q
     id: `mempool:${id}`,
     source: 'mempool',
     host,
+    instance: instanceOf(api),
     url: `${api}${path}`,
     parse,
   });

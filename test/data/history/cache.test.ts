@@ -1,5 +1,5 @@
 /** The history cache file: location, round trip, every row checked, merges, concurrent writers. */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -121,7 +121,17 @@ describe('the history cache file', () => {
     // A directory where the file should be.
     const inner = historyCachePath(asDir);
     mkdirSync(inner);
-    expect(readHistoryCache(asDir).problem).toBe(`history cache file ${inner} is unreadable (EISDIR)`);
+    expect(readHistoryCache(asDir).problem).toBe(`history cache file ${inner} is not a regular file`);
+  });
+
+  it.skipIf(process.platform === 'win32')('never blocks on a FIFO in place of the file', () => {
+    const dir = tempDir();
+    execFileSync('mkfifo', [historyCachePath(dir)]);
+    expect(readHistoryCache(dir)).toMatchObject({
+      store: null,
+      problem: `history cache file ${historyCachePath(dir)} is not a regular file`,
+      rewrite: true,
+    });
   });
 
   it('merges with what is on disk when writing: the union of days, settled records kept', async () => {

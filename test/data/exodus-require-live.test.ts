@@ -1,0 +1,59 @@
+/** `exodus --pool X --require-live`: the pool analysis is required, live. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../cli/run-cli.js';
+import { TEST_NOW_MS } from '../clock.js';
+import { blockchainInfoRoutes, coingeckoRoutes, MEMPOOL_PATHS, mempoolRoutes } from './helpers/fixtures.js';
+import { type LoopbackServer, type RouteSpec, startServer } from './helpers/server.js';
+
+const servers: LoopbackServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function live(replace: Record<string, RouteSpec> = {}) {
+  const mempool = await startServer({ ...mempoolRoutes(TEST_NOW_MS), ...replace });
+  const bci = await startServer(blockchainInfoRoutes(TEST_NOW_MS));
+  const cg = await startServer(coingeckoRoutes(TEST_NOW_MS));
+  servers.push(mempool, bci, cg);
+  return {
+    env: {
+      HASHCALC_MEMPOOL_URL: mempool.url,
+      HASHCALC_BLOCKCHAIN_INFO_URL: bci.url,
+      HASHCALC_COINGECKO_URL: cg.url,
+    },
+    host: mempool.host,
+  };
+}
+
+describe('exodus --pool with --require-live', () => {
+  it('exits 1 with one line saying why when the pool shares cannot be had live', async () => {
+    const { env, host } = await live({
+      [MEMPOOL_PATHS.pools]: {
+        status: 404,
+        body: 'Not Found',
+        headers: { 'content-type': 'text/plain' },
+      },
+    });
+    const r = await runCli(
+      ['exodus', '--ehs', '100', '--pool', 'foundry usa', '--require-live', '--json'],
+      env,
+    );
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        new RegExp(`^hashcalc: --require-live: no live pool shares \\(${host.replace(/\./g, '\\.')} .+\\)$`),
+      ),
+    ]);
+  });
+
+  it('runs with the pool analysis when the shares are live', async () => {
+    const { env } = await live();
+    const r = await runCli(
+      ['exodus', '--ehs', '100', '--pool', 'foundry usa', '--require-live', '--json'],
+      env,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).pools.pool).toBe('Foundry USA');
+  });
+});
