@@ -63,6 +63,18 @@ export function terminalWidth(ctx: Pick<Context, 'env' | 'stdout'>): number {
   return 100;
 }
 
+/**
+ * Columns notes on stderr wrap to when stderr is a terminal: COLUMNS when set, else the terminal's width, else
+ * 100; null when stderr is not a terminal (pipes, CI logs): there each note stays one line, for scripts.
+ */
+export function stderrWidth(ctx: Pick<Context, 'env' | 'stderr'>): number | null {
+  if (ctx.stderr.isTTY !== true) return null;
+  const fromEnv = Number.parseInt(ctx.env.COLUMNS ?? '', 10);
+  if (Number.isInteger(fromEnv) && fromEnv >= 20 && fromEnv <= 1000) return fromEnv;
+  if (typeof ctx.stderr.columns === 'number' && ctx.stderr.columns >= 20) return ctx.stderr.columns;
+  return 100;
+}
+
 // Reading a user's file: at most a limit, only regular files (or standard input as `-`) -----------------------
 
 /**

@@ -30,9 +30,41 @@ export function paybackNote(economics: OptionEconomics): string | null {
   return null;
 }
 
+/** The multiples versus mining, each with why it is null when it is (no mining option, nothing to divide by). */
+export interface Multiples {
+  revenueMultipleVsMining: number | null;
+  revenueMultipleVsMiningNote?: string | null;
+  ebitdaMultipleVsMining: number | null;
+  ebitdaMultipleVsMiningNote?: string | null;
+}
+
+/** Why each multiple versus mining is null, when it is: `mining` is the run's mining option, if any. */
+export function multiplesWithNotes(
+  multiples: Pick<Multiples, 'revenueMultipleVsMining' | 'ebitdaMultipleVsMining'>,
+  mining: Pick<OptionEconomics, 'revenueUsdPerYear' | 'ebitdaUsdPerYear'> | undefined,
+): Multiples {
+  const noMining = 'no mining option in this run (ai): nothing to compare with';
+  return {
+    revenueMultipleVsMining: multiples.revenueMultipleVsMining,
+    revenueMultipleVsMiningNote:
+      multiples.revenueMultipleVsMining !== null
+        ? null
+        : mining
+          ? 'mining earns no revenue: a multiple of zero is undefined'
+          : noMining,
+    ebitdaMultipleVsMining: multiples.ebitdaMultipleVsMining,
+    ebitdaMultipleVsMiningNote:
+      multiples.ebitdaMultipleVsMining !== null
+        ? null
+        : mining
+          ? "mining's EBITDA is zero or negative: a multiple of a loss means nothing"
+          : noMining,
+  };
+}
+
 export function optionReport(
   economics: OptionEconomics,
-  multiples: { revenueMultipleVsMining: number | null; ebitdaMultipleVsMining: number | null },
+  multiples: Multiples,
   extra: { gpuModel?: string; priceBases?: readonly string[] } = {},
 ): OptionReport {
   const { id, ...figures } = economics;
@@ -116,13 +148,11 @@ export function economicsReport(
   comparison: Pick<SiteComparison, 'options'>,
   extra: EconomicsExtra = {},
 ): EconomicsReport {
+  const mining = comparison.options.find((c) => c.economics.id === 'mining')?.economics;
   const options = comparison.options.map((c) =>
     optionReport(
       c.economics,
-      {
-        revenueMultipleVsMining: c.revenueMultipleVsMining,
-        ebitdaMultipleVsMining: c.ebitdaMultipleVsMining,
-      },
+      multiplesWithNotes(c, mining),
       c.economics.id === 'gpu-cloud'
         ? { ...(extra.gpuModel ? { gpuModel: extra.gpuModel } : {}) }
         : c.economics.id === 'mining' && extra.priceBases
@@ -134,6 +164,7 @@ export function economicsReport(
     schemaVersion: DOCUMENT_VERSIONS[command],
     command,
     network: network ? networkReport(network) : null,
+    networkNote: network ? null : 'ai uses no network data: neither of its options mines',
     site,
     assumptions: assumptionValues(assumptions),
     assumptionSources: assumptions,
@@ -144,15 +175,23 @@ export function economicsReport(
 
 /** One CSV record per option, with the site and network context repeated on each. */
 export function economicsCsvRecords(report: EconomicsReport): CsvRecord[] {
-  return report.options.map((option) => ({
-    command: report.command,
-    siteMw: report.site.mw,
-    powerUsdPerKwh: report.site.powerUsdPerKwh,
-    hashpriceUsdPerPhDay: report.network?.hashpriceUsdPerPhDay ?? null,
-    networkSource: report.network?.source ?? null,
-    networkAsOf: report.network?.asOf ?? null,
-    ...flatten(option),
-  }));
+  // The notes on why a figure is null are for the JSON document; the CSV columns stay as they were.
+  return report.options.map(
+    ({
+      revenueMultipleVsMiningNote: _r,
+      ebitdaMultipleVsMiningNote: _e,
+      discountedPaybackNote: _d,
+      ...option
+    }) => ({
+      command: report.command,
+      siteMw: report.site.mw,
+      powerUsdPerKwh: report.site.powerUsdPerKwh,
+      hashpriceUsdPerPhDay: report.network?.hashpriceUsdPerPhDay ?? null,
+      networkSource: report.network?.source ?? null,
+      networkAsOf: report.network?.asOf ?? null,
+      ...flatten(option),
+    }),
+  );
 }
 
 /**
@@ -188,6 +227,10 @@ export function withHorizon(
       npvVsMiningUsd: p.npvVsMiningUsd,
       irr: p.irr,
       discountedPaybackYears: p.discountedPaybackMonths === null ? null : p.discountedPaybackMonths / 12,
+      discountedPaybackNote:
+        p.discountedPaybackMonths === null
+          ? `not paid back within the ${years}-year horizon once cash flows are discounted at the discount rate`
+          : null,
       depreciationUsdPerYear: depreciation,
       ebitUsdPerYear: o.ebitdaUsdPerYear - depreciation,
       ...(p.breakevenVsMining ? { breakevenVsMining: p.breakevenVsMining } : {}),

@@ -51,14 +51,17 @@ export const exodusOutputSchema = z.object({
     'a fraction: per PH/s, unchanged until the retarget, then this',
   ),
   hashpriceAfterRetargetUsdPerPhDay: num(),
-  stayingFleet: z.nullable(
-    z.object({
-      description: z.string(),
-      hashrateThs: num(),
-      revenueGainUsdPerDay: describe(num(), 'after the retarget, net of pool fee and uptime'),
-      ebitdaUsdPerDayBefore: num(),
-      ebitdaUsdPerDayAfter: num(),
-    }),
+  stayingFleet: describe(
+    z.nullable(
+      z.object({
+        description: z.string(),
+        hashrateThs: num(),
+        revenueGainUsdPerDay: describe(num(), 'after the retarget, net of pool fee and uptime'),
+        ebitdaUsdPerDayBefore: num(),
+        ebitdaUsdPerDayAfter: num(),
+      }),
+    ),
+    "a site's fleet that stays while someone else's hashrate leaves; null when the hashrate leaving is the site's own",
   ),
   networkRevenueUsdPerHour: describe(
     z.object({ before: num(), untilRetarget: num(), afterRetarget: num() }),

@@ -112,6 +112,15 @@ export function networkCommandReport(data: NetworkData): NetworkCommandReport {
       avgFeesBtcPerBlock: provenanceOf(snapshot.avgFeesBtcPerBlock),
       estimatedHashrate: snapshot.estimatedHashrateHs ? provenanceOf(snapshot.estimatedHashrateHs) : null,
       retarget: retarget ? provenanceOf(retarget) : null,
+      nullReasons: {
+        ...(snapshot.estimatedHashrateHs
+          ? {}
+          : {
+              estimatedHashrate:
+                'no estimated hashrate: no live or cached figure (the embedded snapshot has none)',
+            }),
+        ...(retarget ? {} : { retarget: 'no live or cached estimate (the embedded snapshot has none)' }),
+      },
     },
   };
 }

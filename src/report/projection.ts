@@ -177,6 +177,10 @@ export function projectReport(
       irrNote: o.irrNote,
       paybackMonths: o.paybackMonths,
       discountedPaybackMonths: o.discountedPaybackMonths,
+      discountedPaybackNote:
+        o.discountedPaybackMonths === null
+          ? `not paid back within ${context.years} years once cash flows are discounted at the discount rate`
+          : null,
       paybackNote: paybackNoteOf(o, context.years),
       totalCashUsd: o.totalCashUsd,
       peakFundingUsd: o.peakFundingUsd,
@@ -185,6 +189,11 @@ export function projectReport(
       curtailedMonths: o.curtailedMonths,
       goLiveMonth: o.goLiveMonth,
       ...(b ? { breakevenVsMining: breakevenReport(b) } : {}),
+      heightNote: o.months.some((m) => m.heightBlocks === null)
+        ? o.id === 'mining'
+          ? 'a month has no expected height'
+          : 'an AI option runs no chain: months[].heightBlocks is for mining only'
+        : null,
       years: yearsOf(o, context.years),
       months: o.months.map((m) => ({
         month: m.month,

@@ -100,8 +100,17 @@ export const networkOutputSchema = z.object({
     difficulty: networkProvenanceSchema,
     btcUsd: networkProvenanceSchema,
     avgFeesBtcPerBlock: networkProvenanceSchema,
-    estimatedHashrate: z.nullable(networkProvenanceSchema),
-    retarget: z.nullable(networkProvenanceSchema),
+    estimatedHashrate: describe(
+      z.nullable(networkProvenanceSchema),
+      'null when there is no estimated hashrate (see nullReasons)',
+    ),
+    retarget: describe(z.nullable(networkProvenanceSchema), 'null when retarget is (see nullReasons)'),
+    nullReasons: z.optional(
+      describe(
+        z.record(z.string(), z.string()),
+        'why each null provenance is null, by field name (estimatedHashrate, retarget); empty when none is',
+      ),
+    ),
   }),
 });
 
@@ -157,8 +166,20 @@ export const optionSchema = z.object({
   ),
   simplePaybackNote: z.optional(z.nullable(z.string())),
   paybackNote: z.nullable(z.string()),
-  revenueMultipleVsMining: nullableNum(),
-  ebitdaMultipleVsMining: nullableNum(),
+  revenueMultipleVsMining: describe(
+    nullableNum(),
+    "revenue / mining's revenue; null with revenueMultipleVsMiningNote (no mining option, or mining earns none)",
+  ),
+  revenueMultipleVsMiningNote: z.optional(
+    describe(z.nullable(z.string()), 'why revenueMultipleVsMining is null; null when it is a number'),
+  ),
+  ebitdaMultipleVsMining: describe(
+    nullableNum(),
+    "EBITDA / mining's EBITDA; null with ebitdaMultipleVsMiningNote (no mining option, or mining EBITDA <= 0)",
+  ),
+  ebitdaMultipleVsMiningNote: z.optional(
+    describe(z.nullable(z.string()), 'why ebitdaMultipleVsMining is null; null when it is a number'),
+  ),
   hashrateThs: z.optional(num()),
   hashrateEhs: z.optional(num()),
   efficiencyJPerTh: z.optional(nullableNum()),
@@ -171,7 +192,15 @@ export const optionSchema = z.object({
   npvUsd: z.optional(describe(num(), 'NPV over the horizon (see hashcalc project)')),
   npvVsMiningUsd: z.optional(num()),
   irr: z.optional(describe(nullableNum(), 'annualized IRR over the horizon; null when undefined')),
-  discountedPaybackYears: z.optional(nullableNum()),
+  discountedPaybackYears: z.optional(
+    describe(
+      nullableNum(),
+      'years until discounted cumulative cash turns non-negative; null beyond the horizon, with discountedPaybackNote',
+    ),
+  ),
+  discountedPaybackNote: z.optional(
+    describe(z.nullable(z.string()), 'why discountedPaybackYears is null; null when it is a number'),
+  ),
   depreciationUsdPerYear: z.optional(
     describe(
       num(),
@@ -207,7 +236,10 @@ export const economicsOutputSchema = z.object({
     '2 for compare (horizon-aware: verdict is an object, paybackYears over the horizon); 1 for mining and ai',
   ),
   command: z.enum(['compare', 'mining', 'ai']),
-  network: z.nullable(networkReportSchema),
+  network: describe(z.nullable(networkReportSchema), 'null for ai (no mining option), with networkNote'),
+  networkNote: z.optional(
+    describe(z.nullable(z.string()), 'why network is null (ai needs no network data); null when it is given'),
+  ),
   site: z.object({ mw: z.number().check(z.gt(0)), powerUsdPerKwh: nonNegative() }),
   assumptions: z.record(z.string(), scalar()),
   assumptionSources: z.record(z.string(), assumptionSchema),
@@ -309,7 +341,10 @@ export const checkOutputSchema = z.object({
 const projectedMonthSchema = z.object({
   month: describe(count(), '0 is today (capex spent now); month m ends m twelfths of a year from now'),
   date: describe(z.string(), "the month's end, YYYY-MM-DD (UTC)"),
-  heightBlocks: describe(z.nullable(count()), 'mining: expected height at the month end'),
+  heightBlocks: describe(
+    z.nullable(count()),
+    "mining: expected height at the month end; null for AI options (no chain), with the option's heightNote",
+  ),
   revenueUsd: num(),
   opexUsd: describe(num(), 'energy and other opex'),
   ebitdaUsd: num(),
@@ -346,15 +381,30 @@ export const projectedOptionSchema = z.object({
     nullableNum(),
     'months until cumulative cash turns non-negative; null beyond the horizon',
   ),
-  discountedPaybackMonths: nullableNum(),
+  discountedPaybackMonths: describe(
+    nullableNum(),
+    'months until discounted cumulative cash turns non-negative; null beyond the horizon, with discountedPaybackNote',
+  ),
+  discountedPaybackNote: z.optional(
+    describe(z.nullable(z.string()), 'why discountedPaybackMonths is null; null when it is a number'),
+  ),
   paybackNote: z.nullable(z.string()),
   totalCashUsd: num(),
   peakFundingUsd: describe(num(), 'the lowest cumulative cash, as a positive amount: the funding needed'),
   capexUsd: describe(num(), 'all capex over the horizon, refreshes included'),
   residualUsd: num(),
   curtailedMonths: count(),
-  goLiveMonth: z.nullable(count()),
+  goLiveMonth: describe(
+    z.nullable(count()),
+    'the month a conversion starts earning (AI options); null for mining, which runs from today',
+  ),
   breakevenVsMining: z.optional(breakevenVsMiningSchema),
+  heightNote: z.optional(
+    describe(
+      z.nullable(z.string()),
+      "why months[].heightBlocks is null (an AI option runs no chain); null when every month's height is given",
+    ),
+  ),
   years: z.array(projectedYearSchema),
   months: z.array(projectedMonthSchema),
 });

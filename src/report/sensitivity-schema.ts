@@ -58,21 +58,27 @@ export const sensitivityOutputSchema = z.object({
     ),
     'sorted by the largest swingUsd over the options, largest first',
   ),
-  grid: z.nullable(
-    z.object({
-      x: z.object({ id: z.string(), values: z.array(num()) }),
-      y: z.object({ id: z.string(), values: z.array(num()) }),
-      options: z.array(
-        z.object({
-          id: aiOption,
-          npvDeltaUsd: describe(z.array(z.array(num())), '[y index][x index]: NPV minus keeping mining'),
-          frontier: describe(
-            z.array(z.array(z.boolean())),
-            'cells whose sign differs from a neighbour: the break-even frontier',
-          ),
-        }),
-      ),
-    }),
+  grid: describe(
+    z.nullable(
+      z.object({
+        x: z.object({ id: z.string(), values: z.array(num()) }),
+        y: z.object({ id: z.string(), values: z.array(num()) }),
+        options: z.array(
+          z.object({
+            id: aiOption,
+            npvDeltaUsd: describe(z.array(z.array(num())), '[y index][x index]: NPV minus keeping mining'),
+            frontier: describe(
+              z.array(z.array(z.boolean())),
+              'cells whose sign differs from a neighbour: the break-even frontier',
+            ),
+          }),
+        ),
+      }),
+    ),
+    'with --grid: NPV over two drivers; null without it, with gridNote',
+  ),
+  gridNote: z.optional(
+    describe(z.nullable(z.string()), 'why grid is null (no --grid given); null when there is a grid'),
   ),
   evaluations: describe(z.int(), 'projections run'),
 });

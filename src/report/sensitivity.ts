@@ -58,6 +58,7 @@ export function sensitivityReport(
       y: grid.y,
       options: grid.options,
     },
+    gridNote: grid ? null : 'no --grid given: only the tornado (one driver at a time) was run',
     evaluations: context.evaluations,
   };
 }

@@ -1,5 +1,6 @@
 /** `network`: the network state with provenance: the hashprice figures plus hashrate, retarget and halving. */
 import { ALL_QUANTITIES } from '../../data/types.js';
+import { flatten } from '../../report/flatten.js';
 import { networkCommandReport, networkReport } from '../../report/network.js';
 import { networkData } from '../../site/network.js';
 import type { CommandCall } from '../command-call.js';
@@ -18,6 +19,11 @@ export async function runNetwork(call: CommandCall): Promise<number> {
         recentHashprice(call),
       ]);
       return (r) => networkCommandDocument(r, call.ctx.now(), recent);
+    },
+    // The reasons for null provenances are for the JSON document; the CSV columns stay as they were.
+    csv: (r) => {
+      const { nullReasons: _reasons, ...provenance } = r.provenance;
+      return [flatten({ ...r, provenance })];
     },
   });
   return 0;

@@ -1,5 +1,5 @@
 /** What every command does around its own logic: inputs, network data, notes, --explain, output format. */
-import type { Context } from '../../context.js';
+import { type Context, stderrWidth } from '../../context.js';
 import { escapeControl, UsageError } from '../../errors.js';
 import type { Given, LayeredInputs } from '../../inputs/layers.js';
 import type { Assumptions } from '../../inputs/resolve.js';
@@ -8,6 +8,7 @@ import type { CsvRecord } from '../../output/csv.js';
 import type { Document } from '../../output/document.js';
 import { toJson } from '../../output/json.js';
 import { loadStyle } from '../../output/style.js';
+import { wrapLine } from '../../output/wrap.js';
 import type { NetworkReport } from '../../report/schemas.js';
 import type { CommandCall } from '../command-call.js';
 
@@ -16,15 +17,20 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 /** What each stderr has been told in this run: a note from two layers is said once. */
 const said = new WeakMap<object, Set<string>>();
 
-/** Lines for stderr, each once per run, prefixed. */
+/**
+ * Lines for stderr, each once per run, prefixed. On a terminal a note wraps at word boundaries to its width
+ * (continuation lines indented by two spaces; a word or URL is never cut); elsewhere each note is one line.
+ */
 export function printNotes(ctx: Context, notes: readonly string[]): void {
   const seen = said.get(ctx.stderr) ?? new Set<string>();
   said.set(ctx.stderr, seen);
+  const width = stderrWidth(ctx);
   for (const note of notes) {
     if (seen.has(note)) continue;
     seen.add(note);
     // A note quotes servers, files and env values: each is one line, its control characters escaped.
-    ctx.stderr.write(`hashcalc: ${escapeControl(note)}\n`);
+    const line = `hashcalc: ${escapeControl(note)}`;
+    ctx.stderr.write(`${width === null ? line : wrapLine(line, width, 2)}\n`);
   }
 }
 
