@@ -7,24 +7,49 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/program.js';
+import { doctorReport } from '../../src/report/doctor.js';
 import { doctorOutputSchema } from '../../src/report/doctor-schema.js';
+import {
+  blockchainInfoRoutes,
+  coingeckoRoutes,
+  MEMPOOL_PATHS,
+  mempoolRoutes,
+} from '../data/helpers/fixtures.js';
 import { errorWithCode, type MockSources, mockSources } from '../data/helpers/mock-sources.js';
+import { hang, type LoopbackServer, startServer } from '../data/helpers/server.js';
 import { cliContext, cliEnv } from './run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hashcalc-doctor-'));
 let mocks: MockSources | undefined;
+const servers: LoopbackServer[] = [];
 afterEach(async () => {
   await mocks?.close();
   mocks = undefined;
+  await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
-async function doctor(args: readonly string[], env: Record<string, string> = {}, sources?: MockSources) {
+/** No proxy from the developer's shell: loopback servers are asked directly. */
+const NO_PROXIES = Object.fromEntries(
+  Object.keys(process.env)
+    .filter((k) => /^(https?|no)_proxy$/i.test(k))
+    .map((k) => [k, undefined]),
+) as Record<string, undefined>;
+
+async function doctor(
+  args: readonly string[],
+  env: Record<string, string | undefined> = {},
+  sources?: MockSources,
+) {
   const t = cliContext(['doctor', ...args], cliEnv(env), sources ? { dispatcher: sources.agent } : {});
   const code = await run(['doctor', ...args], t.ctx);
   return { code, stdout: t.stdout(), stderr: t.stderr() };
 }
 
-async function doctorJson(args: readonly string[], env: Record<string, string> = {}, sources?: MockSources) {
+async function doctorJson(
+  args: readonly string[],
+  env: Record<string, string | undefined> = {},
+  sources?: MockSources,
+) {
   const result = await doctor([...args, '--json'], env, sources);
   return { ...result, report: doctorOutputSchema.parse(JSON.parse(result.stdout)) };
 }
@@ -98,6 +123,24 @@ describe('hashcalc doctor', () => {
     expect(report.sources[0]?.url).toBe('http://umbrel.local:3006/api/blocks/tip/height');
   });
 
+  it('asks loopback servers through the production dispatcher, within --timeout', async () => {
+    const mempool = await startServer({ ...mempoolRoutes(), [MEMPOOL_PATHS.tip]: hang });
+    const bci = await startServer(blockchainInfoRoutes());
+    const cg = await startServer(coingeckoRoutes());
+    servers.push(mempool, bci, cg);
+    const { code, report } = await doctorJson(['--mempool-url', mempool.url, '--timeout', '300'], {
+      ...NO_PROXIES,
+      HASHCALC_BLOCKCHAIN_INFO_URL: bci.url,
+      HASHCALC_COINGECKO_URL: cg.url,
+    });
+    expect(code).toBe(1);
+    expect(check(report, 'mempool')).toMatchObject({ status: 'fail' });
+    expect(check(report, 'mempool')?.detail).toMatch(new RegExp(`^${mempool.host} timed out after 300 ms`));
+    expect(check(report, 'blockchain.info')?.status).toBe('ok');
+    expect(check(report, 'coingecko')?.status).toBe('ok');
+    expect(bci.count('/q/getblockcount')).toBe(1);
+  });
+
   it('skips the sources with --offline, and says so', async () => {
     mocks = mockSources();
     const { code, report } = await doctorJson(['--offline'], {}, mocks);
@@ -148,5 +191,31 @@ describe('hashcalc doctor', () => {
     expect(stdout).toContain('NO_PROXY=localhost');
     expect(stdout).not.toContain('s3cret');
     expect(stdout.split('\r\n')[0]).toBe('id,name,status,detail,elapsedMs');
+  });
+
+  it('fails a Node below 20.18 and says whether the compile cache is on', () => {
+    const node = (nodeVersion: string) =>
+      doctorReport({
+        nodeVersion,
+        config: { path: null, pathFrom: 'none', exists: false, error: null, inputs: 0 },
+        cache: null,
+        cacheError: null,
+        proxy: { http: null, https: null, noProxy: null, problem: null },
+        sources: null,
+        hosts: {
+          mempool: 'mempool.space',
+          'blockchain.info': 'blockchain.info',
+          coingecko: 'api.coingecko.com',
+        },
+      }).checks[0];
+    expect(node('20.17.0')).toMatchObject({
+      status: 'fail',
+      detail: 'v20.17.0; hashcalc needs Node >= 20.18',
+    });
+    expect(node('20.18.0')).toMatchObject({
+      status: 'ok',
+      detail: 'v20.18.0; no compile cache (Node >= 22.1 starts faster)',
+    });
+    expect(node('22.1.0')).toMatchObject({ status: 'ok', detail: 'v22.1.0; compile cache on' });
   });
 });
