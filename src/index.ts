@@ -33,6 +33,7 @@ export {
   resolveSite,
 } from './inputs/resolve.js';
 export * from './report/config-schema.js';
+export * from './report/doctor-schema.js';
 export { DOCUMENT_NAMES, DOCUMENT_VERSIONS } from './report/documents.js';
 export { economicsCsvRecords, siteEconomicsReport } from './report/economics.js';
 export * from './report/exodus-schema.js';

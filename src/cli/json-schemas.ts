@@ -5,6 +5,7 @@
 import { toJSONSchema, type ZodMiniType } from 'zod/mini';
 import { buildScenarioSchema } from '../inputs/scenario-schema.js';
 import { configOutputSchema } from '../report/config-schema.js';
+import { doctorOutputSchema } from '../report/doctor-schema.js';
 import { type DocumentName, SCHEMA_NAMES } from '../report/documents.js';
 import { exodusOutputSchema } from '../report/exodus-schema.js';
 import { historyOutputSchema } from '../report/history-schema.js';
@@ -18,6 +19,7 @@ import { sensitivityOutputSchema } from '../report/sensitivity-schema.js';
 const OUTPUT_SCHEMAS: Record<DocumentName, ZodMiniType> = {
   ...SHARED,
   config: configOutputSchema,
+  doctor: doctorOutputSchema,
   exodus: exodusOutputSchema,
   history: historyOutputSchema,
   sensitivity: sensitivityOutputSchema,

@@ -18,6 +18,34 @@ export interface NetworkScope {
   optional?: readonly Quantity[];
 }
 
+/** The source URLs and key: --mempool-url (any layer), the others from env only. Each checked. */
+export function sourcesFrom(
+  given: LayeredInputs['given'],
+  env: Context['env'],
+): NonNullable<NetworkRequest['sources']> {
+  const sources: NonNullable<NetworkRequest['sources']> = {};
+  const mempool = given.mempoolUrl as Given<string> | undefined;
+  if (mempool) sources.mempoolUrl = mempool.value;
+  if (env.HASHCALC_BLOCKCHAIN_INFO_URL) {
+    const url = baseUrl(
+      env.HASHCALC_BLOCKCHAIN_INFO_URL,
+      'HASHCALC_BLOCKCHAIN_INFO_URL',
+      'https://blockchain.info',
+    );
+    sources.blockchainInfoUrl = url;
+    sources.blockchainInfoApiUrl = url;
+  }
+  if (env.HASHCALC_COINGECKO_URL) {
+    sources.coingeckoUrl = baseUrl(
+      env.HASHCALC_COINGECKO_URL,
+      'HASHCALC_COINGECKO_URL',
+      'https://api.coingecko.com/api/v3',
+    );
+  }
+  if (env.HASHCALC_COINGECKO_KEY) sources.coingeckoKey = env.HASHCALC_COINGECKO_KEY;
+  return sources;
+}
+
 export function networkRequestFrom(
   layered: Pick<LayeredInputs, 'given'>,
   ctx: Context,
@@ -61,26 +89,7 @@ export function networkRequestFrom(
   if (maxDivergence !== undefined) request.maxDivergence = maxDivergence;
 
   if (!offline) proxyVariables(env); // a bad HTTPS_PROXY is a usage error before anything is fetched
-  const sources: NonNullable<NetworkRequest['sources']> = {};
-  const mempool = given.mempoolUrl as Given<string> | undefined;
-  if (mempool) sources.mempoolUrl = mempool.value;
-  if (env.HASHCALC_BLOCKCHAIN_INFO_URL) {
-    const url = baseUrl(
-      env.HASHCALC_BLOCKCHAIN_INFO_URL,
-      'HASHCALC_BLOCKCHAIN_INFO_URL',
-      'https://blockchain.info',
-    );
-    sources.blockchainInfoUrl = url;
-    sources.blockchainInfoApiUrl = url;
-  }
-  if (env.HASHCALC_COINGECKO_URL) {
-    sources.coingeckoUrl = baseUrl(
-      env.HASHCALC_COINGECKO_URL,
-      'HASHCALC_COINGECKO_URL',
-      'https://api.coingecko.com/api/v3',
-    );
-  }
-  if (env.HASHCALC_COINGECKO_KEY) sources.coingeckoKey = env.HASHCALC_COINGECKO_KEY;
+  const sources = sourcesFrom(given, env);
   if (Object.keys(sources).length > 0) request.sources = sources;
 
   if (!isJson(layered) && ctx.stderr.isTTY === true) {

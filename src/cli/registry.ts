@@ -10,6 +10,7 @@ import { spec as check } from './commands/check.spec.js';
 import { spec as compare } from './commands/compare.spec.js';
 import { spec as completion } from './commands/completion.spec.js';
 import { spec as config } from './commands/config.spec.js';
+import { spec as doctor } from './commands/doctor.spec.js';
 import { spec as exodus } from './commands/exodus.spec.js';
 import { spec as hashprice } from './commands/hashprice.spec.js';
 import { spec as history } from './commands/history.spec.js';
@@ -33,6 +34,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   check,
   catalog,
   config,
+  doctor,
   init,
   schema,
   completion,

@@ -400,6 +400,7 @@ const ACCEPTED: Record<CommandName, readonly string[]> = {
   ],
   catalog: ['--format', '--json', '--offline', '--quiet', '--stale'],
   config: ['--format', '--json', '--offline', '--quiet'],
+  doctor: ['--format', '--json', '--mempool-url', '--offline', '--quiet', '--timeout'],
   init: ['--force', '--offline', '--quiet', '--stdout'],
   schema: ['--offline', '--quiet'],
   completion: ['--offline', '--quiet'],

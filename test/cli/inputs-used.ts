@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run } from '../../src/cli/program.js';
+import { NETWORK_COMMANDS } from '../../src/inputs/rows/define.js';
 import { type CommandName, rowByFlag, rowsFor } from '../../src/inputs/table.js';
 import { cliContext, cliEnv } from './run-cli.js';
 
@@ -23,6 +24,8 @@ const EXISTING = join(DIR, 'existing.json');
 /** An empty config file: every run reads the same one (else each run's own scratch home names another path). */
 const CONFIG = join(DIR, 'config.json');
 writeFileSync(CONFIG, '{}\n');
+/** One cache directory (never written: every run is offline), since doctor prints where it is. */
+const CACHE = join(DIR, 'cache');
 const INIT_FILE = join(DIR, 'init.json');
 /** The last 400 days of the fixture (the three years take ~3x as long to read, in every run). */
 const HISTORY_CSV = join(DIR, 'days.csv');
@@ -57,6 +60,7 @@ const BASE: Record<CommandName, readonly string[]> = {
   ],
   catalog: ['catalog', 'miners', '--json'],
   config: ['config', '--json'],
+  doctor: ['doctor', '--json'],
   init: ['init', INIT_FILE],
   schema: ['schema', 'compare'],
   completion: ['completion', 'bash'],
@@ -168,7 +172,11 @@ export const USED_OTHERWISE: Record<string, { commands?: readonly CommandName[];
   // Elsewhere, --refresh offline is a usage error (the exit code differs).
   refresh: { commands: ['history'], why: 'skips a fresh cache when fetching; offline nothing is fetched' },
   pool: { why: "the pool whose share grows: needs the last week's blocks from a mempool instance (live)" },
-  mempoolUrl: { why: 'which instance is fetched from; offline nothing is fetched' },
+  // doctor names the instance it would ask, offline too.
+  mempoolUrl: {
+    commands: [...NETWORK_COMMANDS, 'history'],
+    why: 'which instance is fetched from; offline nothing is fetched',
+  },
   timeoutMs: { why: 'how long a request may take; offline nothing is fetched' },
   maxDivergence: { why: 'warns on stderr when two live sources disagree; offline there is one source' },
   workers: { why: 'threads for the Monte Carlo: the same --seed gives the same figures with any --workers' },
@@ -186,7 +194,11 @@ async function hashcalc(args: readonly string[]): Promise<Outcome> {
   const key = args.join('\0');
   const known = args[0] === 'init' ? undefined : outcomes.get(key);
   if (known) return known;
-  const t = cliContext(args, cliEnv({ HASHCALC_OFFLINE: '1', HASHCALC_CONFIG: CONFIG }), { nowMs: NOW });
+  const t = cliContext(
+    args,
+    cliEnv({ HASHCALC_OFFLINE: '1', HASHCALC_CONFIG: CONFIG, HASHCALC_CACHE_DIR: CACHE }),
+    { nowMs: NOW },
+  );
   const code = await run(args, t.ctx);
   const outcome = { code, stdout: t.stdout() };
   outcomes.set(key, outcome);

@@ -43,7 +43,7 @@ export const DATA_ROWS: readonly RowSpec[] = [
     valueName: 'URL',
     path: null,
     group: 'data',
-    commands: [...NETWORK_COMMANDS, 'history'],
+    commands: [...NETWORK_COMMANDS, 'history', 'doctor'],
     kind: { type: 'url', example: 'http://umbrel.local:3006' },
     description: 'mempool instance to use, public or your own (e.g. http://umbrel.local:3006)',
     defaultValue: 'https://mempool.space',
@@ -55,7 +55,7 @@ export const DATA_ROWS: readonly RowSpec[] = [
     valueName: 'MS',
     path: null,
     group: 'data',
-    commands: [...NETWORK_COMMANDS, 'history'],
+    commands: [...NETWORK_COMMANDS, 'history', 'doctor'],
     unit: 'ms',
     kind: {
       type: 'duration',

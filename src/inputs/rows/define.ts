@@ -17,6 +17,7 @@ export const COMMAND_NAMES = [
   'check',
   'catalog',
   'config',
+  'doctor',
   'init',
   'schema',
   'completion',
