@@ -236,8 +236,13 @@ function parseValue(row: InputRow, raw: unknown, label: string, layer: Layer): u
     case 'url':
       return baseUrl(String(raw), label, kind.example);
     case 'file':
-    case 'text':
-      return String(raw);
+    case 'text': {
+      // An empty name given on purpose is a mistake (a variable that expanded to nothing), never "none".
+      const text = String(raw);
+      if (text.trim() === '')
+        throw new UsageError(`${label}: expected ${kind.type === 'file' ? 'a file name' : 'a name'}, got ''`);
+      return text;
+    }
     case 'date': {
       const text = String(raw).trim();
       const ms = Date.parse(`${text}T00:00:00Z`);

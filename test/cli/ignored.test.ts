@@ -272,3 +272,17 @@ describe('exit codes mean what the contract says (item 8)', () => {
     );
   });
 });
+
+describe('an empty file name is a mistake, never "none"', () => {
+  it('--scenario, --data and init with an empty name: exit 2 naming it', async () => {
+    const scenario = await runCli(['compare', '--offline', '--scenario', '']);
+    expect(scenario.code).toBe(2);
+    expect(scenario.stderr).toBe("hashcalc: --scenario: expected a file name, got ''\n");
+    const data = await runCli(['history', '--offline', '--data', '']);
+    expect(data.code).toBe(2);
+    expect(data.stderr).toBe("hashcalc: --data: expected a file name, got ''\n");
+    const init = await runCli(['init', '']);
+    expect(init.code).toBe(2);
+    expect(init.stderr).toBe("hashcalc: init: expected a file name, got ''\n");
+  });
+});

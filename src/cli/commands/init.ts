@@ -99,6 +99,7 @@ async function writeAtomically(file: string, content: string): Promise<void> {
 export async function runInit(call: CommandCall): Promise<number> {
   const { ctx, options } = call;
   const target = call.args[0] ?? DEFAULT_SCENARIO_FILE;
+  if (target.trim() === '') throw new UsageError("init: expected a file name, got ''");
   const schemaFile = `${basename(target).replace(/\.json$/i, '')}.schema.json`;
   if (options.stdout === true && options.force === true)
     throw new UsageError('--force: no effect with --stdout (no file is written); give one of them');
