@@ -4,6 +4,7 @@
  */
 import { toJSONSchema, type ZodMiniType } from 'zod/mini';
 import { buildScenarioSchema } from '../inputs/scenario-schema.js';
+import { cacheOutputSchema } from '../report/cache-schema.js';
 import { configOutputSchema } from '../report/config-schema.js';
 import { type DocumentName, SCHEMA_NAMES } from '../report/documents.js';
 import { exodusOutputSchema } from '../report/exodus-schema.js';
@@ -18,6 +19,7 @@ import { sensitivityOutputSchema } from '../report/sensitivity-schema.js';
 const OUTPUT_SCHEMAS: Record<DocumentName, ZodMiniType> = {
   ...SHARED,
   config: configOutputSchema,
+  cache: cacheOutputSchema,
   exodus: exodusOutputSchema,
   history: historyOutputSchema,
   sensitivity: sensitivityOutputSchema,

@@ -400,6 +400,7 @@ const ACCEPTED: Record<CommandName, readonly string[]> = {
   ],
   catalog: ['--format', '--json', '--offline', '--quiet', '--stale'],
   config: ['--format', '--json', '--offline', '--quiet'],
+  cache: ['--clear', '--format', '--json', '--offline', '--quiet'],
   init: ['--force', '--offline', '--quiet', '--stdout'],
   schema: ['--offline', '--quiet'],
   completion: ['--offline', '--quiet'],
@@ -490,6 +491,7 @@ const ENV_BY_FLAG: Record<string, string | null> = {
   '--max-ratio': null,
   '--assert': null,
   '--stale': 'HASHCALC_STALE',
+  '--clear': null,
   '--force': null,
   '--stdout': null,
 };

@@ -23,6 +23,8 @@ const EXISTING = join(DIR, 'existing.json');
 /** An empty config file: every run reads the same one (else each run's own scratch home names another path). */
 const CONFIG = join(DIR, 'config.json');
 writeFileSync(CONFIG, '{}\n');
+/** One cache directory too (`cache` names it; the runs are offline, so nothing is written there). */
+const CACHE_DIR = join(DIR, 'cache');
 const INIT_FILE = join(DIR, 'init.json');
 /** The last 400 days of the fixture (the three years take ~3x as long to read, in every run). */
 const HISTORY_CSV = join(DIR, 'days.csv');
@@ -57,6 +59,7 @@ const BASE: Record<CommandName, readonly string[]> = {
   ],
   catalog: ['catalog', 'miners', '--json'],
   config: ['config', '--json'],
+  cache: ['cache', '--json'],
   init: ['init', INIT_FILE],
   schema: ['schema', 'compare'],
   completion: ['completion', 'bash'],
@@ -152,6 +155,7 @@ export const CHANGE: Record<string, { set: string[]; with?: string[]; without?: 
   maxRatio: { set: ['--max-ratio', 'ai-lease/mining:0.01'] },
   assert: { set: ['--assert', 'site.mw > 1000'] },
   stale: { set: ['--stale', '1d'], without: ['miners'] },
+  clear: { set: ['--clear'] },
   force: { set: ['--force'] },
   stdout: { set: ['--stdout'] },
 };
@@ -186,7 +190,11 @@ async function hashcalc(args: readonly string[]): Promise<Outcome> {
   const key = args.join('\0');
   const known = args[0] === 'init' ? undefined : outcomes.get(key);
   if (known) return known;
-  const t = cliContext(args, cliEnv({ HASHCALC_OFFLINE: '1', HASHCALC_CONFIG: CONFIG }), { nowMs: NOW });
+  const t = cliContext(
+    args,
+    cliEnv({ HASHCALC_OFFLINE: '1', HASHCALC_CONFIG: CONFIG, HASHCALC_CACHE_DIR: CACHE_DIR }),
+    { nowMs: NOW },
+  );
   const code = await run(args, t.ctx);
   const outcome = { code, stdout: t.stdout() };
   outcomes.set(key, outcome);

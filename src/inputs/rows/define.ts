@@ -17,6 +17,7 @@ export const COMMAND_NAMES = [
   'check',
   'catalog',
   'config',
+  'cache',
   'init',
   'schema',
   'completion',
@@ -136,6 +137,7 @@ export type InputGroup =
   | 'exodus'
   | 'history'
   | 'catalog'
+  | 'cache'
   | 'init';
 
 export interface InputRow {
