@@ -93,7 +93,7 @@ export function cacheDocument(report: CacheReport): Document {
     blocks.push(text('network.json: per quantity, source and instance', 'heading'));
     blocks.push({
       kind: 'table',
-      head: ['Quantity', 'Source', 'Instance', 'Fetched', 'Data as of', 'State'],
+      head: ['Quantity', 'Source', 'Instance', 'Fetched', 'Data as of (UTC)', 'State'],
       rows: report.network.map((e) => [
         QUANTITY_NAMES[e.quantity] ?? e.quantity,
         e.origin,

@@ -4,7 +4,7 @@ import type { CommandSpec } from '../command-spec.js';
 export const spec: CommandSpec = {
   name: 'cache',
   description:
-    'Where the cache directory is and what it holds (network.json entries per source and instance, history.json series), how old, its size; --clear removes it',
+    "Where the cache directory is and what it holds (network.json entries per source and instance, history.json series), how old, its size; --clear removes hashcalc's files in it",
   examples: [
     'npx hashcalc cache',
     'npx hashcalc cache --clear',
