@@ -32,6 +32,7 @@ export {
   resolveSimulation,
   resolveSite,
 } from './inputs/resolve.js';
+export * from './report/cache-schema.js';
 export * from './report/config-schema.js';
 export * from './report/doctor-schema.js';
 export { DOCUMENT_NAMES, DOCUMENT_VERSIONS } from './report/documents.js';

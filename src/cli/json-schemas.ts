@@ -4,6 +4,7 @@
  */
 import { toJSONSchema, type ZodMiniType } from 'zod/mini';
 import { buildScenarioSchema } from '../inputs/scenario-schema.js';
+import { cacheOutputSchema } from '../report/cache-schema.js';
 import { configOutputSchema } from '../report/config-schema.js';
 import { doctorOutputSchema } from '../report/doctor-schema.js';
 import { type DocumentName, SCHEMA_NAMES } from '../report/documents.js';
@@ -19,6 +20,7 @@ import { sensitivityOutputSchema } from '../report/sensitivity-schema.js';
 const OUTPUT_SCHEMAS: Record<DocumentName, ZodMiniType> = {
   ...SHARED,
   config: configOutputSchema,
+  cache: cacheOutputSchema,
   doctor: doctorOutputSchema,
   exodus: exodusOutputSchema,
   history: historyOutputSchema,

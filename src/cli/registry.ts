@@ -5,6 +5,7 @@
  */
 import type { CommandSpec } from './command-spec.js';
 import { spec as ai } from './commands/ai.spec.js';
+import { spec as cache } from './commands/cache.spec.js';
 import { spec as catalog } from './commands/catalog.spec.js';
 import { spec as check } from './commands/check.spec.js';
 import { spec as compare } from './commands/compare.spec.js';
@@ -34,6 +35,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   check,
   catalog,
   config,
+  cache,
   doctor,
   init,
   schema,

@@ -23,3 +23,13 @@ export function cacheDirectory(env: Env, platform: string = process.platform): s
     return join(env.LOCALAPPDATA || join(home, 'AppData', 'Local'), 'hashcalc', 'Cache');
   return join(home, '.cache', 'hashcalc');
 }
+
+/** Where cacheDirectory(env) takes its path from (the same order). */
+export function cacheDirectorySource(
+  env: Env,
+  platform: string = process.platform,
+): 'HASHCALC_CACHE_DIR' | 'XDG_CACHE_HOME' | 'default' | 'none' {
+  if (env.HASHCALC_CACHE_DIR) return 'HASHCALC_CACHE_DIR';
+  if (env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME)) return 'XDG_CACHE_HOME';
+  return homeDirectory(env, platform) ? 'default' : 'none';
+}

@@ -242,3 +242,50 @@ export async function writeCache(dir: string, updates: CacheEntries): Promise<st
     return `could not write the cache file ${file} (${errorText(error)})`;
   }
 }
+
+/** One stored entry as `hashcalc cache` lists it. */
+export interface CacheEntryDescription {
+  quantity: Quantity;
+  origin: LiveSourceId;
+  /** The instance (base URL without the scheme), else the host that answered; null when the entry names neither. */
+  instance: string | null;
+  asOfMs: number;
+  fetchedAtMs: number;
+  fresh: boolean;
+}
+
+export interface CacheDescription {
+  /** Every valid entry on disk, per quantity (in TTL_MS order), the most recently fetched first. */
+  entries: CacheEntryDescription[];
+  /** One line when the file is not what hashcalc writes (corrupt, foreign, an older layout, not a regular file). */
+  problem?: string;
+}
+
+/**
+ * What network.json holds, read by readCache (the same checks, never blocking on a FIFO or a device): for
+ * `hashcalc cache`. No printing, no writing.
+ */
+export async function describeCache(dir: string, nowMs: number): Promise<CacheDescription> {
+  const read = await readCache(dir);
+  const entries: CacheEntryDescription[] = [];
+  for (const quantity of QUANTITIES) {
+    const list = [...(read.stored[quantity] ?? [])] as CacheEntry[];
+    list.sort((a, b) => b.fetchedAtMs - a.fetchedAtMs);
+    for (const entry of list)
+      entries.push({
+        quantity,
+        origin: entry.origin,
+        instance: entry.instance ?? entry.host ?? null,
+        asOfMs: entry.asOfMs,
+        fetchedAtMs: entry.fetchedAtMs,
+        fresh: isFresh(quantity, entry, nowMs),
+      });
+  }
+  // readCache drops a version-1 file silently (it is rewritten on the next write); a description says so.
+  const problem =
+    read.problem ??
+    (read.rewrite
+      ? `cache file ${cachePath(dir)} has an older layout (version 1); ignored and rewritten on the next network run`
+      : undefined);
+  return problem ? { entries, problem } : { entries };
+}

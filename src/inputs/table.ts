@@ -10,6 +10,7 @@
  */
 
 import { AI_ROWS } from './rows/ai.js';
+import { CACHE_ROWS } from './rows/cache.js';
 import { CATALOG_ROWS } from './rows/catalog.js';
 import { DATA_ROWS } from './rows/data.js';
 import { type CommandName, envOf, type InputGroup, type InputRow } from './rows/define.js';
@@ -53,6 +54,7 @@ export const INPUT_ROWS: readonly InputRow[] = [
   ...HISTORY_ROWS,
   ...RULES_ROWS,
   ...CATALOG_ROWS,
+  ...CACHE_ROWS,
   ...INIT_ROWS,
 ].map((spec) => ({ ...spec, env: spec.env === undefined ? envOf(spec.flag) : spec.env }));
 
@@ -70,6 +72,7 @@ export const GROUP_TITLES: Record<InputGroup, string> = {
   exodus: 'Hashrate leaving:',
   history: 'History:',
   catalog: 'Catalog:',
+  cache: 'Options:',
   init: 'Options:',
   universal: 'Global options:',
   output: 'Global options:',
@@ -116,6 +119,7 @@ export const NO_ENV_FLAGS: Readonly<Record<string, string>> = {
   '--version': 'a per-run request',
   '--force': 'init only; never from the environment, so a variable cannot overwrite files',
   '--stdout': 'init only',
+  '--clear': 'cache only; never from the environment, so a variable cannot remove files',
   '--min-hashprice': 'rules live in flags or a scenario file (rules.*)',
   '--max-hashprice': 'rules live in flags or a scenario file (rules.*)',
   '--min-breakeven-power-price': 'rules live in flags or a scenario file (rules.*)',

@@ -18,6 +18,7 @@ export const DOCUMENT_VERSIONS = {
   check: 1,
   catalog: 1,
   config: 1,
+  cache: 1,
   doctor: 1,
 } as const;
 

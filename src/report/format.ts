@@ -67,7 +67,7 @@ export function hashrateThs(n: number | null | undefined): string {
   return `${significant(n)} TH/s`;
 }
 
-export { grouped };
+export { formatAge, grouped };
 
 /** USD with full digits and separators: $84,775. */
 export function usdExact(n: number | null | undefined, decimals = 0): string {

@@ -400,6 +400,7 @@ const ACCEPTED: Record<CommandName, readonly string[]> = {
   ],
   catalog: ['--format', '--json', '--offline', '--quiet', '--stale'],
   config: ['--format', '--json', '--offline', '--quiet'],
+  cache: ['--clear', '--format', '--json', '--offline', '--quiet'],
   doctor: ['--format', '--json', '--mempool-url', '--offline', '--quiet', '--timeout'],
   init: ['--force', '--offline', '--quiet', '--stdout'],
   schema: ['--offline', '--quiet'],
@@ -491,6 +492,7 @@ const ENV_BY_FLAG: Record<string, string | null> = {
   '--max-ratio': null,
   '--assert': null,
   '--stale': 'HASHCALC_STALE',
+  '--clear': null,
   '--force': null,
   '--stdout': null,
 };

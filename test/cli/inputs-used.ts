@@ -24,8 +24,8 @@ const EXISTING = join(DIR, 'existing.json');
 /** An empty config file: every run reads the same one (else each run's own scratch home names another path). */
 const CONFIG = join(DIR, 'config.json');
 writeFileSync(CONFIG, '{}\n');
-/** One cache directory (never written: every run is offline), since doctor prints where it is. */
-const CACHE = join(DIR, 'cache');
+/** One cache directory (never written: every run is offline), since cache and doctor print where it is. */
+const CACHE_DIR = join(DIR, 'cache');
 const INIT_FILE = join(DIR, 'init.json');
 /** The last 400 days of the fixture (the three years take ~3x as long to read, in every run). */
 const HISTORY_CSV = join(DIR, 'days.csv');
@@ -60,6 +60,7 @@ const BASE: Record<CommandName, readonly string[]> = {
   ],
   catalog: ['catalog', 'miners', '--json'],
   config: ['config', '--json'],
+  cache: ['cache', '--json'],
   doctor: ['doctor', '--json'],
   init: ['init', INIT_FILE],
   schema: ['schema', 'compare'],
@@ -156,6 +157,7 @@ export const CHANGE: Record<string, { set: string[]; with?: string[]; without?: 
   maxRatio: { set: ['--max-ratio', 'ai-lease/mining:0.01'] },
   assert: { set: ['--assert', 'site.mw > 1000'] },
   stale: { set: ['--stale', '1d'], without: ['miners'] },
+  clear: { set: ['--clear'] },
   force: { set: ['--force'] },
   stdout: { set: ['--stdout'] },
 };
@@ -196,7 +198,7 @@ async function hashcalc(args: readonly string[]): Promise<Outcome> {
   if (known) return known;
   const t = cliContext(
     args,
-    cliEnv({ HASHCALC_OFFLINE: '1', HASHCALC_CONFIG: CONFIG, HASHCALC_CACHE_DIR: CACHE }),
+    cliEnv({ HASHCALC_OFFLINE: '1', HASHCALC_CONFIG: CONFIG, HASHCALC_CACHE_DIR: CACHE_DIR }),
     { nowMs: NOW },
   );
   const code = await run(args, t.ctx);

@@ -23,6 +23,7 @@ const runs: [document: string, args: string[]][] = [
   ['catalog', ['catalog', 'conversions']],
   ['catalog', ['catalog', 'defaults']],
   ['config', ['config']],
+  ['cache', ['cache']],
   ['doctor', ['doctor']],
   ['check', ['check', '--min-hashprice', '1']],
   ['project', ['project', '--mw', '341']],

@@ -210,3 +210,57 @@ export async function writeHistoryCache(dir: string, store: HistoryStore): Promi
     return `could not write the history cache file ${file} (${errorText(error)})`;
   }
 }
+
+/** One series of history.json as `hashcalc cache` lists it: its rows and the days they cover. */
+export interface HistorySeriesDescription {
+  series: 'retargets' | 'fees' | 'prices';
+  fetchedAtMs: number;
+  rows: number;
+  /** The first and last day (UTC, YYYY-MM-DD); null without rows. */
+  firstDay: string | null;
+  lastDay: string | null;
+}
+
+export interface HistoryCacheDescription {
+  /** The instance whose data it is (its API base) and the host that answered; null when the file is absent or invalid. */
+  instance: { api: string; host: string } | null;
+  series: HistorySeriesDescription[];
+  problem?: string;
+}
+
+const utcDay = (timeSec: number) => new Date(timeSec * 1000).toISOString().slice(0, 10);
+
+/** What history.json holds, read by readHistoryCache (every row checked, never blocking). No printing. */
+export function describeHistoryCache(dir: string): HistoryCacheDescription {
+  const read = readHistoryCache(dir);
+  const store = read.store;
+  if (!store)
+    return read.problem
+      ? { instance: null, series: [], problem: read.problem }
+      : { instance: null, series: [] };
+  const series: HistorySeriesDescription[] = [];
+  if (store.retargets) {
+    const rows = store.retargets.rows;
+    series.push({
+      series: 'retargets',
+      fetchedAtMs: store.retargets.fetchedAtMs,
+      rows: rows.length,
+      firstDay: rows.length > 0 ? utcDay((rows[0] as Retarget).timeSec) : null,
+      lastDay: rows.length > 0 ? utcDay((rows[rows.length - 1] as Retarget).timeSec) : null,
+    });
+  }
+  for (const [name, s] of [
+    ['fees', store.fees],
+    ['prices', store.prices],
+  ] as const) {
+    if (!s) continue;
+    series.push({
+      series: name,
+      fetchedAtMs: s.fetchedAtMs,
+      rows: s.days.length,
+      firstDay: s.days[0]?.date ?? null,
+      lastDay: s.days[s.days.length - 1]?.date ?? null,
+    });
+  }
+  return { instance: { api: store.api, host: store.host }, series };
+}

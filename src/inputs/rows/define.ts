@@ -17,6 +17,7 @@ export const COMMAND_NAMES = [
   'check',
   'catalog',
   'config',
+  'cache',
   'doctor',
   'init',
   'schema',
@@ -137,6 +138,7 @@ export type InputGroup =
   | 'exodus'
   | 'history'
   | 'catalog'
+  | 'cache'
   | 'init';
 
 export interface InputRow {
