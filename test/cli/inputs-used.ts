@@ -40,8 +40,9 @@ writeFileSync(
 
 /** Each command at its defaults: JSON where it has it. */
 const BASE: Record<CommandName, readonly string[]> = {
-  project: ['project', '--json'],
-  sensitivity: ['sensitivity', '--json'],
+  // Three years: past the 2028 halving, at half the months of the default horizon.
+  project: ['project', '--json', '--years', '3'],
+  sensitivity: ['sensitivity', '--json', '--years', '3'],
   // Days with prices (offline, the embedded epochs have none), so that the margin inputs show.
   history: ['history', '--json', '--data', HISTORY_CSV],
   // Someone else's hashrate leaving, so that the fleet that stays (and its inputs) shows.
@@ -110,7 +111,7 @@ export const CHANGE: Record<string, { set: string[]; with?: string[]; without?: 
   kwPerGpu: { set: ['--kw-per-gpu', '2'] },
   gpuCapexUsdPerGpu: { set: ['--gpu-capex', '50000'] },
   gpuOtherOpexShare: { set: ['--gpu-opex-share', '0.3'] },
-  years: { set: ['--years', '3'] },
+  years: { set: ['--years', '4'] },
   discountRate: { set: ['--discount-rate', '20%'] },
   taxRate: { set: ['--tax-rate', '21%'] },
   residual: { set: ['--residual', 'none'] },
@@ -120,8 +121,8 @@ export const CHANGE: Record<string, { set: string[]; with?: string[]; without?: 
   fleetOwnership: { set: ['--fleet', 'new'] },
   minerResaleUsdPerTh: { set: ['--miner-resale', '10'] },
   minerLifeYears: { set: ['--miner-life', '3'] },
-  // What happens at the end of a miner's life (5 years): a horizon past it.
-  minerEnd: { set: ['--miner-end', 'retire'], with: ['--years', '10'] },
+  // What happens at the end of a miner's life: a life within the horizon.
+  minerEnd: { set: ['--miner-end', 'retire'], with: ['--miner-life', '2'] },
   conversionMonths: { set: ['--conversion-months', '24'] },
   idleDuringBuild: { set: ['--idle-during-build'] },
   rampMonths: { set: ['--ramp-months', '6'] },

@@ -1,13 +1,22 @@
 /**
- * SLOW (~10 s; the smoke group): the package as a user installs it. `npm pack` of this checkout (dist/ built
- * by test/global-setup.ts), installed from npm's cache (the registry only for metadata the cache lacks) into a
- * throwaway project, then an ES module importing from 'hashcalc' computes something, `tsc --noEmit` type-checks a .ts file importing from it
- * (moduleResolution NodeNext), and the installed bin runs. Skipped, visibly, when npm is not on PATH.
+ * The package as a user installs it: `npm pack` of this checkout (dist/ built by test/global-setup.ts),
+ * unpacked into a throwaway project's node_modules with its declared dependencies linked, as npm installs it;
+ * then an ES module importing from 'hashcalc' computes something, `tsc --noEmit` type-checks a .ts file
+ * importing from it (moduleResolution NodeNext), and the installed bin runs. Skipped, visibly, when npm is not on PATH.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -58,16 +67,27 @@ describe.skipIf(!npm)('the packed package, installed', { timeout: 60_000 }, () =
     ) as { filename: string; files: { path: string }[] }[];
     files = packed[0]?.files.map((f) => f.path) ?? [];
     const tarball = join(dir, packed[0]?.filename ?? '');
-    execFileSync('mkdir', [project]);
+    // Installed as npm installs a tarball, without npm's own run (~5 s, and registry metadata): the package's
+    // files unpacked into node_modules/hashcalc, each dependency it declares linked from this checkout's
+    // node_modules (a dependency missing from package.json fails the import below), and its bin linked.
+    const modules = join(project, 'node_modules');
+    mkdirSync(join(modules, '.bin'), { recursive: true });
     writeFileSync(
       join(project, 'package.json'),
       '{ "name": "uses-hashcalc", "private": true, "type": "module" }\n',
     );
-    await run(
-      'npm',
-      ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball],
-      project,
-    );
+    execFileSync('tar', ['-xzf', tarball, '-C', modules]);
+    renameSync(join(modules, 'package'), join(modules, 'hashcalc'));
+    const manifest = JSON.parse(readFileSync(join(modules, 'hashcalc', 'package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>;
+      bin?: Record<string, string>;
+    };
+    for (const name of Object.keys(manifest.dependencies ?? {})) {
+      mkdirSync(dirname(join(modules, name)), { recursive: true });
+      symlinkSync(join(ROOT, 'node_modules', name), join(modules, name), 'dir');
+    }
+    for (const [name, target] of Object.entries(manifest.bin ?? {}))
+      symlinkSync(join('..', 'hashcalc', target), join(modules, '.bin', name));
   }, 60_000);
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
