@@ -28,7 +28,9 @@ export async function writeFileAtomic(
       flag: 'wx',
     });
     await renameWithRetry(temp, file);
-    removeStaleTemps(dir, basename(file));
+    // Ages by the filesystem's clock (the file just written is "now"), not this process's: a clock set
+    // elsewhere (a VM, faketime) must never make a concurrent writer's fresh temp file look stale.
+    removeStaleTemps(dir, basename(file), lstatSync(file).mtimeMs);
   } catch (error) {
     try {
       unlinkSync(temp);
@@ -42,9 +44,10 @@ export const STALE_TEMP_MS = 60_000;
 
 /**
  * Removes the temp files of interrupted writes of `name` (ours by their name: `.<name>.<pid>....tmp`), older
- * than a minute, so a run killed mid-write leaves nothing behind for long. Never fails the write.
+ * than a minute before `nowMs` (the filesystem's time), so a run killed mid-write leaves nothing behind for
+ * long. Never fails the write.
  */
-export function removeStaleTemps(dir: string, name: string, nowMs: number = Date.now()): void {
+export function removeStaleTemps(dir: string, name: string, nowMs: number): void {
   let names: string[];
   try {
     names = readdirSync(dir);

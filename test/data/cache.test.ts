@@ -1,6 +1,14 @@
 /** The cache file: location, TTLs, atomic writes, corrupt files, concurrent writers. */
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -250,7 +258,8 @@ describe('cache entries', () => {
     const recent = join(dir, `.${CACHE_FILE}.4243.1700000000000.1.def.tmp`);
     const other = join(dir, '.history.json.old.tmp');
     for (const f of [stale, recent, other]) writeFileSync(f, '{');
-    const old = new Date(Date.now() - 5 * 60_000);
+    // Five minutes before the filesystem's "now" (the writer ages temp files by the filesystem's clock).
+    const old = new Date(statSync(recent).mtimeMs - 5 * 60_000);
     utimesSync(stale, old, old);
     utimesSync(other, old, old);
     expect(await writeCache(dir, sample())).toBeUndefined();
