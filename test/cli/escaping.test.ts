@@ -12,14 +12,8 @@ import { text } from '../../src/output/document.js';
 import { renderMarkdown } from '../../src/output/markdown.js';
 import { renderTerminal } from '../../src/output/render-terminal.js';
 import { loadStyle } from '../../src/output/style.js';
-import { TEST_NOW_MS } from '../clock.js';
-import {
-  blockchainInfoRoutes,
-  coingeckoRoutes,
-  MEMPOOL_PATHS,
-  mempoolRoutes,
-} from '../data/helpers/fixtures.js';
-import { type LoopbackServer, type RouteSpec, startServer } from '../data/helpers/server.js';
+import { MEMPOOL_PATHS } from '../data/helpers/fixtures.js';
+import { type LoopbackServer, liveSources, type RouteSpec, startServer } from '../data/helpers/server.js';
 import { cliContext, cliEnv, runCli } from './run-cli.js';
 
 const ESC = '\u001b';
@@ -28,17 +22,7 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
-async function live(replace: Record<string, RouteSpec> = {}) {
-  const mempool = await startServer({ ...mempoolRoutes(TEST_NOW_MS), ...replace });
-  const bci = await startServer(blockchainInfoRoutes(TEST_NOW_MS));
-  const cg = await startServer(coingeckoRoutes(TEST_NOW_MS));
-  servers.push(mempool, bci, cg);
-  return {
-    HASHCALC_MEMPOOL_URL: mempool.url,
-    HASHCALC_BLOCKCHAIN_INFO_URL: bci.url,
-    HASHCALC_COINGECKO_URL: cg.url,
-  };
-}
+const live = async (replace: Record<string, RouteSpec> = {}) => (await liveSources(servers, replace)).env;
 
 /** Every line of stderr is one of ours. */
 const ourLines = (stderr: string) =>

@@ -1,29 +1,15 @@
 /** `exodus --pool X --require-live`: the pool analysis is required, live. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run-cli.js';
-import { TEST_NOW_MS } from '../clock.js';
-import { blockchainInfoRoutes, coingeckoRoutes, MEMPOOL_PATHS, mempoolRoutes } from './helpers/fixtures.js';
-import { type LoopbackServer, type RouteSpec, startServer } from './helpers/server.js';
+import { MEMPOOL_PATHS } from './helpers/fixtures.js';
+import { type LoopbackServer, liveSources, type RouteSpec } from './helpers/server.js';
 
 const servers: LoopbackServer[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
-async function live(replace: Record<string, RouteSpec> = {}) {
-  const mempool = await startServer({ ...mempoolRoutes(TEST_NOW_MS), ...replace });
-  const bci = await startServer(blockchainInfoRoutes(TEST_NOW_MS));
-  const cg = await startServer(coingeckoRoutes(TEST_NOW_MS));
-  servers.push(mempool, bci, cg);
-  return {
-    env: {
-      HASHCALC_MEMPOOL_URL: mempool.url,
-      HASHCALC_BLOCKCHAIN_INFO_URL: bci.url,
-      HASHCALC_COINGECKO_URL: cg.url,
-    },
-    host: mempool.host,
-  };
-}
+const live = (replace: Record<string, RouteSpec> = {}) => liveSources(servers, replace);
 
 describe('exodus --pool with --require-live', () => {
   it('exits 1 with one line saying why when the pool shares cannot be had live', async () => {

@@ -32,19 +32,11 @@ export const REPORTING = COMMAND_NAMES.filter(
   (name): name is Exclude<CommandName, 'init' | 'schema' | 'completion'> =>
     name !== 'init' && name !== 'schema' && name !== 'completion',
 );
-/** The commands that resolve inputs (--scenario, --explain): the reporting ones but catalog. */
-export const TAKING_INPUTS = [
-  'project',
-  'sensitivity',
-  'history',
-  'exodus',
-  'hashprice',
-  'network',
-  'compare',
-  'mining',
-  'ai',
-  'check',
-] as const satisfies readonly CommandName[];
+/** The commands that resolve inputs (--scenario, --explain): the reporting ones but those about hashcalc itself. */
+export const TAKING_INPUTS = REPORTING.filter(
+  (name): name is Exclude<(typeof REPORTING)[number], 'catalog' | 'config' | 'cache' | 'doctor'> =>
+    name !== 'catalog' && name !== 'config' && name !== 'cache' && name !== 'doctor',
+);
 /** The commands that read the network state (difficulty, price, fees), live or overridden. */
 export const NETWORK_COMMANDS = [
   'project',

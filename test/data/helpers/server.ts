@@ -168,3 +168,27 @@ export const htmlPage = (status = 200): Reply => ({
   headers: { 'content-type': 'text/html; charset=utf-8' },
   body: '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>',
 });
+
+/**
+ * The three live sources as loopback servers serving the fixtures (`replace`: the mempool routes to change),
+ * closed by `servers.splice(0)` in an afterEach; the env that points a run at them, and the mempool's host.
+ */
+export async function liveSources(
+  servers: LoopbackServer[],
+  replace: Record<string, RouteSpec> = {},
+): Promise<{ env: Record<string, string>; host: string }> {
+  const { blockchainInfoRoutes, coingeckoRoutes, mempoolRoutes } = await import('./fixtures.js');
+  const { TEST_NOW_MS } = await import('../../clock.js');
+  const mempool = await startServer({ ...mempoolRoutes(TEST_NOW_MS), ...replace });
+  const bci = await startServer(blockchainInfoRoutes(TEST_NOW_MS));
+  const cg = await startServer(coingeckoRoutes(TEST_NOW_MS));
+  servers.push(mempool, bci, cg);
+  return {
+    env: {
+      HASHCALC_MEMPOOL_URL: mempool.url,
+      HASHCALC_BLOCKCHAIN_INFO_URL: bci.url,
+      HASHCALC_COINGECKO_URL: cg.url,
+    },
+    host: mempool.host,
+  };
+}
