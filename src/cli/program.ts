@@ -7,7 +7,7 @@
 import { Command, CommanderError, Help, Option } from 'commander';
 import { type Context, terminalWidth } from '../context.js';
 import { closestWord } from '../core/suggest.js';
-import { CliError, EXIT_FAILURE, EXIT_USAGE, UsageError } from '../errors.js';
+import { CliError, EXIT_FAILURE, EXIT_USAGE, escapeControl, UsageError } from '../errors.js';
 import {
   checkControl,
   checkDashes,
@@ -294,21 +294,24 @@ export async function run(argv: readonly string[], ctx: Context): Promise<number
       const flag = /'([^']+)'/.exec(error.message)?.[1];
       if (error.code === 'commander.unknownOption' && flag) {
         if (!name) {
-          ctx.stderr.write(`hashcalc: ${unknownRootOption(flag)}\n`);
+          ctx.stderr.write(`hashcalc: ${escapeControl(unknownRootOption(flag))}\n`);
           return EXIT_USAGE;
         }
         // A flag another command takes: say so, rather than "unknown".
         if (rowByFlag(flag)) {
           ctx.stderr.write(
-            `hashcalc: ${flag.replace(/=.*$/, '')}: not used by '${name}'; see 'hashcalc ${name} --help'\n`,
+            `hashcalc: ${escapeControl(flag.replace(/=.*$/, ''))}: not used by '${name}'; see 'hashcalc ${name} --help'\n`,
           );
           return EXIT_USAGE;
         }
       }
-      const text = error.message
-        .replace(/^error: /, '')
-        .replace(/\s*\n\s*/g, ' ')
-        .replace(/\.$/, '');
+      // Commander quotes what was typed: escaped like any text from outside (one line, inert).
+      const text = escapeControl(
+        error.message
+          .replace(/^error: /, '')
+          .replace(/\s*\n\s*/g, ' ')
+          .replace(/\.$/, ''),
+      );
       ctx.stderr.write(`hashcalc: ${text}; see 'hashcalc ${name ? `${name} ` : ''}--help'\n`);
       return USAGE_CODES.has(error.code) ? EXIT_USAGE : EXIT_FAILURE;
     }
@@ -317,7 +320,9 @@ export async function run(argv: readonly string[], ctx: Context): Promise<number
       return error.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
-    ctx.stderr.write(`hashcalc: internal error: ${message} (set HASHCALC_DEBUG=1 for details)\n`);
+    ctx.stderr.write(
+      `hashcalc: internal error: ${escapeControl(message)} (set HASHCALC_DEBUG=1 for details)\n`,
+    );
     if (ctx.env.HASHCALC_DEBUG === '1' && error instanceof Error && error.stack)
       ctx.stderr.write(`${error.stack}\n`);
     return EXIT_FAILURE;

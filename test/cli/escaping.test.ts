@@ -201,3 +201,18 @@ describe('proxies', () => {
     expect(stderr).not.toContain('hunter2');
   });
 });
+
+describe("commander's own errors", () => {
+  it('an unknown option or command holding control characters is one inert line (exit 2)', async () => {
+    for (const args of [
+      ['compare', '--offline', `--mw\u001b[2J`],
+      ['compare', '--offline', `--bogus\nhashcalc: forged`],
+      [`comp\u001b[31mare`],
+    ]) {
+      const { code, stderr } = await runCli(args);
+      expect(code).toBe(2);
+      expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(stderr.includes(ESC)).toBe(false);
+    }
+  });
+});
