@@ -3,9 +3,9 @@
  * mining is worth as much (NPV) as each AI option, and the lease rate or GPU-hour price at which that AI
  * option is worth as much as mining. Solved numerically over the real model, by scanning a wide range for a
  * sign change of NPV(option) - NPV(mining) and closing in on it; null with the reason when no value in the
- * range does it. A BTC price, power price, lease rate or GPU-hour price scales the revenue or the energy
- * bills it moves, linearly (projection.ts, scaledNpv), so a trial evaluates the base's flows again rather
- * than rebuilding them. Pure.
+ * range does it. A lease rate or GPU-hour price scales the AI revenue it moves, linearly (projection.ts,
+ * scaledNpv), so its trial evaluates the base's flows again; a BTC or power price also moves the fleet's
+ * decisions (when it is sold, whether it is bought again), so its trial builds the flows again. Pure.
  */
 import type { ChainProjection } from './chain.js';
 import {
@@ -120,46 +120,36 @@ export function breakevensVsMining(
   const money = (n: number) => `$${Number(n.toPrecision(3))}`;
 
   const result = {} as Record<'ai-lease' | 'gpu-cloud', BreakevensVsMining>;
-  // BTC, lease-rate and GPU-price trials: the base's flows, their revenue scaled.
-  const scaledAny = scaledNpv(inputs, base.flows ?? siteFlows(inputs, chain).options);
-  // Mining's NPV at a trial BTC or power price serves both AI options' searches (they try the same values).
-  const miningAt = new Map<string, number>();
-  const scaled = (id: OptionId, miningScale: number, aiScale: number, energyScale = 1): number => {
-    if (id !== 'mining') return scaledAny(id, miningScale, aiScale, energyScale);
-    const key = `${miningScale},${energyScale}`;
-    let value = miningAt.get(key);
-    if (value === undefined) {
-      value = scaledAny(id, miningScale, aiScale, energyScale);
-      miningAt.set(key, value);
-    }
-    return value;
-  };
+  // Lease-rate and GPU-price trials: the base's flows, the AI revenue scaled (mining does not depend on them).
+  const scaled = scaledNpv(inputs, base.flows ?? siteFlows(inputs, chain).options);
   for (const id of ['ai-lease', 'gpu-cloud'] as const) {
     const [btcLo, btcHi] = [btc0 / 100, btc0 * 100];
+    // BTC and power move the fleet's decisions (when it is sold, whether it is bought again): each trial
+    // builds the flows again (BTC scales the chain's USD figures exactly, so the chain is reused).
     const btc = solveInRange(
-      (x) => scaled(id, x / btc0, 1) - scaled('mining', x / btc0, 1),
+      (x) =>
+        delta(
+          memo(`btc:${x}`, () => projectSite(inputs, chain, { npvOnly: true, btcScale: x / btc0 })),
+          id,
+        ),
       btcLo,
       btcHi,
       btc0,
     );
     const hashprice0 = base.hashpriceUsdPerPhDayToday;
     const [powerLo, powerHi] = [0, 2];
-    // Every energy bill is linear in the power price: a trial scales today's (a power price of 0 today has
-    // nothing to scale, so its trials rerun the projection).
     const power = solveInRange(
-      power0 > 0
-        ? (x) => scaled(id, 1, 1, x / power0) - scaled('mining', 1, 1, x / power0)
-        : (x) =>
-            delta(
-              memo(`power:${x}`, () =>
-                run({
-                  mining: { ...inputs.mining, powerUsdPerKwh: x },
-                  lease: { ...inputs.lease, powerUsdPerKwh: x },
-                  gpu: { ...inputs.gpu, powerUsdPerKwh: x },
-                }),
-              ),
-              id,
-            ),
+      (x) =>
+        delta(
+          memo(`power:${x}`, () =>
+            run({
+              mining: { ...inputs.mining, powerUsdPerKwh: x },
+              lease: { ...inputs.lease, powerUsdPerKwh: x },
+              gpu: { ...inputs.gpu, powerUsdPerKwh: x },
+            }),
+          ),
+          id,
+        ),
       powerLo,
       powerHi,
       power0,

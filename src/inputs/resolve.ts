@@ -169,6 +169,12 @@ export function resolveLease(inputs: Inputs, into: Assumptions): LeaseSettings {
 
 export type GpuSettings = Omit<GpuCloudInputs, 'siteMw' | 'powerUsdPerKwh' | 'pueAi' | 'fitOutUsdPerMwIt'> & {
   gpu: GpuModel;
+  /**
+   * The dates the rent and the capex describe (YYYY-MM or YYYY-MM-DD): the catalog quote's, or null when given
+   * (a value given is today's). The projection carries each by --gpu-price-decline from its date.
+   */
+  rentQuoteDate: string | null;
+  capexQuoteDate: string | null;
 };
 
 export function resolveGpu(inputs: Inputs, into: Assumptions): GpuSettings {
@@ -198,6 +204,8 @@ export function resolveGpu(inputs: Inputs, into: Assumptions): GpuSettings {
     utilization: numberInput(inputs, 'utilization', into),
     capexUsdPerGpu: numberInput(inputs, 'gpuCapexUsdPerGpu', into, capex),
     otherOpexShare: numberInput(inputs, 'gpuOtherOpexShare', into),
+    rentQuoteDate: inputs.given.gpuUsdPerHour ? null : (gpu.rentalProvenance?.asOf ?? null),
+    capexQuoteDate: inputs.given.gpuCapexUsdPerGpu ? null : gpu.capexProvenance.asOf,
   };
 }
 
@@ -205,7 +213,9 @@ export interface ProjectionSettings {
   years: number;
   discountRate: number;
   taxRate: number;
-  residual: 'book' | 'none';
+  residual: 'economic' | 'book' | 'none';
+  salvageUsdPerMwIt: number;
+  siteFixedUsdPerMwMonth: number;
   difficultyGrowthPerMonth: number;
   btcGrowthPerYear: number;
   feesGrowthPerYear: number;
@@ -243,6 +253,8 @@ export function resolveProjection(inputs: Inputs, into: Assumptions): Projection
     discountRate: numberInput(inputs, 'discountRate', into),
     taxRate: numberInput(inputs, 'taxRate', into),
     residual: textInput(inputs, 'residual', into),
+    salvageUsdPerMwIt: numberInput(inputs, 'salvageUsdPerMwIt', into),
+    siteFixedUsdPerMwMonth: numberInput(inputs, 'siteFixedUsdPerMwMonth', into),
     difficultyGrowthPerMonth: numberInput(inputs, 'difficultyGrowthPerMonth', into),
     btcGrowthPerYear: numberInput(inputs, 'btcGrowthPerYear', into),
     feesGrowthPerYear: numberInput(inputs, 'feesGrowthPerYear', into),

@@ -42,6 +42,8 @@ function horizonRows(years: number): Row[] {
     [`Depreciation ($/yr)`, (o) => usd(o.depreciationUsdPerYear)],
     [`EBIT ($/yr)`, (o) => signed(usd(o.ebitUsdPerYear), o.ebitUsdPerYear ?? 0)],
     [`NPV over ${years} y`, (o) => signed(usd(o.npvUsd), o.npvUsd ?? 0)],
+    ['NPV without residual', (o) => signed(usd(o.npvExResidualUsd), o.npvExResidualUsd ?? 0)],
+    ['Residual (present value)', (o) => usd(o.residualPvUsd)],
     [
       'NPV vs keeping mining',
       (o) => (o.id === 'mining' ? '' : signed(usd(o.npvVsMiningUsd), o.npvVsMiningUsd ?? 0)),

@@ -23,6 +23,8 @@ function summaryRows(report: ProjectReport): Row[] {
   const beyond = `beyond ${report.horizon.years} y`;
   return [
     ['NPV', (o) => signed(usd(o.npvUsd), o.npvUsd)],
+    ['NPV without residual', (o) => signed(usd(o.npvExResidualUsd), o.npvExResidualUsd)],
+    ['Residual (present value)', (o) => usd(o.residualPvUsd)],
     [
       'NPV vs keeping mining',
       (o) => (o.id === 'mining' ? '' : signed(usd(o.npvVsMiningUsd), o.npvVsMiningUsd)),
@@ -34,22 +36,19 @@ function summaryRows(report: ProjectReport): Row[] {
           ? `${NA} (${o.irrNote?.startsWith('the cash flows never') ? 'no outlay' : 'no rate'})`
           : percent(o.irr),
     ],
-    [
-      'Payback',
-      (o) =>
-        o.capexUsd === 0 && o.paybackMonths === 0 ? 'n/a (no capex)' : monthsText(o.paybackMonths, beyond),
-    ],
+    ['Payback', (o) => (o.capexUsd === 0 ? 'n/a (no capex)' : monthsText(o.paybackExResidualMonths, beyond))],
     [
       'Discounted payback',
-      (o) =>
-        o.capexUsd === 0 && o.discountedPaybackMonths === 0
-          ? 'n/a (no capex)'
-          : monthsText(o.discountedPaybackMonths, beyond),
+      (o) => (o.capexUsd === 0 ? 'n/a (no capex)' : monthsText(o.discountedPaybackExResidualMonths, beyond)),
     ],
     ['Total cash', (o) => signed(usd(o.totalCashUsd), o.totalCashUsd)],
     ['Peak funding need', (o) => usd(o.peakFundingUsd)],
     ['Capex', (o) => usd(o.capexUsd)],
-    ['Residual value', (o) => usd(o.residualUsd)],
+    ['Residual at horizon', (o) => usd(o.residualUsd)],
+    [
+      'Miners sold',
+      (o) => (o.minersSoldMonth === null ? (o.id === 'mining' ? 'held' : '') : `month ${o.minersSoldMonth}`),
+    ],
     ['Go-live', (o) => (o.goLiveMonth === null ? '' : `month ${o.goLiveMonth}`)],
     ['Months curtailed', (o) => String(o.curtailedMonths)],
   ];
@@ -86,12 +85,12 @@ function assumptionLines(report: ProjectReport): string[] {
   const a = report.assumptionSources;
   const pct = (v: number) => percent(v);
   return [
-    `Horizon ${mark(a.years)} years from ${report.horizon.startDate}, discount rate ${mark(a.discountRate, pct)}, tax ${mark(a.taxRate, pct)}, residual ${mark(a.residual)}`,
+    `Horizon ${mark(a.years)} years from ${report.horizon.startDate}, discount rate ${mark(a.discountRate, pct)}, tax ${mark(a.taxRate, pct)}, residual ${mark(a.residual)}${a.residual?.value === 'economic' ? ` (lease: the rest of its term; GPUs, miners: resale; shell ${mark(a.salvageUsdPerMwIt, (v) => usd(v))}/MW IT)` : ''}; payback without the residual`,
     `Chain: difficulty growth ${mark(a.difficultyGrowthPerMonth, pct)}/month, BTC ${mark(a.btcGrowthPerYear, pct)}/yr, fees ${mark(a.feesGrowthPerYear, pct)}/yr; next halving at block ${num(report.horizon.halvingHeight)}${report.horizon.halvingDate ? ` ~${report.horizon.halvingDate}` : ' (beyond the horizon)'}`,
-    `Mining: ${mark(a.fleet)} fleet ${mark(a.fleetOwnership)}, life ${mark(a.minerLifeYears)} y then ${mark(a.minerEnd)}, resale ${mark(a.minerResaleUsdPerTh, (v) => `$${price(v)}`)}/TH at go-live; curtailed in months it loses money`,
+    `Mining: ${mark(a.fleet)} fleet ${mark(a.fleetOwnership)}, life ${mark(a.minerLifeYears)} y from its model year then ${mark(a.minerEnd)} if a new fleet pays, used ${mark(a.minerResaleUsdPerTh, (v) => `$${price(v)}`)}/TH today (moving with the hashprice); curtailed in months it loses money, sold when selling is worth more`,
     `Conversion: go-live after ${mark(a.conversionMonths)} months (fit-out spread over them; the site ${a.idleDuringBuild?.value ? 'idle' : 'mining'} meanwhile), ramp ${mark(a.rampMonths)} months`,
     `AI lease: ${mark(a.leaseUsdPerKwMonth, (v) => `$${price(v)}`)}/kW-month, escalator ${mark(a.leaseEscalatorPerYear, pct)}/yr, term ${mark(a.leaseTermYears)} y; fit-out life ${mark(a.fitOutLifeYears)} y`,
-    `GPU cloud: ${mark(a.gpu)} at ${mark(a.gpuUsdPerHour, (v) => `$${price(v)}`)}/GPU-h, rent decline ${mark(a.gpuPriceDeclinePerYear, pct)}/yr, life ${mark(a.gpuLifeYears)} y (bought again at its end)`,
+    `GPU cloud: ${mark(a.gpu)} at ${mark(a.gpuUsdPerHour, (v) => `$${price(v)}`)}/GPU-h${report.gpuPrices ? ` (quote of ${report.gpuPrices.rentQuoteDate ?? 'today'}; $${price(report.gpuPrices.rentAtGoLiveUsdPerGpuHour)} at go-live)` : ''}, rent and price decline ${mark(a.gpuPriceDeclinePerYear, pct)}/yr, life ${mark(a.gpuLifeYears)} y (then today's equivalent at today's quote)`,
     '* default (see --help; --json lists every input with its basis)',
   ];
 }

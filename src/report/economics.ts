@@ -209,28 +209,31 @@ export function withHorizon(
     const p = project.options.find((x) => x.id === o.id);
     if (!p) return o;
     const depreciation = depreciationUsdPerYear[o.id] ?? 0;
-    const paybackYears = p.paybackMonths === null ? null : p.paybackMonths / 12;
+    const paybackYears = p.paybackExResidualMonths === null ? null : p.paybackExResidualMonths / 12;
     return {
       ...o,
       simplePaybackYears: o.paybackYears,
       simplePaybackNote: o.paybackNote,
       paybackYears,
       paybackNote:
-        paybackYears === null
-          ? `not paid back within the ${years}-year horizon (halving, difficulty growth and the conversion included)`
-          : paybackYears === 0
-            ? o.capexUsd > 0
-              ? null
-              : 'no capex: nothing to pay back'
+        p.capexUsd === 0
+          ? 'no capex: nothing to pay back'
+          : paybackYears === null
+            ? `not paid back within the ${years}-year horizon (halving, difficulty growth and the conversion included; the residual value not counted)`
             : null,
       npvUsd: p.npvUsd,
+      npvExResidualUsd: p.npvExResidualUsd,
+      residualPvUsd: p.residualPvUsd,
       npvVsMiningUsd: p.npvVsMiningUsd,
       irr: p.irr,
-      discountedPaybackYears: p.discountedPaybackMonths === null ? null : p.discountedPaybackMonths / 12,
+      discountedPaybackYears:
+        p.discountedPaybackExResidualMonths === null ? null : p.discountedPaybackExResidualMonths / 12,
       discountedPaybackNote:
-        p.discountedPaybackMonths === null
-          ? `not paid back within the ${years}-year horizon once cash flows are discounted at the discount rate`
-          : null,
+        p.capexUsd === 0
+          ? 'no capex: nothing to pay back'
+          : p.discountedPaybackExResidualMonths === null
+            ? `not paid back within the ${years}-year horizon once cash flows are discounted at the discount rate (the residual value not counted)`
+            : null,
       depreciationUsdPerYear: depreciation,
       ebitUsdPerYear: o.ebitdaUsdPerYear - depreciation,
       ...(p.breakevenVsMining ? { breakevenVsMining: p.breakevenVsMining } : {}),

@@ -17,6 +17,19 @@ import type { BreakevenVsMiningReport, ProjectedOptionReport, ProjectReport } fr
 
 const MONTH_MS = (365 / 12) * 86_400_000;
 
+/** The GPU prices' dates and what they come to at go-live (the quote carried by the decline). */
+export function gpuPricesAtGoLive(result: SiteProjectionResult): NonNullable<ProjectReport['gpuPrices']> {
+  const { inputs } = result;
+  const goLive = Math.min(inputs.conversionMonths, result.projection.months);
+  const carried = (ageMonths: number) => (1 - inputs.gpuPriceDeclinePerYear) ** ((ageMonths + goLive) / 12);
+  return {
+    rentQuoteDate: result.gpuQuoteDates.rent,
+    capexQuoteDate: result.gpuQuoteDates.capex,
+    rentAtGoLiveUsdPerGpuHour: inputs.gpu.gpuUsdPerHour * carried(inputs.gpuRentQuoteAgeMonths),
+    capexAtGoLiveUsdPerGpu: inputs.gpu.capexUsdPerGpu * carried(inputs.gpuCapexQuoteAgeMonths),
+  };
+}
+
 export interface ProjectContext {
   network: NetworkData;
   carriedForward: ProjectReport['networkCarriedForward'];
@@ -25,6 +38,7 @@ export interface ProjectContext {
   years: number;
   /** Unix ms the projection starts (today). */
   startMs: number;
+  gpuPrices?: ProjectReport['gpuPrices'];
 }
 
 const isoDay = dateOf;
@@ -48,10 +62,19 @@ function breakevenReport(b: BreakevensVsMining): BreakevenVsMiningReport {
 }
 
 function paybackNoteOf(o: OptionProjection, years: number): string | null {
-  if (o.paybackMonths === null) return `not paid back within ${years} years`;
-  if (o.paybackMonths === 0) return o.capexUsd > 0 ? null : 'no capex: cash is never negative';
+  if (o.capexUsd === 0) return 'no capex: nothing to pay back';
+  if (o.paybackMonths === null)
+    return `operating and capital cash not paid back within ${years} years (the residual value is not counted)`;
   return null;
 }
+
+/** How the residual was valued, for the document and the footer. */
+export const RESIDUAL_METHODS = {
+  economic:
+    'economic: an AI lease the present value of the rest of its signed term (no renewal), GPUs and miners their resale value then, a shell with no contract its salvage value',
+  book: 'book: the undepreciated cost of what is held',
+  none: 'none: nothing is counted at the horizon',
+} as const;
 
 function yearsOf(o: OptionProjection, years: number): ProjectedOptionReport['years'] {
   const out: ProjectedOptionReport['years'] = Array.from({ length: years }, (_, k) => ({
@@ -175,17 +198,25 @@ export function projectReport(
       npvVsMiningUsd: o.npvUsd - mining.npvUsd,
       irr: o.irr,
       irrNote: o.irrNote,
-      paybackMonths: o.paybackMonths,
-      discountedPaybackMonths: o.discountedPaybackMonths,
+      npvExResidualUsd: o.npvExResidualUsd,
+      residualPvUsd: o.residualPvUsd,
+      paybackMonths: o.paybackCountingResidualMonths,
+      discountedPaybackMonths: o.discountedPaybackCountingResidualMonths,
+      paybackExResidualMonths: o.paybackMonths,
+      discountedPaybackExResidualMonths: o.discountedPaybackMonths,
       discountedPaybackNote:
-        o.discountedPaybackMonths === null
-          ? `not paid back within ${context.years} years once cash flows are discounted at the discount rate`
-          : null,
+        o.capexUsd === 0
+          ? 'no capex: nothing to pay back'
+          : o.discountedPaybackMonths === null
+            ? `not paid back within ${context.years} years once cash flows are discounted at the discount rate (the residual value is not counted)`
+            : null,
       paybackNote: paybackNoteOf(o, context.years),
       totalCashUsd: o.totalCashUsd,
       peakFundingUsd: o.peakFundingUsd,
       capexUsd: o.capexUsd,
       residualUsd: o.residualUsd,
+      minersSoldMonth: o.minersSoldMonth,
+      fleetPurchases: o.fleetPurchases,
       curtailedMonths: o.curtailedMonths,
       goLiveMonth: o.goLiveMonth,
       ...(b ? { breakevenVsMining: breakevenReport(b) } : {}),
@@ -223,6 +254,7 @@ export function projectReport(
       ? `Keeping mining has the highest NPV over ${context.years} years: ${usd(best.npvUsd)}, ${usd(margin)} more than the ${runnerUp.label} (${usd(runnerUp.npvUsd)})`
       : `The ${best.label} has the highest NPV over ${context.years} years: ${usd(best.npvUsd)}, ${usd(best.npvVsMiningUsd)} more than keeping mining (${usd(mining.npvUsd)})${runnerUp.id !== 'mining' ? `; the ${runnerUp.label} ${usd(runnerUp.npvUsd)}` : ''}`;
   const halving = projection.chain.halvingMonth;
+  const leaning = residualLeaning(options);
   return {
     schemaVersion: DOCUMENT_VERSIONS.project,
     command: 'project',
@@ -247,9 +279,29 @@ export function projectReport(
       marginUsd: margin,
       runnerUpId: runnerUp.id,
       flip,
-      text: flip ? `${head}; ${flipText(flip, flipWinner(runnerUp))}` : head,
+      text: `${flip ? `${head}; ${flipText(flip, flipWinner(runnerUp))}` : head}${leaning}`,
     },
+    residualMethod: RESIDUAL_METHODS[residualRule(context.assumptions)],
+    ...(context.gpuPrices ? { gpuPrices: context.gpuPrices } : {}),
   };
+}
+
+function residualRule(assumptions: Assumptions): keyof typeof RESIDUAL_METHODS {
+  const rule = assumptions.residual?.value;
+  return rule === 'book' || rule === 'none' ? rule : 'economic';
+}
+
+/** "; ... rests on its residual value" for options whose residual is more than half of their NPV. */
+export function residualLeaning(
+  options: readonly Pick<ProjectedOptionReport, 'label' | 'npvUsd' | 'residualPvUsd'>[],
+): string {
+  const leaning = options.filter((o) => o.residualPvUsd > 0 && o.residualPvUsd > Math.abs(o.npvUsd) / 2);
+  if (leaning.length === 0) return '';
+  const parts = leaning.map(
+    (o) =>
+      `the ${o.label}'s NPV of ${usd(o.npvUsd)} counts ${usd(o.residualPvUsd)} of residual value (${usd(o.npvUsd - o.residualPvUsd)} without it)`,
+  );
+  return `; ${parts.join('; ')}`;
 }
 
 /** The `project` document of a site's projection (src/site/projection.ts). */
@@ -269,6 +321,7 @@ export function projectionReport(result: SiteProjectionResult, assumptions: Assu
       assumptions,
       years: result.years,
       startMs: result.startMs,
+      gpuPrices: gpuPricesAtGoLive(result),
     },
     result.projection,
     result.breakevens,

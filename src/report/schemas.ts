@@ -190,6 +190,15 @@ export const optionSchema = z.object({
   gpuModel: z.optional(z.string()),
   // compare: over the horizon (the same projection as `project`)
   npvUsd: z.optional(describe(num(), 'NPV over the horizon (see hashcalc project)')),
+  npvExResidualUsd: z.optional(
+    describe(num(), 'compare: npvUsd without the residual value (npvUsd - residualPvUsd)'),
+  ),
+  residualPvUsd: z.optional(
+    describe(
+      num(),
+      "compare: the present value of what is left at the horizon's end (see the project document's residualMethod)",
+    ),
+  ),
   npvVsMiningUsd: z.optional(num()),
   irr: z.optional(describe(nullableNum(), 'annualized IRR over the horizon; null when undefined')),
   discountedPaybackYears: z.optional(
@@ -352,7 +361,10 @@ const projectedMonthSchema = z.object({
   ebitUsd: num(),
   taxUsd: num(),
   capexUsd: num(),
-  otherCashUsd: describe(num(), 'miner resale at go-live, residual value at the horizon end'),
+  otherCashUsd: describe(
+    num(),
+    'sales of miners (at their used price then) and of GPUs at the end of their life; the residual value at the horizon end',
+  ),
   cashFlowUsd: num(),
   cumulativeCashUsd: num(),
   curtailed: describe(z.boolean(), 'mining stopped this month: revenue below its power cost'),
@@ -377,13 +389,23 @@ export const projectedOptionSchema = z.object({
   npvVsMiningUsd: describe(num(), 'npvUsd minus keeping mining'),
   irr: describe(nullableNum(), 'annualized, (1 + monthly IRR)^12 - 1; null with irrNote'),
   irrNote: z.nullable(z.string()),
+  npvExResidualUsd: describe(num(), 'npvUsd without the residual value: npvUsd - residualPvUsd'),
+  residualPvUsd: describe(num(), "residualUsd's present value (discounted from the horizon's end)"),
   paybackMonths: describe(
     nullableNum(),
-    'months until cumulative cash turns non-negative; null beyond the horizon',
+    'deprecated (see CHANGELOG.md): counts the residual value as cash in the last month; use paybackExResidualMonths',
   ),
   discountedPaybackMonths: describe(
     nullableNum(),
-    'months until discounted cumulative cash turns non-negative; null beyond the horizon, with discountedPaybackNote',
+    'deprecated (see CHANGELOG.md): counts the residual value as cash; use discountedPaybackExResidualMonths',
+  ),
+  paybackExResidualMonths: describe(
+    nullableNum(),
+    'months until cumulative operating and capital cash turns non-negative, the residual value not counted; null beyond the horizon or with no capex (paybackNote says which); replaces paybackMonths',
+  ),
+  discountedPaybackExResidualMonths: describe(
+    nullableNum(),
+    'the same with each month discounted; null beyond the horizon or with no capex, with discountedPaybackNote; replaces discountedPaybackMonths',
   ),
   discountedPaybackNote: z.optional(
     describe(z.nullable(z.string()), 'why discountedPaybackMonths is null; null when it is a number'),
@@ -392,7 +414,15 @@ export const projectedOptionSchema = z.object({
   totalCashUsd: num(),
   peakFundingUsd: describe(num(), 'the lowest cumulative cash, as a positive amount: the funding needed'),
   capexUsd: describe(num(), 'all capex over the horizon, refreshes included'),
-  residualUsd: num(),
+  residualUsd: describe(
+    num(),
+    "the value at the horizon's end, by residualMethod (in the last month's otherCashUsd)",
+  ),
+  minersSoldMonth: describe(
+    z.nullable(count()),
+    'the month the fleet was sold (a conversion, the end of its life without a refresh, or when it cannot cover its running costs); null when held at the horizon or never owned',
+  ),
+  fleetPurchases: describe(count(), 'fleets bought over the horizon (a new fleet today, refreshes)'),
   curtailedMonths: count(),
   goLiveMonth: describe(
     z.nullable(count()),
@@ -488,6 +518,21 @@ export const projectOutputSchema = z.object({
     ),
     text: z.string(),
   }),
+  residualMethod: describe(z.string(), "how each option's residualUsd was valued (--residual)"),
+  gpuPrices: describe(
+    z.optional(
+      z.object({
+        rentQuoteDate: describe(z.nullable(z.string()), 'the date the rent describes; null: given (today)'),
+        capexQuoteDate: describe(z.nullable(z.string()), 'the date the capex describes; null: given (today)'),
+        rentAtGoLiveUsdPerGpuHour: describe(
+          num(),
+          'the rent carried from its date to go-live by --gpu-price-decline',
+        ),
+        capexAtGoLiveUsdPerGpu: describe(num(), 'the capex per GPU carried from its date to go-live'),
+      }),
+    ),
+    "the GPU cloud's prices: their dates, and what they come to at go-live",
+  ),
   simulation: describe(z.optional(simulationSchema), 'with --simulations N: the Monte Carlo'),
 });
 

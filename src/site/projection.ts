@@ -9,6 +9,27 @@ import type { NetworkSnapshot } from '../data/types.js';
 import type { ProjectionSettings, ResolvedSite } from '../inputs/resolve.js';
 import { heightToday, type NetworkData, networkData } from './network.js';
 
+/**
+ * Whole calendar months from a catalog date (YYYY, YYYY-MM or YYYY-MM-DD; a year alone is taken at July, its
+ * middle) to the month of `nowMs`, never negative; 0 for null (a value given today). Whole months keep a
+ * run's figures the same all month (two runs a second apart agree to the bit).
+ */
+export function monthsSince(date: string | null, nowMs: number): number {
+  if (date === null) return 0;
+  const match = /^(\d{4})(?:-(\d{2}))?/.exec(date);
+  if (!match) return 0;
+  const month = match[2] === undefined ? 7 : Number(match[2]);
+  const now = new Date(nowMs);
+  const elapsed = now.getUTCFullYear() * 12 + now.getUTCMonth() + 1 - (Number(match[1]) * 12 + month);
+  return Math.max(0, elapsed);
+}
+
+/** An owned fleet's age today, whole months: the mean of its models' ages, each bought in its model year's July. */
+export function fleetAgeMonths(models: readonly { year: number }[], nowMs: number): number {
+  if (models.length === 0) return 0;
+  return Math.round(models.reduce((sum, m) => sum + monthsSince(String(m.year), nowMs), 0) / models.length);
+}
+
 /** The core's projection inputs from resolved inputs and today's network data. */
 export function projectionInputs(
   resolved: ResolvedSite,
@@ -32,11 +53,14 @@ export function projectionInputs(
     annualDiscountRate: settings.discountRate,
     taxRate: settings.taxRate,
     residual: settings.residual,
+    salvageUsdPerMwIt: settings.salvageUsdPerMwIt,
+    siteFixedUsdPerMwMonth: settings.siteFixedUsdPerMwMonth,
     // Every mining setting, so that a new one reaches the projection as it reaches today's economics.
     mining: { ...site, ...mining },
     fleet: settings.fleet,
     minerResaleUsdPerTh: settings.minerResaleUsdPerTh,
     minerLifeMonths: settings.minerLifeMonths,
+    minerAgeMonths: settings.fleet === 'new' ? 0 : fleetAgeMonths(mining.fleetModels, nowMs),
     minerEnd: settings.minerEnd,
     lease: { ...site, ...lease },
     leaseEscalatorPerYear: settings.leaseEscalatorPerYear,
@@ -44,6 +68,8 @@ export function projectionInputs(
     fitOutLifeMonths: settings.fitOutLifeMonths,
     gpu: { ...site, ...gpu, pueAi: lease.pueAi, fitOutUsdPerMwIt: lease.fitOutUsdPerMwIt },
     gpuPriceDeclinePerYear: settings.gpuPriceDeclinePerYear,
+    gpuRentQuoteAgeMonths: monthsSince(gpu.rentQuoteDate, nowMs),
+    gpuCapexQuoteAgeMonths: monthsSince(gpu.capexQuoteDate, nowMs),
     gpuLifeMonths: settings.gpuLifeMonths,
     conversionMonths: settings.conversionMonths,
     idleDuringBuild: settings.idleDuringBuild,
@@ -73,6 +99,8 @@ export interface SiteProjectionResult {
   flip: DecisionFlip | null;
   /** Today's prices the breakevens are compared with. */
   current: { btcUsd: number; leaseUsdPerKwMonth: number; gpuUsdPerHour: number };
+  /** The dates the GPU rent and capex describe (null: given, today's). */
+  gpuQuoteDates: { rent: string | null; capex: string | null };
 }
 
 /**
@@ -120,5 +148,6 @@ export function projectSiteResult(
       leaseUsdPerKwMonth: lease.leaseUsdPerKwMonth,
       gpuUsdPerHour: gpu.gpuUsdPerHour,
     },
+    gpuQuoteDates: { rent: gpu.rentQuoteDate, capex: gpu.capexQuoteDate },
   };
 }

@@ -37,13 +37,15 @@ describe('mining', () => {
     const report = economicsOutputSchema.parse(JSON.parse(stdout));
     expect(report.options.map((o) => o.id)).toEqual(['mining']);
     const mining = report.options[0];
-    // S21 XP: breakeven power = revenue / energy kWh = 35.2369 x 0.975 x 0.98 x 365 x 24,056.19 PH
-    //   / (89,097 x 3.645 kW x 1.05 x 8760 x 0.98) = 295.63M / 2,927.39M kWh = $0.10099/kWh
-    expect(mining?.breakevens?.powerUsdPerKwh).toBeCloseTo(0.10099, 4);
-    // breakeven hashprice = energy cost / PH-days = 117.095M / (24,056.19 x 0.975 x 0.98 x 365) = $13.957
-    expect(mining?.breakevens?.hashpriceUsdPerPhDay).toBeCloseTo(13.957, 2);
-    // breakeven BTC = 84,775 x 13.957 / 35.2369 = $33,578
-    expect(mining?.breakevens?.btcUsd).toBeCloseTo(33_578, -1);
+    // S21 XP: 89,097 x 3.645 kW x 1.05 x 8760 x 0.98 = 2,927.39M kWh a year; the other opex at $8/MWh is
+    // 2,927,387 MWh x $8 = $23.419M. Breakeven power = (revenue - other opex) / kWh = (35.2369 x 0.975 x
+    // 0.98 x 365 x 24,056.19 PH = 295.63M - 23.419M) / 2,927.39M kWh = $0.09299/kWh
+    expect(mining?.breakevens?.powerUsdPerKwh).toBeCloseTo(0.09299, 4);
+    // breakeven hashprice = (energy + other opex) / PH-days = (117.095M + 23.419M) / (24,056.19 x 0.975 x
+    // 0.98 x 365 = 8.3898M) = $16.748
+    expect(mining?.breakevens?.hashpriceUsdPerPhDay).toBeCloseTo(16.748, 2);
+    // breakeven BTC = 84,775 x 16.748 / 35.2369 = $40,294
+    expect(mining?.breakevens?.btcUsd).toBeCloseTo(40_294, -1);
     expect(report.options[0]?.revenueMultipleVsMining).toBe(1); // mining against itself
   });
 });

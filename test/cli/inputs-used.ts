@@ -115,6 +115,8 @@ export const CHANGE: Record<string, { set: string[]; with?: string[]; without?: 
   discountRate: { set: ['--discount-rate', '20%'] },
   taxRate: { set: ['--tax-rate', '21%'] },
   residual: { set: ['--residual', 'none'] },
+  salvageUsdPerMwIt: { set: ['--salvage', '400k'] },
+  siteFixedUsdPerMwMonth: { set: ['--site-fixed-cost', '5000'] },
   difficultyGrowthPerMonth: { set: ['--difficulty-growth', '3%'] },
   btcGrowthPerYear: { set: ['--btc-growth', '20%'] },
   feesGrowthPerYear: { set: ['--fees-growth', '50%'] },
@@ -122,13 +124,18 @@ export const CHANGE: Record<string, { set: string[]; with?: string[]; without?: 
   minerResaleUsdPerTh: { set: ['--miner-resale', '10'] },
   minerLifeYears: { set: ['--miner-life', '3'] },
   // What happens at the end of a miner's life: a life within the horizon.
-  minerEnd: { set: ['--miner-end', 'retire'], with: ['--miner-life', '2'] },
+  // A new fleet with a 1-year life at BTC $300k pays for itself again (refresh buys it; retire sells it).
+  minerEnd: {
+    set: ['--miner-end', 'retire'],
+    with: ['--miner-life', '1', '--fleet', 'new', '--btc-price', '300000'],
+  },
   conversionMonths: { set: ['--conversion-months', '24'] },
   idleDuringBuild: { set: ['--idle-during-build'] },
   rampMonths: { set: ['--ramp-months', '6'] },
   leaseEscalatorPerYear: { set: ['--lease-escalator', '5%'] },
   leaseTermYears: { set: ['--lease-term', '3'] },
-  fitOutLifeYears: { set: ['--fit-out-life', '5'] },
+  // Depreciation shows in the book residual (and in tax): the economic residual does not use it.
+  fitOutLifeYears: { set: ['--fit-out-life', '5'], with: ['--residual', 'book'] },
   gpuPriceDeclinePerYear: { set: ['--gpu-price-decline', '40%'] },
   gpuLifeYears: { set: ['--gpu-life', '3'] },
   simulations: { set: ['--simulations', '50'] },

@@ -24,6 +24,7 @@ export function baseProjection(over: Partial<ProjectionInputs> = {}): Projection
     fleet: 'owned',
     minerResaleUsdPerTh: 0,
     minerLifeMonths: 600,
+    minerAgeMonths: 0,
     minerEnd: 'refresh',
     lease: {
       ...site,
@@ -48,6 +49,10 @@ export function baseProjection(over: Partial<ProjectionInputs> = {}): Projection
       fitOutUsdPerMwIt: 10e6,
     },
     gpuPriceDeclinePerYear: 0,
+    gpuRentQuoteAgeMonths: 0,
+    gpuCapexQuoteAgeMonths: 0,
+    siteFixedUsdPerMwMonth: 0,
+    salvageUsdPerMwIt: 0,
     gpuLifeMonths: 600,
     conversionMonths: 0,
     idleDuringBuild: false,

@@ -17,6 +17,7 @@ import {
   scaledNpv,
   siteFlows,
 } from '../../src/core/projection/index.js';
+import { fleetAgeMonths } from '../../src/site/projection.js';
 import { baseProjection } from './projection-inputs.js';
 
 const D = 152_271_406_129_092;
@@ -202,7 +203,10 @@ describe('conversion, ramps, GPUs', () => {
       expect(lease.months[m]?.capexUsd).toBeCloseTo(fitOut / 12, 2);
       expect(lease.months[m]?.revenueUsd).toBeCloseTo(mining.months[m]?.revenueUsd ?? 0, 4);
     }
-    expect(lease.months[12]?.otherCashUsd).toBeCloseTo(5 * 89_097 * 270, 2);
+    // Sold at $5/TH moved by the hashprice then: month 12's mean hashprice over today's.
+    const ratio = (p.chain.months[11]?.hashpriceUsdPerPhDay ?? 0) / p.hashpriceUsdPerPhDayToday;
+    expect(ratio).toBeGreaterThan(0.99);
+    expect(lease.months[12]?.otherCashUsd).toBeCloseTo(5 * 89_097 * 270 * ratio, 2);
     expect(lease.months[13]?.revenueUsd).toBeCloseTo(leaseEconomics(base().lease).revenueUsdPerYear / 12, 2);
     expect(lease.goLiveMonth).toBe(12);
   });
@@ -255,10 +259,28 @@ describe('conversion, ramps, GPUs', () => {
   });
 
   it('curtails mining in months it would lose money, and counts them', () => {
-    const p = projectSite(base({ mining: { ...base().mining, powerUsdPerKwh: 0.2 } }));
+    // Per S21 XP a day at $0.115/kWh: 3.645 kW x 1.05 x 24 h x 0.98 x $0.115 = $10.347; revenue at $35.24/PH/day:
+    // 0.270 PH x 35.24 x 0.975 x 0.98 = $9.092. BTC at +100%/yr covers the gap after 12 log2(10.347 / 9.092)
+    // = 2.24 months: months 1 and 2 curtail (month 3's mean lies past 2.24), every later one mines (after the
+    // halving at month ~29 BTC has grown 5.3x: half of that is still above the cost).
+    const p = projectSite(base({ btcGrowthPerYear: 1, mining: { ...base().mining, powerUsdPerKwh: 0.115 } }));
     const mining = option(p, 'mining');
-    expect(mining.curtailedMonths).toBe(60);
-    expect(mining.totalCashUsd).toBe(0);
+    expect(12 * Math.log2(10.347 / 9.092)).toBeCloseTo(2.24, 2);
+    expect(mining.curtailedMonths).toBe(2);
+    expect(mining.months.filter((m) => m.curtailed).map((m) => m.month)).toEqual([1, 2]);
+    expect(mining.minersSoldMonth).toBeNull();
+  });
+
+  it('sells a fleet that cannot cover its running costs for the rest of the horizon, instead of idling it', () => {
+    // At $0.20/kWh no month covers its power: the fleet is sold today (month 0) at $5/TH, and never idles.
+    const p = projectSite(
+      base({ minerResaleUsdPerTh: 5, mining: { ...base().mining, powerUsdPerKwh: 0.2 } }),
+    );
+    const mining = option(p, 'mining');
+    expect(mining.minersSoldMonth).toBe(0);
+    expect(mining.curtailedMonths).toBe(0);
+    expect(mining.months[0]?.otherCashUsd).toBeCloseTo(5 * 89_097 * 270, 2);
+    expect(mining.totalCashUsd).toBeCloseTo(5 * 89_097 * 270, 2);
   });
 
   it('the halving cuts mining revenue in the month it lands', () => {
@@ -308,7 +330,8 @@ describe('other mining opex (--mining-opex)', () => {
 
   it('is paid only in the months the fleet mines: a month curtails when revenue does not cover energy and opex', () => {
     // $30/MWh: $7,318,466.74 a month; energy $9,757,955.65 a month ($0.04/kWh). After the halving the fleet
-    // earns ~$12.4M a month: above its energy alone, below energy and opex, so those months curtail.
+    // earns ~$12.4M a month: above its energy alone, below energy and opex, so it stops. Those months lose
+    // money to the end of the horizon: the fleet is sold after the last month that covers them.
     const without = option(projectSite(base()), 'mining');
     const withThirty = option(projectSite(withOpex(30)), 'mining');
     const energy = without.months[1]?.opexUsd ?? 0;
@@ -316,9 +339,13 @@ describe('other mining opex (--mining-opex)', () => {
     const losing = mined.filter((m) => m.revenueUsd < energy + 3 * perMonth);
     expect(losing.length).toBeGreaterThan(0);
     expect(without.curtailedMonths).toBe(0);
-    expect(withThirty.curtailedMonths).toBe(losing.length);
+    const lastCovering = (losing[0]?.month ?? 0) - 1;
+    expect(losing.map((m) => m.month)).toEqual(
+      mined.filter((m) => m.month > lastCovering).map((m) => m.month),
+    );
+    expect(withThirty.minersSoldMonth).toBe(lastCovering);
     for (const m of withThirty.months.slice(1)) {
-      if (m.curtailed) expect([m.revenueUsd, m.opexUsd]).toEqual([0, 0]);
+      if (m.month > lastCovering) expect([m.revenueUsd, m.opexUsd]).toEqual([0, 0]);
       else expect(m.opexUsd).toBeCloseTo(energy + 3 * perMonth, 2);
     }
   });
@@ -403,5 +430,195 @@ describe('a solver trial in one pass (scaledFlowsNpv)', () => {
     const npv = scaledFlowsNpv(mining.flows, inputs.taxRate, inputs.annualDiscountRate, 0.01, 1, 1);
     expect(npv).toBeCloseTo(expected, 0);
     expect(npv).toBeLessThan(0);
+  });
+});
+
+describe('accounts a CFO would sign (residual, payback, dated prices, the fleet)', () => {
+  // A month's discount at 10% a year: a = 1.1^(1/12) - 1 = 0.797414%; an annuity of n months: (1 - (1+a)^-n) / a.
+  const a = 1.1 ** (1 / 12) - 1;
+  const annuity = (n: number) => (1 - (1 + a) ** -n) / a;
+  // 341 MW / 1.3 = 262.3077 MW of IT: 262,307.69 kW x $150 x 12 = $472.15M a year, $39.346M a month; the
+  // tenant pays power, so the landlord nets 85% of it: $33.444M a month.
+  const leaseNoi = ((341 / 1.3) * 1000 * 150 * 0.85) / 1;
+  const fitOut = (341 / 1.3) * 10e6;
+
+  it('values a lease at the horizon as the present value of the rest of its signed term', () => {
+    const lease = option(
+      projectSite(base({ residual: 'economic', leaseTermMonths: 120, years: 5 })),
+      'ai-lease',
+    );
+    // Live from month 1 to 120; the horizon ends at 60: 60 months of $33.444M left, worth at month 60
+    // $33.444M x annuity(60) = $33.444M x 47.538 = $1.5899B. No renewal, no salvage after month 120.
+    expect(annuity(60)).toBeCloseTo(47.5385, 4);
+    expect(lease.residualUsd).toBeCloseTo(leaseNoi * annuity(60), -1);
+    expect(lease.residualUsd).toBeCloseTo(1_589_900_000, -6);
+    expect(lease.residualPvUsd).toBeCloseTo(lease.residualUsd / 1.1 ** 5, 0);
+    expect(lease.npvExResidualUsd).toBeCloseTo(lease.npvUsd - lease.residualPvUsd, 0);
+    // Without the residual: -fit-out + 60 months of NOI = -$2.623B + $33.444M x 47.538 = -$1.033B.
+    expect(lease.npvExResidualUsd).toBeCloseTo(-fitOut + leaseNoi * annuity(60), -1);
+  });
+
+  it('adds a salvage value after the term, and nothing past the term when the lease ends before the horizon', () => {
+    const lease = option(
+      projectSite(base({ residual: 'economic', leaseTermMonths: 36, salvageUsdPerMwIt: 400_000 })),
+      'ai-lease',
+    );
+    // The term ends at month 36, before the horizon (60): the shell is worth its salvage, 262.31 MW x $0.4M.
+    expect(lease.residualUsd).toBeCloseTo((341 / 1.3) * 400_000, 0);
+  });
+
+  it('never counts the residual in payback: a lease whose NOI has not repaid its fit-out by the horizon', () => {
+    const lease = option(projectSite(base({ residual: 'economic', leaseTermMonths: 120 })), 'ai-lease');
+    // Fit-out $2.623B today; 60 months x $33.444M = $2.007B of NOI by the horizon: not paid back, although
+    // total cash (the $1.59B residual included) is positive.
+    expect(60 * leaseNoi).toBeLessThan(fitOut);
+    expect(lease.totalCashUsd).toBeGreaterThan(0);
+    expect(lease.paybackMonths).toBeNull();
+    expect(lease.discountedPaybackMonths).toBeNull();
+    // With the residual counted it would "pay back" in the last month: the error this prevents.
+    const cash = lease.months.map((m) => m.cashFlowUsd);
+    expect(cash.reduce((s, x) => s + x, 0)).toBeGreaterThan(0);
+  });
+
+  it('has no payback (null), never 0, when there is no capex', () => {
+    const mining = option(projectSite(base({ residual: 'economic' })), 'mining');
+    expect(mining.capexUsd).toBe(0);
+    expect(mining.paybackMonths).toBeNull();
+    expect(mining.discountedPaybackMonths).toBeNull();
+  });
+
+  it("carries a GPU quote 21 months old at go-live by the decline, and a refresh buys at today's quote", () => {
+    const inputs = base({
+      gpuPriceDeclinePerYear: 0.2,
+      gpuRentQuoteAgeMonths: 9,
+      gpuCapexQuoteAgeMonths: 9,
+      conversionMonths: 12,
+      gpuLifeMonths: 24,
+      years: 5,
+      residual: 'none',
+    });
+    const gpu = option(projectSite(inputs), 'gpu-cloud');
+    // Quoted 9 months before today, live 12 months from today: 21 months of -20%/yr, 0.8^(21/12) = 0.67672.
+    expect(0.8 ** (21 / 12)).toBeCloseTo(0.67672, 5);
+    // 262.31 MW IT / 1.275 kW = 205,731 GPUs x $2.5 x 0.85 billed x 730 h = $319.2M a month at the quote.
+    const fullRent = (205_731 * 2.5 * 0.85 * 8760) / 12;
+    expect(gpu.months[13]?.revenueUsd).toBeCloseTo(fullRent * 0.8 ** (21 / 12), 0);
+    // Capex at go-live: 205,731 x $27,500 = $5.658B carried 21 months, plus the fit-out spread over the build.
+    const gpuCapex = 205_731 * 27_500;
+    expect(gpu.months[12]?.capexUsd).toBeCloseTo(gpuCapex * 0.8 ** (21 / 12) + fitOut / 12, -1);
+    // At the end of its 24-month life (month 36): today's equivalent at today's quote (not declined), rent
+    // back at the quote; the old GPUs sold at their price then, 0.8^((36 + 9) / 12).
+    expect(gpu.months[36]?.capexUsd).toBeCloseTo(gpuCapex, -1);
+    expect(gpu.months[37]?.revenueUsd).toBeCloseTo(fullRent, 0);
+    expect(gpu.months[36]?.otherCashUsd).toBeCloseTo(gpuCapex * 0.8 ** (45 / 12), -1);
+  });
+
+  it('values GPUs at the horizon at their price then (economic residual)', () => {
+    const gpu = option(
+      projectSite(base({ gpuPriceDeclinePerYear: 0.2, gpuCapexQuoteAgeMonths: 9, residual: 'economic' })),
+      'gpu-cloud',
+    );
+    // Live at month 0, held at month 60: the quote carried 69 months, 0.8^(69/12) = 0.27724; no salvage.
+    expect(gpu.residualUsd).toBeCloseTo(205_731 * 27_500 * 0.8 ** (69 / 12), -1);
+  });
+
+  it('does not buy a fleet again when a new one would not pay for itself over its life', () => {
+    // A new S21 XP fleet: 341 MW / 1.05 / 3.645 kW = 89,097 miners x 270 TH/s = 24.056M TH/s x $25.7 =
+    // $618.2M. On a flat network at $0.04/kWh it earns 24,056 PH/s x $35.24 x 0.975 x 0.98 x 30.417 days =
+    // $24.64M a month less $9.758M of energy: a margin of $14.88M. Over a 24-month life that is worth
+    // $14.88M x annuity(24) = $14.88M x 21.85 = $325M, plus its resale at $5/TH (~$120M x 1.1^-2 = $99M):
+    // $424M < $618M (and the halving in month ~29 halves what it would earn), so at the end of the first
+    // life it is sold, not bought again.
+    const inputs = base({ fleet: 'new', minerLifeMonths: 24, minerResaleUsdPerTh: 5, residual: 'economic' });
+    const mining = option(projectSite(inputs), 'mining');
+    const margin = 24_056 * 35.24 * 0.975 * 0.98 * (365 / 12) - 9_757_956;
+    expect(margin * annuity(24) + (5 * 24_056_190) / 1.1 ** 2).toBeLessThan(24_056_190 * 25.7);
+    expect(mining.fleetPurchases).toBe(1);
+    expect(mining.minersSoldMonth).toBe(24);
+    expect(mining.months[25]?.revenueUsd).toBe(0);
+    // At three times today's BTC price, after the halving (month ~29) it earns 1.5 x $24.64M = $36.96M a
+    // month, a margin of $27.20M: a 36-month life from month 36 is worth $27.20M x annuity(36) = $27.20M x
+    // 30.99 = $843M > $618M, so with a 36-month life it is bought again at month 36.
+    const triple = { ...base().network, btcUsd: 3 * 84_775 };
+    expect((1.5 * 24_056 * 35.24 * 0.975 * 0.98 * (365 / 12) - 9_757_956) * annuity(36)).toBeGreaterThan(
+      24_056_190 * 25.7,
+    );
+    const refreshed = option(
+      projectSite(base({ fleet: 'new', minerLifeMonths: 36, minerResaleUsdPerTh: 5, network: triple })),
+      'mining',
+    );
+    expect(refreshed.fleetPurchases).toBe(2);
+    expect(refreshed.months[36]?.capexUsd).toBeCloseTo(24_056_190 * 25.7, -1);
+  });
+
+  it('gives an owned fleet of a 2023 model what its age leaves of its life', () => {
+    // Bought mid-2023 (July); in December 2026 it is 41 whole months old (2023-07 to 2026-12): of a 60-month
+    // life 19 months are left, so its life ends in month 19. At twice today's BTC a new fleet pays over its
+    // 5-year life (see above), so it is bought again in month 19; told to retire, it is sold then.
+    const age = fleetAgeMonths([{ year: 2023 }], Date.parse('2026-12-07T00:00:00Z'));
+    expect(age).toBe(41);
+    const twice = { ...base().network, btcUsd: 2 * 84_775 };
+    const mining = option(
+      projectSite(base({ minerLifeMonths: 60, minerAgeMonths: age, network: twice })),
+      'mining',
+    );
+    expect(mining.months[19]?.capexUsd).toBeCloseTo(24_056_190 * 25.7, -1);
+    expect(mining.months[18]?.capexUsd).toBe(0);
+    const retired = option(
+      projectSite(
+        base({ minerLifeMonths: 60, minerAgeMonths: age, minerEnd: 'retire', minerResaleUsdPerTh: 5 }),
+      ),
+      'mining',
+    );
+    expect(retired.minersSoldMonth).toBe(19);
+    expect(retired.fleetPurchases).toBe(0);
+  });
+
+  it('converts a greenfield site (--fleet new) without buying miners', () => {
+    const p = projectSite(base({ fleet: 'new', conversionMonths: 12 }));
+    for (const id of ['ai-lease', 'gpu-cloud']) {
+      const o = option(p, id);
+      expect(o.fleetPurchases).toBe(0);
+      expect(o.minersSoldMonth).toBeNull();
+      expect(o.months[0]?.capexUsd).toBe(0);
+      for (let m = 1; m <= 12; m++) expect(o.months[m]?.revenueUsd).toBe(0);
+    }
+  });
+
+  it('sells the miners when the build starts when the site idles during it', () => {
+    const lease = option(
+      projectSite(base({ conversionMonths: 12, idleDuringBuild: true, minerResaleUsdPerTh: 5 })),
+      'ai-lease',
+    );
+    expect(lease.minersSoldMonth).toBe(0);
+    expect(lease.months[0]?.otherCashUsd).toBeCloseTo(5 * 24_056_190, 0);
+    expect(lease.months[12]?.otherCashUsd).toBe(0);
+  });
+
+  it('charges fixed site costs to every option every month, curtailed or not', () => {
+    // $5,000 per MW-month x 341 MW = $1.705M a month for 60 months: $1.705M x annuity(60) = $81.05M less NPV.
+    const perMonth = 5000 * 341;
+    const without = projectSite(base());
+    const withCosts = projectSite(base({ siteFixedUsdPerMwMonth: 5000 }));
+    for (const id of ['mining', 'ai-lease', 'gpu-cloud'])
+      expect(option(without, id).npvUsd - option(withCosts, id).npvUsd).toBeCloseTo(
+        perMonth * annuity(60),
+        0,
+      );
+    const idle = option(
+      projectSite(base({ siteFixedUsdPerMwMonth: 5000, mining: { ...base().mining, powerUsdPerKwh: 0.2 } })),
+      'mining',
+    );
+    expect(idle.months[30]?.opexUsd).toBeCloseTo(perMonth, 6);
+  });
+
+  it('scales a lease residual that is the rest of its term with the lease rate in a solver trial', () => {
+    const inputs = base({ residual: 'economic', leaseTermMonths: 120 });
+    const scaled = scaledNpv(inputs, siteFlows(inputs).options);
+    const again = option(
+      projectSite({ ...inputs, lease: { ...inputs.lease, leaseUsdPerKwMonth: 150 * 1.3 } }),
+      'ai-lease',
+    );
+    expect(scaled('ai-lease', 1, 1.3)).toBeCloseTo(again.npvUsd, -1);
   });
 });

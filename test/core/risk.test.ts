@@ -292,9 +292,9 @@ describe('Monte Carlo', () => {
     const inputs = realistic({ btcGrowthPerYear: 0.1 });
     const r = simulate(planFor(inputs, { seed: 2026 }), 1500);
     expect(r.options.map((o) => [o.id, o.npvUsd.mean, o.npvUsd.p50, o.probabilityBeatsMining])).toEqual([
-      ['mining', 354191157.8167074, 290468587.43914616, 0],
-      ['ai-lease', 124072236.92854692, 119521364.96455228, 0],
-      ['gpu-cloud', 131079683.28438467, -25418941.531810373, 0.408],
+      ['mining', 375608963.7434433, 349846854.3426696, 0],
+      ['ai-lease', 122217906.01488622, 117859723.92847784, 0],
+      ['gpu-cloud', -133950687.5898571, -260732610.5951656, 0.3006666666666667],
     ]);
     expect(r.btcUsdAtHorizon.mean).toBe(132130.31708490802);
   });

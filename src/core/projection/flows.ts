@@ -26,6 +26,8 @@ export class Flows {
   readonly aiFixedOpex: Float64Array;
   /** AI opex proportional to revenue (staff, network, software), as a share of it. */
   aiOpexShare = 0;
+  /** Fixed site costs: paid every month whatever the site does (curtailed too), not scaled with power. */
+  readonly fixedOpex: Float64Array;
   /** Set by evaluateFlows: revenue and opex after curtailment. */
   readonly revenue: Float64Array;
   readonly opex: Float64Array;
@@ -43,6 +45,7 @@ export class Flows {
     this.miningActive = new Uint8Array(length);
     this.aiRevenue = new Float64Array(length);
     this.aiFixedOpex = new Float64Array(length);
+    this.fixedOpex = new Float64Array(length);
     this.revenue = new Float64Array(length);
     this.opex = new Float64Array(length);
     this.depreciation = new Float64Array(length);
@@ -51,7 +54,40 @@ export class Flows {
     this.height = new Float64Array(length).fill(Number.NaN);
     this.curtailed = new Uint8Array(length);
   }
+
+  /** The first `length` months (a projection built past its horizon, cut back to it). */
+  prefix(length: number): Flows {
+    const cut = new Flows(length);
+    for (const key of FLOW_ARRAYS) cut[key].set(this[key].subarray(0, length));
+    cut.aiOpexShare = this.aiOpexShare;
+    return cut;
+  }
+
+  /** Months `from` onward, renumbered from 1 (index 0 empty): the tail of flows built past a horizon. */
+  tail(from: number): Flows {
+    const rest = new Flows(Math.max(1, this.length - from + 1));
+    for (const key of FLOW_ARRAYS) rest[key].set(this[key].subarray(from), 1);
+    rest.aiOpexShare = this.aiOpexShare;
+    return rest;
+  }
 }
+
+const FLOW_ARRAYS = [
+  'miningRevenue',
+  'miningEnergy',
+  'miningOtherOpex',
+  'miningActive',
+  'aiRevenue',
+  'aiFixedOpex',
+  'fixedOpex',
+  'revenue',
+  'opex',
+  'depreciation',
+  'capex',
+  'other',
+  'height',
+  'curtailed',
+] as const;
 
 /**
  * Evaluates flows: each month's revenue and opex after curtailment (into the flows), and its cash after tax
@@ -73,7 +109,7 @@ export function evaluateFlows(
   records = true,
 ): Float64Array {
   const { miningRevenue, miningEnergy, miningOtherOpex, miningActive, aiRevenue, aiFixedOpex } = flows;
-  const { revenue, opex, curtailed, depreciation, capex, other } = flows;
+  const { revenue, opex, curtailed, depreciation, capex, other, fixedOpex } = flows;
   const share = flows.aiOpexShare;
   for (let m = 0; m < until; m++) {
     let rev = 0;
@@ -90,7 +126,8 @@ export function evaluateFlows(
     }
     const ai = (aiRevenue[m] as number) * (aiFactor === null ? 1 : (aiFactor[m] as number));
     const monthRevenue = rev + ai;
-    const monthOpex = cost + ((aiFixedOpex[m] as number) * energyScale + ai * share);
+    const monthOpex =
+      cost + ((aiFixedOpex[m] as number) * energyScale + ai * share) + (fixedOpex[m] as number);
     if (records) {
       revenue[m] = monthRevenue;
       opex[m] = monthOpex;
@@ -118,7 +155,7 @@ export function scaledFlowsNpv(
   energyScale: number,
 ): number {
   const { miningRevenue, miningEnergy, miningOtherOpex, miningActive, aiRevenue, aiFixedOpex } = flows;
-  const { depreciation, capex, other } = flows;
+  const { depreciation, capex, other, fixedOpex } = flows;
   const share = flows.aiOpexShare;
   const rate = monthlyRate(annualDiscountRate);
   if (!(rate > -1)) throw new RangeError('npv: rate must be above -100%');
@@ -137,7 +174,8 @@ export function scaledFlowsNpv(
       }
     }
     const ai = (aiRevenue[m] as number) * aiScale;
-    const ebitda = rev + ai - (cost + ((aiFixedOpex[m] as number) * energyScale + ai * share));
+    const ebitda =
+      rev + ai - (cost + ((aiFixedOpex[m] as number) * energyScale + ai * share) + (fixedOpex[m] as number));
     const tax = taxRate > 0 ? Math.max(0, ebitda - (depreciation[m] as number)) * taxRate : 0;
     total += (ebitda - tax - (capex[m] as number) + (other[m] as number)) * factor;
     factor *= step;
@@ -149,6 +187,15 @@ export function scaledFlowsNpv(
 export interface OptionFlows {
   id: OptionId;
   flows: Flows;
+  /** The residual value at the horizon's end (in flows.other's last month). */
   residualUsd: number;
   goLiveMonth: number | null;
+  /**
+   * An economic residual that is the present value of flows past the horizon (a lease's signed term): those
+   * flows (renumbered from 1) and what is added after them (a salvage value, at its month), so that a trial at
+   * another price scales them as it scales the months within the horizon.
+   */
+  residualTail?: { flows: Flows; afterUsd: number; afterMonth: number };
+  minersSoldMonth: number | null;
+  fleetPurchases: number;
 }

@@ -17,9 +17,8 @@ import {
   peakFunding,
 } from '../finance.js';
 import type { OptionId } from '../units.js';
-import { addResidual, needsDepreciation } from './assets.js';
 import { evaluateFlows, type Flows, type OptionFlows, scaledFlowsNpv } from './flows.js';
-import { gpuFlows, hashpriceToday, leaseFlows, miningFlows, miningMonthly } from './options.js';
+import { gpuFlows, hashpriceToday, keepMiningFlows, leaseFlows, miningMonthly } from './options.js';
 import type {
   OptionProjection,
   ProjectedMonth,
@@ -31,31 +30,49 @@ import type {
 export { evaluateFlows, Flows, type OptionFlows, scaledFlowsNpv } from './flows.js';
 export * from './types.js';
 
-function finish(
-  id: OptionId,
+/** The residual's present value: discounted from the horizon's end (month flows.length - 1). */
+function residualPv(
+  inputs: Pick<ProjectionInputs, 'annualDiscountRate'>,
   flows: Flows,
-  inputs: ProjectionInputs,
   residualUsd: number,
-  goLiveMonth: number | null,
+): number {
+  return residualUsd / (1 + inputs.annualDiscountRate) ** ((flows.length - 1) / 12);
+}
+
+function finish(
+  built: OptionFlows,
+  inputs: ProjectionInputs,
   options: ProjectOptions = {},
 ): OptionProjection {
+  const { id, flows, residualUsd, goLiveMonth } = built;
   const cash = evaluateFlows(flows, inputs.taxRate, new Float64Array(flows.length));
+  const npvUsd = npvMonthly(inputs.annualDiscountRate, cash);
+  const residualPvUsd = residualPv(inputs, flows, residualUsd);
+  const common = {
+    id,
+    npvUsd,
+    npvExResidualUsd: npvUsd - residualPvUsd,
+    residualUsd,
+    residualPvUsd,
+    goLiveMonth,
+    minersSoldMonth: built.minersSoldMonth,
+    fleetPurchases: built.fleetPurchases,
+  };
   if (options.npvOnly) {
     // A solver's trial: the NPV alone, with no per-month records.
     return {
-      id,
+      ...common,
       months: [],
-      npvUsd: npvMonthly(inputs.annualDiscountRate, cash),
       irr: null,
       irrNote: 'not computed',
       paybackMonths: null,
       discountedPaybackMonths: null,
+      paybackCountingResidualMonths: null,
+      discountedPaybackCountingResidualMonths: null,
       totalCashUsd: Number.NaN,
       peakFundingUsd: Number.NaN,
       capexUsd: Number.NaN,
-      residualUsd,
       curtailedMonths: 0,
-      goLiveMonth,
     };
   }
   const { revenue, opex, depreciation, capex, other, height, curtailed } = flows;
@@ -84,20 +101,24 @@ function finish(
     });
   }
   const monthlyIrr = irr(cash);
+  // Payback is when operating and capital cash turn non-negative: the residual value is not cash received.
+  const operating = Float64Array.from(cash);
+  operating[flows.length - 1] = (operating[flows.length - 1] as number) - residualUsd;
+  const capexUsd = months.reduce((s, m) => s + m.capexUsd, 0);
   return {
-    id,
+    ...common,
     months,
-    npvUsd: npvMonthly(inputs.annualDiscountRate, cash),
     irr: monthlyIrr.rate === null ? null : annualRate(monthlyIrr.rate),
     irrNote: monthlyIrr.note,
-    paybackMonths: paybackMonths(cash),
-    discountedPaybackMonths: discountedPaybackMonths(inputs.annualDiscountRate, cash),
+    paybackMonths: capexUsd > 0 ? paybackMonths(operating) : null,
+    discountedPaybackMonths:
+      capexUsd > 0 ? discountedPaybackMonths(inputs.annualDiscountRate, operating) : null,
+    paybackCountingResidualMonths: paybackMonths(cash),
+    discountedPaybackCountingResidualMonths: discountedPaybackMonths(inputs.annualDiscountRate, cash),
     totalCashUsd: cumulative,
     peakFundingUsd: peakFunding(cash),
-    capexUsd: months.reduce((s, m) => s + m.capexUsd, 0),
-    residualUsd,
+    capexUsd,
     curtailedMonths: months.filter((m) => m.curtailed).length,
-    goLiveMonth,
   };
 }
 
@@ -125,18 +146,20 @@ export function siteFlows(
   const chain = given ?? chainFor(inputs);
   const known = miningMonthly(inputs, chain);
   const k = options.btcScale ?? 1;
-  const mm = k === 1 ? known : { ...known, revenue: known.revenue.map((r) => r * k) };
+  const mm =
+    k === 1
+      ? known
+      : {
+          ...known,
+          revenue: known.revenue.map((r) => r * k),
+          beyond: (n: number) => {
+            const past = known.beyond(n);
+            return { ...past, revenue: past.revenue.map((r) => r * k) };
+          },
+        };
   const wanted = (id: OptionId) => !options.only || options.only.includes(id);
   const results: OptionFlows[] = [];
-  if (wanted('mining')) {
-    const mining = miningFlows(inputs, mm, months, { depreciation: needsDepreciation(inputs, options) });
-    results.push({
-      id: 'mining',
-      flows: mining.flows,
-      residualUsd: addResidual(mining.flows, inputs, mining.assets),
-      goLiveMonth: null,
-    });
-  }
+  if (wanted('mining')) results.push(keepMiningFlows(inputs, mm, months, options));
   if (wanted('ai-lease')) results.push(leaseFlows(inputs, mm, months, options));
   if (wanted('gpu-cloud')) results.push(gpuFlows(inputs, mm, months, options));
   return { chain, options: results };
@@ -156,7 +179,7 @@ export function scaledNpv(
   return (id, miningScale, aiScale, energyScale = 1) => {
     const option = built.find((o) => o.id === id);
     if (!option) return Number.NaN;
-    return scaledFlowsNpv(
+    const npv = scaledFlowsNpv(
       option.flows,
       inputs.taxRate,
       inputs.annualDiscountRate,
@@ -164,6 +187,21 @@ export function scaledNpv(
       aiScale,
       energyScale,
     );
+    const tail = option.residualTail;
+    if (!tail) return npv;
+    // A residual that is flows past the horizon (a lease's signed term) scales with them: valued again.
+    const again =
+      scaledFlowsNpv(
+        tail.flows,
+        inputs.taxRate,
+        inputs.annualDiscountRate,
+        miningScale,
+        aiScale,
+        energyScale,
+      ) +
+      tail.afterUsd / (1 + inputs.annualDiscountRate) ** (tail.afterMonth / 12);
+    const pv = (usd: number) => residualPv(inputs, option.flows, usd);
+    return npv - pv(option.residualUsd) + pv(again);
   };
 }
 
@@ -178,7 +216,7 @@ export function projectSite(
     months: Math.round(inputs.years * 12),
     chain: built.chain,
     hashpriceUsdPerPhDayToday: hashpriceToday(inputs),
-    options: built.options.map((o) => finish(o.id, o.flows, inputs, o.residualUsd, o.goLiveMonth, options)),
+    options: built.options.map((o) => finish(o, inputs, options)),
     ...(options.only || options.npvOnly || options.btcScale !== undefined ? {} : { flows: built.options }),
   };
 }

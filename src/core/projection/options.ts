@@ -1,16 +1,19 @@
 /**
- * Each option's flows month by month: keep mining (owned or new fleet, refreshed or retired at the end of its
- * life), or convert (fit-out spread over the build, the site mining until go-live, the miners sold) to an AI
- * lease (escalator, term, ramp) or a GPU cloud (rent declining as the GPUs age, bought again each life).
+ * Each option's flows month by month: keep mining (an owned fleet for what its age leaves of its life, or a
+ * new one; bought again at the end of a life only when a new fleet pays for itself, else sold; sold too when
+ * it cannot run for the rest of the horizon), or convert (fit-out spread over the build, the site mining
+ * until go-live, the miners sold) to an AI lease (escalator, term, ramp) or a GPU cloud (rent and price
+ * declining from the quote's date, GPUs bought again at the end of each life at today's quote).
  */
 import { gpuCloudEconomics, leaseEconomics } from '../ai.js';
 import { subsidyBtc } from '../bitcoin.js';
-import type { ChainProjection } from '../chain.js';
+import { type ChainProjection, projectChain } from '../chain.js';
+import { monthlyRate } from '../finance.js';
 import { computeHashprice } from '../hashprice.js';
 import { miningEconomics, netMiningRevenueUsdPerDay } from '../mining.js';
 import { power } from '../units.js';
-import { type Asset, addResidual, needsDepreciation, setDepreciation } from './assets.js';
-import { Flows, type OptionFlows } from './flows.js';
+import { type Asset, bookValueAt, needsDepreciation, setDepreciation } from './assets.js';
+import { evaluateFlows, Flows, type OptionFlows } from './flows.js';
 import type { ProjectionInputs, ProjectOptions } from './types.js';
 
 export function hashpriceToday(inputs: ProjectionInputs): number {
@@ -22,8 +25,8 @@ export function hashpriceToday(inputs: ProjectionInputs): number {
   }).hashpriceUsdPerPhDay;
 }
 
-interface MiningMonthly {
-  /** Fleet revenue per month from the chain's hashprice integral (before curtailment). */
+export interface MiningMonthly {
+  /** Fleet revenue per month from the chain's hashprice integral (before curtailment), month m at m - 1. */
   revenue: number[];
   /** Energy per month. */
   energy: number;
@@ -32,6 +35,10 @@ interface MiningMonthly {
   height: number[];
   fleetCapexUsd: number;
   fleetThs: number;
+  /** Month m's mean hashprice over today's (month m at m - 1): how used miners' prices move. */
+  hashpriceRatio: number[];
+  /** The same two series past the horizon, for decisions that look beyond it (a refresh); made when needed. */
+  beyond: (months: number) => { revenue: number[]; hashpriceRatio: number[] };
 }
 
 /**
@@ -51,86 +58,252 @@ export function miningMonthly(inputs: ProjectionInputs, chain: ChainProjection):
 }
 
 function computeMiningMonthly(inputs: ProjectionInputs, chain: ChainProjection): MiningMonthly {
+  const hashprice0 = hashpriceToday(inputs);
   const today = miningEconomics({
     ...inputs.mining,
-    hashpriceUsdPerPhDay: hashpriceToday(inputs),
+    hashpriceUsdPerPhDay: hashprice0,
     btcUsd: inputs.network.btcUsd,
   });
   const { poolFee, uptime } = inputs.mining;
-  return {
-    revenue: chain.months.map((m) =>
+  const series = (c: ChainProjection) => ({
+    revenue: c.months.map((m) =>
       netMiningRevenueUsdPerDay(today.hashrateThs, m.usdPerPhOverMonth, poolFee, uptime),
     ),
+    hashpriceRatio: c.months.map((m) => m.hashpriceUsdPerPhDay / hashprice0),
+  });
+  const within = series(chain);
+  let longer: ReturnType<typeof series> | null = null;
+  return {
+    ...within,
     energy: today.energyUsdPerYear / 12,
     otherOpex: today.otherOpexUsdPerYear / 12,
     height: chain.months.map((m) => m.heightBlocks),
     fleetCapexUsd: today.capexUsd,
     fleetThs: today.hashrateThs,
+    beyond: (months) => {
+      if (months <= chain.months.length) return within;
+      if (!longer || longer.revenue.length < months)
+        longer = series(
+          projectChain({
+            ...inputs.network,
+            difficultyGrowthPerMonth: inputs.difficultyGrowthPerMonth,
+            btcGrowthPerYear: inputs.btcGrowthPerYear,
+            feesGrowthPerYear: inputs.feesGrowthPerYear,
+            months,
+          }),
+        );
+      return longer;
+    },
   };
 }
 
-/** Keep mining (owned or new fleet), month by month; `untilMonth` stops it (a conversion's go-live). */
+/** What the fleet fetches at the end of month `month` (today at 0): today's used price moved by the hashprice. */
+function minerResaleAt(inputs: ProjectionInputs, mm: MiningMonthly, month: number): number {
+  if (month <= 0) return inputs.minerResaleUsdPerTh * mm.fleetThs;
+  const ratio = mm.hashpriceRatio[month - 1] ?? mm.beyond(month).hashpriceRatio[month - 1] ?? 0;
+  return inputs.minerResaleUsdPerTh * mm.fleetThs * ratio;
+}
+
+/**
+ * Whether a new fleet bought at the end of month `month` pays for itself over its life at the hashprice the
+ * chain expects then: the present value (at the discount rate, from that month) of each month's margin over
+ * its running costs (a month that loses money is curtailed: 0), and of its resale at the end of its life, is
+ * at least its price. Pre-tax.
+ */
+export function newFleetPays(inputs: ProjectionInputs, mm: MiningMonthly, month: number): boolean {
+  const life = Math.max(1, inputs.minerLifeMonths);
+  const { revenue } = mm.beyond(month + life);
+  const running = mm.energy + mm.otherOpex;
+  const step = 1 / (1 + monthlyRate(inputs.annualDiscountRate));
+  let value = 0;
+  let factor = 1;
+  for (let j = 1; j <= life; j++) {
+    factor *= step;
+    value += Math.max(0, (revenue[month + j - 1] ?? 0) - running) * factor;
+  }
+  value += minerResaleAt(inputs, mm, month + life) * factor;
+  return value >= mm.fleetCapexUsd;
+}
+
+/**
+ * When to sell a fleet held from month `from` that must go by month `to` at the latest: the month s that
+ * maximizes the present value of its margin until then (a month that loses money is curtailed: 0) plus its
+ * resale then; the earliest such month. A fleet that cannot cover its running costs again is sold rather than
+ * idled (its resale falls with the hashprice); one that can is kept while its margin is worth more than the
+ * fall in its resale.
+ */
+function bestSaleMonth(inputs: ProjectionInputs, mm: MiningMonthly, from: number, to: number): number {
+  const running = mm.energy + mm.otherOpex;
+  const step = 1 / (1 + monthlyRate(inputs.annualDiscountRate));
+  let factor = step ** from;
+  let margins = 0;
+  let best = minerResaleAt(inputs, mm, from) * factor;
+  let bestMonth = from;
+  for (let s = from + 1; s <= to; s++) {
+    factor *= step;
+    margins += Math.max(0, (mm.revenue[s - 1] ?? 0) - running) * factor;
+    const value = margins + minerResaleAt(inputs, mm, s) * factor;
+    if (value > best * (1 + 1e-12) + 1e-6) {
+      best = value;
+      bestMonth = s;
+    }
+  }
+  return bestMonth;
+}
+
+export interface FleetFlows {
+  flows: Flows;
+  assets: Asset[];
+  /** The month the fleet was sold; null when it is still held at the horizon's end. */
+  soldMonth: number | null;
+  purchases: number;
+}
+
+/**
+ * Mining month by month until `untilMonth` (a conversion's go-live, where the fleet is sold; default the
+ * horizon). The fleet ends its life `minerLifeMonths - minerAgeMonths` months from now (a new fleet: its whole
+ * life); then it is bought again if a new one pays for itself (newFleetPays) and `minerEnd` is refresh, else
+ * sold. Before that it is sold when selling is worth more than keeping it (bestSaleMonth): a fleet that cannot
+ * cover its running costs for the rest of the horizon is sold, not idled. `sellToday`: sold now (a site idle
+ * during its build).
+ */
 export function miningFlows(
   inputs: ProjectionInputs,
   mm: MiningMonthly,
   months: number,
-  options: { untilMonth?: number; idleFrom?: number; depreciation?: boolean } = {},
-): { flows: Flows; assets: Asset[] } {
+  options: { untilMonth?: number; sellToday?: boolean; depreciation?: boolean } = {},
+): FleetFlows {
   const flows = new Flows(months + 1);
   const assets: Asset[] = [];
   const life = Math.max(1, inputs.minerLifeMonths);
-  if (inputs.fleet === 'new') {
-    flows.capex[0] = (flows.capex[0] as number) + mm.fleetCapexUsd;
-    assets.push({ month: 0, costUsd: mm.fleetCapexUsd, lifeMonths: life });
-  }
-  const until = options.untilMonth ?? months;
-  let retiredAfter = Number.POSITIVE_INFINITY;
-  for (let m = 1; m <= months; m++) {
-    flows.height[m] = mm.height[m - 1] ?? Number.NaN;
-    if (m > until || m > retiredAfter || (options.idleFrom !== undefined && m >= options.idleFrom)) continue;
-    flows.miningRevenue[m] = mm.revenue[m - 1] ?? 0;
-    flows.miningEnergy[m] = mm.energy;
-    flows.miningOtherOpex[m] = mm.otherOpex;
-    flows.miningActive[m] = 1;
-    // The fleet reaches the end of its life at the end of month `life` (and every `life` months after).
-    if (m % life === 0 && m < until) {
-      if (inputs.minerEnd === 'refresh') {
-        flows.capex[m] = (flows.capex[m] as number) + mm.fleetCapexUsd;
-        assets.push({ month: m, costUsd: mm.fleetCapexUsd, lifeMonths: life });
-      } else retiredAfter = m;
+  const until = Math.min(options.untilMonth ?? months, months);
+  let purchases = 0;
+  let soldMonth: number | null = null;
+  const buy = (m: number) => {
+    flows.capex[m] = (flows.capex[m] as number) + mm.fleetCapexUsd;
+    assets.push({ month: m, costUsd: mm.fleetCapexUsd, lifeMonths: life });
+    purchases++;
+  };
+  const sell = (m: number) => {
+    flows.other[m] = (flows.other[m] as number) + minerResaleAt(inputs, mm, m);
+    for (const a of assets) a.soldAt ??= m;
+    soldMonth = m;
+  };
+  const mine = (from: number, to: number) => {
+    for (let m = from + 1; m <= to; m++) {
+      flows.miningRevenue[m] = mm.revenue[m - 1] ?? 0;
+      flows.miningEnergy[m] = mm.energy;
+      flows.miningOtherOpex[m] = mm.otherOpex;
+      flows.miningActive[m] = 1;
     }
+  };
+  for (let m = 1; m <= months; m++) flows.height[m] = mm.height[m - 1] ?? Number.NaN;
+  let endOfLife = Math.max(0, Math.round(life - inputs.minerAgeMonths));
+  if (inputs.fleet === 'new') {
+    buy(0);
+    endOfLife = life;
+  }
+  // A conversion sells the fleet at go-live; keeping mining holds it to the horizon (its residual then).
+  const mustSell = options.untilMonth !== undefined;
+  let held = 0;
+  if (options.sellToday) sell(0);
+  while (soldMonth === null) {
+    const stop = Math.min(endOfLife, until);
+    const sale = bestSaleMonth(inputs, mm, held, stop);
+    mine(held, sale);
+    if (sale < stop || (sale === until && mustSell)) sell(sale);
+    else if (sale === until) break;
+    else if (inputs.minerEnd === 'refresh' && newFleetPays(inputs, mm, sale)) {
+      // The end of its life: bought again, since a new fleet pays for itself over its life.
+      buy(sale);
+      held = sale;
+      endOfLife += life;
+    } else sell(sale);
   }
   setDepreciation(flows, assets, options.depreciation ?? true);
-  return { flows, assets };
+  return { flows, assets, soldMonth, purchases };
 }
 
-/** The conversion common to both AI options: fit-out spread over the build, the site mining until go-live. */
+/** An option's flows with its residual value added to the horizon's last month. */
+function withResidual(
+  id: OptionFlows['id'],
+  fleet: FleetFlows,
+  flows: Flows,
+  residualUsd: number,
+  goLiveMonth: number | null,
+): OptionFlows {
+  const horizon = flows.length - 1;
+  flows.other[horizon] = (flows.other[horizon] as number) + residualUsd;
+  return {
+    id,
+    flows,
+    residualUsd,
+    goLiveMonth,
+    minersSoldMonth: fleet.soldMonth,
+    fleetPurchases: fleet.purchases,
+  };
+}
+
+/** Fixed site costs, every month of the horizon (and past it, for a lease's tail). */
+function addFixedSiteCosts(flows: Flows, inputs: ProjectionInputs): void {
+  const perMonth = inputs.siteFixedUsdPerMwMonth * inputs.mining.siteMw;
+  if (perMonth > 0) for (let m = 1; m < flows.length; m++) flows.fixedOpex[m] = perMonth;
+}
+
+/** Keep mining: the fleet's flows with the site's fixed costs, and what is left of it at the horizon. */
+export function keepMiningFlows(
+  inputs: ProjectionInputs,
+  mm: MiningMonthly,
+  months: number,
+  options: ProjectOptions,
+): OptionFlows {
+  const fleet = miningFlows(inputs, mm, months, { depreciation: needsDepreciation(inputs, options) });
+  addFixedSiteCosts(fleet.flows, inputs);
+  const residualUsd =
+    inputs.residual === 'economic'
+      ? fleet.soldMonth === null
+        ? minerResaleAt(inputs, mm, months)
+        : 0
+      : inputs.residual === 'book'
+        ? bookValueAt(fleet.assets, months)
+        : 0;
+  return withResidual('mining', fleet, fleet.flows, residualUsd, null);
+}
+
+/**
+ * The conversion common to both AI options: fit-out spread over the build; an owned fleet mines until go-live
+ * and is sold then (when the build starts, if the site idles during it). A new (greenfield) site has no miners.
+ */
 function conversionFlows(
   inputs: ProjectionInputs,
   mm: MiningMonthly,
   months: number,
+  goLive: number,
   fitOutUsd: number,
-): { flows: Flows; assets: Asset[]; goLive: number } {
-  const goLive = Math.min(inputs.conversionMonths, months);
-  const mining = miningFlows(inputs, mm, months, {
-    untilMonth: goLive,
-    depreciation: false,
-    ...(inputs.idleDuringBuild ? { idleFrom: 1 } : {}),
-  });
-  const flows = mining.flows;
+): FleetFlows {
+  const fleet: FleetFlows =
+    inputs.fleet === 'new'
+      ? { flows: new Flows(months + 1), assets: [], soldMonth: null, purchases: 0 }
+      : miningFlows(inputs, mm, months, {
+          untilMonth: goLive,
+          depreciation: false,
+          sellToday: inputs.idleDuringBuild,
+        });
+  const { flows, assets } = fleet;
   flows.height.fill(Number.NaN);
-  // The miners are sold at go-live (a new fleet bought today too): their book value leaves with them.
-  const assets: Asset[] = mining.assets.map((a) => ({ ...a, soldAt: goLive }));
-  flows.other[goLive] = (flows.other[goLive] as number) + inputs.minerResaleUsdPerTh * mm.fleetThs;
   if (goLive === 0) flows.capex[0] = (flows.capex[0] as number) + fitOutUsd;
   else for (let m = 1; m <= goLive; m++) flows.capex[m] = (flows.capex[m] as number) + fitOutUsd / goLive;
   assets.push({ month: goLive, costUsd: fitOutUsd, lifeMonths: Math.max(1, inputs.fitOutLifeMonths) });
-  return { flows, assets, goLive };
+  addFixedSiteCosts(flows, inputs);
+  return fleet;
 }
 
 function ramp(inputs: ProjectionInputs, monthsLive: number): number {
   return inputs.rampMonths > 0 ? Math.min(1, monthsLive / inputs.rampMonths) : 1;
 }
+
+/** What a shell with no contract is worth: the salvage value per MW of IT. */
+const salvageUsd = (inputs: ProjectionInputs, itMw: number) => inputs.salvageUsdPerMwIt * itMw;
 
 export function leaseFlows(
   inputs: ProjectionInputs,
@@ -139,18 +312,52 @@ export function leaseFlows(
   options: ProjectOptions,
 ): OptionFlows {
   const today = leaseEconomics(inputs.lease);
-  const { flows, assets, goLive } = conversionFlows(inputs, mm, months, today.capexUsd);
-  for (let m = goLive + 1; m <= months; m++) {
+  const goLive = Math.min(inputs.conversionMonths, months);
+  const termEnd = goLive + inputs.leaseTermMonths;
+  // An economic residual is the rest of the signed term: built past the horizon, then cut back to it.
+  const built = inputs.residual === 'economic' ? Math.max(months, termEnd) : months;
+  const fleet = conversionFlows(inputs, mm, built, goLive, today.capexUsd);
+  const long = fleet.flows;
+  for (let m = goLive + 1; m <= Math.min(built, termEnd); m++) {
     const k = m - goLive; // months live
-    if (k > inputs.leaseTermMonths) break;
     const share = ramp(inputs, k);
     const escalator = power(1 + inputs.leaseEscalatorPerYear, Math.floor((k - 1) / 12));
-    flows.aiRevenue[m] = (today.revenueUsdPerYear / 12) * share * escalator;
-    flows.aiFixedOpex[m] = (today.energyUsdPerYear / 12) * share;
+    long.aiRevenue[m] = (today.revenueUsdPerYear / 12) * share * escalator;
+    long.aiFixedOpex[m] = (today.energyUsdPerYear / 12) * share;
   }
-  flows.aiOpexShare = inputs.lease.otherOpexShare;
-  setDepreciation(flows, assets, needsDepreciation(inputs, options));
-  return { id: 'ai-lease', flows, residualUsd: addResidual(flows, inputs, assets), goLiveMonth: goLive };
+  long.aiOpexShare = inputs.lease.otherOpexShare;
+  const depreciation = needsDepreciation(inputs, options) || built > months;
+  setDepreciation(long, fleet.assets, depreciation);
+  const flows = built > months ? long.prefix(months + 1) : long;
+  let residualUsd = 0;
+  let residualTail: OptionFlows['residualTail'];
+  if (inputs.residual === 'economic') {
+    const tail = long.tail(months + 1);
+    const afterMonth = Math.max(termEnd - months, 0);
+    const afterUsd = salvageUsd(inputs, today.itMw);
+    residualUsd = tailValue(inputs, tail, afterUsd, afterMonth);
+    residualTail = { flows: tail, afterUsd, afterMonth };
+  } else if (inputs.residual === 'book') residualUsd = bookValueAt(fleet.assets, months);
+  const option = withResidual('ai-lease', fleet, flows, residualUsd, goLive);
+  return residualTail ? { ...option, residualTail } : option;
+}
+
+/** The present value at the horizon of flows past it (renumbered from 1), and of `afterUsd` at `afterMonth`. */
+export function tailValue(
+  inputs: ProjectionInputs,
+  tail: Flows,
+  afterUsd: number,
+  afterMonth: number,
+): number {
+  const cash = evaluateFlows(tail, inputs.taxRate, new Float64Array(tail.length));
+  const step = 1 / (1 + monthlyRate(inputs.annualDiscountRate));
+  let value = 0;
+  let factor = 1;
+  for (let j = 1; j < tail.length; j++) {
+    factor *= step;
+    value += (cash[j] as number) * factor;
+  }
+  return value + afterUsd * step ** afterMonth;
 }
 
 export function gpuFlows(
@@ -161,24 +368,49 @@ export function gpuFlows(
 ): OptionFlows {
   const today = gpuCloudEconomics(inputs.gpu);
   const fitOutUsd = today.itMw * inputs.gpu.fitOutUsdPerMwIt;
+  /** The GPUs at the capex quote (a refresh buys today's equivalent at it). */
   const gpuCapexUsd = today.capexUsd - fitOutUsd;
-  const { flows, assets, goLive } = conversionFlows(inputs, mm, months, fitOutUsd);
+  const goLive = Math.min(inputs.conversionMonths, months);
+  const fleet = conversionFlows(inputs, mm, months, goLive, fitOutUsd);
+  const { flows, assets } = fleet;
   const life = Math.max(1, inputs.gpuLifeMonths);
-  // GPUs bought at go-live, and again at the end of each life within the horizon.
+  const decline = 1 - inputs.gpuPriceDeclinePerYear;
+  // A generation's rent and price run on clocks from their quotes: the first generation's are the catalog's
+  // (so many months before today), a refresh's are today's quotes, applied in the month it is bought.
+  const carried = (quoteMonth: number, month: number) => power(decline, (month - quoteMonth) / 12);
+  const generations: { bought: number; rentQuote: number; capexQuote: number }[] = [];
+  const valueAt = (g: { capexQuote: number }, month: number) => gpuCapexUsd * carried(g.capexQuote, month);
   for (let bought = goLive; bought === goLive || bought < months; bought += life) {
-    flows.capex[bought] = (flows.capex[bought] as number) + gpuCapexUsd;
-    assets.push({ month: bought, costUsd: gpuCapexUsd, lifeMonths: life });
+    const first = bought === goLive;
+    const generation = {
+      bought,
+      rentQuote: first ? -inputs.gpuRentQuoteAgeMonths : bought,
+      capexQuote: first ? -inputs.gpuCapexQuoteAgeMonths : bought,
+    };
+    const costUsd = valueAt(generation, bought);
+    flows.capex[bought] = (flows.capex[bought] as number) + costUsd;
+    assets.push({ month: bought, costUsd, lifeMonths: life });
+    const previous = generations.at(-1);
+    // The generation it replaces is sold at its price then.
+    if (previous) flows.other[bought] = (flows.other[bought] as number) + valueAt(previous, bought);
+    generations.push(generation);
   }
   for (let m = goLive + 1; m <= months; m++) {
     const k = m - goLive;
-    // Rent declines as the GPUs age; a refreshed fleet starts again at today's rent for new GPUs.
-    const age = (k - 1) % life;
-    const rent = power(1 - inputs.gpuPriceDeclinePerYear, age / 12);
+    const generation = generations[Math.floor((k - 1) / life)] as { rentQuote: number };
+    // The rent of the month starting at m - 1, on its generation's clock.
     const share = ramp(inputs, k);
-    flows.aiRevenue[m] = (today.revenueUsdPerYear / 12) * rent * share;
+    flows.aiRevenue[m] = (today.revenueUsdPerYear / 12) * carried(generation.rentQuote, m - 1) * share;
     flows.aiFixedOpex[m] = (today.energyUsdPerYear / 12) * share;
   }
   flows.aiOpexShare = inputs.gpu.otherOpexShare;
   setDepreciation(flows, assets, needsDepreciation(inputs, options));
-  return { id: 'gpu-cloud', flows, residualUsd: addResidual(flows, inputs, assets), goLiveMonth: goLive };
+  const held = generations.at(-1) as { capexQuote: number };
+  const residualUsd =
+    inputs.residual === 'economic'
+      ? valueAt(held, months) + salvageUsd(inputs, today.itMw)
+      : inputs.residual === 'book'
+        ? bookValueAt(assets, months)
+        : 0;
+  return withResidual('gpu-cloud', fleet, flows, residualUsd, goLive);
 }

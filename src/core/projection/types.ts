@@ -7,7 +7,12 @@ import type { OptionFlows } from './flows.js';
 
 export type FleetOwnership = 'owned' | 'new';
 export type MinerEnd = 'refresh' | 'retire';
-export type ResidualRule = 'book' | 'none';
+/**
+ * The value of what an option holds at the horizon's end: economic (an AI lease the present value of the rest
+ * of its signed term, GPUs and miners their resale value then, a shell with no contract its salvage value),
+ * book (undepreciated cost) or none.
+ */
+export type ResidualRule = 'economic' | 'book' | 'none';
 
 export interface ProjectionInputs {
   years: number;
@@ -21,10 +26,15 @@ export interface ProjectionInputs {
   /** Today's mining economics inputs, without the hashprice (computed from the network). */
   mining: Omit<MiningInputs, 'hashpriceUsdPerPhDay' | 'btcUsd'>;
   fleet: FleetOwnership;
-  /** USD per TH/s the miners fetch when a site converts. */
+  /**
+   * USD per TH/s used miners fetch today; on a later date this falls (or rises) with the hashprice the chain
+   * expects then (a dated used-price curve).
+   */
   minerResaleUsdPerTh: number;
-  /** Remaining life of an owned fleet, or life of a new one, in months. */
+  /** Economic life of a fleet, months: an owned fleet has what its age leaves of it, a new one all of it. */
   minerLifeMonths: number;
+  /** Age of an owned fleet today, months (from its models' year); a new fleet is 0. */
+  minerAgeMonths: number;
   minerEnd: MinerEnd;
   lease: LeaseInputs;
   /** Lease escalator per year (rent steps up each lease year). */
@@ -33,8 +43,19 @@ export interface ProjectionInputs {
   /** Depreciation life of the AI fit-out (for EBIT and the book residual), months. */
   fitOutLifeMonths: number;
   gpu: GpuCloudInputs;
-  /** GPU rent decline per year (continuous, month by month). */
+  /**
+   * Decline per year of a GPU's rent and price (continuous, month by month), from the date of the quote the
+   * rent and capex describe.
+   */
   gpuPriceDeclinePerYear: number;
+  /** Months from the GPU rent quote's date to today; 0 for a rent given today. */
+  gpuRentQuoteAgeMonths: number;
+  /** Months from the GPU capex quote's date to today; 0 for a price given today. */
+  gpuCapexQuoteAgeMonths: number;
+  /** Fixed site costs, USD per MW of site power per month: paid by every option every month, curtailed too. */
+  siteFixedUsdPerMwMonth: number;
+  /** What a shell with no contract is worth, USD per MW of IT (the economic residual after a lease's term). */
+  salvageUsdPerMwIt: number;
   gpuLifeMonths: number;
   conversionMonths: number;
   idleDuringBuild: boolean;
@@ -55,7 +76,7 @@ export interface ProjectedMonth {
   ebitUsd: number;
   taxUsd: number;
   capexUsd: number;
-  /** Miner resale at go-live and the residual (book) value at the horizon's end. */
+  /** Sales of equipment (miners, GPUs at the end of their life) and the residual value at the horizon's end. */
   otherCashUsd: number;
   cashFlowUsd: number;
   cumulativeCashUsd: number;
@@ -70,9 +91,19 @@ export interface OptionProjection {
   /** Annualized: (1 + monthly IRR)^12 - 1; null with irrNote. */
   irr: number | null;
   irrNote: string | null;
-  /** Months from today until cumulative cash turns non-negative; null beyond the horizon. */
+  /**
+   * Months from today until cumulative operating and capital cash turns non-negative, the residual value not
+   * counted; null when not within the horizon (or when there is no capex: see noCapex).
+   */
   paybackMonths: number | null;
   discountedPaybackMonths: number | null;
+  /** The former payback, counting the residual value as cash in the last month (deprecated in the JSON). */
+  paybackCountingResidualMonths: number | null;
+  discountedPaybackCountingResidualMonths: number | null;
+  /** NPV without the residual value; npvUsd - residualPvUsd. */
+  npvExResidualUsd: number;
+  /** The residual value's present value (residualUsd discounted from the horizon's end). */
+  residualPvUsd: number;
   totalCashUsd: number;
   peakFundingUsd: number;
   /** All capex over the horizon (refreshes included). */
@@ -82,6 +113,10 @@ export interface OptionProjection {
   curtailedMonths: number;
   /** Month (from today) the AI option goes live; null for mining. */
   goLiveMonth: number | null;
+  /** Month the fleet was sold (retired, uneconomic for the rest of the horizon, or at a conversion); null if held. */
+  minersSoldMonth: number | null;
+  /** Fleet purchases over the horizon (today's included for a new fleet). */
+  fleetPurchases: number;
 }
 
 export interface SiteProjection {

@@ -85,7 +85,8 @@ export const MINING_ROWS: readonly RowSpec[] = [
       min: 0,
       max: 1000,
     }),
-    defaultValue: 0,
-    basis: 'none by default; public miners report roughly $5-15/MWh of non-power cash costs; give your own',
+    defaultValue: 8,
+    basis:
+      "Riot's other direct cost of mining (staff, insurance, repairs, ground lease, property tax) ~$8.2/MWh, Q1 2025",
   },
 ];

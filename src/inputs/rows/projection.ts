@@ -58,10 +58,49 @@ export const PROJECTION_ROWS: readonly RowSpec[] = [
     path: 'finance.residual',
     group: 'projection',
     commands: PROJECTING,
-    kind: { type: 'choice', choices: ['book', 'none'] },
-    description: "value of the assets left at the horizon's end: book (undepreciated cost) or none",
-    defaultValue: 'book',
-    basis: 'the assets still exist at the horizon',
+    kind: { type: 'choice', choices: ['economic', 'book', 'none'] },
+    description:
+      "value at the horizon's end: economic (a lease the rest of its signed term, GPUs and miners their resale, a shell without a contract --salvage), book (undepreciated cost) or none",
+    defaultValue: 'economic',
+    basis: 'what the assets would fetch or earn, not their cost; no lease renewal assumed',
+  },
+  {
+    id: 'salvageUsdPerMwIt',
+    flag: '--salvage',
+    valueName: 'USD_PER_MW_IT',
+    path: 'finance.salvageUsdPerMwIt',
+    group: 'projection',
+    commands: PROJECTING,
+    unit: 'USD per MW of IT',
+    description: "economic residual of an AI shell with no contract (after a lease term; a GPU cloud's hall)",
+    kind: number({
+      flag: '--salvage',
+      accepts: 'USD per MW of IT from 0 to 50M (e.g. 400k)',
+      min: 0,
+      max: 50_000_000,
+    }),
+    defaultValue: 0,
+    basis: 'none assumed; uncontracted powered sites traded at $0.1-0.55M/MW in 2025 (B. Riley)',
+  },
+  {
+    id: 'siteFixedUsdPerMwMonth',
+    flag: '--site-fixed-cost',
+    valueName: 'USD_PER_MW_MONTH',
+    path: 'site.fixedUsdPerMwMonth',
+    group: 'projection',
+    commands: PROJECTING,
+    unit: 'USD per MW of site per month',
+    description:
+      'fixed site costs (property tax, security, ground lease) every option pays, curtailed or not',
+    kind: number({
+      flag: '--site-fixed-cost',
+      accepts: 'USD per MW-month from 0 to 1M (e.g. 5k)',
+      min: 0,
+      max: 1_000_000,
+    }),
+    defaultValue: 0,
+    basis:
+      'none beyond --mining-opex and the AI opex shares, which include them; give what is paid while idle',
   },
   {
     id: 'difficultyGrowthPerMonth',
@@ -137,7 +176,8 @@ export const PROJECTION_ROWS: readonly RowSpec[] = [
     group: 'projection',
     commands: PROJECTING,
     unit: 'USD per TH/s',
-    description: 'what the miners fetch per TH/s when the site converts (at go-live)',
+    description:
+      'what used miners fetch per TH/s today; a sale on a later date moves with the hashprice then',
     kind: number({
       flag: '--miner-resale',
       accepts: 'USD per TH/s from 0 to 1000 (e.g. 5)',
@@ -155,7 +195,8 @@ export const PROJECTION_ROWS: readonly RowSpec[] = [
     group: 'projection',
     commands: PROJECTING,
     unit: 'years',
-    description: "fleet life (an owned fleet's remaining life); then --miner-end",
+    description:
+      "a fleet's economic life: an owned fleet has what its models' year leaves of it (bought mid-year); then --miner-end",
     kind: number({
       flag: '--miner-life',
       accepts: 'years above 0 up to 30 (e.g. 5)',
@@ -164,7 +205,7 @@ export const PROJECTION_ROWS: readonly RowSpec[] = [
       max: 30,
     }),
     defaultValue: 5,
-    basis: 'ASICs run 4-6 years before newer models make them uneconomic',
+    basis: 'miners are depreciated over 3-5 years (Cipher 3, MARA 5); a model stays economic ~5 years',
   },
   {
     id: 'minerEnd',
@@ -174,7 +215,8 @@ export const PROJECTION_ROWS: readonly RowSpec[] = [
     group: 'projection',
     commands: PROJECTING,
     kind: { type: 'choice', choices: ['refresh', 'retire'] },
-    description: "at the end of the fleet's life: refresh (buy it again at the catalog price) or retire",
+    description:
+      "at the end of the fleet's life: refresh (buy it again, only if a new fleet pays for itself over its life) or retire (sell it)",
     defaultValue: 'refresh',
     basis: 'a mining site keeps mining',
   },
@@ -290,7 +332,8 @@ export const PROJECTION_ROWS: readonly RowSpec[] = [
     path: 'gpuCloud.priceDeclinePerYear',
     group: 'projection',
     commands: PROJECTING,
-    description: "yearly decline of a GPU's rent as it ages (a refreshed fleet starts at today's rent)",
+    description:
+      "yearly decline of a GPU's rent and price from its quote's date (a refresh buys today's equivalent at today's quote)",
     kind: number({
       flag: '--gpu-price-decline',
       accepts: 'a yearly decline from 0 to 90% (e.g. 0.2 or 20%)',
