@@ -105,9 +105,7 @@ describe.each(WIDTHS)('at COLUMNS=%i', (width) => {
       '270 PH/s',
       '317.7 PH/s',
       '$25.7',
-      '$15.5',
-      'catalog, 2025-11',
-      'fallback $15.5/TH',
+      'catalog, 2025-11-03',
     ])
       expect(flat).toContain(text);
   });

@@ -31,10 +31,10 @@ describe('compare verdict', () => {
     expect(verdict.npvUsd).toBe(ranked[0]?.[1]);
     expect(verdict.marginUsd).toBeCloseTo((ranked[0]?.[1] ?? 0) - (ranked[1]?.[1] ?? 0), 3);
     expect(report.schemaVersion).toBe(2);
-    // Per kWh it compares EBITDA: lease $369.2M / mining $178.5M = 2.07 -> 2.1x; GPU cloud $2.9606B / $178.5M
-    // = 16.58 -> 16.6x (the figures of test/cli/compare.test.ts and test/cli/check.test.ts).
+    // Per kWh it compares EBITDA: lease $369.2M / mining $178.5M = 2.07 -> 2.1x; GPU cloud $4.3417B x 0.8 - $119.0M
+    // energy = $3.354B / $178.5M = 18.79 -> 18.8x (the figures of test/cli/compare.test.ts).
     expect(verdict.text).toContain(
-      "per kWh today: AI lease 2.1x mining's EBITDA, GPU cloud 16.6x mining's EBITDA",
+      "per kWh today: AI lease 2.1x mining's EBITDA, GPU cloud 18.8x mining's EBITDA",
     );
     expect(verdict.text).not.toContain('revenue');
     expect(verdict.flip).not.toBeNull();
