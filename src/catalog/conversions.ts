@@ -10,7 +10,7 @@ export type { Conversion, ConversionSite } from './types.js';
 export const CONVERSIONS: readonly Conversion[] = [
   {
     id: 'bitfarms',
-    company: 'Bitfarms',
+    company: 'Keel Infrastructure (formerly Bitfarms)',
     selfMiningEhs: 17.7,
     miningPlan: 'winding down',
     operatingMw: 341,
@@ -30,11 +30,11 @@ export const CONVERSIONS: readonly Conversion[] = [
             'https://theminermag.com/news/2025-11-13/bitfarms-wind-down-bitcoin-mining-2027-hpc-conversion',
           asOf: '2025-11-13',
           confidence: 'secondary',
-          note: 'full conversion for GB300-class GPUs, liquid-cooled, racks to 190 kW, PUE 1.2-1.3; $128M fully funded equipment agreement; GPU-as-a-service or colocation under evaluation',
+          note: 'full conversion for GB300-class GPUs, liquid-cooled, racks to 190 kW, PUE 1.2-1.3; $128M fully funded equipment agreement; GPU-as-a-service favoured by the CEO in February 2026, no tenant by mid-2026',
         },
       },
     ],
-    note: 'plans to wind down Bitcoin mining through 2026-27; ~341 MW energized (Q3 2025, https://www.sec.gov/Archives/edgar/data/1812477/000121390025109562/ea026418601ex99-1_bitfarms.htm); Pennsylvania (Panther Creek) and Quebec conversions planned for 2027; fleet ~19 W/TH',
+    note: 'Bitfarms redomiciled to Delaware and became Keel Infrastructure (KEEL) in April 2026 ("no longer a Bitcoin company", https://wordupnews.com/cryptocurrency/bitfarms-bitf-says-its-no-longer-a-bitcoin-company-as-it-moves-to-u-s-under-new-name/); no HPC/AI lease signed by mid-2026; winding down Bitcoin mining through 2026-27; ~341 MW energized (Q3 2025, https://www.sec.gov/Archives/edgar/data/1812477/000121390025109562/ea026418601ex99-1_bitfarms.htm); Washington (Moses Lake) first, Pennsylvania (Panther Creek) and Quebec planned for 2027; fleet ~19 W/TH',
     provenance: {
       source:
         'https://www.ainvest.com/news/bitfarms-stock-struggles-bitcoin-mining-sector-efficiency-race-2509',
@@ -69,13 +69,13 @@ export const CONVERSIONS: readonly Conversion[] = [
         },
       },
     ],
-    note: '~1.03 GW operating, 1.7 GW targeted; says its Bitcoin mining continues; AI data centers also planned around Atlanta',
+    note: 'mining funds the platform (its words); up to 890 MW of new utility capacity secured near Houston and a larger Sandersville (GA) site for AI tenants; lease talks with "grade A" tenants, none signed by its 2026-02-05 release; average power cost ~$0.056/kWh in Oct-Dec 2025; ~1.03 GW operating',
     provenance: {
       source:
-        'https://sport.walaw.press/en/articles/cleanspark_expands_into_ai_data_centers_alongside_bitcoin_mining/GQWGSGQSQMLM',
-      asOf: '2025-06',
+        'https://www.finanznachrichten.de/nachrichten-2026-02/67632228-cleanspark-inc-cleanspark-delivers-dollar-181-million-in-q1-revenue-strengthens-balance-sheet-and-advances-multi-gigawatt-ai-infrastructure-platform-008.htm',
+      asOf: '2025-12',
       confidence: 'secondary',
-      note: 'passed 50 EH/s of operational hashrate in June 2025; ~1.03 GW operating (October 2025)',
+      note: "CleanSpark's release of 2026-02-05 (PR Newswire text, republished); self-mining ~50 EH/s, the level it passed in June 2025",
     },
   },
   {
@@ -92,14 +92,15 @@ export const CONVERSIONS: readonly Conversion[] = [
         mwBasis: 'it',
         tenant: 'CoreWeave',
         model: 'lease',
-        expected: '2026',
+        expected: '2027-Q1',
         status: 'partly delivered',
         siteType: 'mining-conversion',
         provenance: {
-          source: 'https://beyondlink.live/?p=177121',
-          asOf: '2025-10-26',
+          source:
+            'https://investingnews.com/core-scientific-announces-fourth-quarter-fiscal-year-2025-results/',
+          asOf: '2026-03-02',
           confidence: 'secondary',
-          note: 'colocation revenue $15.0M in Q3 2025; 250 MW planned online for CoreWeave by the end of 2025; 12-year contracts for ~500 MW of IT ($8.7B); the CoreWeave merger was voted down on 2025-10-30',
+          note: "Core Scientific's Q4 2025 release (Business Wire text, republished): ~350 MW energized, ~590 MW by early 2027; in Q1 2026 243 MW were billing and colocation revenue ($77.5M) passed self-mining ($30.1M) for the first time, with a $3.3B project bond at 7.75% (results of 2026-05-06 as reported; no primary found); the CoreWeave merger was voted down on 2025-10-30",
         },
       },
     ],
@@ -136,7 +137,7 @@ export const CONVERSIONS: readonly Conversion[] = [
         },
       },
     ],
-    note: 'paused mining expansion at 50 EH/s; 450 MW of Childress was allocated to mining before the Horizon rebuild; Sweetwater 1 (1.4 GW) energized 2026-05-01 (https://chaobro.com/en/posts/iren-1-4gw-datacenter-ai-infra-2026)',
+    note: "paused mining expansion at 50 EH/s; 450 MW of Childress was allocated to mining before the Horizon rebuild; GPU capex for the Microsoft contract ~95% funded by $3.6B of GPU financing (under 6%, 5 years) and Microsoft's $1.9B prepayment (Q2 FY26 call, 2026-02-05; trade press, no primary found); Sweetwater 1 (1.4 GW) energized 2026-05-01 (https://chaobro.com/en/posts/iren-1-4gw-datacenter-ai-infra-2026)",
     provenance: {
       source:
         'https://www.ainvest.com/news/iren-limited-ai-data-center-pivot-bitcoin-billion-dollar-compute-powerhouse-2505',
@@ -181,8 +182,7 @@ export const CONVERSIONS: readonly Conversion[] = [
         status: 'contracted',
         siteType: 'greenfield',
         provenance: {
-          source:
-            'https://www.pulse.bot/real-estate-investing/news/hut-8-signs-a-15-year-98bn-lease-for-the-first-phase-of-its-texas-ai-data-centre-177e7b94-631f-4686-a0eb-b7f2fff3fd87/',
+          source: 'https://letsdatascience.com/news/hut-8-signs-98b-lease-for-beacon-point-campus-7dc4cc0d',
           asOf: '2026-05-06',
           confidence: 'secondary',
           note: '15-year, $9.8B triple-net lease for the first phase; first data hall Q3 2027',
@@ -279,6 +279,39 @@ export const CONVERSIONS: readonly Conversion[] = [
       asOf: '2025-09',
       confidence: 'secondary',
       note: 'end-of-Q3 2025 self-mining hashrate 23.6 EH/s (Black Pearl Phase I completed)',
+    },
+  },
+  {
+    id: 'riot',
+    company: 'Riot',
+    selfMiningEhs: null,
+    miningPlan: 'continuing',
+    operatingMw: null,
+    sites: [
+      {
+        site: 'Rockdale',
+        location: 'Rockdale, Texas, US',
+        mw: 25,
+        mwBasis: 'it',
+        tenant: 'AMD',
+        model: 'lease',
+        expected: '2026-05',
+        status: 'partly delivered',
+        siteType: 'mining-conversion',
+        provenance: {
+          source: 'https://www.sec.gov/Archives/edgar/data/1167419/000110465926004551/riot-20260116x8k.htm',
+          asOf: '2026-01-16',
+          confidence: 'primary',
+          note: '10-year lease of 25 MW of critical IT in existing buildings, two phases January-May 2026, options to 200 MW; Riot means to turn all 700 MW of Rockdale to data centers over time',
+        },
+      },
+    ],
+    note: 'first data-center lease (AMD); 1.7 GW of approved power across Rockdale and Corsicana; self-mining hashrate not carried here (no dated figure sourced), so exodus --announced leaves Riot out',
+    provenance: {
+      source: 'https://www.sec.gov/Archives/edgar/data/1167419/000110465926004551/riot-20260116x8k.htm',
+      asOf: '2026-01-16',
+      confidence: 'primary',
+      note: "Riot's Form 8-K of 2026-01-16: the Rockdale land purchase (~1,080 BTC sold) and the AMD lease",
     },
   },
 ];

@@ -1,6 +1,9 @@
 import type { LeaseDeal, Provenance } from './types.js';
 
-type DealInput = Omit<LeaseDeal, 'usdPerMwYear' | 'usdPerKwMonth' | 'year1UsdPerKwMonth' | 'provenance'> & {
+type DealInput = Omit<
+  LeaseDeal,
+  'usdPerMwYear' | 'usdPerKwMonth' | 'year1UsdPerKwMonth' | 'year1NormalizedUsdPerKwMonth' | 'provenance'
+> & {
   source: string;
   confidence: Provenance['confidence'];
   sourceNote: string;
@@ -28,6 +31,7 @@ function deal(input: DealInput): LeaseDeal {
       rest.escalatorPerYear === null
         ? null
         : year1FromAverage(usdPerKwMonth, rest.escalatorPerYear, rest.termYears),
+    year1NormalizedUsdPerKwMonth: year1FromAverage(usdPerKwMonth, rest.escalatorPerYear ?? 0, rest.termYears),
     // The terms of a signed contract are a fixed fact; per-year figures are derived from them.
     provenance: { source, asOf: rest.announced, confidence, note: sourceNote, fixed: true },
   };
@@ -35,6 +39,16 @@ function deal(input: DealInput): LeaseDeal {
 
 /** Where a lease says only "annual escalators": the 2-3% typical of these leases, midpoint. */
 export const ASSUMED_ESCALATOR = 0.025;
+
+/** The terms the 2026 IT leases share: critical IT MW, no structure and no escalator stated, no hardware. */
+const UNSTATED_IT_LEASE = {
+  kind: 'lease',
+  mwBasis: 'it',
+  structure: 'not stated',
+  escalatorPerYear: null,
+  escalatorBasis: 'none stated',
+  hardwareCapexUsd: null,
+} as const;
 
 /** Reference miner-to-AI deals. Leases are priced per MW of critical IT load; averages are value / MW / term. */
 export const DEALS: readonly LeaseDeal[] = [
@@ -208,7 +222,7 @@ export const DEALS: readonly LeaseDeal[] = [
     id: 'hut8-beacon-point',
     landlord: 'Hut 8',
     tenant: 'undisclosed investment-grade tenant',
-    site: 'Beacon Point, TX',
+    site: 'Beacon Point, Nueces County TX',
     kind: 'lease',
     announced: '2026-05-06',
     itMw: 352,
@@ -217,14 +231,13 @@ export const DEALS: readonly LeaseDeal[] = [
     totalValueUsd: 9.8e9,
     structure: 'triple-net',
     escalatorPerYear: 0.03,
-    escalatorBasis: 'assumed',
+    escalatorBasis: 'stated',
     hardwareCapexUsd: null,
-    note: 'first phase of a campus scalable to 1 GW; triple net with annual rent increases (rate not reported: 3% assumed, as at River Bend); first hall Q3 2027',
-    source:
-      'https://www.pulse.bot/real-estate-investing/news/hut-8-signs-a-15-year-98bn-lease-for-the-first-phase-of-its-texas-ai-data-centre-177e7b94-631f-4686-a0eb-b7f2fff3fd87/',
+    note: 'first phase of a 1 GW campus; triple net, take-or-pay, 3% annual base rent escalator; up to $25.1B with three 5-year renewals; energization Q1 2027, first data hall Q3 2027',
+    source: 'https://letsdatascience.com/news/hut-8-signs-98b-lease-for-beacon-point-campus-7dc4cc0d',
     confidence: 'secondary',
     sourceNote:
-      'Pulse on the Hut 8 announcement of 2026-05-06; the annual rent increases as reported by https://americanbazaaronline.com/2026/05/06/hut-8-bets-big-on-ai-with-10b-texas-data-center-deal-480240/',
+      "no primary found in the public record searched (Hut 8's PR Newswire release of 2026-05-06): a summary of Proactive's and CryptoBriefing's reports of it, with the 3% escalator",
   }),
   deal({
     id: 'galaxy-coreweave',
@@ -246,6 +259,68 @@ export const DEALS: readonly LeaseDeal[] = [
     confidence: 'secondary',
     sourceNote:
       'CommercialSearch, August 2025; the 260 MW phase of critical IT as reported by https://www.ainvest.com/news/coreweave-executes-2nd-phase-pact-datacenter-expansion-2508',
+  }),
+  deal({
+    id: 'riot-amd',
+    landlord: 'Riot',
+    tenant: 'AMD',
+    site: 'Rockdale TX',
+    ...UNSTATED_IT_LEASE,
+    announced: '2026-01-16',
+    itMw: 25,
+    termYears: 10,
+    totalValueUsd: 311e6,
+    note: '25 MW of critical IT in existing Rockdale buildings, delivered in two phases January-May 2026; three 5-year extensions (~$1.0B in all) and options to 200 MW; retrofit $89.8M (~$3.6M per MW)',
+    source: 'https://www.sec.gov/Archives/edgar/data/1167419/000110465926004551/riot-20260116x8k.htm',
+    confidence: 'primary',
+    sourceNote: "Riot's Form 8-K of 2026-01-16 (its release on the Rockdale land purchase and the AMD lease)",
+  }),
+  deal({
+    id: 'applied-digital-delta-forge-1',
+    landlord: 'Applied Digital',
+    tenant: 'US investment-grade hyperscaler',
+    site: 'Delta Forge 1 (southern US)',
+    ...UNSTATED_IT_LEASE,
+    announced: '2026-04-23',
+    itMw: 300,
+    termYears: 15,
+    totalValueUsd: 7.5e9,
+    note: '~$7.5B over 15 years for 300 MW of critical IT on a 430 MW campus; initial operations mid-2027',
+    source: 'https://www.sec.gov/Archives/edgar/data/1144879/000114487926000036/apld-20260423.htm',
+    confidence: 'primary',
+    sourceNote: "Applied Digital's Form 8-K of 2026-04-23",
+  }),
+  deal({
+    id: 'applied-digital-polaris-forge-3',
+    landlord: 'Applied Digital',
+    tenant: 'US investment-grade hyperscaler (as at Delta Forge 1)',
+    site: 'Polaris Forge 3 (northern US)',
+    ...UNSTATED_IT_LEASE,
+    announced: '2026-05-20',
+    itMw: 300,
+    termYears: 15,
+    totalValueUsd: 7.5e9,
+    note: '15-year take-or-pay lease, 300 MW of critical IT on ~430 MW of utility power; ~$7.5B base, up to $18.2B with options',
+    source:
+      'https://www.industrialbriefs.com/applied-digital-secures-75-billion-hyperscaler-lease-for-ai-expansion/',
+    confidence: 'secondary',
+    sourceNote:
+      "trade press on Applied Digital's announcement; no primary (its release or 8-K) found in the record searched",
+  }),
+  deal({
+    id: 'applied-digital-delta-forge-2',
+    landlord: 'Applied Digital',
+    tenant: 'US investment-grade hyperscaler',
+    site: 'Delta Forge 2',
+    ...UNSTATED_IT_LEASE,
+    announced: '2026-06-09',
+    itMw: 210,
+    termYears: 15,
+    totalValueUsd: 5.2e9,
+    note: '15-year take-or-pay lease, 210 MW of critical IT; ~$12.7B over 30 years with renewals; initial operations Q1 2028',
+    source: 'https://www.sec.gov/Archives/edgar/data/1144879/000149315226027984/form8-k.htm',
+    confidence: 'primary',
+    sourceNote: "Applied Digital's Form 8-K of 2026-06-09",
   }),
   deal({
     id: 'iren-microsoft',

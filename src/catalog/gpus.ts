@@ -73,12 +73,14 @@ const spec = (
   fixed: true,
 });
 
+/** NVIDIA's DGX H100/H200 user guide: six 3.3 kW power supplies, 10.2 kW maximum system input. */
+const DGX_H100_GUIDE = 'https://docs.nvidia.com/dgx/dgxh100-user-guide/introduction-to-dgxh100.html';
+
 const SEMIANALYSIS_H100: Provenance = {
-  source:
-    'https://www.techreaderdaily.com/article.html?slug=h100-reserved-capacity-hits-2-35-hour-floor-in-2026',
-  asOf: '2026-03',
+  source: 'https://newsletter.semianalysis.com/p/the-great-gpu-shortage-rental-capacity',
+  asOf: '2026-06',
   confidence: 'secondary',
-  note: 'SemiAnalysis GPU rental index (published 2026-04-02): 1-year reserved H100 80GB at neoclouds, up from the $1.70 October 2025 low',
+  note: 'SemiAnalysis H100 1-year rental price index (a survey of neocloud contracts, launched 2026-04-02 at this address): $1.70 in October 2025, $2.35 in March 2026, ~$2.65 in late June 2026 (the June reading as reported at https://theinformationmachine.fyi/threads/gpu-spot-contract-pricing/; H100 spot then $2.42); the survey itself is subscriber research',
 };
 
 const CLIFF_CENTER: Provenance = {
@@ -112,18 +114,19 @@ export const GPUS: readonly GpuModel[] = [
       source: H100_CLUSTER_SHEET,
       asOf: '2024-08',
       confidence: 'derived',
-      note: 'HGX H100 node quoted at $317k (Thinkmate) in the H100 cluster model; its $47-52k per GPU includes a facility and operations share that hashcalc counts in --fit-out instead',
+      note: 'HGX H100 node quoted at $317k (Thinkmate) in the H100 cluster model; its $47-52k per GPU includes a facility and operations share that hashcalc counts in --fit-out instead; no newer all-in figure per GPU was found (checked 2026-12; used H100 SXM boards traded ~$22-25k in Q1 2026)',
     },
-    rentalUsdPerGpuHour: 2.35,
+    rentalUsdPerGpuHour: 2.65,
     rentalPriceBasis: 'contract',
-    rentalBasis: '1-year contract, billed on every contracted hour (SemiAnalysis index, 2026-03)',
+    rentalBasis: '1-year contract, billed on every contracted hour (SemiAnalysis index, late 2026-06)',
     rentalProvenance: SEMIANALYSIS_H100,
     onDemandUsdPerGpuHour: 2.99,
     onDemandProvenance: CLIFF_CENTER,
     aliases: ['h100sxm', 'nvidiah100'],
     provenance: spec(
-      'https://unanswered.io/guide/nvidia-dgx-power-consumption-watts',
-      'DGX H100/H200: six 3.3 kW PSUs, 10.2 kW maximum system input (NVIDIA DGX H100/H200 user guide); H100 SXM 700 W',
+      DGX_H100_GUIDE,
+      'DGX H100/H200 user guide: six 3.3 kW PSUs, 10.2 kW maximum system input; H100 SXM 700 W',
+      'primary',
     ),
   },
   {
@@ -158,8 +161,9 @@ export const GPUS: readonly GpuModel[] = [
     },
     aliases: ['h200sxm', 'nvidiah200'],
     provenance: spec(
-      'https://unanswered.io/guide/nvidia-dgx-power-consumption-watts',
-      'DGX H100/H200: 10.2 kW maximum system input (NVIDIA DGX user guide); H200 SXM 700 W',
+      DGX_H100_GUIDE,
+      'DGX H100/H200 user guide: 10.2 kW maximum system input; H200 SXM 700 W',
+      'primary',
     ),
   },
   {

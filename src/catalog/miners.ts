@@ -18,12 +18,62 @@ const nameplate = (vendor: keyof typeof VENDOR_PAGES, overrides: Partial<Provena
   ...overrides,
 });
 
-/** Hashrate Index weekly roundup of 2025-11-03: "hardware pricing held steady with the S21XP at $25.70/TH". */
+/*
+ * New-miner prices, each dated: a model's own quote where the index publisher (Hashrate Index / Luxor) or the
+ * maker's price list gives one, else the price of its efficiency band (and cooling) from the newest public
+ * source, said so in the note ("band price"). No 2026 value of the ASIC Price Index by tier was found in the
+ * public record (the tiers' chart is behind Hashrate Index's data pages): the dates show how old each is, and
+ * `hashcalc catalog --stale` lists them.
+ */
+const HASHRATE_INDEX_2025_11_03 = 'https://hashrateindex.com/blog/hashrate-index-roundup-november-3-2025';
+const LUXOR_RFQ_2023_06 = 'https://hashrateindex.com/blog/luxor-rfq-june-2023-update/';
+/** Bitmain's December 2025 price cuts (TheMinerMag's report of its price lists, republished from CryptoSlate). */
+const BITMAIN_PRICE_CUTS_2025_12 = 'https://bitbuzz.org/?p=399361';
+
+/** Hashrate Index roundup of 2025-11-03: the S21 XP at $25.70/TH. */
 const S21XP_PRICE: Provenance = {
-  source: 'https://hashrateindex.com/blog/hashrate-index-roundup-november-3-2025',
+  source: HASHRATE_INDEX_2025_11_03,
   asOf: '2025-11-03',
+  confidence: 'primary',
+  note: "the model's own quote in the Hashrate Index (Luxor) ASIC price index, new units; also the band price of the air-cooled <19 J/TH models without a quote of their own",
+};
+
+/** Air-cooled models under 19 J/TH without a quote: the newest index quote in their band, the S21 XP's. */
+const AIR_UNDER_19_BAND: Provenance = {
+  ...S21XP_PRICE,
+  confidence: 'estimate',
+  note: "band price (air-cooled, <19 J/TH): no dated quote for this model; the band's newest index quote is the S21 XP's $25.70/TH (2025-11-03); older or less efficient models of the band likely sell for less",
+};
+
+/** Bitmain hydro and immersion S21 models: $7-8/TH before coupons on its December 2025 price lists. */
+const HYDRO_PRICE_2025_12 = 7.5;
+const HYDRO_BAND: Provenance = {
+  source: BITMAIN_PRICE_CUTS_2025_12,
+  asOf: '2025-12-23',
   confidence: 'secondary',
-  note: 'Hashrate Index (Luxor) ASIC price index, new units',
+  note: "band price (hydro and immersion, <19 J/TH): Bitmain's price lists of 2025-12-23 put S21 hydro and immersion models at ~$7-8/TH before coupons (midpoint), S19 XP+ Hydro bundles ~$4/TH; TheMinerMag's report as republished; no primary (the maker's lists are not public)",
+};
+const hydroBandFor = (model: string): Provenance => ({
+  ...HYDRO_BAND,
+  confidence: 'estimate',
+  note: `band price (hydro and immersion, <19 J/TH): no dated quote for the ${model}; Bitmain's S21 hydro and immersion models listed at ~$7-8/TH before coupons on 2025-12-23 (midpoint)`,
+});
+
+/** Luxor's RFQ desk, June 2023: market prices per model (the newest per-model quotes found for these). */
+const rfq2023 = (note: string, confidence: Provenance['confidence'] = 'primary'): Provenance => ({
+  source: LUXOR_RFQ_2023_06,
+  asOf: '2023-06',
+  confidence,
+  note,
+});
+
+/** The 19-25 J/TH band (then "under 25 J/TH"): ~$20/TH in July 2023 (Hashrate Index data). */
+const UNDER_25_BAND_2023: Provenance = {
+  source:
+    'https://www.coindesk.com/consensus-magazine/2023/07/26/bitcoin-miners-buy-up-rigs-as-prices-near-all-time-lows/',
+  asOf: '2023-07',
+  confidence: 'estimate',
+  note: "band price (19-25 J/TH): no dated quote for this model; Hashrate Index's under-25 J/TH tier at ~$20/TH in July 2023 (CoinDesk); no newer value of the tier was found",
 };
 
 /**
@@ -39,9 +89,6 @@ const USED_S19: Provenance = {
   note: `used S19-series rigs ~$${USED_S19_USD_PER_UNIT} each (Luxor data via Bloomberg) / ${USED_S19_THS} TH/s; the newest public second-hand figure found`,
 };
 
-/** No dated public price: hashcalc uses DEFAULT_MINER_PRICE_USD_PER_TH for capex. */
-const NO_PRICE = null;
-
 /** ASIC catalog. Efficiency (J/TH) is derived as powerW / hashrateThs. */
 export const MINERS: readonly MinerModel[] = [
   {
@@ -52,8 +99,11 @@ export const MINERS: readonly MinerModel[] = [
     powerW: 3068,
     cooling: 'air',
     year: 2021,
-    priceUsdPerTh: NO_PRICE,
-    priceProvenance: null,
+    priceUsdPerTh: 13.25,
+    priceProvenance: rfq2023(
+      "band price (25-38 J/TH): no quote for the S19j Pro; the S19 Pro 104 TH/s (same 29.5 J/TH nameplate) at $13.25/TH on Luxor's RFQ desk, June 2023",
+      'estimate',
+    ),
     usedPriceUsdPerTh: USED_S19_USD_PER_UNIT / USED_S19_THS,
     usedPriceProvenance: USED_S19,
     aliases: ['s19jpro'],
@@ -67,8 +117,10 @@ export const MINERS: readonly MinerModel[] = [
     powerW: 3010,
     cooling: 'air',
     year: 2022,
-    priceUsdPerTh: NO_PRICE,
-    priceProvenance: null,
+    priceUsdPerTh: 24,
+    priceProvenance: rfq2023(
+      "the model's own market price on Luxor's RFQ desk (Hashrate Index), June 2023: the newest per-model quote found",
+    ),
     usedPriceUsdPerTh: null,
     usedPriceProvenance: null,
     aliases: ['s19xp'],
@@ -82,8 +134,8 @@ export const MINERS: readonly MinerModel[] = [
     powerW: 3500,
     cooling: 'air',
     year: 2023,
-    priceUsdPerTh: NO_PRICE,
-    priceProvenance: null,
+    priceUsdPerTh: 25.7,
+    priceProvenance: AIR_UNDER_19_BAND,
     usedPriceUsdPerTh: null,
     usedPriceProvenance: null,
     aliases: ['s21'],
@@ -97,8 +149,8 @@ export const MINERS: readonly MinerModel[] = [
     powerW: 5360,
     cooling: 'hydro',
     year: 2023,
-    priceUsdPerTh: NO_PRICE,
-    priceProvenance: null,
+    priceUsdPerTh: HYDRO_PRICE_2025_12,
+    priceProvenance: HYDRO_BAND,
     usedPriceUsdPerTh: null,
     usedPriceProvenance: null,
     aliases: ['s21hyd', 's21hydro'],
@@ -112,8 +164,8 @@ export const MINERS: readonly MinerModel[] = [
     powerW: 3510,
     cooling: 'air',
     year: 2024,
-    priceUsdPerTh: NO_PRICE,
-    priceProvenance: null,
+    priceUsdPerTh: 25.7,
+    priceProvenance: AIR_UNDER_19_BAND,
     usedPriceUsdPerTh: null,
     usedPriceProvenance: null,
     aliases: ['s21pro'],
@@ -142,8 +194,8 @@ export const MINERS: readonly MinerModel[] = [
     powerW: 5676,
     cooling: 'hydro',
     year: 2024,
-    priceUsdPerTh: NO_PRICE,
-    priceProvenance: null,
+    priceUsdPerTh: HYDRO_PRICE_2025_12,
+    priceProvenance: HYDRO_BAND,
     usedPriceUsdPerTh: null,
     usedPriceProvenance: null,
     aliases: ['s21xphyd', 's21xphydro'],
@@ -157,17 +209,15 @@ export const MINERS: readonly MinerModel[] = [
     powerW: 5510,
     cooling: 'hydro',
     year: 2026,
-    priceUsdPerTh: NO_PRICE,
-    priceProvenance: null,
+    priceUsdPerTh: HYDRO_PRICE_2025_12,
+    priceProvenance: hydroBandFor('S23 Hyd (shipping 2026; likely above the S21 hydro price)'),
     usedPriceUsdPerTh: null,
     usedPriceProvenance: null,
     aliases: ['s23hyd', 's23hydro'],
     provenance: nameplate('Bitmain', {
-      source:
-        'https://fi.salmoncrypto.com/bitmainin-116-ph-s-bitcoin-kaivuri-asic-asekilpailu-saa-todellista-vauhtia',
       asOf: '2025-11',
-      confidence: 'secondary',
-      note: 'announced at the World Digital Mining Summit 2025 for 2026 (580 TH/s, 9.5 J/TH as reported by Bitcoin.com; TheMinerMag reported 9.7 J/TH): shipping figures may differ',
+      confidence: 'estimate',
+      note: "announced at the World Digital Mining Summit 2025 for 2026 (580 TH/s at 9.5 J/TH as reported by Bitcoin.com; TheMinerMag reported 9.7 J/TH); no maker specification sheet was found: check the maker's shop, shipping figures may differ",
     }),
   },
   {
@@ -178,8 +228,11 @@ export const MINERS: readonly MinerModel[] = [
     powerW: 3472,
     cooling: 'air',
     year: 2020,
-    priceUsdPerTh: NO_PRICE,
-    priceProvenance: null,
+    priceUsdPerTh: 13.25,
+    priceProvenance: rfq2023(
+      "band price (25-38 J/TH): no quote for the M30S++; the S19 Pro 104 TH/s (29.5 J/TH) at $13.25/TH on Luxor's RFQ desk, June 2023",
+      'estimate',
+    ),
     usedPriceUsdPerTh: USED_S19_USD_PER_UNIT / USED_S19_THS,
     usedPriceProvenance: {
       ...USED_S19,
@@ -197,8 +250,10 @@ export const MINERS: readonly MinerModel[] = [
     powerW: 3276,
     cooling: 'air',
     year: 2022,
-    priceUsdPerTh: NO_PRICE,
-    priceProvenance: null,
+    priceUsdPerTh: 19.5,
+    priceProvenance: rfq2023(
+      "the model's own market price on Luxor's RFQ desk (Hashrate Index), June 2023: the newest per-model quote found",
+    ),
     usedPriceUsdPerTh: null,
     usedPriceProvenance: null,
     aliases: ['m50s'],
@@ -212,17 +267,15 @@ export const MINERS: readonly MinerModel[] = [
     powerW: 3441,
     cooling: 'air',
     year: 2023,
-    priceUsdPerTh: NO_PRICE,
-    priceProvenance: null,
+    priceUsdPerTh: 25.7,
+    priceProvenance: AIR_UNDER_19_BAND,
     usedPriceUsdPerTh: null,
     usedPriceProvenance: null,
     aliases: ['m60s'],
     provenance: nameplate('MicroBT', {
-      source:
-        'https://tech4u.app/bitcoin-mining-stocks-soar-as-companies-rush-to-buy-new-hardware-ahead-of-halving',
       asOf: '2023-10',
       confidence: 'estimate',
-      note: 'launch coverage gave 178 and 186 TH/s models at 17.5 J/TH; hashcalc keeps the more conservative 18.5 J/TH (3,441 W) for the 186 TH/s unit until a spec sheet confirms either',
+      note: "launched October 2023; launch coverage gave 178 and 186 TH/s models at 17.5 J/TH; hashcalc keeps the more conservative 18.5 J/TH (3,441 W) for the 186 TH/s unit until the maker's specification confirms either",
     }),
   },
   {
@@ -233,8 +286,8 @@ export const MINERS: readonly MinerModel[] = [
     powerW: 7215,
     cooling: 'hydro',
     year: 2023,
-    priceUsdPerTh: NO_PRICE,
-    priceProvenance: null,
+    priceUsdPerTh: HYDRO_PRICE_2025_12,
+    priceProvenance: hydroBandFor('M63S'),
     usedPriceUsdPerTh: null,
     usedPriceProvenance: null,
     aliases: ['m63s'],
@@ -248,8 +301,8 @@ export const MINERS: readonly MinerModel[] = [
     powerW: 5400,
     cooling: 'immersion',
     year: 2023,
-    priceUsdPerTh: NO_PRICE,
-    priceProvenance: null,
+    priceUsdPerTh: HYDRO_PRICE_2025_12,
+    priceProvenance: hydroBandFor('M66S'),
     usedPriceUsdPerTh: null,
     usedPriceProvenance: null,
     aliases: ['m66s'],
@@ -265,8 +318,8 @@ export const MINERS: readonly MinerModel[] = [
     powerW: 3230,
     cooling: 'air',
     year: 2023,
-    priceUsdPerTh: NO_PRICE,
-    priceProvenance: null,
+    priceUsdPerTh: 20,
+    priceProvenance: UNDER_25_BAND_2023,
     usedPriceUsdPerTh: null,
     usedPriceProvenance: null,
     aliases: ['a1466'],
@@ -280,8 +333,8 @@ export const MINERS: readonly MinerModel[] = [
     powerW: 3850,
     cooling: 'air',
     year: 2025,
-    priceUsdPerTh: NO_PRICE,
-    priceProvenance: null,
+    priceUsdPerTh: 25.7,
+    priceProvenance: AIR_UNDER_19_BAND,
     usedPriceUsdPerTh: null,
     usedPriceProvenance: null,
     aliases: ['a16xp'],
@@ -300,8 +353,8 @@ export const MINERS: readonly MinerModel[] = [
     powerW: 3729,
     cooling: 'air',
     year: 2024,
-    priceUsdPerTh: NO_PRICE,
-    priceProvenance: null,
+    priceUsdPerTh: 25.7,
+    priceProvenance: AIR_UNDER_19_BAND,
     usedPriceUsdPerTh: null,
     usedPriceProvenance: null,
     aliases: ['a2', 'sealminera2'],
@@ -313,8 +366,8 @@ export const MINERS: readonly MinerModel[] = [
 export const DEFAULT_MINER_ID = 'antminer-s21-xp';
 
 /**
- * Miner price when a model has no dated price of its own: midpoint of the $14-17/TH S21-class range quoted
- * 2023-2026. An estimate: no public index publishes a per-model price for most of the catalog.
+ * Miner price for a model without a dated price (none in the catalog has none today; kept for the JSON
+ * contract and for models added without one): midpoint of the $14-17/TH S21-class range quoted 2023-2026.
  */
 export const DEFAULT_MINER_PRICE_USD_PER_TH = 15.5;
 

@@ -1,7 +1,7 @@
 /**
  * Where a catalog figure came from:
- * - primary: the maker's specification, the company's own release or filing;
- * - secondary: trade press or a price index reporting the figure;
+ * - primary: the maker's specification, the company's own release or filing, the index publisher's own page;
+ * - secondary: trade press, or a republication of a release or an index (no primary found: the note says);
  * - derived: computed here from sourced figures (the test recomputes it);
  * - estimate: no public source gives the figure; the note says why and what it rests on.
  */
@@ -102,6 +102,11 @@ export interface LeaseDeal {
    * average x g x n / ((1 + g)^n - 1); null where no escalator is stated.
    */
   year1UsdPerKwMonth: number | null;
+  /**
+   * Derived: the first year's rent with the lease's own term and escalator, 0 where none is stated (then the
+   * average), USD per kW-month: what the default --lease-rate is the median of.
+   */
+  year1NormalizedUsdPerKwMonth: number;
   /** GPU-cloud contracts: the hardware bought for it, USD; null for leases. */
   hardwareCapexUsd: number | null;
   note: string;

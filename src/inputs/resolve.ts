@@ -120,7 +120,7 @@ export function resolveMining(inputs: Inputs, into: Assumptions): MiningSettings
     priceGiven
       ? `${priceGiven.from}`
       : model.priceUsdPerTh !== null
-        ? `catalog, ${model.provenance.asOf}`
+        ? `catalog, ${model.priceProvenance?.asOf ?? model.provenance.asOf}`
         : `fallback $${DEFAULT_MINER_PRICE_USD_PER_TH}/TH (S21-class $14-17; no dated price)`,
   );
   const fleetText = fleet.map((m) => (m.count === null ? m.name : `${m.name}:${m.count}`)).join(', ');

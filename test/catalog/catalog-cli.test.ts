@@ -43,9 +43,13 @@ describe('catalog conversions', () => {
     expect(code).toBe(0);
     const report = catalogOutputSchema.parse(JSON.parse(stdout));
     expect(report.kind).toBe('conversions');
-    const entries = JSON.parse(stdout).entries as { company: string; selfMiningEhs: number | null }[];
+    const entries = JSON.parse(stdout).entries as {
+      id: string;
+      company: string;
+      selfMiningEhs: number | null;
+    }[];
     expect(entries.map((e) => e.company)).toEqual(CONVERSIONS.map((c) => c.company));
-    expect(entries.find((e) => e.company === 'Bitfarms')?.selfMiningEhs).toBe(17.7);
+    expect(entries.find((e) => e.id === 'bitfarms')?.selfMiningEhs).toBe(17.7);
     expect(entries.find((e) => e.company === 'Hut 8')?.selfMiningEhs).toBeNull();
   });
 });
@@ -65,7 +69,7 @@ describe('catalog kinds as JSON carry the new figures', () => {
   it('gpus: the rental price basis and the all-in capex', async () => {
     const { stdout } = await catalog(['gpus', '--json']);
     const h100 = (JSON.parse(stdout).entries as Record<string, unknown>[]).find((g) => g.id === 'h100');
-    expect(h100).toMatchObject({ rentalUsdPerGpuHour: 2.35, rentalPriceBasis: 'contract', kwPerGpu: 1.4025 });
+    expect(h100).toMatchObject({ rentalUsdPerGpuHour: 2.65, rentalPriceBasis: 'contract', kwPerGpu: 1.4025 });
     expect(h100?.capexUsdPerGpu as number).toBeCloseTo(46_872.5, 6);
   });
 
@@ -96,7 +100,7 @@ describe('catalog --stale', () => {
     expect(report.kind).toBe('stale');
     expect(report.stale?.maxAgeDays).toBe(180);
     const rent = report.stale?.stale.find((f) => f.id === 'h100' && f.figure === 'rental');
-    expect(rent).toMatchObject({ asOf: '2026-03', ageDays: 275 }); // 2026-03-01 -> 2026-12-01
+    expect(rent).toMatchObject({ asOf: '2026-06', ageDays: 183 }); // 2026-06-01 -> 2026-12-01
     expect(report.entries.length).toBe(report.stale?.stale.length);
   });
 
@@ -110,7 +114,7 @@ describe('catalog --stale', () => {
     const { code, stdout, stderr } = await catalog(['gpus', '--stale', '180d']);
     expect(code).toBe(3);
     expect(stdout).toContain('h100');
-    expect(stderr).toContain('hashcalc: stale: gpus h100 rental: as of 2026-03, 275 days');
+    expect(stderr).toContain('hashcalc: stale: gpus h100 rental: as of 2026-06, 183 days');
     expect(stderr).not.toContain('stale: deals');
   });
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { CONVERSIONS } from '../../src/catalog/conversions.js';
 import { DEALS } from '../../src/catalog/deals.js';
 import { DEFAULT_FIGURES, defaultLeaseRateUsdPerKwMonth } from '../../src/catalog/defaults.js';
+import { DIFFICULTY_EPOCHS } from '../../src/catalog/difficulty-epochs.js';
 import { catalogFigures } from '../../src/catalog/figures.js';
 import { DEFAULT_GPU_ID, GPUS } from '../../src/catalog/gpus.js';
 import { matchModel, normalizeModelName } from '../../src/catalog/match.js';
@@ -17,6 +18,7 @@ import {
   minerEfficiencyJPerTh,
 } from '../../src/catalog/miners.js';
 import { EMBEDDED_SNAPSHOT } from '../../src/catalog/snapshot.js';
+import { FORBIDDEN_SOURCE_DOMAINS, isForbiddenSource } from '../../src/catalog/sources.js';
 import { impliedHashrateHs, subsidyBtc } from '../../src/core/bitcoin.js';
 import { computeHashprice } from '../../src/core/hashprice.js';
 import { row } from '../../src/inputs/table.js';
@@ -26,6 +28,7 @@ import {
   catalogMarkdown,
   staleness,
 } from '../../src/report/catalog.js';
+import { TEST_NOW_MS } from '../clock.js';
 
 const ISO_DATE = /^\d{4}-\d{2}(-\d{2})?$/;
 const URL_LIKE = /^https?:\/\/[^\s/]+\.[^\s]+$/;
@@ -71,6 +74,28 @@ describe('miners', () => {
       expect(Math.abs(minerEfficiencyJPerTh(m) - jPerTh)).toBeLessThanOrEqual(0.2);
     },
   );
+
+  it('every model has a dated price of its own or of its band: no shared fallback', () => {
+    for (const m of MINERS) {
+      expect(m.priceUsdPerTh, m.id).not.toBeNull();
+      expect(m.priceProvenance?.asOf, m.id).toMatch(ISO_DATE);
+    }
+    // Two models share a price only when it is their efficiency band's price, and each says so.
+    const byPrice = new Map<number, string[]>();
+    for (const m of MINERS)
+      byPrice.set(m.priceUsdPerTh as number, [...(byPrice.get(m.priceUsdPerTh as number) ?? []), m.id]);
+    for (const [price, ids] of byPrice) {
+      if (ids.length < 2) continue;
+      for (const id of ids)
+        expect(MINERS.find((m) => m.id === id)?.priceProvenance?.note, `${id} shares $${price}/TH`).toMatch(
+          /band/,
+        );
+    }
+    // The S23 Hyd (9.5 J/TH) no longer carries the S21-class fallback.
+    expect(MINERS.find((m) => m.id === 'antminer-s23-hyd')?.priceUsdPerTh).not.toBe(
+      DEFAULT_MINER_PRICE_USD_PER_TH,
+    );
+  });
 
   it('prices the default S21 XP at $25.70/TH (Hashrate Index, 2025-11-03), dated and sourced', () => {
     const m = MINERS.find((x) => x.id === DEFAULT_MINER_ID);
@@ -161,8 +186,9 @@ describe('GPUs', () => {
         expect(g.onDemandUsdPerGpuHour, g.id).toBeGreaterThan(g.rentalUsdPerGpuHour);
     }
     const h100 = gpu(DEFAULT_GPU_ID);
-    expect(h100?.rentalUsdPerGpuHour).toBe(2.35); // SemiAnalysis 1-year contract index, March 2026
-    expect(h100?.rentalProvenance?.asOf).toBe('2026-03');
+    expect(h100?.rentalUsdPerGpuHour).toBe(2.65); // SemiAnalysis 1-year contract index, late June 2026
+    expect(h100?.rentalProvenance?.asOf).toBe('2026-06');
+    expect(h100?.rentalProvenance?.source).toContain('semianalysis.com');
     // A contract bills every contracted hour: the default utilization is 1.
     expect(row('utilization').defaultValue).toBe(1);
   });
@@ -181,6 +207,10 @@ describe('deals', () => {
     'hut8-fluidstack': [245, 15, 7e9, 1.9048, 158.73],
     'hut8-beacon-point': [352, 15, 9.8e9, 1.8561, 154.67],
     'galaxy-coreweave': [526, 15, 15e9, 1.9011, 158.43], // 133 + 260 + 133 MW of IT, not 800
+    'riot-amd': [25, 10, 311e6, 1.244, 103.67], // 311M / 25 / 10
+    'applied-digital-delta-forge-1': [300, 15, 7.5e9, 1.6667, 138.89],
+    'applied-digital-polaris-forge-3': [300, 15, 7.5e9, 1.6667, 138.89],
+    'applied-digital-delta-forge-2': [210, 15, 5.2e9, 1.6508, 137.57], // 5.2B / 210 / 15
     'iren-microsoft': [200, 5, 9.7e9, 9.7, 808.33],
   };
 
@@ -225,6 +255,30 @@ describe('deals', () => {
     expect(cipher?.year1UsdPerKwMonth).toBeCloseTo(132.83, 1);
   });
 
+  it("year-1 rents normalized with each lease's own term and escalator (0 where none is stated)", () => {
+    // year 1 = average x g n / ((1 + g)^n - 1); with g = 0, year 1 = the average.
+    // Hut 8 Beacon Point: 3% stated, 15 y: 154.67 x 0.45 / (1.03^15 - 1 = 0.557967) = 154.67 x 0.806499 = 124.74
+    // TeraWulf: 2.5% assumed ("annual escalators"), 10 y: 155.09 x 0.25 / 0.280085 = 138.43
+    // Riot - AMD: none stated, 10 y: 311M / 25 MW / 10 y / 12,000 = 103.67 (= the average)
+    const hand: Record<string, number> = {
+      'hut8-beacon-point': ((9.8e9 / 352 / 15 / 12_000) * (0.03 * 15)) / (1.03 ** 15 - 1),
+      'terawulf-fluidstack': ((6.7e9 / 360 / 10 / 12_000) * (0.025 * 10)) / (1.025 ** 10 - 1),
+      'riot-amd': 311e6 / 25 / 10 / 12_000,
+      'galaxy-coreweave': 15e9 / 526 / 15 / 12_000,
+    };
+    expect(hand['hut8-beacon-point']).toBeCloseTo(124.74, 2);
+    expect(hand['terawulf-fluidstack']).toBeCloseTo(138.43, 2);
+    for (const [id, y1] of Object.entries(hand))
+      expect(DEALS.find((d) => d.id === id)?.year1NormalizedUsdPerKwMonth, id).toBeCloseTo(y1, 9);
+    for (const d of DEALS) {
+      const g = d.escalatorPerYear ?? 0;
+      let factor = 0;
+      for (let y = 0; y < d.termYears; y++) factor += (1 + g) ** y;
+      expect(d.year1NormalizedUsdPerKwMonth, d.id).toBeCloseTo((d.usdPerKwMonth * d.termYears) / factor, 9);
+      if (d.year1UsdPerKwMonth !== null) expect(d.year1NormalizedUsdPerKwMonth).toBe(d.year1UsdPerKwMonth);
+    }
+  });
+
   it('Hut 8 River Bend: announced 2025-12-17, triple net', () => {
     const d = DEALS.find((x) => x.id === 'hut8-fluidstack');
     expect(d?.announced).toBe('2025-12-17');
@@ -242,7 +296,7 @@ describe('deals', () => {
     const d = DEALS.find((x) => x.id === 'iren-microsoft');
     expect(d?.kind).toBe('gpu-cloud');
     expect((d?.hardwareCapexUsd ?? 0) / (d?.itMw ?? 1)).toBeCloseTo(29e6, -4); // 5.8B / 200 MW
-    expect(DEALS.filter((x) => x.kind === 'lease')).toHaveLength(10);
+    expect(DEALS.filter((x) => x.kind === 'lease')).toHaveLength(14);
     for (const x of DEALS) if (x.kind === 'lease') expect(x.hardwareCapexUsd, x.id).toBeNull();
   });
 });
@@ -251,8 +305,10 @@ describe('conversions', () => {
   it('lists each company once (hashrates are never counted twice), the announced ones among them', () => {
     const companies = CONVERSIONS.map((c) => c.company);
     expect(new Set(companies).size).toBe(companies.length);
-    for (const name of ['Bitfarms', 'CleanSpark', 'Core Scientific', 'IREN', 'Hut 8', 'TeraWulf', 'Cipher'])
+    for (const name of ['CleanSpark', 'Core Scientific', 'IREN', 'Hut 8', 'TeraWulf', 'Cipher', 'Riot'])
       expect(companies).toContain(name);
+    // Bitfarms became Keel Infrastructure in April 2026
+    expect(CONVERSIONS.find((c) => c.id === 'bitfarms')?.company).toMatch(/^Keel Infrastructure/);
   });
 
   it('gives self-mining hashrate as a positive number of EH/s or null, and every site a source', () => {
@@ -288,32 +344,70 @@ describe('defaults resting on the catalog', () => {
     },
   );
 
-  it('--lease-rate is a year-1 rent: the median IT lease average brought back over 10 years at 2.5%', () => {
-    // IT-load leases' averages, sorted: 120.83, 138.89, 148.81, 152.78, 154.67, 155.09, 158.43, 158.73, 177.35
-    // median 154.67 (Hut 8 Beacon Point); x 0.025 x 10 / (1.025^10 - 1) = x 0.25 / 0.280085 = x 0.892586
-    // = $138.06 -> $138 (the projection steps it up 2.5% a year, so its 10-year average is ~$155)
-    const averages = DEALS.filter((d) => d.kind === 'lease' && d.mwBasis === 'it')
-      .map((d) => d.usdPerKwMonth)
+  it('--lease-rate is the median year-1 rent of the IT leases, each with its own term and escalator', () => {
+    // From the raw terms [value, MW, years, escalator (0 where none is stated)], year 1 = avg x g n / ((1+g)^n - 1):
+    const raw: [number, number, number, number][] = [
+      [8.7e9, 500, 12, 0], // Core Scientific 120.83
+      [11e9, 400, 15, 0], // Applied Digital - CoreWeave 152.78
+      [5e9, 200, 15, 0], // Polaris Forge 2 138.89
+      [3e9, 168, 10, 0.025], // Cipher 148.81 -> 132.83
+      [830e6, 39, 10, 0], // Cipher expansion 177.35
+      [6.7e9, 360, 10, 0.025], // TeraWulf 155.09 -> 138.43
+      [7e9, 245, 15, 0.03], // Hut 8 River Bend 158.73 -> 128.02
+      [9.8e9, 352, 15, 0.03], // Hut 8 Beacon Point 154.67 -> 124.74
+      [15e9, 526, 15, 0], // Galaxy 158.43
+      [311e6, 25, 10, 0], // Riot - AMD 103.67
+      [7.5e9, 300, 15, 0], // Delta Forge 1 138.89
+      [7.5e9, 300, 15, 0], // Polaris Forge 3 138.89
+      [5.2e9, 210, 15, 0], // Delta Forge 2 137.57
+    ];
+    const year1 = raw
+      .map(([usd, mw, n, g]) => {
+        const avg = usd / mw / n / 12_000;
+        return g === 0 ? avg : (avg * g * n) / ((1 + g) ** n - 1);
+      })
       .sort((a, b) => a - b);
-    expect(averages).toHaveLength(9);
-    const median = averages[4] as number;
-    expect(median).toBeCloseTo(154.67, 2);
-    expect(Math.round((median * 0.25) / (1.025 ** 10 - 1))).toBe(138);
-    expect(defaultLeaseRateUsdPerKwMonth()).toBe(138);
+    // sorted: 103.67 120.83 124.74 128.02 132.83 137.57 [138.43] 138.89 138.89 138.89 152.78 158.43 177.35
+    expect(year1[6]).toBeCloseTo(138.43, 2); // the 7th of 13: TeraWulf
+    expect(DEALS.filter((d) => d.kind === 'lease' && d.mwBasis === 'it')).toHaveLength(raw.length);
+    expect(defaultLeaseRateUsdPerKwMonth()).toBe(Math.round(year1[6] as number));
     expect(row('leaseUsdPerKwMonth').defaultValue).toBe(138);
+    // The median term of the same leases: 10 10 10 10 12 15 [15] 15 15 15 15 15 15 -> 15 years
+    const terms = raw.map((r) => r[2]).sort((a, b) => a - b);
+    expect(terms[6]).toBe(15);
+    expect(row('leaseTermYears').defaultValue).toBe(15);
+    // Their escalators (0 where none is stated): nine 0s, 2.5%, 2.5%, 3%, 3% -> median 0
+    expect(raw.map((r) => r[3]).sort((a, b) => a - b)[6]).toBe(0);
+    expect(row('leaseEscalatorPerYear').defaultValue).toBe(0);
+  });
+
+  it('--difficulty-growth: the monthly growth since the 2024 halving, from the embedded epochs', () => {
+    // epoch 838,656 (2024-04-10, 86.389T) to 941,472 (2026-03-20, 133.793T):
+    // (133.793 / 86.389)^(1 / 23.29 months) - 1 = 1.5487^(0.04294) - 1 = 1.896% -> 1.9%
+    const from = DIFFICULTY_EPOCHS.find((e) => e[0] === 838_656);
+    const to = DIFFICULTY_EPOCHS.find((e) => e[0] === 941_472);
+    expect(DIFFICULTY_EPOCHS.filter((e) => e[1] !== null).at(-1)).toBe(to);
+    const months = ((to?.[1] ?? 0) - (from?.[1] ?? 0)) / ((365.25 * 86_400) / 12);
+    expect(months).toBeCloseTo(23.29, 2);
+    const growth = ((to?.[2] ?? 0) / (from?.[2] ?? 1)) ** (1 / months) - 1;
+    expect(growth).toBeCloseTo(0.01896, 5);
+    expect(row('difficultyGrowthPerMonth').defaultValue).toBe(0.019);
   });
 });
 
 describe('provenance a user can follow', () => {
   const figures = catalogFigures();
 
-  it('every figure has a URL source, a date not in the future and a confidence', () => {
+  it('every figure has an https source off the aggregator list, a date not in the future and a confidence', () => {
     expect(figures.length).toBeGreaterThan(60);
     for (const f of figures) {
       const label = `${f.kind} ${f.id} ${f.figure}`;
       expect(f.provenance.source, label).toMatch(URL_LIKE);
+      expect(f.provenance.source, label).toMatch(/^https:\/\//);
+      expect(isForbiddenSource(f.provenance.source), label).toBe(false);
       expect(f.provenance.asOf, label).toMatch(ISO_DATE);
-      expect(dateMs(f.provenance.asOf), label).toBeLessThanOrEqual(Date.now());
+      expect(Number.isNaN(dateMs(f.provenance.asOf)), label).toBe(false);
+      expect(dateMs(f.provenance.asOf), label).toBeLessThanOrEqual(TEST_NOW_MS);
       expect(CONFIDENCES, label).toContain(f.provenance.confidence);
       if (f.provenance.confidence === 'estimate')
         expect(f.provenance.note?.length ?? 0, label).toBeGreaterThan(20);
@@ -325,6 +419,14 @@ describe('provenance a user can follow', () => {
       const fixed = f.provenance.fixed === true;
       expect(fixed, `${f.kind} ${f.id} ${f.figure}`).toBe(['nameplate', 'power', 'terms'].includes(f.figure));
     }
+  });
+
+  it('no listed aggregator or machine-written domain appears anywhere in the catalog, notes included', () => {
+    const everything = JSON.stringify([MINERS, GPUS, DEALS, CONVERSIONS, DEFAULT_FIGURES, figures]);
+    expect(FORBIDDEN_SOURCE_DOMAINS.length).toBeGreaterThanOrEqual(5);
+    for (const domain of FORBIDDEN_SOURCE_DOMAINS) expect(everything, domain).not.toContain(domain);
+    expect(isForbiddenSource('https://fi.salmoncrypto.com/x')).toBe(true);
+    expect(isForbiddenSource('https://www.sec.gov/x')).toBe(false);
   });
 
   it('never cites the project-internal reference facts', () => {
@@ -342,7 +444,7 @@ describe('provenance a user can follow', () => {
     expect(doc.slice(from, to + CATALOG_DOCS_END.length)).toBe(catalogMarkdown());
     // and it shows the default GPU's figures as the catalog has them
     expect(doc).toContain('| NVIDIA H100 SXM: capex per GPU | $46,873 |');
-    expect(doc).toContain('| NVIDIA H100 SXM: rent (contract) | $2.35/GPU-h |');
+    expect(doc).toContain('| NVIDIA H100 SXM: rent (contract) | $2.65/GPU-h |');
   });
 });
 
@@ -358,8 +460,8 @@ describe('staleness', () => {
     const ages = s.stale.map((f) => f.ageDays);
     expect(ages).toEqual([...ages].sort((a, b) => b - a));
     for (const f of s.stale) expect(f.ageDays).toBeGreaterThan(180);
-    // The H100 contract rent of March 2026: 2026-03-01 to 2026-12-01 is 275 days
-    expect(s.stale.find((f) => f.id === 'h100' && f.figure === 'rental')?.ageDays).toBe(275);
+    // The H100 contract rent of June 2026: 2026-06-01 to 2026-12-01 is 183 days
+    expect(s.stale.find((f) => f.id === 'h100' && f.figure === 'rental')?.ageDays).toBe(183);
     expect(s.stale.some((f) => f.figure === 'nameplate' || f.figure === 'terms')).toBe(false);
   });
 

@@ -10,7 +10,7 @@ import { runCli } from './run-cli.js';
 //           per site kWh: 295.63M / (341,000 kW x 8760 h) = $0.09897/kWh
 //   lease:  341 / 1.3 = 262.3077 MW IT x 1000 x $138 x 12 = $434.38M/yr -> $0.14542/kWh, 1.469x mining
 //   GPU:    H100 at 10.2 kW / 8 x 1.10 (network, storage) = 1.4025 kW; floor(262,307.69 / 1.4025) = 187,028
-//           x $2.35 (1-year contract) x 8760 x 1.0 (contract: every hour billed) = $3.8502B/yr, 13.02x mining
+//           x $2.65 (1-year contract, June 2026) x 8760 x 1.0 (contract: every hour billed) = $4.3417B/yr, 14.69x mining
 //           capex per GPU $317,000 / 8 + ($27,648,000 + $41,943,040) / 16,384 + $3,000 = $46,872.50;
 //           187,028 x $46,872.50 + 262.3077 MW x $10M = $11.3895B
 describe('hashcalc compare on the embedded snapshot', () => {
@@ -34,8 +34,8 @@ describe('hashcalc compare on the embedded snapshot', () => {
     expect(lease?.revenueMultipleVsMining).toBeCloseTo(1.4693, 3);
     expect(gpu?.id).toBe('gpu-cloud');
     expect(gpu?.units).toBe(187_028);
-    expect(gpu?.revenueUsdPerYear).toBeCloseTo(3_850_158_408, -1);
-    expect(gpu?.revenueMultipleVsMining).toBeCloseTo(13.024, 2);
+    expect(gpu?.revenueUsdPerYear).toBeCloseTo(4_341_667_992, -1);
+    expect(gpu?.revenueMultipleVsMining).toBeCloseTo(14.686, 2);
     expect(gpu?.capexUsd).toBeCloseTo(11_389_546_853, -1);
     expect(report.assumptions).toMatchObject({
       siteMw: 341,

@@ -195,10 +195,11 @@ describe('numbers are numbers in JSON', () => {
     const ths = fleet.reduce((s, f) => s + f.hashrateThs, 0);
     expect(mixed.assumptions.minerPriceUsdPerTh).toBeCloseTo(capex / ths, 9);
     expect(mining?.capexUsd).toBeCloseTo(capex, 3);
-    // S21 XP: 1000 x 270 TH/s x $25.7; the M60S has no dated price: the $15.5 fallback, said so.
+    // S21 XP: 1000 x 270 TH/s x $25.7; the M60S has no quote of its own: its band's price (air-cooled, <19 J/TH,
+    // the S21 XP's index quote of 2025-11-03), dated.
     expect(fleet[0]?.capexUsd).toBeCloseTo(1000 * 270 * 25.7, 3);
-    expect(fleet[1]?.priceUsdPerTh).toBe(15.5);
-    expect(fleet[1]?.priceBasis).toMatch(/fallback/);
+    expect(fleet[1]?.priceUsdPerTh).toBe(25.7);
+    expect(fleet[1]?.priceBasis).toBe('catalog, 2025-11-03');
   });
 });
 

@@ -32,9 +32,10 @@ describe('compare verdict', () => {
     expect(verdict.marginUsd).toBeCloseTo((ranked[0]?.[1] ?? 0) - (ranked[1]?.[1] ?? 0), 3);
     expect(report.schemaVersion).toBe(2);
     // Per kWh it compares EBITDA: mining $178.5M less its other opex ($8/MWh x 2,927,387 MWh = $23.42M) =
-    // $155.1M; lease $369.2M / $155.1M = 2.38 -> 2.4x; GPU cloud $2.9606B / $155.1M = 19.09 -> 19.1x.
+    // $155.1M; lease $369.2M / $155.1M = 2.38 -> 2.4x; GPU cloud $4.3417B x 0.8 - $119.0M energy = $3.354B /
+    // $155.1M = 21.63 -> 21.6x (the figures of test/cli/compare.test.ts).
     expect(verdict.text).toContain(
-      "per kWh today: AI lease 2.4x mining's EBITDA, GPU cloud 19.1x mining's EBITDA",
+      "per kWh today: AI lease 2.4x mining's EBITDA, GPU cloud 21.6x mining's EBITDA",
     );
     expect(verdict.text).not.toContain('revenue');
     expect(verdict.flip).not.toBeNull();

@@ -32,7 +32,8 @@ export const AI_ROWS: readonly RowSpec[] = [
       suffixes: true,
     }),
     defaultValue: 10_000_000,
-    basis: 'miner-site conversions $8-11M/MW IT (Cipher $9-11M, TeraWulf $8-10M, 2025)',
+    basis:
+      "miner-site conversions $8-11M/MW IT (Cipher $9-11M, TeraWulf $8-10M, Hut 8 River Bend $9-11M, 2025); Riot's $3.6M (2026) reuses existing halls",
   },
   {
     id: 'leaseUsdPerKwMonth',
@@ -52,7 +53,7 @@ export const AI_ROWS: readonly RowSpec[] = [
     }),
     defaultValue: 138,
     basis:
-      'year-1 rent: median miner-to-AI lease $155/kW-month of IT on average (9 leases, 2024-26) less a 2.5%/yr escalator over 10 years',
+      'year-1 rent: median of 13 miner-to-AI IT leases (2024-26), each brought to year 1 with its own term and escalator (0 where none is stated)',
   },
   {
     id: 'occupancy',

@@ -61,7 +61,7 @@ export const MINING_ROWS: readonly RowSpec[] = [
     // Not exodus: the fleet that stays reports its revenue and EBITDA, never what the miners cost.
     commands: MINING_COMMANDS.filter((c) => c !== 'exodus'),
     unit: 'USD per TH/s',
-    description: 'miner capex in USD per TH/s (default: catalog price, else $15.5)',
+    description: "miner capex in USD per TH/s (default: the model's dated catalog price)",
     kind: number({
       flag: '--miner-price',
       accepts: 'USD per TH/s from 0 to 1000 (e.g. 15.5)',

@@ -117,8 +117,9 @@ export const PROJECTION_ROWS: readonly RowSpec[] = [
       max: 0.5,
       percent: true,
     }),
-    defaultValue: 0.01,
-    basis: 'difficulty 102.3T (2024-12) to 124.9T (mid-2026), ~1.05%/month; 2025 alone ~2.9%/month',
+    defaultValue: 0.019,
+    basis:
+      'difficulty 86.4T (2024-04, the halving epoch) to 133.8T (2026-03): 1.9%/month (embedded epochs); 2025 alone ~2.6%/month, 2025-11 to 2026-09 falling ~1.8%/month',
   },
   {
     id: 'btcGrowthPerYear',
@@ -266,8 +267,9 @@ export const PROJECTION_ROWS: readonly RowSpec[] = [
       max: 60,
       integer: true,
     }),
-    defaultValue: 0,
-    basis: 'a pre-leased site bills from go-live',
+    defaultValue: 12,
+    basis:
+      'phased hall deliveries: Applied Digital 200 MW in two buildings from 2026 to full in 2027; Core Scientific ~20 months to 590 MW; Riot 25 MW in 4',
   },
   {
     id: 'leaseEscalatorPerYear',
@@ -284,8 +286,9 @@ export const PROJECTION_ROWS: readonly RowSpec[] = [
       max: 0.2,
       percent: true,
     }),
-    defaultValue: 0.025,
-    basis: 'Hut 8 states 3%/yr; Cipher and TeraWulf leases have annual escalators (2-3% typical)',
+    defaultValue: 0,
+    basis:
+      'the median lease states none (4 of 13 do: Hut 8 3%/yr; Cipher and TeraWulf "annual escalators"): a flat year-1 rent',
   },
   {
     id: 'leaseTermYears',
@@ -303,8 +306,8 @@ export const PROJECTION_ROWS: readonly RowSpec[] = [
       minExclusive: true,
       max: 30,
     }),
-    defaultValue: 10,
-    basis: 'miner-to-AI leases run 10-15 years',
+    defaultValue: 15,
+    basis: 'median term of the miner-to-AI IT leases (10-15 years)',
   },
   {
     id: 'fitOutLifeYears',
@@ -341,8 +344,9 @@ export const PROJECTION_ROWS: readonly RowSpec[] = [
       max: 0.9,
       percent: true,
     }),
-    defaultValue: 0.2,
-    basis: 'H100 rents fell from ~$8 (2023) to ~$1.70-2.35/GPU-h (2025-26); 20%/yr as supply catches up',
+    defaultValue: 0.1,
+    basis:
+      'H100 1-year contract rent rose $1.70 (2025-10) to ~$2.65 (2026-06) after falling from ~$8 (2023): 10%/yr as a GPU ages against newer ones',
   },
   {
     id: 'gpuLifeYears',

@@ -38,6 +38,7 @@ export const SITE_ROWS: readonly RowSpec[] = [
       max: 2,
     }),
     defaultValue: 0.04,
-    basis: 'large US miner contracts $0.03-0.05/kWh',
+    basis:
+      'large US miner contracts $0.03-0.056/kWh (Cipher 3.1c, TeraWulf ~5c in 2025; CleanSpark 5.6c, Q4 2025)',
   },
 ];
