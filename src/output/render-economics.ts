@@ -1,6 +1,17 @@
 /** The side-by-side table of `compare` (and the one- or two-column tables of `mining` and `ai`). */
 
-import { hashrateThs, multiple, NA, num, percent, price, significant, usd, years } from '../report/format.js';
+import {
+  hashrateThs,
+  irrText,
+  multiple,
+  NA,
+  num,
+  percent,
+  price,
+  significant,
+  usd,
+  years,
+} from '../report/format.js';
 import type { AssumptionReport as Assumption, EconomicsReport, OptionReport } from '../report/schemas.js';
 import { type Document, type TableBlock, type TableCell, text } from './document.js';
 import { provenanceLine } from './render-network.js';
@@ -46,7 +57,7 @@ function horizonRows(years: number): Row[] {
       'NPV vs keeping mining',
       (o) => (o.id === 'mining' ? '' : signed(usd(o.npvVsMiningUsd), o.npvVsMiningUsd ?? 0)),
     ],
-    ['IRR (annual)', (o) => (o.irr === null || o.irr === undefined ? NA : percent(o.irr))],
+    ['IRR (annual)', (o) => irrText(o.irr, o.irrNote)],
     [
       'Simple payback (years)',
       (o) =>

@@ -1,5 +1,5 @@
 /** The `project` view: a summary per option, yearly tables, cumulative cash over the months, the decision. */
-import { NA, num, percent, price, usd } from '../report/format.js';
+import { irrText, NA, num, percent, price, usd } from '../report/format.js';
 import type { AssumptionReport, ProjectedOptionReport, ProjectReport } from '../report/schemas.js';
 import { type Block, type Document, type TableCell, text } from './document.js';
 import { provenanceLine } from './render-network.js';
@@ -27,13 +27,7 @@ function summaryRows(report: ProjectReport): Row[] {
       'NPV vs keeping mining',
       (o) => (o.id === 'mining' ? '' : signed(usd(o.npvVsMiningUsd), o.npvVsMiningUsd)),
     ],
-    [
-      'IRR (annual)',
-      (o) =>
-        o.irr === null
-          ? `${NA} (${o.irrNote?.startsWith('the cash flows never') ? 'no outlay' : 'no rate'})`
-          : percent(o.irr),
-    ],
+    ['IRR (annual)', (o) => irrText(o.irr, o.irrNote)],
     [
       'Payback',
       (o) =>

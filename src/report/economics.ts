@@ -181,6 +181,7 @@ export function economicsCsvRecords(report: EconomicsReport): CsvRecord[] {
       revenueMultipleVsMiningNote: _r,
       ebitdaMultipleVsMiningNote: _e,
       discountedPaybackNote: _d,
+      irrNote: _i,
       ...option
     }) => ({
       command: report.command,
@@ -226,6 +227,7 @@ export function withHorizon(
       npvUsd: p.npvUsd,
       npvVsMiningUsd: p.npvVsMiningUsd,
       irr: p.irr,
+      irrNote: p.irrNote,
       discountedPaybackYears: p.discountedPaybackMonths === null ? null : p.discountedPaybackMonths / 12,
       discountedPaybackNote:
         p.discountedPaybackMonths === null

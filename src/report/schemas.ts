@@ -191,7 +191,13 @@ export const optionSchema = z.object({
   // compare: over the horizon (the same projection as `project`)
   npvUsd: z.optional(describe(num(), 'NPV over the horizon (see hashcalc project)')),
   npvVsMiningUsd: z.optional(num()),
-  irr: z.optional(describe(nullableNum(), 'annualized IRR over the horizon; null when undefined')),
+  irr: z.optional(describe(nullableNum(), 'annualized IRR over the horizon; null with irrNote')),
+  irrNote: z.optional(
+    describe(
+      z.nullable(z.string()),
+      'why irr is null (no outlay, inflows before the outlay: a borrowing profile, or no real rate), or which of several rates is reported; null otherwise',
+    ),
+  ),
   discountedPaybackYears: z.optional(
     describe(
       nullableNum(),
@@ -375,7 +381,10 @@ export const projectedOptionSchema = z.object({
   label: z.string(),
   npvUsd: describe(num(), 'monthly flows discounted at (1 + discountRate)^(-month/12); month 0 undiscounted'),
   npvVsMiningUsd: describe(num(), 'npvUsd minus keeping mining'),
-  irr: describe(nullableNum(), 'annualized, (1 + monthly IRR)^12 - 1; null with irrNote'),
+  irr: describe(
+    nullableNum(),
+    'annualized, (1 + monthly IRR)^12 - 1; null with irrNote (no outlay; inflows before the outlay, a borrowing profile; no real rate)',
+  ),
   irrNote: z.nullable(z.string()),
   paybackMonths: describe(
     nullableNum(),
