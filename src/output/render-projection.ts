@@ -10,11 +10,16 @@ const signed = (value: string, n: number): TableCell =>
 /** Months as "2 y 4 m" (or "7.5 m" under a year); null reads as the reason. */
 function monthsText(months: number | null, beyond: string): string {
   if (months === null) return beyond;
-  if (months === 0) return '0 (never negative)';
   if (months < 12) return `${months.toFixed(1)} m`;
   const years = Math.floor(months / 12);
   const rest = Math.round(months - years * 12);
   return rest === 12 ? `${years + 1} y` : `${years} y ${rest} m`;
+}
+
+/** A payback cell: the months, "beyond N y" past the horizon, else n/a with the note's reason ("no capex"). */
+function paybackCell(months: number | null, note: string | null, beyond: string): string {
+  if (months !== null || note === null || note.startsWith('not paid back')) return monthsText(months, beyond);
+  return `${NA} (${note.split(':')[0]?.trim() || note})`;
 }
 
 type Row = [label: string, cell: (o: ProjectedOptionReport) => string | TableCell];
@@ -28,17 +33,10 @@ function summaryRows(report: ProjectReport): Row[] {
       (o) => (o.id === 'mining' ? '' : signed(usd(o.npvVsMiningUsd), o.npvVsMiningUsd)),
     ],
     ['IRR (annual)', (o) => irrText(o.irr, o.irrNote)],
-    [
-      'Payback',
-      (o) =>
-        o.capexUsd === 0 && o.paybackMonths === 0 ? 'n/a (no capex)' : monthsText(o.paybackMonths, beyond),
-    ],
+    ['Payback', (o) => paybackCell(o.paybackMonths, o.paybackNote, beyond)],
     [
       'Discounted payback',
-      (o) =>
-        o.capexUsd === 0 && o.discountedPaybackMonths === 0
-          ? 'n/a (no capex)'
-          : monthsText(o.discountedPaybackMonths, beyond),
+      (o) => paybackCell(o.discountedPaybackMonths, o.discountedPaybackNote ?? null, beyond),
     ],
     ['Total cash', (o) => signed(usd(o.totalCashUsd), o.totalCashUsd)],
     ['Peak funding need', (o) => usd(o.peakFundingUsd)],

@@ -18,17 +18,21 @@ import type { EconomicsReport, OptionReport, ProjectReport } from './schemas.js'
 
 export { OPTION_LABELS };
 
-/** A simple payback longer than this outlives any of the assets: said as "beyond", never as a figure. */
+/** Capex / year-1 EBITDA longer than this outlives any of the assets: said as "beyond", never as a figure. */
 export const PAYBACK_LIMIT_YEARS = 30;
 
-/** Why paybackYears is what it is, when a bare figure would mislead. */
-export function paybackNote(economics: OptionEconomics): string | null {
-  if (economics.paybackYears === null) return 'EBITDA <= 0: capex is never paid back';
+/** Why capexOverYear1EbitdaYears is what it is, when a bare figure would mislead (null: no note needed). */
+export function capexOverYear1EbitdaNote(economics: OptionEconomics): string | null {
   if (!(economics.capexUsd > 0)) return 'no capex: nothing to pay back';
-  if (economics.paybackYears > PAYBACK_LIMIT_YEARS)
+  if (economics.capexOverYear1EbitdaYears === null) return 'EBITDA <= 0: capex is never paid back';
+  if (economics.capexOverYear1EbitdaYears > PAYBACK_LIMIT_YEARS)
     return `beyond ${PAYBACK_LIMIT_YEARS} years: longer than the assets last`;
   return null;
 }
+
+/** mining and ai look at today only: their paybackYears is null, and says where a payback is. */
+export const NO_HORIZON_PAYBACK_NOTE =
+  'no horizon: payback (cumulative cash over the years, halving and decline included) is in compare and project; capex / year-1 EBITDA is capexOverYear1EbitdaYears';
 
 /** The multiples versus mining, each with why it is null when it is (no mining option, nothing to divide by). */
 export interface Multiples {
@@ -72,7 +76,10 @@ export function optionReport(
     id,
     label: OPTION_LABELS[id],
     ...figures,
-    paybackNote: paybackNote(economics),
+    capexOverYear1EbitdaNote: capexOverYear1EbitdaNote(economics),
+    // compare replaces both with the payback over its horizon (withHorizon).
+    paybackYears: null,
+    paybackNote: NO_HORIZON_PAYBACK_NOTE,
     ...multiples,
     ...(extra.gpuModel ? { gpuModel: extra.gpuModel } : {}),
   };
@@ -119,7 +126,7 @@ export function verdict(options: readonly OptionReport[]): string {
     const m = fmtMultiple(o.revenueMultipleVsMining);
     const head = first ? `${o.label} earns ${m} mining revenue per kWh` : `${o.label} ${m}`;
     first = false;
-    if (o.paybackYears !== null && o.paybackYears > PAYBACK_LIMIT_YEARS)
+    if (o.capexOverYear1EbitdaYears !== null && o.capexOverYear1EbitdaYears > PAYBACK_LIMIT_YEARS)
       return `${head}, but its EBITDA of ${usd(o.ebitdaUsdPerYear)} a year would take over ${PAYBACK_LIMIT_YEARS} years to repay ${usd(o.capexUsd)} of capex`;
     return o.id === 'gpu-cloud' ? `${head}, but needs ${usd(o.capexUsd)} of capex` : head;
   });
@@ -197,7 +204,7 @@ export function economicsCsvRecords(report: EconomicsReport): CsvRecord[] {
 
 /**
  * `compare` over the horizon: each option gains its NPV, IRR and breakevens from the projection, paybackYears
- * becomes the horizon-aware payback (the former figure stays as simplePaybackYears), depreciation and EBIT
+ * is the horizon-aware payback (capex / year-1 EBITDA is capexOverYear1EbitdaYears), depreciation and EBIT
  * are shown, and the verdict ranks by NPV while comparing per kWh like with like (EBITDA, never revenue).
  */
 export function withHorizon(
@@ -210,29 +217,24 @@ export function withHorizon(
     const p = project.options.find((x) => x.id === o.id);
     if (!p) return o;
     const depreciation = depreciationUsdPerYear[o.id] ?? 0;
-    const paybackYears = p.paybackMonths === null ? null : p.paybackMonths / 12;
+    const beyond = (n: string | null) => n?.startsWith('not paid back') ?? false;
     return {
       ...o,
-      simplePaybackYears: o.paybackYears,
-      simplePaybackNote: o.paybackNote,
-      paybackYears,
-      paybackNote:
-        paybackYears === null
-          ? `not paid back within the ${years}-year horizon (halving, difficulty growth and the conversion included)`
-          : paybackYears === 0
-            ? o.capexUsd > 0
-              ? null
-              : 'no capex: nothing to pay back'
-            : null,
+      // Deprecated aliases of capexOverYear1EbitdaYears and its note (CHANGELOG.md).
+      simplePaybackYears: o.capexOverYear1EbitdaYears,
+      simplePaybackNote: o.capexOverYear1EbitdaNote ?? null,
+      paybackYears: p.paybackMonths === null ? null : p.paybackMonths / 12,
+      paybackNote: beyond(p.paybackNote)
+        ? `not paid back within the ${years}-year horizon (halving, difficulty growth and the conversion included)`
+        : p.paybackNote,
       npvUsd: p.npvUsd,
       npvVsMiningUsd: p.npvVsMiningUsd,
       irr: p.irr,
       irrNote: p.irrNote,
       discountedPaybackYears: p.discountedPaybackMonths === null ? null : p.discountedPaybackMonths / 12,
-      discountedPaybackNote:
-        p.discountedPaybackMonths === null
-          ? `not paid back within the ${years}-year horizon once cash flows are discounted at the discount rate`
-          : null,
+      discountedPaybackNote: beyond(p.discountedPaybackNote ?? null)
+        ? `not paid back within the ${years}-year horizon once cash flows are discounted at the discount rate`
+        : (p.discountedPaybackNote ?? null),
       depreciationUsdPerYear: depreciation,
       ebitUsdPerYear: o.ebitdaUsdPerYear - depreciation,
       ...(p.breakevenVsMining ? { breakevenVsMining: p.breakevenVsMining } : {}),

@@ -47,10 +47,24 @@ function breakevenReport(b: BreakevensVsMining): BreakevenVsMiningReport {
   };
 }
 
-function paybackNoteOf(o: OptionProjection, years: number): string | null {
-  if (o.paybackMonths === null) return `not paid back within ${years} years`;
-  if (o.paybackMonths === 0) return o.capexUsd > 0 ? null : 'no capex: cash is never negative';
-  return null;
+/**
+ * A payback and why it is null. The core's payback is 0 when cumulative cash is never negative; there is
+ * nothing to pay back then, so the figure is null (never 0) with that reason.
+ */
+function payback(
+  months: number | null,
+  capexUsd: number,
+  beyond: string,
+): { months: number | null; note: string | null } {
+  if (months === null) return { months, note: beyond };
+  if (months > 0) return { months, note: null };
+  return {
+    months: null,
+    note:
+      capexUsd > 0
+        ? "never negative: the option's own cash pays its outlays, nothing to pay back"
+        : 'no capex: cumulative cash is never negative, nothing to pay back',
+  };
 }
 
 function yearsOf(o: OptionProjection, years: number): ProjectedOptionReport['years'] {
@@ -168,6 +182,12 @@ export function projectReport(
   );
   const options: ProjectedOptionReport[] = projection.options.map((o) => {
     const b = breakevens[o.id];
+    const simple = payback(o.paybackMonths, o.capexUsd, `not paid back within ${context.years} years`);
+    const discounted = payback(
+      o.discountedPaybackMonths,
+      o.capexUsd,
+      `not paid back within ${context.years} years once cash flows are discounted at the discount rate`,
+    );
     return {
       id: o.id,
       label: OPTION_LABELS[o.id],
@@ -175,13 +195,10 @@ export function projectReport(
       npvVsMiningUsd: o.npvUsd - mining.npvUsd,
       irr: o.irr,
       irrNote: o.irrNote,
-      paybackMonths: o.paybackMonths,
-      discountedPaybackMonths: o.discountedPaybackMonths,
-      discountedPaybackNote:
-        o.discountedPaybackMonths === null
-          ? `not paid back within ${context.years} years once cash flows are discounted at the discount rate`
-          : null,
-      paybackNote: paybackNoteOf(o, context.years),
+      paybackMonths: simple.months,
+      discountedPaybackMonths: discounted.months,
+      discountedPaybackNote: discounted.note,
+      paybackNote: simple.note,
       totalCashUsd: o.totalCashUsd,
       peakFundingUsd: o.peakFundingUsd,
       capexUsd: o.capexUsd,

@@ -159,10 +159,21 @@ export const optionSchema = z.object({
   capexUsd: num(),
   paybackYears: describe(
     nullableNum(),
-    'compare: years until cumulative cash turns non-negative over the horizon (halving, difficulty growth and the conversion included), null beyond it; mining and ai: simple payback; see paybackNote and CHANGELOG.md',
+    'compare: years until cumulative cash turns non-negative over the horizon (halving, difficulty growth and the conversion included), null with paybackNote beyond it or with no capex (nothing to pay back); mining and ai: null (no horizon: capex / year-1 EBITDA is capexOverYear1EbitdaYears); see CHANGELOG.md',
+  ),
+  capexOverYear1EbitdaYears: describe(
+    nullableNum(),
+    "capex / today's annual EBITDA (year 1 at today's figures), in years: not a payback; null with capexOverYear1EbitdaNote when there is no capex or EBITDA <= 0",
+  ),
+  capexOverYear1EbitdaNote: describe(
+    z.nullable(z.string()),
+    'why capexOverYear1EbitdaYears is null or not a useful figure (beyond 30 years); null otherwise',
   ),
   simplePaybackYears: z.optional(
-    describe(nullableNum(), "capex / today's annual EBITDA (the former paybackYears); null when EBITDA <= 0"),
+    describe(
+      nullableNum(),
+      "compare, deprecated: the same as capexOverYear1EbitdaYears (capex / today's annual EBITDA), null with simplePaybackNote",
+    ),
   ),
   simplePaybackNote: z.optional(z.nullable(z.string())),
   paybackNote: z.nullable(z.string()),
@@ -201,7 +212,7 @@ export const optionSchema = z.object({
   discountedPaybackYears: z.optional(
     describe(
       nullableNum(),
-      'years until discounted cumulative cash turns non-negative; null beyond the horizon, with discountedPaybackNote',
+      'years until discounted cumulative cash turns non-negative; null with discountedPaybackNote beyond the horizon or when it is never negative (no capex)',
     ),
   ),
   discountedPaybackNote: z.optional(
@@ -388,11 +399,11 @@ export const projectedOptionSchema = z.object({
   irrNote: z.nullable(z.string()),
   paybackMonths: describe(
     nullableNum(),
-    'months until cumulative cash turns non-negative; null beyond the horizon',
+    'months until cumulative cash turns non-negative; null with paybackNote beyond the horizon or when it is never negative (no capex: nothing to pay back, never 0)',
   ),
   discountedPaybackMonths: describe(
     nullableNum(),
-    'months until discounted cumulative cash turns non-negative; null beyond the horizon, with discountedPaybackNote',
+    'months until discounted cumulative cash turns non-negative; null with discountedPaybackNote beyond the horizon or when it is never negative',
   ),
   discountedPaybackNote: z.optional(
     describe(z.nullable(z.string()), 'why discountedPaybackMonths is null; null when it is a number'),

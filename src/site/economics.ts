@@ -6,7 +6,7 @@ import { gpuCloudEconomics, leaseEconomics } from '../core/ai.js';
 import { compareSite, type SiteComparison } from '../core/compare.js';
 import { straightLinePerYear } from '../core/finance.js';
 import { miningEconomics } from '../core/mining.js';
-import { type OptionEconomics, type OptionId, paybackYears } from '../core/units.js';
+import { capexOverEbitdaYears, type OptionEconomics, type OptionId } from '../core/units.js';
 import type { NetworkSnapshot } from '../data/types.js';
 import type { EconomicsCommand, EconomicsSelection, ProjectionSettings } from '../inputs/resolve.js';
 import { type NetworkData, networkData } from './network.js';
@@ -75,7 +75,11 @@ export function siteEconomics(
     // compare with an owned fleet (the default): the miners are sunk, not new capex.
     const economics =
       projection?.fleet === 'owned'
-        ? { ...priced, capexUsd: 0, paybackYears: paybackYears(0, priced.ebitdaUsdPerYear) }
+        ? {
+            ...priced,
+            capexUsd: 0,
+            capexOverYear1EbitdaYears: capexOverEbitdaYears(0, priced.ebitdaUsdPerYear),
+          }
         : priced;
     fleetPriceUsdPerTh = economics.hashrateThs > 0 ? economics.capexUsd / economics.hashrateThs : 0;
     comparison = compareSite(economics, others);

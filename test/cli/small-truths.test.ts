@@ -18,6 +18,13 @@ const projectJson = (args: string[]) =>
 const economicsJson = (command: string, args: string[]) =>
   json([command, ...args], (x) => economicsOutputSchema.parse(x));
 
+/** The option of a document by id (a test failure when it is missing). */
+function byId<T extends { id: string }>(options: readonly T[], id: string): T {
+  const found = options.find((o) => o.id === id);
+  if (!found) throw new Error(`no option ${id}`);
+  return found;
+}
+
 /** The cells of a table row by its label, trimmed. */
 function row(stdout: string, label: string): string[] {
   const line = stdout.split('\n').find((l) => l.startsWith(`│ ${label} `));
@@ -50,5 +57,72 @@ describe('IRR: inflows before the outlay are a borrowing profile, not a return',
     expect(r.options.find((o) => o.id === 'ai-lease')?.irrNote).toBeNull();
     const { stdout } = await runCli(['compare', '--mw', '341', '--offline']);
     expect(row(stdout, 'IRR (annual)')[0]).toBe('n/a (no outlay)');
+  });
+});
+
+describe('payback is null, never 0, with no capex; one word, one meaning', () => {
+  it("compare: an owned fleet's payback is null with the reason (it was paybackYears: 0), and so are its discounted payback and capex / year-1 EBITDA", async () => {
+    const r = await economicsJson('compare', ['--mw', '341']);
+    const mining = r.options.find((o) => o.id === 'mining');
+    expect(mining?.capexUsd).toBe(0);
+    expect(mining?.paybackYears).toBeNull();
+    expect(mining?.paybackNote).toMatch(/^no capex: /);
+    expect(mining?.discountedPaybackYears).toBeNull();
+    expect(mining?.discountedPaybackNote).toMatch(/^no capex: /);
+    expect(mining?.capexOverYear1EbitdaYears).toBeNull();
+    expect(mining?.capexOverYear1EbitdaNote).toBe('no capex: nothing to pay back');
+    // The lease: payback over the horizon (months / 12) and capex / year-1 EBITDA, each its own field.
+    const lease = r.options.find((o) => o.id === 'ai-lease');
+    expect(lease?.capexOverYear1EbitdaYears).toBeCloseTo(
+      (lease?.capexUsd as number) / (lease?.ebitdaUsdPerYear as number),
+      12,
+    );
+    expect(lease?.simplePaybackYears).toBe(lease?.capexOverYear1EbitdaYears); // deprecated alias
+    expect(lease?.paybackYears).not.toBe(lease?.capexOverYear1EbitdaYears);
+  });
+
+  it('project: a payback of an option whose cash is never negative is null with the reason, not 0', async () => {
+    const r = await projectJson(['--years', '5']);
+    const mining = r.options.find((o) => o.id === 'mining');
+    expect(mining?.months.every((m) => m.cumulativeCashUsd >= 0)).toBe(true);
+    expect(mining?.paybackMonths).toBeNull(); // before: 0
+    expect(mining?.paybackNote).toBe('no capex: cumulative cash is never negative, nothing to pay back');
+    expect(mining?.discountedPaybackMonths).toBeNull();
+    const { stdout } = await runCli(['project', '--mw', '341', '--years', '5', '--offline']);
+    expect(row(stdout, 'Payback')[0]).toBe('n/a (no capex)');
+    expect(row(stdout, 'Discounted payback')[0]).toBe('n/a (no capex)');
+  });
+
+  it('mining and ai name capex / year-1 EBITDA as such, in the table and the JSON; their paybackYears is null (no horizon)', async () => {
+    for (const [command, id] of [
+      ['mining', 'mining'],
+      ['ai', 'ai-lease'],
+    ] as const) {
+      const { stdout } = await runCli([command, '--mw', '341', '--offline']);
+      expect(stdout).not.toMatch(/Payback/);
+      const r = await economicsJson(command, ['--mw', '341']);
+      const o = byId(r.options, id);
+      // mining prices a new fleet: $618M / $179M a year = 3.5 years; the lease $2.62B / $369M = 7.1 years.
+      expect(row(stdout, 'Capex / year-1 EBITDA (years)')[0]).toBe(
+        `${(o.capexOverYear1EbitdaYears as number).toFixed(1)} y`,
+      );
+      expect(o?.capexOverYear1EbitdaYears).toBeCloseTo(
+        (o?.capexUsd as number) / (o?.ebitdaUsdPerYear as number),
+        12,
+      );
+      expect(o?.paybackYears).toBeNull();
+      expect(o?.paybackNote).toMatch(/^no horizon: /);
+    }
+  });
+
+  it('compare: "Payback" is the horizon-aware row; capex / year-1 EBITDA is named as such (no "Simple payback")', async () => {
+    const { stdout } = await runCli(['compare', '--mw', '341', '--offline']);
+    expect(stdout).not.toMatch(/Simple payback/);
+    const r = await economicsJson('compare', ['--mw', '341']);
+    const gpu = byId(r.options, 'gpu-cloud');
+    expect(row(stdout, 'Payback (years)')[2]).toBe(`${(gpu.paybackYears as number).toFixed(1)} y`);
+    expect(row(stdout, 'Capex / year-1 EBITDA (years)')[2]).toBe(
+      `${(gpu.capexOverYear1EbitdaYears as number).toFixed(1)} y`,
+    );
   });
 });

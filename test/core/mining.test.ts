@@ -77,7 +77,7 @@ describe('a single-model fleet filling a site', () => {
   it('prices capex per TH and pays it back from EBITDA', () => {
     // 24,056,190 TH x $25.70 = $618,244,083; / 197,618,094.66 = 3.1285 years
     expect(e.capexUsd).toBeCloseTo(618_244_083, 0);
-    expect(e.paybackYears).toBeCloseTo(3.128_48, 4);
+    expect(e.capexOverYear1EbitdaYears).toBeCloseTo(3.128_48, 4);
   });
 
   it('has the FACTS breakevens: power = hashprice (1 - fee) / (24 e PUE), hashprice = power 24 e PUE / (1 - fee)', () => {
@@ -117,7 +117,7 @@ describe('public vectors for one miner', () => {
     expect(e.revenueUsdPerYear / 365 / 100_000).toBeCloseTo(2.8125e-5, 12);
     expect(e.energyUsdPerYear / 365).toBeCloseTo(2.4, 9); // 1 kW x 24 h x $0.10
     expect(e.efficiencyJPerTh).toBeCloseTo(20, 12);
-    expect(e.paybackYears).toBe(0); // no capex
+    expect(e.capexOverYear1EbitdaYears).toBeNull(); // no capex: nothing to pay back (never 0)
   });
 
   it('libai: 100 TH/s, 3000 W, $0.05/kWh, 1000 EH/s, 3.125, $100000 -> cash breakeven BTC $80000', () => {
@@ -257,7 +257,7 @@ describe('a fleet with no hashrate', () => {
     expect(e.breakevens.hashpriceUsdPerPhDay).toBeNull();
     expect(e.breakevens.btcUsd).toBeNull();
     expect(e.breakevens.powerUsdPerKwh).toBeNull(); // no energy drawn: no breakeven power price
-    expect(e.paybackYears).toBeNull(); // no miners: EBITDA 0, nothing is ever paid back
+    expect(e.capexOverYear1EbitdaYears).toBeNull(); // no miners: EBITDA 0, nothing is ever paid back
   });
 });
 
@@ -307,7 +307,7 @@ describe('breakeven identities: EBITDA is ~0 when recomputed at each breakeven',
     const e = miningEconomics({ ...bitfarmsLike, powerUsdPerKwh: 0.09, fleet: [fill(S19J_PRO)] });
     expectRel(e.breakevens.powerUsdPerKwh ?? Number.NaN, 39 / (24 * 29.5 * 1.05), 1e-9);
     expect(e.ebitdaUsdPerYear).toBeLessThan(0);
-    expect(e.paybackYears).toBeNull();
+    expect(e.capexOverYear1EbitdaYears).toBeNull();
   });
 });
 
