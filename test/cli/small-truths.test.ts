@@ -126,3 +126,27 @@ describe('payback is null, never 0, with no capex; one word, one meaning', () =>
     );
   });
 });
+
+describe("a mixed fleet's price per TH/s is its TH-weighted price, never $0", () => {
+  // 341 MW / 1.05 = 324.76 MW IT: 40,000 S21 XP (3,645 W) counted = 145.8 MW; the S19 XP (3,010 W) fill the
+  // rest: floor(178,961,905 W / 3,010 W) = 59,455. TH/s: 40,000 x 270 = 10.8M at $25.7 and 59,455 x 140 =
+  // 8,323,700 at $15.5 (fallback): (277,560,000 + 129,017,350) / 19,123,700 = $21.26/TH.
+  const mixed = ['--mw', '341', '--miner', 'antminer-s21-xp:40000', '--miner', 'antminer-s19-xp'];
+  const weighted = 406_577_350 / 19_123_700;
+
+  it.each(['compare', 'mining', 'project', 'sensitivity'])(
+    '%s: assumptions.minerPriceUsdPerTh and the footer',
+    async (command) => {
+      const { code, stdout, stderr } = await runCli([command, ...mixed, '--offline', '--json']);
+      expect(code, stderr).toBe(0);
+      const doc = JSON.parse(stdout);
+      // compare with an owned fleet (capex 0) said $0/TH; project and sensitivity said null, with no reason.
+      expect(doc.assumptions.minerPriceUsdPerTh).toBeCloseTo(weighted, 9);
+      expect(doc.assumptionSources.minerPriceUsdPerTh.basis).toMatch(/mixed fleet: weighted by TH\/s/);
+      if (command === 'compare' || command === 'mining') {
+        const table = await runCli([command, ...mixed, '--offline']);
+        expect(table.stdout).toMatch(/miners \$21\.3\/TH/);
+      }
+    },
+  );
+});

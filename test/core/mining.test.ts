@@ -7,6 +7,7 @@ import {
   allocateFleet,
   type FleetModel,
   FleetTooLargeError,
+  fleetPriceUsdPerTh,
   type MiningInputs,
   miningEconomics,
   netMiningRevenueUsdPerDay,
@@ -198,6 +199,29 @@ describe('mixed fleets', () => {
   it('accepts a fleet that uses the IT power exactly', () => {
     // 1000 x 3645 W = 3.645 MW on a 3.645 MW IT site
     expect(allocateFleet(3.645, [counted(S21_XP, 1000)])[0]?.units).toBe(1000);
+  });
+});
+
+describe("fleetPriceUsdPerTh: a mixed fleet's one price per TH/s", () => {
+  it('is the TH-weighted price (fleet capex / fleet TH/s), by hand', () => {
+    // 40,000 S21 XP x 270 TH/s = 10,800,000 TH/s at $25.7; 59,455 S19 XP x 140 TH/s = 8,323,700 TH/s at
+    // $15.5: (10.8M x 25.7 + 8.3237M x 15.5) / 19.1237M = (277,560,000 + 129,017,350) / 19,123,700 = $21.2604.
+    const allocation = [
+      { units: 40_000, hashrateThs: 10_800_000, priceUsdPerTh: 25.7 },
+      { units: 59_455, hashrateThs: 8_323_700, priceUsdPerTh: 15.5 },
+    ];
+    expect(fleetPriceUsdPerTh(allocation)).toBeCloseTo(406_577_350 / 19_123_700, 12);
+    expect(fleetPriceUsdPerTh(allocation)).toBeCloseTo(21.2604, 4);
+  });
+
+  it('weighs by one unit of each model when no miner fits, and is null with no model', () => {
+    const none = [
+      { units: 0, hashrateThs: 0, priceUsdPerTh: 20 },
+      { units: 0, hashrateThs: 0, priceUsdPerTh: 10 },
+    ];
+    // One unit each: (300 x 20 + 100 x 10) / 400 = 17.5
+    expect(fleetPriceUsdPerTh(none, [{ hashrateThs: 300 }, { hashrateThs: 100 }])).toBe(17.5);
+    expect(fleetPriceUsdPerTh([])).toBeNull();
   });
 });
 
