@@ -88,6 +88,16 @@ function assumptionLines(report: ProjectReport): string[] {
   ];
 }
 
+/**
+ * The BTC breakeven with today's hashprice at that price: what hashprice would be today at that BTC price,
+ * not a hashprice that would hold over the horizon.
+ */
+function btcBreakeven(b: NonNullable<ProjectedOptionReport['breakevenVsMining']>): string {
+  if (b.btcUsd === null) return `BTC ${NA}`;
+  const hashprice = b.hashpriceUsdPerPhDay === null ? NA : `${usd(b.hashpriceUsdPerPhDay)}/PH/day`;
+  return `BTC ${usd(b.btcUsd)} (today's hashprice at that BTC price: ${hashprice})`;
+}
+
 function breakevenLines(report: ProjectReport): string[] {
   const lines: string[] = [];
   for (const o of report.options) {
@@ -98,7 +108,7 @@ function breakevenLines(report: ProjectReport): string[] {
         ? `lease ${b.leaseUsdPerKwMonth == null ? NA : `$${price(b.leaseUsdPerKwMonth)}/kW-month`}`
         : `GPU-hour ${b.gpuUsdPerHour == null ? NA : `$${price(b.gpuUsdPerHour)}`}`;
     lines.push(
-      `${o.label} = keeping mining (NPV) at: ${own}, BTC ${b.btcUsd === null ? NA : usd(b.btcUsd)} (hashprice ${b.hashpriceUsdPerPhDay === null ? NA : `${usd(b.hashpriceUsdPerPhDay)}/PH/day`}), power ${b.powerUsdPerKwh === null ? NA : `$${price(b.powerUsdPerKwh)}/kWh`}`,
+      `${o.label} = keeping mining (NPV) at: ${own}, ${btcBreakeven(b)}, power ${b.powerUsdPerKwh === null ? NA : `$${price(b.powerUsdPerKwh)}/kWh`}`,
     );
   }
   return lines;

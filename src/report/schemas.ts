@@ -133,7 +133,9 @@ const breakevenValue = (text: string) =>
 const breakevenVsMiningSchema = describe(
   z.object({
     btcUsd: breakevenValue('BTC/USD at which NPV(this option) = NPV(keeping mining)'),
-    hashpriceUsdPerPhDay: breakevenValue("today's hashprice scaled as BTC/USD is, at that breakeven"),
+    hashpriceUsdPerPhDay: breakevenValue(
+      "today's hashprice at the breakeven BTC price (btcUsd): hashprice scales one for one with BTC/USD; not a hashprice that holds over the horizon (the halving and difficulty growth lower it)",
+    ),
     powerUsdPerKwh: breakevenValue('power price at which the two are equal'),
     leaseUsdPerKwMonth: z.optional(breakevenValue('lease rate at which the lease equals mining')),
     gpuUsdPerHour: z.optional(breakevenValue('GPU-hour price at which the GPU cloud equals mining')),

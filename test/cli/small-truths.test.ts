@@ -150,3 +150,21 @@ describe("a mixed fleet's price per TH/s is its TH-weighted price, never $0", ()
     },
   );
 });
+
+describe("the breakeven hashprice is labelled as today's hashprice at the breakeven BTC price", () => {
+  it("is today's hashprice x breakeven BTC / today's BTC, and the line says so", async () => {
+    const r = await projectJson(['--years', '5']);
+    const b = byId(r.options, 'ai-lease').breakevenVsMining;
+    const btc = b?.btcUsd as number;
+    const hashprice = b?.hashpriceUsdPerPhDay as number;
+    // $35.24/PH/day today at $84,775: at the breakeven BTC price, hashprice x btc / 84,775.
+    expect(hashprice).toBeCloseTo((r.network.hashpriceUsdPerPhDay * btc) / r.network.btcUsd, 9);
+    const { stdout } = await runCli(['project', '--mw', '341', '--years', '5', '--offline']);
+    const text = stdout.replace(/\n\s+/g, ' ');
+    expect(text).toContain(
+      `BTC $${(btc / 1000).toFixed(1)}k (today's hashprice at that BTC price: $${hashprice.toFixed(2)}/PH/day)`,
+    );
+    // A BTC breakeven that does not exist is said once, without a hashprice to go with it.
+    expect(text).toMatch(/GPU cloud = keeping mining \(NPV\) at: GPU-hour \$[\d.]+, BTC n\/a, power n\/a/);
+  });
+});
