@@ -26,7 +26,10 @@ export interface Breakeven {
 
 export interface BreakevensVsMining {
   btcUsd: Breakeven;
-  /** Today's hashprice scaled as BTC/USD is (hashprice moves one for one with BTC/USD). */
+  /**
+   * Today's hashprice at the breakeven BTC price (hashprice moves one for one with BTC/USD): a label of the BTC
+   * breakeven, not a hashprice that holds over the horizon (the halving and difficulty growth lower it).
+   */
   hashpriceUsdPerPhDay: Breakeven;
   powerUsdPerKwh: Breakeven;
   /** The lease only. */

@@ -64,8 +64,31 @@ export interface ChainProjection {
 }
 
 /**
+ * Blocks found and time taken within a segment at a constant difficulty, the hashrate growing continuously at
+ * rate k per second from `hashrateHs` at the segment's start: H(s) = H e^(k s). Blocks in dt seconds are
+ * integral of H(s) ds over [0, dt] / (D x 2^32) = H (e^(k dt) - 1) / (k D 2^32); the time to n blocks solves
+ * that for dt: ln(1 + n k D 2^32 / H) / k, Infinity when a falling hashrate never finds them (the argument
+ * <= 0). k = 0 is the flat limit n D 2^32 / H. Math.exp and Math.log only, whose bits Node 20 and 24 share
+ * (units.ts, power()); their cancellation near k dt = 0 costs under 1e-10 of a block a segment.
+ */
+export function segmentClock(difficulty: number, hashrateHs: number, k: number) {
+  const hashesPerBlock = difficulty * HASHES_PER_DIFFICULTY;
+  return {
+    blocksIn: (dtSec: number) =>
+      k === 0
+        ? (dtSec * hashrateHs) / hashesPerBlock
+        : (hashrateHs * (Math.exp(k * dtSec) - 1)) / (k * hashesPerBlock),
+    secondsFor: (blocks: number) => {
+      if (k === 0) return (blocks * hashesPerBlock) / hashrateHs;
+      const x = (blocks * k * hashesPerBlock) / hashrateHs;
+      return x > -1 ? Math.log(1 + x) / k : Number.POSITIVE_INFINITY;
+    },
+  };
+}
+
+/**
  * Simulates the chain month by month. Within a segment (between a month end, a retarget and a halving) the
- * block interval is constant at D * 2^32 / H, with H the network hashrate at the segment's start; price and
+ * difficulty is constant and the hashrate grows continuously, integrated exactly (segmentClock); price and
  * fees are taken at the segment's midpoint.
  */
 export function projectChain(inputs: ChainInputs): ChainProjection {
@@ -73,6 +96,8 @@ export function projectChain(inputs: ChainInputs): ChainProjection {
   const growth = 1 + inputs.difficultyGrowthPerMonth;
   const growthTo = powersOf(growth);
   const hashrateAt = (tSec: number) => h0 * growthTo(tSec / MONTH_SEC);
+  // Continuous growth per second: H(t) = h0 e^(k t) = h0 growth^(t / month).
+  const k = growth === 1 ? 0 : Math.log(growth) / MONTH_SEC;
   const yearSec = 365 * 86_400;
   const btcGrowthTo = powersOf(1 + inputs.btcGrowthPerYear);
   const btcAt = (tSec: number) => inputs.btcUsd * btcGrowthTo(tSec / yearSec);
@@ -98,9 +123,9 @@ export function projectChain(inputs: ChainInputs): ChainProjection {
     let retargets = 0;
     let halving = false;
     while (t < end - 1e-6) {
-      const blockSec = (difficulty * HASHES_PER_DIFFICULTY) / hashrateAt(t);
+      const clock = segmentClock(difficulty, hashrateAt(t), k);
       const boundary = Math.min(nextRetarget, nextHalving);
-      const toBoundarySec = (boundary - height) * blockSec;
+      const toBoundarySec = clock.secondsFor(boundary - height);
       const dt = Math.min(end - t, toBoundarySec);
       const mid = t + dt / 2;
       const reward = subsidyBtc(Math.floor(height)) + feesAt(mid);
@@ -108,7 +133,7 @@ export function projectChain(inputs: ChainInputs): ChainProjection {
       const days = dt / 86_400;
       btc += btcPerPhDay * days;
       usd += btcPerPhDay * btcAt(mid) * days;
-      height += dt / blockSec;
+      height += clock.blocksIn(dt);
       epochElapsedSec += dt;
       t += dt;
       if (dt === toBoundarySec || Math.abs(height - boundary) < 1e-9) {

@@ -47,6 +47,13 @@ export interface IrrResult {
   roots: number[];
 }
 
+/** Why an IRR is null: the notes irr() gives, for callers that show a short reason. */
+export const IRR_NOTES = {
+  noSignChange: 'the cash flows never change sign: no rate makes NPV zero',
+  borrowing: 'inflows come before the outlay (a borrowing profile): IRR is not a return',
+  noRoot: 'no real rate above -100% makes NPV zero',
+} as const;
+
 /** Rates scanned for sign changes, ascending: log-spaced near -100%, every 1% from -50% to 20%, log-spaced above. */
 const IRR_GRID: readonly number[] = (() => {
   const grid: number[] = [];
@@ -111,16 +118,16 @@ function singleRoot(f: (r: number) => number): number | undefined {
  * The rate per period at which npv(rate, values) = 0, found by bracketing: NPV is evaluated on a grid of
  * rates from just above -100% to 10,000% per period, every sign change is closed in on (Illinois) to a root, and, like
  * numpy-financial's irr, the root closest to zero is returned when there are several (flows that change sign
- * more than once). No sign change in the flows: no IRR (null, with the reason).
+ * more than once). No sign change in the flows, or inflows before the outlay (the first non-zero flow is
+ * positive: a borrowing profile, whose rate is a cost, not a return): no IRR (null, with the reason).
  */
 export function irr(values: ArrayLike<number>): IrrResult {
-  const signs = new Set(
-    Array.from(values)
-      .filter((v) => v !== 0)
-      .map(Math.sign),
-  );
-  if (signs.size < 2)
-    return { rate: null, roots: [], note: 'the cash flows never change sign: no rate makes NPV zero' };
+  const nonZero = Array.from(values).filter((v) => v !== 0);
+  const signs = new Set(nonZero.map(Math.sign));
+  if (signs.size < 2) return { rate: null, roots: [], note: IRR_NOTES.noSignChange };
+  // Cash that comes before the outlay is borrowed, not invested: the rate that zeroes NPV is what the
+  // money costs, and a higher one is worse. Not a return: no IRR.
+  if ((nonZero[0] as number) > 0) return { rate: null, roots: [], note: IRR_NOTES.borrowing };
   // Flows that change sign once have one root (Descartes' rule of signs): walk the grid out from 0 to the
   // interval that holds it, and close in on that interval as the whole scan would.
   if (signChanges(values) === 1) {
@@ -128,7 +135,7 @@ export function irr(values: ArrayLike<number>): IrrResult {
     if (single !== undefined) return { rate: single, roots: [single], note: null };
   }
   const roots = irrRootsByScan(values);
-  if (roots.length === 0) return { rate: null, roots, note: 'no real rate above -100% makes NPV zero' };
+  if (roots.length === 0) return { rate: null, roots, note: IRR_NOTES.noRoot };
   const chosen = roots.reduce((best, r) => (Math.abs(r) < Math.abs(best) ? r : best));
   return {
     rate: chosen,

@@ -89,6 +89,23 @@ export function allocateFleet(itMw: number, fleet: readonly FleetModel[]): Fleet
 }
 
 /**
+ * A fleet's one price per TH/s: each model's price weighted by the TH/s it brings (fleet capex / fleet TH/s),
+ * never $0 for a fleet that has a price. A fleet allocated no hashrate (no room for a single miner) weighs
+ * each model by one unit's TH/s.
+ */
+export function fleetPriceUsdPerTh(
+  allocation: readonly Pick<FleetAllocation, 'hashrateThs' | 'priceUsdPerTh' | 'units'>[],
+  models?: readonly Pick<FleetModel, 'hashrateThs'>[],
+): number | null {
+  const allocated = allocation.reduce((s, a) => s + a.hashrateThs, 0);
+  const weight = (a: (typeof allocation)[number], i: number) =>
+    allocated > 0 ? a.hashrateThs : (models?.[i]?.hashrateThs ?? 1);
+  const ths = allocation.reduce((s, a, i) => s + weight(a, i), 0);
+  if (!(ths > 0)) return null;
+  return allocation.reduce((s, a, i) => s + weight(a, i) * a.priceUsdPerTh, 0) / ths;
+}
+
+/**
  * What a fleet earns per day, net of the pool's fee and its downtime: its hashrate in PH/s times the
  * hashprice (USD per PH/s per day), less the fee, times the uptime. The one place the net mining revenue is
  * computed: today's economics, the projection (a month's USD per PH/s in place of a day's), exodus and the

@@ -119,8 +119,18 @@ export interface ExodusResult {
   /** Difficulty change at the retarget, a fraction (-0.11 = -11%), with Bitcoin Core's 4x clamp. */
   difficultyChange: number;
   clamped: boolean;
-  /** The epoch after: its block interval and the change at its own retarget. */
-  nextEpoch: { blockIntervalSec: number; difficultyChange: number; clamped: boolean };
+  /**
+   * The epoch after: its block interval, the change at its own retarget, and both retargets together (today's
+   * difficulty to the one after the second retarget; unclamped, (2016/2015) x (1 - share leaving) - 1) with the
+   * hashprice uplift they give the miners who stay.
+   */
+  nextEpoch: {
+    blockIntervalSec: number;
+    difficultyChange: number;
+    clamped: boolean;
+    difficultyChangeFromNow: number;
+    hashpriceUpliftFromNow: number;
+  };
   /** Hashprice for the miners who stay: unchanged per PH/s until the retarget, then up by 1/(1 + change) - 1. */
   hashpriceUpliftAfterRetarget: number;
   hashpriceAfterRetargetUsdPerPhDay: number;
@@ -172,7 +182,13 @@ export function exodus(inputs: ExodusInputs): ExodusResult {
     retargetDelaySec: remaining * (tau1 - tau0),
     difficultyChange: first.factor - 1,
     clamped: first.clamped,
-    nextEpoch: { blockIntervalSec: tau2, difficultyChange: second.factor - 1, clamped: second.clamped },
+    nextEpoch: {
+      blockIntervalSec: tau2,
+      difficultyChange: second.factor - 1,
+      clamped: second.clamped,
+      difficultyChangeFromNow: first.factor * second.factor - 1,
+      hashpriceUpliftFromNow: 1 / (first.factor * second.factor) - 1,
+    },
     hashpriceUpliftAfterRetarget: uplift,
     hashpriceAfterRetargetUsdPerPhDay: inputs.hashpriceUsdPerPhDay * (1 + uplift),
     networkRevenueUsdPerHour: {

@@ -28,11 +28,14 @@ export interface OptionEconomics {
   revenueUsdPerKwh: number;
   ebitdaUsdPerKwh: number;
   capexUsd: number;
-  /** null when EBITDA <= 0: the capex is never paid back. */
-  paybackYears: number | null;
+  /**
+   * Capex / today's annual EBITDA (year 1's at today's figures), in years: not a payback (no horizon, halving or
+   * decline). null with no capex (nothing to pay back) or EBITDA <= 0 (never paid back).
+   */
+  capexOverYear1EbitdaYears: number | null;
 }
 
-/** Fill in opex, EBITDA, per-kWh figures and payback from the option's primary figures. */
+/** Fill in opex, EBITDA, per-kWh figures and capex / year-1 EBITDA from the option's primary figures. */
 export function finishOption(
   base: Pick<
     OptionEconomics,
@@ -57,14 +60,17 @@ export function finishOption(
     ebitdaUsdPerYear,
     revenueUsdPerKwh: base.revenueUsdPerYear / kwh,
     ebitdaUsdPerKwh: ebitdaUsdPerYear / kwh,
-    paybackYears: paybackYears(base.capexUsd, ebitdaUsdPerYear),
+    capexOverYear1EbitdaYears: capexOverEbitdaYears(base.capexUsd, ebitdaUsdPerYear),
   };
 }
 
-/** Simple payback: capex / annual EBITDA; null when EBITDA <= 0 (never paid back, whatever the capex). */
-export function paybackYears(capexUsd: number, ebitdaUsdPerYear: number): number | null {
-  if (!(ebitdaUsdPerYear > 0)) return null;
-  return Math.max(0, capexUsd) / ebitdaUsdPerYear;
+/**
+ * Capex / annual EBITDA, in years; null when there is no capex (nothing to pay back: never 0) or EBITDA <= 0
+ * (never paid back, whatever the capex).
+ */
+export function capexOverEbitdaYears(capexUsd: number, ebitdaUsdPerYear: number): number | null {
+  if (!(capexUsd > 0) || !(ebitdaUsdPerYear > 0)) return null;
+  return capexUsd / ebitdaUsdPerYear;
 }
 
 /**

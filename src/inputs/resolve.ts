@@ -7,7 +7,7 @@ import { GPUS } from '../catalog/gpus.js';
 import { DEFAULT_MINER_PRICE_USD_PER_TH, MINERS } from '../catalog/miners.js';
 import type { GpuModel, MinerModel } from '../catalog/types.js';
 import type { GpuCloudInputs, LeaseInputs } from '../core/ai.js';
-import { allocateFleet, type FleetModel, FleetTooLargeError } from '../core/mining.js';
+import { allocateFleet, type FleetModel, FleetTooLargeError, fleetPriceUsdPerTh } from '../core/mining.js';
 import type { SimulationSettings } from '../core/risk/simulation.js';
 import { UsageError } from '../errors.js';
 import type { FleetEntry, Given, LayeredInputs, Origin } from './layers.js';
@@ -132,7 +132,7 @@ export function resolveMining(inputs: Inputs, into: Assumptions): MiningSettings
     const prices = [...new Set(fleet.map((m) => m.priceUsdPerTh))];
     into.minerPriceUsdPerTh = {
       // One number per fleet: a mixed fleet's price per TH/s is weighted by hashrate (see each model's own in
-      // options[].fleet[]). Recomputed from the allocation by the report when counts are known.
+      // options[].fleet[]). Set from the allocation by checkFleetFits, once the site's IT power is known.
       value: prices.length === 1 ? (prices[0] as number) : Number.NaN,
       origin: 'catalog',
       basis: `catalog price where dated, else $${DEFAULT_MINER_PRICE_USD_PER_TH}/TH (S21-class $14-17)${prices.length > 1 ? '; mixed fleet: weighted by TH/s' : ''}`,
@@ -314,19 +314,27 @@ export function resolveSimulation(inputs: Inputs, into: Assumptions): Simulation
   };
 }
 
-/** A fleet of counted miners must fit the site's IT power: exit 2 naming where the fleet came from. */
+/**
+ * A fleet of counted miners must fit the site's IT power: exit 2 naming where the fleet came from. A mixed
+ * fleet's one price per TH/s (left open by resolveMining) is then its TH-weighted price on this site.
+ */
 export function checkFleetFits(
   site: { siteMw: number },
   mining: { pueMining: number; fleet: readonly FleetModel[] },
   assumptions: Assumptions,
 ): void {
+  let allocation: ReturnType<typeof allocateFleet>;
   try {
-    allocateFleet(site.siteMw / mining.pueMining, mining.fleet);
+    allocation = allocateFleet(site.siteMw / mining.pueMining, mining.fleet);
   } catch (error) {
     if (error instanceof FleetTooLargeError)
       throw new UsageError(`${assumptions.fleet?.from ?? '--miner'}: ${error.message}`);
     throw error;
   }
+  const price = assumptions.minerPriceUsdPerTh;
+  const weighted = fleetPriceUsdPerTh(allocation, mining.fleet);
+  if (price && Number.isNaN(price.value) && weighted !== null)
+    assumptions.minerPriceUsdPerTh = { ...price, value: weighted };
 }
 
 /** Every input of a whole site's options: the site, its fleet, the lease and the GPU cloud. */

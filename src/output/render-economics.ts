@@ -1,6 +1,17 @@
 /** The side-by-side table of `compare` (and the one- or two-column tables of `mining` and `ai`). */
 
-import { hashrateThs, multiple, NA, num, percent, price, significant, usd, years } from '../report/format.js';
+import {
+  hashrateThs,
+  irrText,
+  multiple,
+  NA,
+  num,
+  percent,
+  price,
+  significant,
+  usd,
+  years,
+} from '../report/format.js';
 import type { AssumptionReport as Assumption, EconomicsReport, OptionReport } from '../report/schemas.js';
 import { type Document, type TableBlock, type TableCell, text } from './document.js';
 import { provenanceLine } from './render-network.js';
@@ -11,8 +22,9 @@ const signed = (value: string, n: number): TableCell =>
   n < 0 ? { text: value, tone: 'bad' } : { text: value };
 
 /**
- * The payback cell, from the report's paybackNote ("reason: detail"): a figure when there is no note, "beyond
- * 30 y" when it outlasts the assets, else n/a with the reason ("n/a (no capex)", "n/a (EBITDA <= 0)").
+ * A payback (or capex / year-1 EBITDA) cell, from its note ("reason: detail"): a figure when there is no note,
+ * "beyond 30 y" when it outlasts the assets or "beyond 5 y" the horizon, else n/a with the reason ("n/a (no
+ * capex)", "n/a (EBITDA <= 0)").
  */
 export function paybackText(o: Pick<OptionReport, 'paybackYears' | 'paybackNote'>): string {
   if (o.paybackNote === null) return years(o.paybackYears);
@@ -33,7 +45,12 @@ const ROWS: Row[] = [
   ['Revenue ($/kWh of site)', (o) => price(o.revenueUsdPerKwh)],
   ['EBITDA ($/kWh of site)', (o) => signed(price(o.ebitdaUsdPerKwh), o.ebitdaUsdPerKwh)],
   ['Capex ($)', (o) => usd(o.capexUsd)],
-  ['Payback (years)', (o) => paybackText(o)],
+  // Not a payback: today's EBITDA, no horizon (compare's "Payback" row is the one over the years).
+  [
+    'Capex / year-1 EBITDA (years)',
+    (o) =>
+      paybackText({ paybackYears: o.capexOverYear1EbitdaYears, paybackNote: o.capexOverYear1EbitdaNote }),
+  ],
 ];
 
 /** compare's rows over the horizon (the same projection as `project`). */
@@ -48,11 +65,10 @@ function horizonRows(years: number): Row[] {
       'NPV vs keeping mining',
       (o) => (o.id === 'mining' ? '' : signed(usd(o.npvVsMiningUsd), o.npvVsMiningUsd ?? 0)),
     ],
-    ['IRR (annual)', (o) => (o.irr === null || o.irr === undefined ? NA : percent(o.irr))],
+    ['IRR (annual)', (o) => irrText(o.irr, o.irrNote)],
     [
-      'Simple payback (years)',
-      (o) =>
-        paybackText({ paybackYears: o.simplePaybackYears ?? null, paybackNote: o.simplePaybackNote ?? null }),
+      'Payback (years)',
+      (o) => paybackText({ paybackYears: o.paybackExResidualYears ?? null, paybackNote: o.paybackNote }),
     ],
   ];
 }

@@ -51,7 +51,7 @@ export function exodusDocument(report: ExodusReport, nowMs: number): Document {
     [
       'Epoch after',
       `${duration(report.nextEpoch.blockIntervalSec)} blocks, ${signedPercent(report.nextEpoch.difficultyChange)}`,
-      'at the lower hashrate',
+      `at the lower hashrate; ${signedPercent(report.nextEpoch.difficultyChangeFromNow)} in all, hashprice ${signedPercent(report.nextEpoch.hashpriceUpliftFromNow)}`,
     ],
     [
       'Hashprice ($/PH/day)',

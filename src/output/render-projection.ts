@@ -1,5 +1,5 @@
 /** The `project` view: a summary per option, yearly tables, cumulative cash over the months, the decision. */
-import { NA, num, percent, price, usd } from '../report/format.js';
+import { irrText, NA, num, percent, price, usd } from '../report/format.js';
 import type { AssumptionReport, ProjectedOptionReport, ProjectReport } from '../report/schemas.js';
 import { type Block, type Document, type TableCell, text } from './document.js';
 import { provenanceLine } from './render-network.js';
@@ -10,11 +10,16 @@ const signed = (value: string, n: number): TableCell =>
 /** Months as "2 y 4 m" (or "7.5 m" under a year); null reads as the reason. */
 function monthsText(months: number | null, beyond: string): string {
   if (months === null) return beyond;
-  if (months === 0) return '0 (never negative)';
   if (months < 12) return `${months.toFixed(1)} m`;
   const years = Math.floor(months / 12);
   const rest = Math.round(months - years * 12);
   return rest === 12 ? `${years + 1} y` : `${years} y ${rest} m`;
+}
+
+/** A payback cell: the months, "beyond N y" past the horizon, else n/a with the note's reason ("no capex"). */
+function paybackCell(months: number | null, note: string | null, beyond: string): string {
+  if (months !== null || note === null || note.startsWith('not paid back')) return monthsText(months, beyond);
+  return `${NA} (${note.split(':')[0]?.trim() || note})`;
 }
 
 type Row = [label: string, cell: (o: ProjectedOptionReport) => string | TableCell];
@@ -29,17 +34,11 @@ function summaryRows(report: ProjectReport): Row[] {
       'NPV vs keeping mining',
       (o) => (o.id === 'mining' ? '' : signed(usd(o.npvVsMiningUsd), o.npvVsMiningUsd)),
     ],
-    [
-      'IRR (annual)',
-      (o) =>
-        o.irr === null
-          ? `${NA} (${o.irrNote?.startsWith('the cash flows never') ? 'no outlay' : 'no rate'})`
-          : percent(o.irr),
-    ],
-    ['Payback', (o) => (o.capexUsd === 0 ? 'n/a (no capex)' : monthsText(o.paybackExResidualMonths, beyond))],
+    ['IRR (annual)', (o) => irrText(o.irr, o.irrNote)],
+    ['Payback', (o) => paybackCell(o.paybackExResidualMonths, o.paybackNote, beyond)],
     [
       'Discounted payback',
-      (o) => (o.capexUsd === 0 ? 'n/a (no capex)' : monthsText(o.discountedPaybackExResidualMonths, beyond)),
+      (o) => paybackCell(o.discountedPaybackExResidualMonths, o.discountedPaybackNote ?? null, beyond),
     ],
     ['Total cash', (o) => signed(usd(o.totalCashUsd), o.totalCashUsd)],
     ['Peak funding need', (o) => usd(o.peakFundingUsd)],
@@ -95,6 +94,16 @@ function assumptionLines(report: ProjectReport): string[] {
   ];
 }
 
+/**
+ * The BTC breakeven with today's hashprice at that price: what hashprice would be today at that BTC price,
+ * not a hashprice that would hold over the horizon.
+ */
+function btcBreakeven(b: NonNullable<ProjectedOptionReport['breakevenVsMining']>): string {
+  if (b.btcUsd === null) return `BTC ${NA}`;
+  const hashprice = b.hashpriceUsdPerPhDay === null ? NA : `${usd(b.hashpriceUsdPerPhDay)}/PH/day`;
+  return `BTC ${usd(b.btcUsd)} (today's hashprice at that BTC price: ${hashprice})`;
+}
+
 function breakevenLines(report: ProjectReport): string[] {
   const lines: string[] = [];
   for (const o of report.options) {
@@ -105,7 +114,7 @@ function breakevenLines(report: ProjectReport): string[] {
         ? `lease ${b.leaseUsdPerKwMonth == null ? NA : `$${price(b.leaseUsdPerKwMonth)}/kW-month`}`
         : `GPU-hour ${b.gpuUsdPerHour == null ? NA : `$${price(b.gpuUsdPerHour)}`}`;
     lines.push(
-      `${o.label} = keeping mining (NPV) at: ${own}, BTC ${b.btcUsd === null ? NA : usd(b.btcUsd)} (hashprice ${b.hashpriceUsdPerPhDay === null ? NA : `${usd(b.hashpriceUsdPerPhDay)}/PH/day`}), power ${b.powerUsdPerKwh === null ? NA : `$${price(b.powerUsdPerKwh)}/kWh`}`,
+      `${o.label} = keeping mining (NPV) at: ${own}, ${btcBreakeven(b)}, power ${b.powerUsdPerKwh === null ? NA : `$${price(b.powerUsdPerKwh)}/kWh`}`,
     );
   }
   return lines;

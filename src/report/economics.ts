@@ -18,17 +18,21 @@ import type { EconomicsReport, OptionReport, ProjectReport } from './schemas.js'
 
 export { OPTION_LABELS };
 
-/** A simple payback longer than this outlives any of the assets: said as "beyond", never as a figure. */
+/** Capex / year-1 EBITDA longer than this outlives any of the assets: said as "beyond", never as a figure. */
 export const PAYBACK_LIMIT_YEARS = 30;
 
-/** Why paybackYears is what it is, when a bare figure would mislead. */
-export function paybackNote(economics: OptionEconomics): string | null {
-  if (economics.paybackYears === null) return 'EBITDA <= 0: capex is never paid back';
+/** Why capexOverYear1EbitdaYears is what it is, when a bare figure would mislead (null: no note needed). */
+export function capexOverYear1EbitdaNote(economics: OptionEconomics): string | null {
   if (!(economics.capexUsd > 0)) return 'no capex: nothing to pay back';
-  if (economics.paybackYears > PAYBACK_LIMIT_YEARS)
+  if (economics.capexOverYear1EbitdaYears === null) return 'EBITDA <= 0: capex is never paid back';
+  if (economics.capexOverYear1EbitdaYears > PAYBACK_LIMIT_YEARS)
     return `beyond ${PAYBACK_LIMIT_YEARS} years: longer than the assets last`;
   return null;
 }
+
+/** mining and ai look at today only: their paybackYears is null, and says where a payback is. */
+export const NO_HORIZON_PAYBACK_NOTE =
+  'no horizon: payback (cumulative cash over the years, halving and decline included) is in compare and project; capex / year-1 EBITDA is capexOverYear1EbitdaYears';
 
 /** The multiples versus mining, each with why it is null when it is (no mining option, nothing to divide by). */
 export interface Multiples {
@@ -72,7 +76,10 @@ export function optionReport(
     id,
     label: OPTION_LABELS[id],
     ...figures,
-    paybackNote: paybackNote(economics),
+    capexOverYear1EbitdaNote: capexOverYear1EbitdaNote(economics),
+    // compare replaces both with the payback over its horizon (withHorizon).
+    paybackYears: null,
+    paybackNote: NO_HORIZON_PAYBACK_NOTE,
     ...multiples,
     ...(extra.gpuModel ? { gpuModel: extra.gpuModel } : {}),
   };
@@ -119,7 +126,7 @@ export function verdict(options: readonly OptionReport[]): string {
     const m = fmtMultiple(o.revenueMultipleVsMining);
     const head = first ? `${o.label} earns ${m} mining revenue per kWh` : `${o.label} ${m}`;
     first = false;
-    if (o.paybackYears !== null && o.paybackYears > PAYBACK_LIMIT_YEARS)
+    if (o.capexOverYear1EbitdaYears !== null && o.capexOverYear1EbitdaYears > PAYBACK_LIMIT_YEARS)
       return `${head}, but its EBITDA of ${usd(o.ebitdaUsdPerYear)} a year would take over ${PAYBACK_LIMIT_YEARS} years to repay ${usd(o.capexUsd)} of capex`;
     return o.id === 'gpu-cloud' ? `${head}, but needs ${usd(o.capexUsd)} of capex` : head;
   });
@@ -181,6 +188,7 @@ export function economicsCsvRecords(report: EconomicsReport): CsvRecord[] {
       revenueMultipleVsMiningNote: _r,
       ebitdaMultipleVsMiningNote: _e,
       discountedPaybackNote: _d,
+      irrNote: _i,
       ...option
     }) => ({
       command: report.command,
@@ -196,7 +204,7 @@ export function economicsCsvRecords(report: EconomicsReport): CsvRecord[] {
 
 /**
  * `compare` over the horizon: each option gains its NPV, IRR and breakevens from the projection, paybackYears
- * becomes the horizon-aware payback (the former figure stays as simplePaybackYears), depreciation and EBIT
+ * is the horizon-aware payback (capex / year-1 EBITDA is capexOverYear1EbitdaYears), depreciation and EBIT
  * are shown, and the verdict ranks by NPV while comparing per kWh like with like (EBITDA, never revenue).
  */
 export function withHorizon(
@@ -209,31 +217,30 @@ export function withHorizon(
     const p = project.options.find((x) => x.id === o.id);
     if (!p) return o;
     const depreciation = depreciationUsdPerYear[o.id] ?? 0;
-    const paybackYears = p.paybackExResidualMonths === null ? null : p.paybackExResidualMonths / 12;
+    const beyond = (n: string | null) => n?.startsWith('not paid back') ?? false;
+    const years12 = (months: number | null) => (months === null ? null : months / 12);
     return {
       ...o,
-      simplePaybackYears: o.paybackYears,
-      simplePaybackNote: o.paybackNote,
-      paybackYears,
-      paybackNote:
-        p.capexUsd === 0
-          ? 'no capex: nothing to pay back'
-          : paybackYears === null
-            ? `not paid back within the ${years}-year horizon (halving, difficulty growth and the conversion included; the residual value not counted)`
-            : null,
+      // Deprecated aliases of capexOverYear1EbitdaYears and its note (CHANGELOG.md).
+      simplePaybackYears: o.capexOverYear1EbitdaYears,
+      simplePaybackNote: o.capexOverYear1EbitdaNote ?? null,
+      // Deprecated: counts the residual value as cash in the horizon's last month (CHANGELOG.md).
+      paybackYears: years12(p.paybackMonths),
+      paybackExResidualYears: years12(p.paybackExResidualMonths),
+      paybackNote: beyond(p.paybackNote)
+        ? `not paid back within the ${years}-year horizon (halving, difficulty growth and the conversion included; the residual value not counted)`
+        : p.paybackNote,
       npvUsd: p.npvUsd,
       npvExResidualUsd: p.npvExResidualUsd,
       residualPvUsd: p.residualPvUsd,
       npvVsMiningUsd: p.npvVsMiningUsd,
       irr: p.irr,
-      discountedPaybackYears:
-        p.discountedPaybackExResidualMonths === null ? null : p.discountedPaybackExResidualMonths / 12,
-      discountedPaybackNote:
-        p.capexUsd === 0
-          ? 'no capex: nothing to pay back'
-          : p.discountedPaybackExResidualMonths === null
-            ? `not paid back within the ${years}-year horizon once cash flows are discounted at the discount rate (the residual value not counted)`
-            : null,
+      irrNote: p.irrNote,
+      discountedPaybackYears: years12(p.discountedPaybackMonths),
+      discountedPaybackExResidualYears: years12(p.discountedPaybackExResidualMonths),
+      discountedPaybackNote: beyond(p.discountedPaybackNote ?? null)
+        ? `not paid back within the ${years}-year horizon once cash flows are discounted at the discount rate (the residual value not counted)`
+        : (p.discountedPaybackNote ?? null),
       depreciationUsdPerYear: depreciation,
       ebitUsdPerYear: o.ebitdaUsdPerYear - depreciation,
       ...(p.breakevenVsMining ? { breakevenVsMining: p.breakevenVsMining } : {}),

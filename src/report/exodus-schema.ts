@@ -44,7 +44,19 @@ export const exodusOutputSchema = z.object({
     'at the retarget, a fraction (-0.011 = -1.1%), Bitcoin Core rule, 4x clamp',
   ),
   difficultyChangeClamped: z.boolean(),
-  nextEpoch: z.object({ blockIntervalSec: num(), difficultyChange: num(), clamped: z.boolean() }),
+  nextEpoch: z.object({
+    blockIntervalSec: num(),
+    difficultyChange: describe(num(), "at the epoch after's own retarget, a fraction"),
+    clamped: z.boolean(),
+    difficultyChangeFromNow: describe(
+      num(),
+      "both retargets together, from today's difficulty: (1 + difficultyChange) x (1 + nextEpoch.difficultyChange) - 1",
+    ),
+    hashpriceUpliftFromNow: describe(
+      num(),
+      'hashprice per PH/s for the miners who stay after both retargets, against today: 1 / (1 + difficultyChangeFromNow) - 1',
+    ),
+  }),
   hashpriceUsdPerPhDay: num(),
   hashpriceUpliftAfterRetarget: describe(
     num(),

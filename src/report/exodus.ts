@@ -34,11 +34,18 @@ const percentText = (fraction: number) => `${Math.abs(fraction * 100).toFixed(1)
 export function exodusReport(context: ExodusContext, result: ExodusResult): ExodusReport {
   const days = result.secondsToRetarget / 86_400;
   const change = result.difficultyChange;
+  const next = result.nextEpoch;
+  const moves = (c: number) => (c < 0 ? 'falls' : 'rises');
+  const more = (u: number) => (u >= 0 ? 'more' : 'less');
+  // Both steps: the retarget sees part of the epoch at the old rate; the epoch after catches up on the rest.
   const summary =
     `If ${context.leaving.basis === 'ehs' ? `${context.leavingEhs.toFixed(1)} EH/s` : `${context.leaving.description}, ${context.leavingEhs.toFixed(1)} EH/s,`} leaves now, blocks take ` +
-    `${minutesSeconds(result.blockIntervalAfterSec)} until the retarget in about ${days.toFixed(1)} days, ` +
-    `difficulty then ${change < 0 ? 'falls' : 'rises'} about ${percentText(change)}${result.clamped ? ' (the 4x clamp)' : ''}, ` +
-    `and the remaining miners earn about ${percentText(result.hashpriceUpliftAfterRetarget)} ${result.hashpriceUpliftAfterRetarget >= 0 ? 'more' : 'less'} per PH/s`;
+    `${minutesSeconds(result.blockIntervalAfterSec)} until the retarget in about ${days.toFixed(1)} days; ` +
+    `difficulty then ${moves(change)} about ${percentText(change)}${result.clamped ? ' (the 4x clamp)' : ''} at that retarget ` +
+    `and ${moves(next.difficultyChange)} about ${percentText(next.difficultyChange)}${next.clamped ? ' (the 4x clamp)' : ''} at the one after, ` +
+    `${next.difficultyChangeFromNow < 0 ? 'down' : 'up'} ${percentText(next.difficultyChangeFromNow)} in all, ` +
+    `and the remaining miners earn about ${percentText(result.hashpriceUpliftAfterRetarget)} ${more(result.hashpriceUpliftAfterRetarget)} per PH/s after the first ` +
+    `and ${percentText(next.hashpriceUpliftFromNow)} ${more(next.hashpriceUpliftFromNow)} after both`;
   const pools = context.pools;
   return {
     schemaVersion: DOCUMENT_VERSIONS.exodus,

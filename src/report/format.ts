@@ -2,6 +2,7 @@
 
 import { grouped } from '../catalog/text.js';
 import { formatAge } from '../core/duration.js';
+import { IRR_NOTES } from '../core/finance.js';
 import { dateOf } from '../core/history.js';
 
 export const NA = 'n/a';
@@ -140,3 +141,17 @@ export function ageText(fromMs: number, nowMs: number): string {
 
 /** The UTC date of a Unix ms time, YYYY-MM-DD. */
 export const isoDate = dateOf;
+
+/** An IRR cell: the rate, else n/a with a short reason ("no outlay", "borrowing profile", "no rate"). */
+export function irrText(irr: number | null | undefined, note: string | null | undefined): string {
+  if (isNumber(irr)) return percent(irr);
+  const reason =
+    note === IRR_NOTES.noSignChange
+      ? 'no outlay'
+      : note === IRR_NOTES.borrowing
+        ? 'borrowing profile'
+        : note === IRR_NOTES.noRoot
+          ? 'no rate'
+          : null;
+  return reason ? `${NA} (${reason})` : NA;
+}

@@ -61,11 +61,26 @@ function breakevenReport(b: BreakevensVsMining): BreakevenVsMiningReport {
   };
 }
 
-function paybackNoteOf(o: OptionProjection, years: number): string | null {
-  if (o.capexUsd === 0) return 'no capex: nothing to pay back';
-  if (o.paybackMonths === null)
-    return `operating and capital cash not paid back within ${years} years (the residual value is not counted)`;
-  return null;
+/**
+ * A payback and why it is null. The core's payback is 0 when cumulative cash is never negative; there is
+ * nothing to pay back then, so the figure is null (never 0) with that reason.
+ */
+function payback(
+  months: number | null,
+  capexUsd: number,
+  beyond: string,
+): { months: number | null; note: string | null } {
+  if (capexUsd === 0)
+    return { months: null, note: 'no capex: cumulative cash is never negative, nothing to pay back' };
+  if (months === null) return { months, note: beyond };
+  if (months > 0) return { months, note: null };
+  return {
+    months: null,
+    note:
+      capexUsd > 0
+        ? "never negative: the option's own cash pays its outlays, nothing to pay back"
+        : 'no capex: cumulative cash is never negative, nothing to pay back',
+  };
 }
 
 /** How the residual was valued, for the document and the footer. */
@@ -191,6 +206,20 @@ export function projectReport(
   );
   const options: ProjectedOptionReport[] = projection.options.map((o) => {
     const b = breakevens[o.id];
+    // Payback never counts the residual value (paybackMonths and discountedPaybackMonths, deprecated, do).
+    const notCounted = '(the residual value is not counted)';
+    const simple = payback(
+      o.paybackMonths,
+      o.capexUsd,
+      `not paid back within ${context.years} years ${notCounted}`,
+    );
+    const discounted = payback(
+      o.discountedPaybackMonths,
+      o.capexUsd,
+      `not paid back within ${context.years} years once cash flows are discounted at the discount rate ${notCounted}`,
+    );
+    const counting = payback(o.paybackCountingResidualMonths, o.capexUsd, '');
+    const countingDiscounted = payback(o.discountedPaybackCountingResidualMonths, o.capexUsd, '');
     return {
       id: o.id,
       label: OPTION_LABELS[o.id],
@@ -200,17 +229,12 @@ export function projectReport(
       irrNote: o.irrNote,
       npvExResidualUsd: o.npvExResidualUsd,
       residualPvUsd: o.residualPvUsd,
-      paybackMonths: o.paybackCountingResidualMonths,
-      discountedPaybackMonths: o.discountedPaybackCountingResidualMonths,
-      paybackExResidualMonths: o.paybackMonths,
-      discountedPaybackExResidualMonths: o.discountedPaybackMonths,
-      discountedPaybackNote:
-        o.capexUsd === 0
-          ? 'no capex: nothing to pay back'
-          : o.discountedPaybackMonths === null
-            ? `not paid back within ${context.years} years once cash flows are discounted at the discount rate (the residual value is not counted)`
-            : null,
-      paybackNote: paybackNoteOf(o, context.years),
+      paybackMonths: counting.months,
+      discountedPaybackMonths: countingDiscounted.months,
+      paybackExResidualMonths: simple.months,
+      discountedPaybackExResidualMonths: discounted.months,
+      discountedPaybackNote: discounted.note,
+      paybackNote: simple.note,
       totalCashUsd: o.totalCashUsd,
       peakFundingUsd: o.peakFundingUsd,
       capexUsd: o.capexUsd,

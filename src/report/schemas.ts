@@ -133,7 +133,9 @@ const breakevenValue = (text: string) =>
 const breakevenVsMiningSchema = describe(
   z.object({
     btcUsd: breakevenValue('BTC/USD at which NPV(this option) = NPV(keeping mining)'),
-    hashpriceUsdPerPhDay: breakevenValue("today's hashprice scaled as BTC/USD is, at that breakeven"),
+    hashpriceUsdPerPhDay: breakevenValue(
+      "today's hashprice at the breakeven BTC price (btcUsd): hashprice scales one for one with BTC/USD; not a hashprice that holds over the horizon (the halving and difficulty growth lower it)",
+    ),
     powerUsdPerKwh: breakevenValue('power price at which the two are equal'),
     leaseUsdPerKwMonth: z.optional(breakevenValue('lease rate at which the lease equals mining')),
     gpuUsdPerHour: z.optional(breakevenValue('GPU-hour price at which the GPU cloud equals mining')),
@@ -159,10 +161,21 @@ export const optionSchema = z.object({
   capexUsd: num(),
   paybackYears: describe(
     nullableNum(),
-    'compare: years until cumulative cash turns non-negative over the horizon (halving, difficulty growth and the conversion included), null beyond it; mining and ai: simple payback; see paybackNote and CHANGELOG.md',
+    'compare: deprecated (see CHANGELOG.md), counts the residual value as cash in the last month: use paybackExResidualYears; mining and ai: null (no horizon: capex / year-1 EBITDA is capexOverYear1EbitdaYears)',
+  ),
+  capexOverYear1EbitdaYears: describe(
+    nullableNum(),
+    "capex / today's annual EBITDA (year 1 at today's figures), in years: not a payback; null with capexOverYear1EbitdaNote when there is no capex or EBITDA <= 0",
+  ),
+  capexOverYear1EbitdaNote: describe(
+    z.nullable(z.string()),
+    'why capexOverYear1EbitdaYears is null or not a useful figure (beyond 30 years); null otherwise',
   ),
   simplePaybackYears: z.optional(
-    describe(nullableNum(), "capex / today's annual EBITDA (the former paybackYears); null when EBITDA <= 0"),
+    describe(
+      nullableNum(),
+      "compare, deprecated: the same as capexOverYear1EbitdaYears (capex / today's annual EBITDA), null with simplePaybackNote",
+    ),
   ),
   simplePaybackNote: z.optional(z.nullable(z.string())),
   paybackNote: z.nullable(z.string()),
@@ -200,11 +213,26 @@ export const optionSchema = z.object({
     ),
   ),
   npvVsMiningUsd: z.optional(num()),
-  irr: z.optional(describe(nullableNum(), 'annualized IRR over the horizon; null when undefined')),
+  irr: z.optional(describe(nullableNum(), 'annualized IRR over the horizon; null with irrNote')),
+  irrNote: z.optional(
+    describe(
+      z.nullable(z.string()),
+      'why irr is null (no outlay, inflows before the outlay: a borrowing profile, or no real rate), or which of several rates is reported; null otherwise',
+    ),
+  ),
+  paybackExResidualYears: z.optional(
+    describe(
+      nullableNum(),
+      'compare: years until cumulative operating and capital cash turns non-negative over the horizon, the residual value not counted; null with paybackNote beyond it or with nothing to pay back',
+    ),
+  ),
+  discountedPaybackExResidualYears: z.optional(
+    describe(nullableNum(), 'compare: the same with each month discounted; null with discountedPaybackNote'),
+  ),
   discountedPaybackYears: z.optional(
     describe(
       nullableNum(),
-      'years until discounted cumulative cash turns non-negative; null beyond the horizon, with discountedPaybackNote',
+      'deprecated (see CHANGELOG.md): counts the residual value as cash; use discountedPaybackExResidualYears',
     ),
   ),
   discountedPaybackNote: z.optional(
@@ -387,7 +415,10 @@ export const projectedOptionSchema = z.object({
   label: z.string(),
   npvUsd: describe(num(), 'monthly flows discounted at (1 + discountRate)^(-month/12); month 0 undiscounted'),
   npvVsMiningUsd: describe(num(), 'npvUsd minus keeping mining'),
-  irr: describe(nullableNum(), 'annualized, (1 + monthly IRR)^12 - 1; null with irrNote'),
+  irr: describe(
+    nullableNum(),
+    'annualized, (1 + monthly IRR)^12 - 1; null with irrNote (no outlay; inflows before the outlay, a borrowing profile; no real rate)',
+  ),
   irrNote: z.nullable(z.string()),
   npvExResidualUsd: describe(num(), 'npvUsd without the residual value: npvUsd - residualPvUsd'),
   residualPvUsd: describe(num(), "residualUsd's present value (discounted from the horizon's end)"),
@@ -401,7 +432,7 @@ export const projectedOptionSchema = z.object({
   ),
   paybackExResidualMonths: describe(
     nullableNum(),
-    'months until cumulative operating and capital cash turns non-negative, the residual value not counted; null beyond the horizon or with no capex (paybackNote says which); replaces paybackMonths',
+    'months until cumulative operating and capital cash turns non-negative, the residual value not counted; null with paybackNote beyond the horizon or when there is nothing to pay back (never 0); replaces paybackMonths',
   ),
   discountedPaybackExResidualMonths: describe(
     nullableNum(),

@@ -5,8 +5,8 @@
 import { gpuCloudEconomics, leaseEconomics } from '../core/ai.js';
 import { compareSite, type SiteComparison } from '../core/compare.js';
 import { straightLinePerYear } from '../core/finance.js';
-import { miningEconomics } from '../core/mining.js';
-import { type OptionEconomics, type OptionId, paybackYears } from '../core/units.js';
+import { fleetPriceUsdPerTh, miningEconomics } from '../core/mining.js';
+import { capexOverEbitdaYears, type OptionEconomics, type OptionId } from '../core/units.js';
 import type { NetworkSnapshot } from '../data/types.js';
 import type { EconomicsCommand, EconomicsSelection, ProjectionSettings } from '../inputs/resolve.js';
 import { type NetworkData, networkData } from './network.js';
@@ -21,7 +21,7 @@ export interface SiteEconomics {
   gpuModel: string | null;
   /** Where each fleet model's price came from, in fleet order. */
   priceBases: readonly string[] | null;
-  /** The fleet's capex over its hashrate: a mixed fleet's one price per TH/s; null without mining. */
+  /** The fleet's TH-weighted price per TH/s (a new fleet's capex over its hashrate); null without mining. */
   fleetPriceUsdPerTh: number | null;
   /** compare: the projection over the horizon and today's depreciation of each option per year. */
   horizon: {
@@ -64,7 +64,7 @@ export function siteEconomics(
     );
   }
   let comparison: SiteEconomics['comparison'];
-  let fleetPriceUsdPerTh: number | null = null;
+  let fleetPrice: number | null = null;
   if (mining && data) {
     const priced = miningEconomics({
       ...site,
@@ -75,9 +75,15 @@ export function siteEconomics(
     // compare with an owned fleet (the default): the miners are sunk, not new capex.
     const economics =
       projection?.fleet === 'owned'
-        ? { ...priced, capexUsd: 0, paybackYears: paybackYears(0, priced.ebitdaUsdPerYear) }
+        ? {
+            ...priced,
+            capexUsd: 0,
+            capexOverYear1EbitdaYears: capexOverEbitdaYears(0, priced.ebitdaUsdPerYear),
+          }
         : priced;
-    fleetPriceUsdPerTh = economics.hashrateThs > 0 ? economics.capexUsd / economics.hashrateThs : 0;
+    // The fleet's price at catalog (or given) prices, weighted by TH/s: an owned fleet's capex of 0 is not a
+    // price of $0/TH.
+    fleetPrice = fleetPriceUsdPerTh(priced.fleet, mining.fleet);
     comparison = compareSite(economics, others);
   } else {
     comparison = {
@@ -108,7 +114,7 @@ export function siteEconomics(
     comparison,
     gpuModel: gpu ? gpu.gpu.name : null,
     priceBases: mining ? mining.priceBases : null,
-    fleetPriceUsdPerTh,
+    fleetPriceUsdPerTh: fleetPrice,
     horizon,
   };
 }

@@ -152,11 +152,11 @@ describe('compare laid out for the width', () => {
 });
 
 describe('honest cells', () => {
-  it('payback: "beyond 30 y" when it outlasts the assets, "n/a (no capex)" with nothing to pay back', async () => {
+  it('capex / year-1 EBITDA: "beyond 30 y" when it outlasts the assets, "n/a (no capex)" with nothing to pay back', async () => {
     // At $0.09/kWh mining EBITDA is a sliver of a new fleet's $618M capex (breakeven is $0.093/kWh with the
-    // $8/MWh other opex: ($0.09299 - $0.09) x 2,927M kWh = $8.8M a year, 70 years); no
-    // fit-out: the lease has no capex. (compare's paybackYears is over the horizon; the simple figure is
-    // simplePaybackYears: see CHANGELOG.md.)
+    // $8/MWh other opex: ($0.09299 - $0.09) x 2,927M kWh = $8.8M a year, 70 years); no fit-out: the lease has
+    // no capex. (compare's paybackExResidualYears is over the horizon; capex / year-1 EBITDA is
+    // capexOverYear1EbitdaYears: see CHANGELOG.md.)
     const args = [
       'compare',
       '--mw',
@@ -170,20 +170,26 @@ describe('honest cells', () => {
       'new',
     ];
     const json = JSON.parse((await hashcalc([...args, '--json'])).stdout);
-    expect(json.options[0].simplePaybackYears).toBeGreaterThan(30);
-    expect(json.options[0].paybackYears).toBeNull();
+    expect(json.options[0].capexOverYear1EbitdaYears).toBeGreaterThan(30);
+    expect(json.options[0].simplePaybackYears).toBe(json.options[0].capexOverYear1EbitdaYears);
+    expect(json.options[0].paybackExResidualYears).toBeNull();
     expect(json.options[1].capexUsd).toBe(0);
     const { stdout } = await hashcalc(args);
-    const row = stdout.split('\n').find((l) => l.includes('Simple payback (years)')) ?? '';
+    expect(stdout).not.toMatch(/Simple payback/);
+    const row = stdout.split('\n').find((l) => l.includes('Capex / year-1 EBITDA (years)')) ?? '';
     expect(row).toMatch(/│ +beyond 30 y │ +n\/a \(no capex\) │ +\d+\.\d y │/);
     const horizon = stdout.split('\n').find((l) => l.includes('Payback (years)')) ?? '';
     expect(horizon).toMatch(/│ +beyond 5 y │/);
     expect(stdout).not.toMatch(/\d{3,}\.\d y/);
   });
 
-  it('payback: n/a with the reason when EBITDA <= 0', async () => {
+  it('capex / year-1 EBITDA: n/a with the reason when EBITDA <= 0', async () => {
     const { stdout } = await hashcalc(['mining', '--mw', '341', '--offline', '--power-price', '0.2']);
-    expect(stdout.split('\n').find((l) => l.includes('Payback (years)'))).toMatch(/n\/a \(EBITDA <= 0\)/);
+    expect(stdout.split('\n').find((l) => l.includes('Capex / year-1 EBITDA (years)'))).toMatch(
+      /n\/a \(EBITDA <= 0\)/,
+    );
+    // mining has no horizon: no "Payback" row (that word is the payback over the years, in compare).
+    expect(stdout).not.toMatch(/Payback/);
   });
 
   it('marks who pays the power as a default only when it is one', async () => {

@@ -94,6 +94,8 @@ const RUNS: [string, string[]][] = [
   ['project', ['project', '--mw', '341']],
   ['project', ['project', '--mw', '341', '--years', '10', '--discount-rate', '12%']],
   ['sensitivity', ['sensitivity', '--mw', '341']],
+  // A mixed fleet (its price per TH/s is the TH-weighted one).
+  ['project', ['project', '--mw', '341', '--miner', 'antminer-s21-xp:40000', '--miner', 'antminer-s19-xp']],
   ['exodus', ['exodus', '--mw', '341']],
   ['history', ['history']],
   ['hashprice', ['hashprice']],

@@ -9,7 +9,7 @@ import {
   type LeaseInputs,
   leaseEconomics,
 } from '../../src/core/ai.js';
-import { paybackYears } from '../../src/core/units.js';
+import { capexOverEbitdaYears } from '../../src/core/units.js';
 
 // 130 grid MW at PUE 1.3 = 100 MW of critical IT load.
 const lease: LeaseInputs = {
@@ -41,7 +41,7 @@ describe('leaseEconomics', () => {
     expect(e.revenueUsdPerKwh).toBeCloseTo(0.142_255, 6);
     // capex 100 MW x $10M = $1e9; payback 1e9 / 137.7e6 = 7.2622 years
     expect(e.capexUsd).toBeCloseTo(1e9, 0);
-    expect(e.paybackYears).toBeCloseTo(7.262_16, 4);
+    expect(e.capexOverYear1EbitdaYears).toBeCloseTo(7.262_16, 4);
   });
 
   it('a landlord paying the power buys leased kW x PUE x 8760', () => {
@@ -68,7 +68,8 @@ describe('leaseEconomics', () => {
   });
 
   it('pays back in 0 years with no fit-out capex', () => {
-    expect(leaseEconomics({ ...lease, fitOutUsdPerMwIt: 0 }).paybackYears).toBe(0);
+    // No capex: nothing to pay back, so null (never 0 years).
+    expect(leaseEconomics({ ...lease, fitOutUsdPerMwIt: 0 }).capexOverYear1EbitdaYears).toBeNull();
   });
 });
 
@@ -114,7 +115,7 @@ describe('gpuCloudEconomics', () => {
     // 7843 x $27,500 + 10 MW x $12M = 215,682,500 + 120,000,000 = $335,682,500
     expect(e.capexUsd).toBeCloseTo(335_682_500, 1);
     // 335,682,500 / 111,104,055.645 = 3.02133 years
-    expect(e.paybackYears).toBeCloseTo(3.021_33, 4);
+    expect(e.capexOverYear1EbitdaYears).toBeCloseTo(3.021_33, 4);
   });
 
   it('has no payback when EBITDA <= 0', () => {
@@ -122,11 +123,13 @@ describe('gpuCloudEconomics', () => {
     // less energy 5,693,900.355 -> EBITDA -1,021,982.12
     const e = gpuCloudEconomics({ ...cloud, gpuUsdPerHour: 0.1 });
     expect(e.ebitdaUsdPerYear).toBeCloseTo(-1_021_982.115, 2);
-    expect(e.paybackYears).toBeNull();
+    expect(e.capexOverYear1EbitdaYears).toBeNull();
   });
 
   it('pays back in 0 years with no capex at all', () => {
-    expect(gpuCloudEconomics({ ...cloud, capexUsdPerGpu: 0, fitOutUsdPerMwIt: 0 }).paybackYears).toBe(0);
+    expect(
+      gpuCloudEconomics({ ...cloud, capexUsdPerGpu: 0, fitOutUsdPerMwIt: 0 }).capexOverYear1EbitdaYears,
+    ).toBeNull();
   });
 
   it('fits no GPU on a site smaller than one GPU', () => {
@@ -138,24 +141,26 @@ describe('gpuCloudEconomics', () => {
   });
 });
 
-describe('paybackYears', () => {
+describe('capexOverEbitdaYears (capex / year-1 EBITDA: not a payback)', () => {
   it.each([
     [100, 50, 2], // 100 / 50
     [335_682_500, 111_104_055.645, 3.021_33],
   ])('capex %d / EBITDA %d = %f years', (capex, ebitda, years) => {
-    expect(paybackYears(capex, ebitda)).toBeCloseTo(years, 4);
+    expect(capexOverEbitdaYears(capex, ebitda)).toBeCloseTo(years, 4);
   });
 
-  it('is 0 with no capex and positive EBITDA, null when EBITDA <= 0 even with no capex', () => {
-    expect(paybackYears(0, 100)).toBe(0);
+  it('is null, never 0, with no capex (nothing to pay back); null when EBITDA <= 0 even with no capex', () => {
+    // Before, 0 capex gave "0 years": mining's JSON in compare said paybackYears 0 for an owned fleet.
+    expect(capexOverEbitdaYears(0, 100)).toBeNull();
+    expect(capexOverEbitdaYears(-5, 100)).toBeNull();
     // A loss-making option never pays anything back: "0 years" would read as instant payback.
-    expect(paybackYears(0, -100)).toBeNull();
-    expect(paybackYears(0, 0)).toBeNull();
+    expect(capexOverEbitdaYears(0, -100)).toBeNull();
+    expect(capexOverEbitdaYears(0, 0)).toBeNull();
   });
 
   it('is null when EBITDA <= 0 or not a number', () => {
-    expect(paybackYears(100, 0)).toBeNull();
-    expect(paybackYears(100, -1)).toBeNull();
-    expect(paybackYears(100, Number.NaN)).toBeNull();
+    expect(capexOverEbitdaYears(100, 0)).toBeNull();
+    expect(capexOverEbitdaYears(100, -1)).toBeNull();
+    expect(capexOverEbitdaYears(100, Number.NaN)).toBeNull();
   });
 });

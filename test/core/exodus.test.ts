@@ -31,6 +31,30 @@ describe('exodus', () => {
     expect(r.hashpriceAfterRetargetUsdPerPhDay).toBeCloseTo(35 * (1_360_200 / 1_209_600), 9);
   });
 
+  it('states both retargets: the first sees the old rate for part of the epoch, the one after catches up', () => {
+    // 341 MW of S21 XP: 24.056 EH/s of the difficulty-implied 1,090.0 EH/s (X = 2.207%), 1,765 blocks in.
+    // First: span 1764 x 600 + 251 x 600 / (1 - X) s against 2016 x 600: about -0.23%. The epoch after runs
+    // at D1 with H0 (1 - X): its 2015 intervals take 2015 x D1 2^32 / (H0 (1 - X)), so
+    // D2 = D1 x 2016 x 600 / that = (2016 / 2015) x D x (1 - X): from now, (2016/2015)(1 - X) - 1 = -2.16%,
+    // whatever the first step was (unclamped). Before, the summary stated only the first step ("0.2%").
+    const x = 24_056_190 / 1e6 / ((D * 2 ** 32) / 600 / 1e18);
+    const r = exodus({
+      networkHashrateHs: H0,
+      leavingHashrateHs: x * H0,
+      blocksIntoEpoch: 1765,
+      difficulty: D,
+      hashpriceUsdPerPhDay: 35,
+    });
+    const span = 1764 * 600 + (251 * 600) / (1 - x);
+    expect(r.difficultyChange).toBeCloseTo(1_209_600 / span - 1, 12);
+    expect(r.difficultyChange).toBeCloseTo(-0.0023, 4);
+    const fromNow = (2016 / 2015) * (1 - x) - 1;
+    expect(r.nextEpoch.difficultyChangeFromNow).toBeCloseTo(fromNow, 12);
+    expect(r.nextEpoch.difficultyChangeFromNow).toBeCloseTo(-0.0216, 4);
+    expect((1 + r.difficultyChange) * (1 + r.nextEpoch.difficultyChange) - 1).toBeCloseTo(fromNow, 12);
+    expect(r.nextEpoch.hashpriceUpliftFromNow).toBeCloseTo(1 / (1 + fromNow) - 1, 12);
+  });
+
   it('reaches the 4x clamp when 90% leaves at the start of an epoch, and the epoch after recovers further', () => {
     const r = exodus({
       networkHashrateHs: H0,

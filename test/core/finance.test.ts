@@ -7,6 +7,7 @@ import {
   annualRate,
   bookValue,
   discountedPaybackMonths,
+  IRR_NOTES,
   irr,
   irrRootsByScan,
   monthlyRate,
@@ -75,6 +76,21 @@ describe('irr (a bracketing root finder; the root closest to 0 when there are se
     expect(irr([-100, -5]).rate).toBeNull();
     expect(irr([0, 0]).rate).toBeNull();
     expect(irr([-100, 5]).note).toBeNull();
+  });
+
+  it('inflows before the outlay (a borrowing profile) have no IRR: the rate is a cost, not a return', () => {
+    // +100 now, -110 a period later: npv(r) = 100 - 110 / (1 + r) is zero at r = 10%, but that 10% is what
+    // the money costs (NPV rises with r: a higher "IRR" would be worse). Before, irr() reported 0.1.
+    const borrowed = irr([100, -110]);
+    expect(borrowed.rate).toBeNull();
+    expect(borrowed.note).toBe(IRR_NOTES.borrowing);
+    expect(borrowed.note).toMatch(/inflows come before the outlay \(a borrowing profile\)/);
+    // Leading zeros do not count: the first non-zero flow decides.
+    expect(irr([0, 0, 163, 51, -618]).rate).toBeNull();
+    expect(irr([0, -100, 110]).rate).toBeCloseTo(0.1, 12);
+    // The shape of 10 years of an owned fleet (mining cash first, a refresh later): before, a "27.7%" IRR.
+    const mining = [0, ...Array.from({ length: 24 }, () => 9), ...Array.from({ length: 24 }, () => 0), -618];
+    expect(irr(mining)).toEqual({ rate: null, roots: [], note: IRR_NOTES.borrowing });
   });
 
   it('a sign change with no real root above -100% is null with a reason', () => {
@@ -169,7 +185,9 @@ describe('irr: flows that change sign once', () => {
           const flows = [-outlay, ...inflows].map((v) => (flip ? -v : v));
           const scanned = irrRootsByScan(flows);
           const result = irr(flows);
-          if (scanned.length === 0) expect(result.rate).toBeNull();
+          // Flipped, the inflow comes first: a borrowing profile, no IRR whatever the roots.
+          if (flip) expect(result).toEqual({ rate: null, roots: [], note: IRR_NOTES.borrowing });
+          else if (scanned.length === 0) expect(result.rate).toBeNull();
           else expect(result.rate).toBe(scanned.reduce((b, r) => (Math.abs(r) < Math.abs(b) ? r : b)));
         },
       ),

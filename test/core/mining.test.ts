@@ -7,6 +7,7 @@ import {
   allocateFleet,
   type FleetModel,
   FleetTooLargeError,
+  fleetPriceUsdPerTh,
   type MiningInputs,
   miningEconomics,
   netMiningRevenueUsdPerDay,
@@ -77,7 +78,7 @@ describe('a single-model fleet filling a site', () => {
   it('prices capex per TH and pays it back from EBITDA', () => {
     // 24,056,190 TH x $25.70 = $618,244,083; / 197,618,094.66 = 3.1285 years
     expect(e.capexUsd).toBeCloseTo(618_244_083, 0);
-    expect(e.paybackYears).toBeCloseTo(3.128_48, 4);
+    expect(e.capexOverYear1EbitdaYears).toBeCloseTo(3.128_48, 4);
   });
 
   it('has the FACTS breakevens: power = hashprice (1 - fee) / (24 e PUE), hashprice = power 24 e PUE / (1 - fee)', () => {
@@ -117,7 +118,7 @@ describe('public vectors for one miner', () => {
     expect(e.revenueUsdPerYear / 365 / 100_000).toBeCloseTo(2.8125e-5, 12);
     expect(e.energyUsdPerYear / 365).toBeCloseTo(2.4, 9); // 1 kW x 24 h x $0.10
     expect(e.efficiencyJPerTh).toBeCloseTo(20, 12);
-    expect(e.paybackYears).toBe(0); // no capex
+    expect(e.capexOverYear1EbitdaYears).toBeNull(); // no capex: nothing to pay back (never 0)
   });
 
   it('libai: 100 TH/s, 3000 W, $0.05/kWh, 1000 EH/s, 3.125, $100000 -> cash breakeven BTC $80000', () => {
@@ -201,6 +202,29 @@ describe('mixed fleets', () => {
   });
 });
 
+describe("fleetPriceUsdPerTh: a mixed fleet's one price per TH/s", () => {
+  it('is the TH-weighted price (fleet capex / fleet TH/s), by hand', () => {
+    // 40,000 S21 XP x 270 TH/s = 10,800,000 TH/s at $25.7; 59,455 S19 XP x 140 TH/s = 8,323,700 TH/s at
+    // $15.5: (10.8M x 25.7 + 8.3237M x 15.5) / 19.1237M = (277,560,000 + 129,017,350) / 19,123,700 = $21.2604.
+    const allocation = [
+      { units: 40_000, hashrateThs: 10_800_000, priceUsdPerTh: 25.7 },
+      { units: 59_455, hashrateThs: 8_323_700, priceUsdPerTh: 15.5 },
+    ];
+    expect(fleetPriceUsdPerTh(allocation)).toBeCloseTo(406_577_350 / 19_123_700, 12);
+    expect(fleetPriceUsdPerTh(allocation)).toBeCloseTo(21.2604, 4);
+  });
+
+  it('weighs by one unit of each model when no miner fits, and is null with no model', () => {
+    const none = [
+      { units: 0, hashrateThs: 0, priceUsdPerTh: 20 },
+      { units: 0, hashrateThs: 0, priceUsdPerTh: 10 },
+    ];
+    // One unit each: (300 x 20 + 100 x 10) / 400 = 17.5
+    expect(fleetPriceUsdPerTh(none, [{ hashrateThs: 300 }, { hashrateThs: 100 }])).toBe(17.5);
+    expect(fleetPriceUsdPerTh([])).toBeNull();
+  });
+});
+
 describe("other mining opex (--mining-opex), USD per MWh of the fleet's energy", () => {
   // A 10 MW fleet: 1000 miners of 500 TH/s at 10 kW (20 J/TH) on a 10.5 MW site (PUE 1.05), 95% uptime,
   // no pool fee, $0.05/kWh, $10/MWh of other opex, hashprice $50/PH/day.
@@ -257,7 +281,7 @@ describe('a fleet with no hashrate', () => {
     expect(e.breakevens.hashpriceUsdPerPhDay).toBeNull();
     expect(e.breakevens.btcUsd).toBeNull();
     expect(e.breakevens.powerUsdPerKwh).toBeNull(); // no energy drawn: no breakeven power price
-    expect(e.paybackYears).toBeNull(); // no miners: EBITDA 0, nothing is ever paid back
+    expect(e.capexOverYear1EbitdaYears).toBeNull(); // no miners: EBITDA 0, nothing is ever paid back
   });
 });
 
@@ -307,7 +331,7 @@ describe('breakeven identities: EBITDA is ~0 when recomputed at each breakeven',
     const e = miningEconomics({ ...bitfarmsLike, powerUsdPerKwh: 0.09, fleet: [fill(S19J_PRO)] });
     expectRel(e.breakevens.powerUsdPerKwh ?? Number.NaN, 39 / (24 * 29.5 * 1.05), 1e-9);
     expect(e.ebitdaUsdPerYear).toBeLessThan(0);
-    expect(e.paybackYears).toBeNull();
+    expect(e.capexOverYear1EbitdaYears).toBeNull();
   });
 });
 

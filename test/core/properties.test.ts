@@ -67,7 +67,7 @@ function numericFields(e: OptionEconomics): number[] {
     e.revenueUsdPerKwh,
     e.ebitdaUsdPerKwh,
     e.capexUsd,
-    ...(e.paybackYears === null ? [] : [e.paybackYears]),
+    ...(e.capexOverYear1EbitdaYears === null ? [] : [e.capexOverYear1EbitdaYears]),
   ];
 }
 
@@ -147,28 +147,30 @@ const cloudArb = fc.record({
   fitOutUsdPerMwIt: num(0, 20e6),
 });
 
-describe('payback', () => {
-  // Never paid back when EBITDA <= 0, whatever the capex; otherwise capex / EBITDA (0 with no capex).
+describe('capex / year-1 EBITDA', () => {
+  // Never paid back when EBITDA <= 0, whatever the capex; nothing to pay back with no capex (null, never 0);
+  // otherwise capex / EBITDA.
   const check = (e: OptionEconomics) => {
-    expect(e.paybackYears === null).toBe(e.ebitdaUsdPerYear <= 0);
-    if (e.paybackYears !== null) expect(e.paybackYears).toBeCloseTo(e.capexUsd / e.ebitdaUsdPerYear, 9);
+    expect(e.capexOverYear1EbitdaYears === null).toBe(e.ebitdaUsdPerYear <= 0 || e.capexUsd <= 0);
+    if (e.capexOverYear1EbitdaYears !== null)
+      expect(e.capexOverYear1EbitdaYears).toBeCloseTo(e.capexUsd / e.ebitdaUsdPerYear, 9);
   };
 
-  it('is null iff EBITDA <= 0 (mining)', () => {
+  it('is null iff EBITDA <= 0 or no capex (mining)', () => {
     fc.assert(
       fc.property(siteArb, minerArb, networkArb, (s, m, n) => check(mine(s, m, n))),
       RUNS,
     );
   });
 
-  it('is null iff EBITDA <= 0 (lease)', () => {
+  it('is null iff EBITDA <= 0 or no capex (lease)', () => {
     fc.assert(
       fc.property(leaseArb, (inputs) => check(leaseEconomics(inputs))),
       RUNS,
     );
   });
 
-  it('is null iff EBITDA <= 0 (GPU cloud)', () => {
+  it('is null iff EBITDA <= 0 or no capex (GPU cloud)', () => {
     fc.assert(
       fc.property(cloudArb, (inputs) => check(gpuCloudEconomics(inputs))),
       RUNS,

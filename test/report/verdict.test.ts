@@ -79,12 +79,17 @@ describe('mining and ai keep one line of text', () => {
     expect(losing.verdict).toMatch(/GPU cloud loses \$[\d.]+M a year \(EBITDA\)/);
   });
 
-  it('explains a payback beyond 30 years and one with no capex', async () => {
+  it('explains capex / year-1 EBITDA beyond 30 years and with no capex (null, never 0); no payback without a horizon', async () => {
     const free = await run('ai', ['--lease-rate', '1', '--fit-out', '0']);
-    expect(free.options.find((o) => o.id === 'ai-lease')?.paybackNote).toBe('no capex: nothing to pay back');
+    const freeLease = free.options.find((o) => o.id === 'ai-lease');
+    expect(freeLease?.capexOverYear1EbitdaYears).toBeNull();
+    expect(freeLease?.capexOverYear1EbitdaNote).toBe('no capex: nothing to pay back');
     const slow = await run('ai', ['--lease-rate', '8']);
     const lease = slow.options.find((o) => o.id === 'ai-lease');
-    expect(lease?.paybackYears).toBeGreaterThan(30);
-    expect(lease?.paybackNote).toBe('beyond 30 years: longer than the assets last');
+    expect(lease?.capexOverYear1EbitdaYears).toBeGreaterThan(30);
+    expect(lease?.capexOverYear1EbitdaNote).toBe('beyond 30 years: longer than the assets last');
+    // "Payback" is the horizon-aware figure only: ai has no horizon.
+    expect(lease?.paybackYears).toBeNull();
+    expect(lease?.paybackNote).toMatch(/^no horizon: payback .* is in compare and project/);
   });
 });

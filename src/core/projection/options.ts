@@ -107,19 +107,21 @@ function minerResaleAt(inputs: ProjectionInputs, mm: MiningMonthly, month: numbe
 /**
  * Whether a new fleet bought at the end of month `month` pays for itself over its life at the hashprice the
  * chain expects then: the present value (at the discount rate, from that month) of each month's margin over
- * its running costs (a month that loses money is curtailed: 0), and of its resale at the end of its life, is
- * at least its price. Pre-tax.
+ * its running costs after tax (a month that loses money is curtailed: 0), of the tax its straight-line
+ * depreciation saves, and of its resale at the end of its life, is at least its price.
  */
 export function newFleetPays(inputs: ProjectionInputs, mm: MiningMonthly, month: number): boolean {
   const life = Math.max(1, inputs.minerLifeMonths);
   const { revenue } = mm.beyond(month + life);
   const running = mm.energy + mm.otherOpex;
+  const keep = 1 - inputs.taxRate;
+  const shield = (mm.fleetCapexUsd / life) * inputs.taxRate;
   const step = 1 / (1 + monthlyRate(inputs.annualDiscountRate));
   let value = 0;
   let factor = 1;
   for (let j = 1; j <= life; j++) {
     factor *= step;
-    value += Math.max(0, (revenue[month + j - 1] ?? 0) - running) * factor;
+    value += (Math.max(0, (revenue[month + j - 1] ?? 0) - running) * keep + shield) * factor;
   }
   value += minerResaleAt(inputs, mm, month + life) * factor;
   return value >= mm.fleetCapexUsd;
@@ -127,13 +129,14 @@ export function newFleetPays(inputs: ProjectionInputs, mm: MiningMonthly, month:
 
 /**
  * When to sell a fleet held from month `from` that must go by month `to` at the latest: the month s that
- * maximizes the present value of its margin until then (a month that loses money is curtailed: 0) plus its
- * resale then; the earliest such month. A fleet that cannot cover its running costs again is sold rather than
+ * maximizes the present value of its margin until then after tax (a month that loses money is curtailed: 0)
+ * plus its resale then; the earliest such month. A fleet that cannot cover its running costs again is sold rather than
  * idled (its resale falls with the hashprice); one that can is kept while its margin is worth more than the
  * fall in its resale.
  */
 function bestSaleMonth(inputs: ProjectionInputs, mm: MiningMonthly, from: number, to: number): number {
   const running = mm.energy + mm.otherOpex;
+  const keep = 1 - inputs.taxRate;
   const step = 1 / (1 + monthlyRate(inputs.annualDiscountRate));
   let factor = step ** from;
   let margins = 0;
@@ -141,7 +144,7 @@ function bestSaleMonth(inputs: ProjectionInputs, mm: MiningMonthly, from: number
   let bestMonth = from;
   for (let s = from + 1; s <= to; s++) {
     factor *= step;
-    margins += Math.max(0, (mm.revenue[s - 1] ?? 0) - running) * factor;
+    margins += Math.max(0, (mm.revenue[s - 1] ?? 0) - running) * keep * factor;
     const value = margins + minerResaleAt(inputs, mm, s) * factor;
     if (value > best * (1 + 1e-12) + 1e-6) {
       best = value;
