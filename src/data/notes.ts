@@ -3,6 +3,7 @@
  * an offline machine gets one line, not one per quantity and source. Pure.
  */
 import { EMBEDDED_SNAPSHOT } from '../catalog/snapshot.js';
+import { grouped } from '../catalog/text.js';
 import { ago, formatAge, formatDuration } from '../core/duration.js';
 import type { SourceFailure } from './live.js';
 import { QUANTITY_LABELS, type Quantity } from './types.js';
@@ -81,6 +82,29 @@ export function usingCache(fetchedAtMs: number, nowMs: number): string {
 export function snapshotText(nowMs: number): string {
   const asOfMs = Date.parse(EMBEDDED_SNAPSHOT.asOf);
   return `the embedded snapshot of ${EMBEDDED_SNAPSHOT.asOf.slice(0, 10)} (${formatDuration(nowMs - asOfMs)} old)`;
+}
+
+/** "the newest embedded difficulty epoch (from block 953,568, ~2026-06-14, 176 days old)". */
+export function epochText(startHeight: number, startMs: number, estimated: boolean, nowMs: number): string {
+  const date = `${estimated ? '~' : ''}${new Date(startMs).toISOString().slice(0, 10)}`;
+  return `the newest embedded difficulty epoch (from block ${grouped(startHeight)}, ${date}, ${formatDuration(nowMs - startMs)} old)`;
+}
+
+/** Price and difficulty further apart than this make a hashprice of two dates: said on stderr. */
+export const APART_WARN_MS = 90 * 86_400_000;
+
+/**
+ * "price (2026-01-12) and difficulty (~2026-06-14) are 153 days apart: ..." when a hashprice mixes dates; else
+ * undefined.
+ */
+export function apartLine(priceAsOfMs: number, difficultyAsOfMs: number): string | undefined {
+  const apartMs = Math.abs(priceAsOfMs - difficultyAsOfMs);
+  if (!(apartMs > APART_WARN_MS)) return undefined;
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return (
+    `price (${day(priceAsOfMs)}) and difficulty (${day(difficultyAsOfMs)}) are ${Math.floor(apartMs / 86_400_000)} days apart, ` +
+    'more than 90: the hashprice mixes two dates; give --btc-price and --difficulty of one date, or connect'
+  );
 }
 
 /** "offline: using the cache from 3 min ago for height; the embedded snapshot of ... for price, fees". */

@@ -12,7 +12,7 @@ import { DOCUMENT_VERSIONS } from './documents.js';
 import { type CsvRecord, flatten } from './flatten.js';
 import { multiple as fmtMultiple, price, usd } from './format.js';
 import { OPTION_LABELS } from './labels.js';
-import { networkReport } from './network.js';
+import { networkAssumptions, networkReport } from './network.js';
 import { projectionReport } from './projection.js';
 import type { EconomicsReport, OptionReport, ProjectReport } from './schemas.js';
 
@@ -167,7 +167,7 @@ export function economicsReport(
     networkNote: network ? null : 'ai uses no network data: neither of its options mines',
     site,
     assumptions: assumptionValues(assumptions),
-    assumptionSources: assumptions,
+    assumptionSources: network ? { ...assumptions, ...networkAssumptions(network.snapshot) } : assumptions,
     options,
     verdict: verdict(options),
   };

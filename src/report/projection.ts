@@ -12,7 +12,7 @@ import type { DecisionFlip, SiteProjectionResult } from '../site/projection.js';
 import { DOCUMENT_VERSIONS } from './documents.js';
 import { price, usd } from './format.js';
 import { OPTION_LABELS } from './labels.js';
-import { networkReport } from './network.js';
+import { networkAssumptions, networkReport } from './network.js';
 import type { BreakevenVsMiningReport, ProjectedOptionReport, ProjectReport } from './schemas.js';
 
 const MONTH_MS = (365 / 12) * 86_400_000;
@@ -238,7 +238,7 @@ export function projectReport(
       halvingDate: halving === null ? null : isoDay(context.startMs + halving * MONTH_MS),
     },
     assumptions: Object.fromEntries(Object.entries(context.assumptions).map(([k, a]) => [k, a.value])),
-    assumptionSources: context.assumptions,
+    assumptionSources: { ...context.assumptions, ...networkAssumptions(context.network.snapshot) },
     options,
     verdict: {
       bestOptionId: best.id,

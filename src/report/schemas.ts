@@ -21,6 +21,12 @@ export const quantityProvenanceSchema = z.object({
   asOf: isoTime,
   origin: z.optional(sourceId),
   host: z.optional(describe(z.string(), 'the host that served the value')),
+  basis: z.optional(
+    describe(
+      z.string(),
+      "embedded data only: what the figure is and its source ('newest embedded difficulty epoch, ...' when offline runs use the epochs)",
+    ),
+  ),
 });
 
 const networkShape = {
@@ -215,9 +221,18 @@ const scalar = () => z.union([num(), z.string(), z.boolean()]);
 
 export const assumptionSchema = z.object({
   value: scalar(),
-  origin: z.enum(['flag', 'env', 'scenario', 'config', 'default', 'catalog']),
+  origin: describe(
+    z.enum(['flag', 'env', 'scenario', 'config', 'default', 'catalog', 'live', 'cache', 'snapshot']),
+    "live, cache and snapshot only for the network inputs (btcUsd, difficulty, heightBlocks, avgFeesBtcPerBlock); a network value the user gave is 'flag' whatever its layer",
+  ),
   basis: z.optional(describe(z.string(), 'why a default or catalog value is what it is')),
   from: z.optional(describe(z.string(), 'the flag, env var or file path the value came from')),
+  asOf: z.optional(
+    describe(
+      isoTime,
+      'network inputs only: the time the value describes (each input its own: they can differ)',
+    ),
+  ),
 });
 
 const compareVerdictSchema = z.object({

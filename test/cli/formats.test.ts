@@ -9,7 +9,7 @@ const commands: [name: keyof typeof OUTPUT_SCHEMAS, args: string[]][] = [
   ['hashprice', ['hashprice']],
   ['network', ['network']],
   ['catalog', ['catalog', 'miners']],
-  ['check', ['check', '--min-hashprice', '1']],
+  ['check', ['check', '--allow-stale', '--min-hashprice', '1']],
 ];
 
 /** Minimal RFC 4180 reader for the test: quoted fields may hold commas, quotes and line breaks. */

@@ -56,6 +56,7 @@ const BASE: Record<CommandName, readonly string[]> = {
   // flag can breach and each economic input shows.
   check: [
     'check',
+    '--allow-stale',
     '--json',
     ...['mining', 'ai-lease', 'gpu-cloud'].flatMap((o) => ['--assert', `options.${o}.npvUsd != 0`]),
   ],
@@ -172,6 +173,10 @@ export const USED_OTHERWISE: Record<string, { commands?: readonly CommandName[];
   quiet: { why: 'silences notes and warnings on stderr' },
   explain: { why: 'lists the inputs and their sources on stderr' },
   verbose: { why: 'more detail on stderr' },
+  allowStale: {
+    commands: ['check'],
+    why: 'accepts data older than the 7-day default; every check run here gives it (the embedded data is older)',
+  },
   // Elsewhere, --refresh offline is a usage error (the exit code differs).
   refresh: { commands: ['history'], why: 'skips a fresh cache when fetching; offline nothing is fetched' },
   pool: { why: "the pool whose share grows: needs the last week's blocks from a mempool instance (live)" },

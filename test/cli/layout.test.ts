@@ -50,7 +50,7 @@ const COMMANDS: [name: string, args: string[]][] = [
   [
     'check',
     // The lease earns 1.469x mining's revenue per site kWh (test/cli/compare.test.ts): 1.4 passes.
-    ['check', '--offline', '--mw', '341', '--min-hashprice', '30', '--min-ratio', 'ai-lease/mining:1.4'],
+    ['check', '--offline', '--allow-stale', '--mw', '341', '--min-hashprice', '30', '--min-ratio', 'ai-lease/mining:1.4'],
   ],
   ['catalog miners', ['catalog', 'miners']],
   ['catalog gpus', ['catalog', 'gpus']],
@@ -245,7 +245,7 @@ describe('honest cells', () => {
   });
 
   it('check says its count in the right number', async () => {
-    const base = ['check', '--offline', '--mw', '341'];
+    const base = ['check', '--offline', '--allow-stale', '--mw', '341'];
     expect((await hashcalc([...base, '--min-hashprice', '30'])).stdout).toContain('The 1 rule passes');
     expect((await hashcalc([...base, '--min-hashprice', '40'])).stdout).toContain('The 1 rule is breached');
     const two = await hashcalc([...base, '--min-hashprice', '30', '--min-ratio', 'ai-lease/mining:1.4']);
