@@ -37,7 +37,7 @@ export const SNAPSHOT_BASIS = {
   heightBlocks:
     'last block before 2026-01-12T00:00Z by header time (bitcoin-data/block-arrival-times; primary)',
   difficulty: "epoch from block 931,392 (2026-01-08), the chain's value (Electrum checkpoints; primary)",
-  btcUsd: 'Hashrate Index roundup of 2026-01-12, ~$91,132 (index publisher; primary)',
+  btcUsd: 'Hashrate Index roundup of 2026-01-12, its current price (index publisher; primary)',
   avgFeesBtcPerBlock: 'Hashrate Index roundup of 2026-01-12: 17 BTC of fees over ~1,008 blocks (derived)',
 } as const;
 
