@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { CONVERSIONS } from '../../src/catalog/conversions.js';
 import { DEALS } from '../../src/catalog/deals.js';
 import { DEFAULT_FIGURES, defaultLeaseRateUsdPerKwMonth } from '../../src/catalog/defaults.js';
+import { DIFFICULTY_EPOCHS } from '../../src/catalog/difficulty-epochs.js';
 import { catalogFigures } from '../../src/catalog/figures.js';
 import { DEFAULT_GPU_ID, GPUS } from '../../src/catalog/gpus.js';
 import { matchModel, normalizeModelName } from '../../src/catalog/match.js';
@@ -16,7 +17,6 @@ import {
   MINERS,
   minerEfficiencyJPerTh,
 } from '../../src/catalog/miners.js';
-import { DIFFICULTY_EPOCHS } from '../../src/catalog/difficulty-epochs.js';
 import { EMBEDDED_SNAPSHOT } from '../../src/catalog/snapshot.js';
 import { impliedHashrateHs, subsidyBtc } from '../../src/core/bitcoin.js';
 import { computeHashprice } from '../../src/core/hashprice.js';

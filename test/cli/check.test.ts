@@ -52,7 +52,7 @@ describe('hashcalc check', () => {
     ]);
     expect(code).toBe(3);
     const [ratio, payback] = checkOutputSchema.parse(JSON.parse(stdout)).rules;
-    expect(ratio?.value).toBeCloseTo(1.1230, 3); // mining's revenue per kWh x 46.10 / 35.24 against the lease's
+    expect(ratio?.value).toBeCloseTo(1.123, 3); // mining's revenue per kWh x 46.10 / 35.24 against the lease's
     expect(ratio?.passed).toBe(false);
     expect(payback?.passed).toBe(true); // < 4 and BTC $91,132 >= 50,000
   });
@@ -148,7 +148,16 @@ describe('hashcalc check', () => {
     expect((await runCli(['check', '--offline', '--max-age', '400d', ...rules])).code).toBe(0);
     expect((await runCli(['check', '--offline', '--max-age', '30d', ...rules])).code).toBe(1);
     // Values given now are today's: they pass the default.
-    const given = ['--height', '975000', '--difficulty', '130T', '--btc-price', '90000', '--fees-btc', '0.02'];
+    const given = [
+      '--height',
+      '975000',
+      '--difficulty',
+      '130T',
+      '--btc-price',
+      '90000',
+      '--fees-btc',
+      '0.02',
+    ];
     expect((await runCli(['check', '--offline', ...given, ...rules])).code).toBe(0);
   });
 });

@@ -50,7 +50,17 @@ const COMMANDS: [name: string, args: string[]][] = [
   [
     'check',
     // The lease earns 1.123x mining's revenue per site kWh on the newest epoch's difficulty: 1.1 passes.
-    ['check', '--offline', '--allow-stale', '--mw', '341', '--min-hashprice', '30', '--min-ratio', 'ai-lease/mining:1.1'],
+    [
+      'check',
+      '--offline',
+      '--allow-stale',
+      '--mw',
+      '341',
+      '--min-hashprice',
+      '30',
+      '--min-ratio',
+      'ai-lease/mining:1.1',
+    ],
   ],
   ['catalog miners', ['catalog', 'miners']],
   ['catalog gpus', ['catalog', 'gpus']],
@@ -171,7 +181,16 @@ describe('honest cells', () => {
       '--fleet',
       'new',
       // the snapshot of 2025-11-22 (hashprice $35.24), where a new fleet's payback outlasts it
-      ...['--btc-price', '84775', '--difficulty', '152271406129092', '--height', '924700', '--fees-btc', '0.02126'],
+      ...[
+        '--btc-price',
+        '84775',
+        '--difficulty',
+        '152271406129092',
+        '--height',
+        '924700',
+        '--fees-btc',
+        '0.02126',
+      ],
     ];
     const json = JSON.parse((await hashcalc([...args, '--json'])).stdout);
     expect(json.options[0].simplePaybackYears).toBeGreaterThan(30);
