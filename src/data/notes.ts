@@ -17,6 +17,8 @@ export interface FallbackStep {
   liveHost?: string;
   /** Set when the cache was used: steps to the cache share one line, with the range of ages. */
   cacheFetchedAtMs?: number;
+  /** Set when the embedded network was used (snapshot or newest epoch): such steps share one line. */
+  embedded?: boolean;
 }
 
 /**
@@ -46,7 +48,13 @@ export function reasonText(failures: readonly SourceFailure[]): string {
 export function fallbackLines(steps: readonly FallbackStep[], nowMs: number): string[] {
   const groups = new Map<string, FallbackStep[]>();
   for (const step of steps) {
-    const key = step.liveHost ? LIVE : step.cacheFetchedAtMs !== undefined ? CACHE : step.using;
+    const key = step.liveHost
+      ? LIVE
+      : step.cacheFetchedAtMs !== undefined
+        ? CACHE
+        : step.embedded
+          ? EMBEDDED
+          : step.using;
     groups.set(key, [...(groups.get(key) ?? []), step]);
   }
   return [...groups].map(([key, group]) => {
@@ -59,12 +67,29 @@ export function fallbackLines(steps: readonly FallbackStep[], nowMs: number): st
         group.map((s) => s.cacheFetchedAtMs ?? nowMs),
         nowMs,
       );
+    if (key === EMBEDDED) using = embeddedUsing(group);
     return reasons ? `${labels}: ${reasons}; ${using}` : `${labels}: ${using}`;
   });
 }
 
 const LIVE = '\u0000live';
 const CACHE = '\u0000cache';
+const EMBEDDED = '\u0000embedded';
+
+/** "using X", or "using X for height, difficulty; Y for price, fees" when the embedded data has two dates. */
+function embeddedUsing(group: readonly FallbackStep[]): string {
+  const byUsing = new Map<string, Quantity[]>();
+  for (const s of group) byUsing.set(s.using, [...(byUsing.get(s.using) ?? []), s.quantity]);
+  if (byUsing.size === 1) return group[0]?.using ?? '';
+  const parts = [...byUsing].map(([using, qs]) => ({ what: using.replace(/^using /, ''), quantities: qs }));
+  return `using ${usingParts(parts)}`;
+}
+
+function usingParts(parts: readonly { what: string; quantities: readonly Quantity[] }[]): string {
+  return parts
+    .map((p) => `${p.what} for ${p.quantities.map((q) => QUANTITY_LABELS[q]).join(', ')}`)
+    .join('; ');
+}
 
 /** "using the cache from 3 min ago", or "from 40 s to 8 min ago" when entries differ in age. */
 export function usingCacheRange(fetchedAtMs: readonly number[], nowMs: number): string {
@@ -113,5 +138,5 @@ export function offlineLine(
 ): string | undefined {
   const shown = parts.filter((p) => p.quantities.length > 0);
   if (shown.length === 0) return undefined;
-  return `offline: using ${shown.map((p) => `${p.what} for ${p.quantities.map((q) => QUANTITY_LABELS[q]).join(', ')}`).join('; ')}`;
+  return `offline: using ${usingParts(shown)}`;
 }

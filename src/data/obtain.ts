@@ -95,13 +95,16 @@ function divergenceLine(
   );
 }
 
+/** What the embedded network gave a quantity: the newest difficulty epoch or the snapshot, with its age. */
+function embeddedText(q: Sourced<unknown> | null, nowMs: number): string {
+  const epoch = newestEpoch();
+  return epoch && q?.asOfMs === epoch.startMs
+    ? epochText(epoch.startHeight, epoch.startMs, epoch.estimated, nowMs)
+    : snapshotText(nowMs);
+}
+
 function describeSourced(q: Sourced<unknown>, nowMs: number): string {
-  if (q.source === 'snapshot') {
-    const epoch = newestEpoch();
-    if (epoch && q.asOfMs === epoch.startMs)
-      return epochText(epoch.startHeight, epoch.startMs, epoch.estimated, nowMs).replace(/ \([^)]*\)$/, '');
-    return snapshotText(nowMs).replace(/ \([^)]*\)$/, '');
-  }
+  if (q.source === 'snapshot') return embeddedText(q, nowMs).replace(/ \([^)]*\)$/, '');
   if (q.source === 'cache') return `the cache (from ${q.host ?? q.origin})`;
   return q.host ?? q.source;
 }
@@ -262,7 +265,12 @@ export async function obtainNetwork(
         } else if (quantity === 'retarget' || quantity === 'pools') {
           steps.push({ quantity, failures, using: 'none available' });
         } else {
-          steps.push({ quantity, failures, using: `using ${snapshotText(nowMs)}` });
+          steps.push({
+            quantity,
+            failures,
+            using: `using ${embeddedText(snapshot[quantity], nowMs)}`,
+            embedded: true,
+          });
         }
       }
     }

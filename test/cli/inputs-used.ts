@@ -88,6 +88,9 @@ export const CHANGE: Record<string, { set: string[]; with?: string[]; without?: 
   refresh: { set: ['--refresh'] },
   requireLive: { set: ['--require-live'] },
   maxAge: { set: ['--max-age', '1s'] },
+  // Every check run here gives --allow-stale (the embedded data is older than the 7-day default); the change
+  // is a run without it (exit 1) against one with it.
+  allowStale: { set: ['--allow-stale'], without: ['--allow-stale'] },
   mempoolUrl: { set: ['--mempool-url', 'http://umbrel.local:3006'] },
   timeoutMs: { set: ['--timeout', '1000'] },
   maxDivergence: { set: ['--max-divergence', '10%'] },
@@ -173,10 +176,6 @@ export const USED_OTHERWISE: Record<string, { commands?: readonly CommandName[];
   quiet: { why: 'silences notes and warnings on stderr' },
   explain: { why: 'lists the inputs and their sources on stderr' },
   verbose: { why: 'more detail on stderr' },
-  allowStale: {
-    commands: ['check'],
-    why: 'accepts data older than the 7-day default; every check run here gives it (the embedded data is older)',
-  },
   // Elsewhere, --refresh offline is a usage error (the exit code differs).
   refresh: { commands: ['history'], why: 'skips a fresh cache when fetching; offline nothing is fetched' },
   pool: { why: "the pool whose share grows: needs the last week's blocks from a mempool instance (live)" },

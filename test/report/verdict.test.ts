@@ -31,10 +31,10 @@ describe('compare verdict', () => {
     expect(verdict.npvUsd).toBe(ranked[0]?.[1]);
     expect(verdict.marginUsd).toBeCloseTo((ranked[0]?.[1] ?? 0) - (ranked[1]?.[1] ?? 0), 3);
     expect(report.schemaVersion).toBe(2);
-    // Per kWh it compares EBITDA: lease $369.2M / mining $178.5M = 2.07 -> 2.1x; GPU cloud $2.9606B / $178.5M
-    // = 16.58 -> 16.6x (the figures of test/cli/compare.test.ts and test/cli/check.test.ts).
+    // Per kWh it compares EBITDA: mining $386.80M revenue - $117.10M energy = $269.70M; lease $369.2M / $269.70M
+    // = 1.37 -> 1.4x; GPU cloud $2.9606B / $269.70M = 10.98 -> 11.0x (the figures of test/cli/compare.test.ts).
     expect(verdict.text).toContain(
-      "per kWh today: AI lease 2.1x mining's EBITDA, GPU cloud 16.6x mining's EBITDA",
+      "per kWh today: AI lease 1.4x mining's EBITDA, GPU cloud 11.0x mining's EBITDA",
     );
     expect(verdict.text).not.toContain('revenue');
     expect(verdict.flip).not.toBeNull();
@@ -60,9 +60,9 @@ describe('compare verdict', () => {
   it('a multiple under 0.1 keeps two significant digits, never "0.0x"', async () => {
     const { report, verdict } = await compareVerdict(['--lease-rate', '1']);
     const lease = report.options.find((o) => o.id === 'ai-lease');
-    // $1/kW-month: EBITDA 262,308 x 12 x 0.85 = $2.68M vs mining's $178.5M -> 0.015x
-    expect(lease?.ebitdaMultipleVsMining).toBeCloseTo(0.015, 4);
-    expect(verdict.text).toContain("AI lease 0.015x mining's EBITDA");
+    // $1/kW-month: EBITDA 262,308 x 12 x 0.85 = $2.68M vs mining's $269.70M -> 0.00992x
+    expect(lease?.ebitdaMultipleVsMining).toBeCloseTo(0.00992, 5);
+    expect(verdict.text).toContain("AI lease 0.0099x mining's EBITDA");
     expect(verdict.text).not.toContain('0.0x');
   });
 });
