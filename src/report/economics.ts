@@ -11,6 +11,7 @@ import type { NetworkData } from '../site/network.js';
 import { DOCUMENT_VERSIONS } from './documents.js';
 import { type CsvRecord, flatten } from './flatten.js';
 import { multiple as fmtMultiple, price, usd } from './format.js';
+import { withSourceFreshness } from './freshness.js';
 import { OPTION_LABELS } from './labels.js';
 import { networkAssumptions, networkReport } from './network.js';
 import { projectionReport } from './projection.js';
@@ -269,10 +270,12 @@ export function withHorizon(
  */
 export function siteEconomicsReport(result: SiteEconomics, given: Assumptions): EconomicsReport {
   const price = given.minerPriceUsdPerTh;
-  const assumptions =
+  const assumptions = withSourceFreshness(
     price && Number.isNaN(price.value) && result.fleetPriceUsdPerTh !== null
       ? { ...given, minerPriceUsdPerTh: { ...price, value: result.fleetPriceUsdPerTh } }
-      : given;
+      : given,
+    result.nowMs,
+  );
   const report = economicsReport(
     result.command,
     result.network,

@@ -11,6 +11,7 @@ import type { NetworkData } from '../site/network.js';
 import type { DecisionFlip, SiteProjectionResult } from '../site/projection.js';
 import { DOCUMENT_VERSIONS } from './documents.js';
 import { price, usd } from './format.js';
+import { withSourceFreshness } from './freshness.js';
 import { OPTION_LABELS } from './labels.js';
 import { networkAssumptions, networkReport } from './network.js';
 import type { BreakevenVsMiningReport, ProjectedOptionReport, ProjectReport } from './schemas.js';
@@ -238,7 +239,10 @@ export function projectReport(
       halvingDate: halving === null ? null : isoDay(context.startMs + halving * MONTH_MS),
     },
     assumptions: Object.fromEntries(Object.entries(context.assumptions).map(([k, a]) => [k, a.value])),
-    assumptionSources: { ...context.assumptions, ...networkAssumptions(context.network.snapshot) },
+    assumptionSources: {
+      ...withSourceFreshness(context.assumptions, context.startMs),
+      ...networkAssumptions(context.network.snapshot),
+    },
     options,
     verdict: {
       bestOptionId: best.id,
