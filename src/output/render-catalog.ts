@@ -1,6 +1,11 @@
 /** The `catalog` tables. Formatting only: every figure and its provenance come from the report. */
-import { ageText } from '../catalog/freshness.js';
-import type { CatalogDocument, FigureAge, StaleDocument, Staleness } from '../report/catalog.js';
+import {
+  ageText,
+  type CatalogDocument,
+  type FigureAge,
+  type StaleDocument,
+  type Staleness,
+} from '../report/catalog.js';
 import { num, price, usd } from '../report/format.js';
 import { type Block, type Document, text } from './document.js';
 

@@ -3,7 +3,7 @@ import { CONVERSIONS } from '../catalog/conversions.js';
 import { DEALS } from '../catalog/deals.js';
 import { DEFAULT_FIGURES } from '../catalog/defaults.js';
 import { type CatalogFigure, type CatalogSection, catalogFigures } from '../catalog/figures.js';
-import { cadenceOf, catalogDateMs, freshness } from '../catalog/freshness.js';
+import { ageText, cadenceOf, catalogDateMs, freshness } from '../catalog/freshness.js';
 import { DEFAULT_GPU_ID, GPUS } from '../catalog/gpus.js';
 import {
   DEFAULT_MINER_ID,
@@ -21,7 +21,7 @@ export type CatalogKind = (typeof CATALOG_KINDS)[number];
 
 const DAY_MS = 86_400_000;
 
-export { catalogDateMs };
+export { ageText, catalogDateMs };
 
 export interface StaleFigure {
   kind: CatalogSection;
