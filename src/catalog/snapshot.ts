@@ -1,20 +1,45 @@
 /**
- * Embedded network snapshot: the default when no live data is fetched.
- * 2025-11-22, the day of Luxor's all-time-low USD hashprice ($35.06/PH/day).
+ * Embedded network snapshot: the default when no live data is fetched. The newest date for which height, that
+ * height's epoch's difficulty, BTC/USD and fees can all be cited from a primary source: 2026-01-12, Hashrate
+ * Index's weekly roundup (the index publisher) with the chain's own figures. Offline runs also use the newest
+ * embedded difficulty epoch (src/catalog/difficulty-epochs.ts) where it is newer: see src/data/snapshot.ts.
+ * A test checks that the difficulty is the one of the epoch holding the height.
  */
 export const EMBEDDED_SNAPSHOT = {
-  asOf: '2025-11-22T00:00:00.000Z',
-  /** Estimate: the 152.27T epoch began at 923328 on 2025-11-12; ~141 blocks/day to 2025-11-22. */
-  heightBlocks: 924_700,
-  /** Epoch from block 923328 (2025-11-12, -2.37%). */
-  difficulty: 152_271_406_129_092,
-  /** Coin Metrics community reference rate, 2025-11-22. */
-  btcUsd: 84_775,
-  /** 3.04 BTC of fees over 143 blocks on 2025-11-22. */
-  avgFeesBtcPerBlock: 3.04 / 143,
-  /** Midpoint of the 1.06-1.12 ZH/s estimates of late November 2025. */
-  estimatedHashrateHs: 1.09e21,
+  asOf: '2026-01-12T00:00:00.000Z',
+  /**
+   * The last block with a header time before 2026-01-12T00:00:00Z (931,903 is 00:01:32):
+   * bitcoin-data/block-arrival-times, qa/block-timestamps/block-timestamps.csv (CC0).
+   */
+  heightBlocks: 931_902,
+  /**
+   * The epoch from block 931,392 (2026-01-08, Electrum's checkpoints, as in the embedded epochs). Hashrate Index
+   * wrote 148.26T on 2026-01-12, the previous epoch's figure; its BTC hashprice (0.00043143) matches 146.47T.
+   */
+  difficulty: 146_472_570_619_930.78,
+  /** Hashrate Index roundup of 2026-01-12: "a current price of ~$91,132". */
+  btcUsd: 91_132,
+  /**
+   * Derived: 17 BTC of fees in the week's ~3,167 BTC of rewards (0.55%), i.e. (3,167 - 17) / 3.125 = 1,008
+   * blocks: 17 / 1,008 = 0.0169 BTC per block (Hashrate Index roundup of 2026-01-12).
+   */
+  avgFeesBtcPerBlock: 17 / 1008,
+  /** Hashrate Index roundup of 2026-01-12: 7-day SMA 1,024 EH/s. */
+  estimatedHashrateHs: 1.024e21,
   sources:
-    'difficulty: the chain (epoch from block 923328, any block explorer); price: Coin Metrics community data ' +
-    '(https://coinmetrics.io/community-network-data/); fees: daily block data (3.04 BTC over 143 blocks)',
+    'height: block header times (https://github.com/bitcoin-data/block-arrival-times, CC0); difficulty: the chain ' +
+    '(epoch from block 931,392, Electrum checkpoints https://github.com/spesmilo/electrum); price, fees and ' +
+    'hashrate: Hashrate Index roundup of 2026-01-12 (https://hashrateindex.com/blog/hashrate-index-roundup-january-12-2026)',
 } as const;
+
+/** Each network input of the snapshot: where it came from and how sure it is (for assumptionSources and docs). */
+export const SNAPSHOT_BASIS = {
+  heightBlocks:
+    'last block before 2026-01-12T00:00Z by header time (bitcoin-data/block-arrival-times; primary)',
+  difficulty: "epoch from block 931,392 (2026-01-08), the chain's value (Electrum checkpoints; primary)",
+  btcUsd: 'Hashrate Index roundup of 2026-01-12, its current price (index publisher; primary)',
+  avgFeesBtcPerBlock: 'Hashrate Index roundup of 2026-01-12: 17 BTC of fees over ~1,008 blocks (derived)',
+} as const;
+
+/** Every embedded figure taken from the newest difficulty epoch starts its basis with this (tables group by it). */
+export const EPOCH_BASIS_PREFIX = 'newest embedded difficulty epoch';

@@ -16,6 +16,8 @@ import { isJson, printNotes } from './commands/shared.js';
 export interface NetworkScope {
   want?: readonly Quantity[];
   optional?: readonly Quantity[];
+  /** A maximum age applied unless --max-age or --allow-stale says otherwise (check's fail-safe default). */
+  defaultMaxAge?: { ms: number; text: string };
 }
 
 /** The source URLs and key: --mempool-url (any layer), the others from env only. Each checked. */
@@ -84,6 +86,10 @@ export function networkRequestFrom(
     request.maxAgeMs = maxAgeMs;
     const text = given.maxAge?.text;
     if (text) request.maxAgeText = text.trim();
+  } else if (scope.defaultMaxAge && !flagOn('allowStale')) {
+    request.maxAgeMs = scope.defaultMaxAge.ms;
+    request.maxAgeText = scope.defaultMaxAge.text;
+    request.maxAgeIsDefault = true;
   }
   const maxDivergence = number('maxDivergence');
   if (maxDivergence !== undefined) request.maxDivergence = maxDivergence;

@@ -47,7 +47,8 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 
 /** The commander options of one row (two for a negatable switch). */
 export function optionsOf(row: InputRow): Option[] {
-  const names = `${row.short ? `${row.short}, ` : ''}${row.flag}${row.valueName ? ` <${row.valueName}>` : ''}`;
+  const value = row.valueOptional ? ` [${row.valueName}]` : ` <${row.valueName}>`;
+  const names = `${row.short ? `${row.short}, ` : ''}${row.flag}${row.valueName ? value : ''}`;
   const option = new Option(names, describe(row)).helpGroup(GROUP_TITLES[row.group]);
   if (
     row.kind.type === 'fleet' ||

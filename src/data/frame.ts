@@ -6,9 +6,10 @@
  * that fast for long); the price within x3 at once and x10 more per year; the height at most one block a
  * minute past the reference's (plus 1000). A testnet instance (difficulty 1) or a broken price feed fails here.
  */
-import { EMBEDDED_SNAPSHOT } from '../catalog/snapshot.js';
 import { grouped } from '../catalog/text.js';
+import { impliedHashrateHs } from '../core/bitcoin.js';
 import { FetchFailure } from './http.js';
+import { embeddedSnapshot } from './snapshot.js';
 import type { Quantity } from './types.js';
 
 const YEAR_MS = 365.25 * 86_400_000;
@@ -22,12 +23,15 @@ export type FramedQuantity = 'heightBlocks' | 'difficulty' | 'btcUsd' | 'estimat
 const FRAMED: readonly Quantity[] = ['heightBlocks', 'difficulty', 'btcUsd', 'estimatedHashrateHs'];
 
 export function embeddedReferences(): Record<FramedQuantity, Reference> {
-  const asOfMs = Date.parse(EMBEDDED_SNAPSHOT.asOf);
+  const s = embeddedSnapshot();
+  const ref = (q: { value: number; asOfMs: number }): Reference => ({ value: q.value, asOfMs: q.asOfMs });
   return {
-    heightBlocks: { value: EMBEDDED_SNAPSHOT.heightBlocks, asOfMs },
-    difficulty: { value: EMBEDDED_SNAPSHOT.difficulty, asOfMs },
-    btcUsd: { value: EMBEDDED_SNAPSHOT.btcUsd, asOfMs },
-    estimatedHashrateHs: { value: EMBEDDED_SNAPSHOT.estimatedHashrateHs, asOfMs },
+    heightBlocks: ref(s.heightBlocks),
+    difficulty: ref(s.difficulty),
+    btcUsd: ref(s.btcUsd),
+    estimatedHashrateHs: s.estimatedHashrateHs
+      ? ref(s.estimatedHashrateHs)
+      : { value: impliedHashrateHs(s.difficulty.value), asOfMs: s.difficulty.asOfMs },
   };
 }
 

@@ -3,6 +3,7 @@
  * an offline machine gets one line, not one per quantity and source. Pure.
  */
 import { EMBEDDED_SNAPSHOT } from '../catalog/snapshot.js';
+import { grouped } from '../catalog/text.js';
 import { ago, formatAge, formatDuration } from '../core/duration.js';
 import type { SourceFailure } from './live.js';
 import { QUANTITY_LABELS, type Quantity } from './types.js';
@@ -16,6 +17,8 @@ export interface FallbackStep {
   liveHost?: string;
   /** Set when the cache was used: steps to the cache share one line, with the range of ages. */
   cacheFetchedAtMs?: number;
+  /** Set when the embedded network was used (snapshot or newest epoch): such steps share one line. */
+  embedded?: boolean;
 }
 
 /**
@@ -45,7 +48,13 @@ export function reasonText(failures: readonly SourceFailure[]): string {
 export function fallbackLines(steps: readonly FallbackStep[], nowMs: number): string[] {
   const groups = new Map<string, FallbackStep[]>();
   for (const step of steps) {
-    const key = step.liveHost ? LIVE : step.cacheFetchedAtMs !== undefined ? CACHE : step.using;
+    const key = step.liveHost
+      ? LIVE
+      : step.cacheFetchedAtMs !== undefined
+        ? CACHE
+        : step.embedded
+          ? EMBEDDED
+          : step.using;
     groups.set(key, [...(groups.get(key) ?? []), step]);
   }
   return [...groups].map(([key, group]) => {
@@ -58,12 +67,29 @@ export function fallbackLines(steps: readonly FallbackStep[], nowMs: number): st
         group.map((s) => s.cacheFetchedAtMs ?? nowMs),
         nowMs,
       );
+    if (key === EMBEDDED) using = embeddedUsing(group);
     return reasons ? `${labels}: ${reasons}; ${using}` : `${labels}: ${using}`;
   });
 }
 
 const LIVE = '\u0000live';
 const CACHE = '\u0000cache';
+const EMBEDDED = '\u0000embedded';
+
+/** "using X", or "using X for height, difficulty; Y for price, fees" when the embedded data has two dates. */
+function embeddedUsing(group: readonly FallbackStep[]): string {
+  const byUsing = new Map<string, Quantity[]>();
+  for (const s of group) byUsing.set(s.using, [...(byUsing.get(s.using) ?? []), s.quantity]);
+  if (byUsing.size === 1) return group[0]?.using ?? '';
+  const parts = [...byUsing].map(([using, qs]) => ({ what: using.replace(/^using /, ''), quantities: qs }));
+  return `using ${usingParts(parts)}`;
+}
+
+function usingParts(parts: readonly { what: string; quantities: readonly Quantity[] }[]): string {
+  return parts
+    .map((p) => `${p.what} for ${p.quantities.map((q) => QUANTITY_LABELS[q]).join(', ')}`)
+    .join('; ');
+}
 
 /** "using the cache from 3 min ago", or "from 40 s to 8 min ago" when entries differ in age. */
 export function usingCacheRange(fetchedAtMs: readonly number[], nowMs: number): string {
@@ -83,11 +109,34 @@ export function snapshotText(nowMs: number): string {
   return `the embedded snapshot of ${EMBEDDED_SNAPSHOT.asOf.slice(0, 10)} (${formatDuration(nowMs - asOfMs)} old)`;
 }
 
+/** "the newest embedded difficulty epoch (from block 953,568, ~2026-06-14, 176 days old)". */
+export function epochText(startHeight: number, startMs: number, estimated: boolean, nowMs: number): string {
+  const date = `${estimated ? '~' : ''}${new Date(startMs).toISOString().slice(0, 10)}`;
+  return `the newest embedded difficulty epoch (from block ${grouped(startHeight)}, ${date}, ${formatDuration(nowMs - startMs)} old)`;
+}
+
+/** Price and difficulty further apart than this make a hashprice of two dates: said on stderr. */
+export const APART_WARN_MS = 90 * 86_400_000;
+
+/**
+ * "price (2026-01-12) and difficulty (~2026-06-14) are 153 days apart: ..." when a hashprice mixes dates; else
+ * undefined.
+ */
+export function apartLine(priceAsOfMs: number, difficultyAsOfMs: number): string | undefined {
+  const apartMs = Math.abs(priceAsOfMs - difficultyAsOfMs);
+  if (!(apartMs > APART_WARN_MS)) return undefined;
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return (
+    `price (${day(priceAsOfMs)}) and difficulty (${day(difficultyAsOfMs)}) are ${Math.floor(apartMs / 86_400_000)} days apart, ` +
+    'more than 90: the hashprice mixes two dates; give --btc-price and --difficulty of one date, or connect'
+  );
+}
+
 /** "offline: using the cache from 3 min ago for height; the embedded snapshot of ... for price, fees". */
 export function offlineLine(
   parts: readonly { what: string; quantities: readonly Quantity[] }[],
 ): string | undefined {
   const shown = parts.filter((p) => p.quantities.length > 0);
   if (shown.length === 0) return undefined;
-  return `offline: using ${shown.map((p) => `${p.what} for ${p.quantities.map((q) => QUANTITY_LABELS[q]).join(', ')}`).join('; ')}`;
+  return `offline: using ${usingParts(shown)}`;
 }

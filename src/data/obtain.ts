@@ -26,6 +26,8 @@ import {
 import { FetchFailure } from './http.js';
 import { type LiveValue, SECONDARY_GRACE_MS, type SourceFailure } from './live.js';
 import {
+  apartLine,
+  epochText,
   type FallbackStep,
   fallbackLines,
   offlineLine,
@@ -35,7 +37,7 @@ import {
   usingCacheRange,
 } from './notes.js';
 import type { NetworkRequest, ObtainDeps } from './request.js';
-import { applyOverrides, embeddedSnapshot } from './snapshot.js';
+import { applyOverrides, embeddedSnapshot, newestEpoch } from './snapshot.js';
 import { sourceInstances } from './sources/instances.js';
 import {
   CORE_QUANTITIES,
@@ -93,8 +95,16 @@ function divergenceLine(
   );
 }
 
+/** What the embedded network gave a quantity: the newest difficulty epoch or the snapshot, with its age. */
+function embeddedText(q: Sourced<unknown> | null, nowMs: number): string {
+  const epoch = newestEpoch();
+  return epoch && q?.asOfMs === epoch.startMs
+    ? epochText(epoch.startHeight, epoch.startMs, epoch.estimated, nowMs)
+    : snapshotText(nowMs);
+}
+
 function describeSourced(q: Sourced<unknown>, nowMs: number): string {
-  if (q.source === 'snapshot') return snapshotText(nowMs);
+  if (q.source === 'snapshot') return embeddedText(q, nowMs).replace(/ \([^)]*\)$/, '');
   if (q.source === 'cache') return `the cache (from ${q.host ?? q.origin})`;
   return q.host ?? q.source;
 }
@@ -255,7 +265,12 @@ export async function obtainNetwork(
         } else if (quantity === 'retarget' || quantity === 'pools') {
           steps.push({ quantity, failures, using: 'none available' });
         } else {
-          steps.push({ quantity, failures, using: `using ${snapshotText(nowMs)}` });
+          steps.push({
+            quantity,
+            failures,
+            using: `using ${embeddedText(snapshot[quantity], nowMs)}`,
+            embedded: true,
+          });
         }
       }
     }
@@ -285,11 +300,25 @@ export async function obtainNetwork(
         const s = got[q];
         return s?.source === 'cache' && !(nowMs - (s.fetchedAtMs ?? 0) < TTL_MS[q]);
       });
-      const fromSnapshot = wanted.filter((q) => !got[q] && q !== 'retarget' && q !== 'pools');
+      const fromSnapshot = wanted.filter(
+        (q) =>
+          !got[q] &&
+          q !== 'retarget' &&
+          q !== 'pools' &&
+          (q !== 'estimatedHashrateHs' || snapshot[q] !== null),
+      );
+      const epoch = newestEpoch();
+      const fromEpoch = fromSnapshot.filter(
+        (q) => epoch !== null && (snapshot[q] as Sourced<unknown> | null)?.asOfMs === epoch.startMs,
+      );
       const fetched = cached.map((q) => got[q]?.fetchedAtMs ?? nowMs);
       const line = offlineLine([
         { what: usingCacheRange(fetched, nowMs).replace(/^using /, ''), quantities: cached },
-        { what: snapshotText(nowMs), quantities: fromSnapshot },
+        {
+          what: epoch ? epochText(epoch.startHeight, epoch.startMs, epoch.estimated, nowMs) : '',
+          quantities: fromEpoch,
+        },
+        { what: snapshotText(nowMs), quantities: fromSnapshot.filter((q) => !fromEpoch.includes(q)) },
       ]);
       if (line) warn(line);
     }
@@ -312,7 +341,12 @@ export async function obtainNetwork(
     nowMs,
   );
 
-  if (request.maxAgeMs !== undefined) checkMaxAge(result, want, request.maxAgeMs, request.maxAgeText, nowMs);
+  if (want.includes('btcUsd') || want.includes('difficulty')) {
+    const apart = apartLine(result.btcUsd.asOfMs, result.difficulty.asOfMs);
+    if (apart) notes.push(apart);
+  }
+  if (request.maxAgeMs !== undefined)
+    checkMaxAge(result, want, request.maxAgeMs, request.maxAgeText, nowMs, request.maxAgeIsDefault === true);
   return { snapshot: result, notes };
 }
 
@@ -328,6 +362,7 @@ function checkMaxAge(
   maxAgeMs: number,
   text: string | undefined,
   nowMs: number,
+  isDefault = false,
 ): void {
   const old = want
     .map((q) => ({ quantity: q, sourced: snapshot[q] as Sourced<unknown> | null }))
@@ -341,9 +376,14 @@ function checkMaxAge(
     old.reduce((a, b) => (b.sourced.asOfMs < a.sourced.asOfMs ? b : a));
   const labels = old.map((o) => QUANTITY_LABELS[o.quantity]).join(', ');
   const limit = text ?? formatDuration(maxAgeMs);
+  const what =
+    `${QUANTITY_LABELS[oldest.quantity]} from ${describeSourced(oldest.sourced, nowMs)} ` +
+    ageText(oldest.sourced.asOfMs, nowMs);
   throw new DataError(
-    `${labels} ${old.length === 1 ? 'is' : 'are'} older than --max-age ${limit} ` +
-      `(${QUANTITY_LABELS[oldest.quantity]} from ${describeSourced(oldest.sourced, nowMs)} ${ageText(oldest.sourced.asOfMs, nowMs)}); ` +
-      'connect to the network, or raise --max-age',
+    isDefault
+      ? `${labels} ${old.length === 1 ? 'is' : 'are'} older than the ${limit} a check accepts by default (${what}); ` +
+          'connect to the network, or accept the data with --allow-stale or --max-age DURATION'
+      : `${labels} ${old.length === 1 ? 'is' : 'are'} older than --max-age ${limit} (${what}); ` +
+          'connect to the network, or raise --max-age',
   );
 }

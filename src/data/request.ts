@@ -19,6 +19,8 @@ export interface NetworkRequest {
   maxAgeMs?: number;
   /** --max-age as the user wrote it, for messages. */
   maxAgeText?: string;
+  /** The maximum age is the command's default (check's), not the user's: the error says how to accept older data. */
+  maxAgeIsDefault?: boolean;
   timeoutMs?: number;
   /** Report two sources disagreeing by more than this fraction. */
   maxDivergence?: number;

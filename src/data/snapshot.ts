@@ -1,19 +1,76 @@
-import { EMBEDDED_SNAPSHOT } from '../catalog/snapshot.js';
+import { DIFFICULTY_EPOCHS } from '../catalog/difficulty-epochs.js';
+import { EMBEDDED_SNAPSHOT, EPOCH_BASIS_PREFIX, SNAPSHOT_BASIS } from '../catalog/snapshot.js';
+import { epochStartTimes } from '../core/history.js';
 import type { NetworkQuantity, NetworkSnapshot, Sourced } from './types.js';
 
-/** The embedded snapshot as a NetworkSnapshot. */
-export function embeddedSnapshot(): NetworkSnapshot {
-  const asOfMs = Date.parse(EMBEDDED_SNAPSHOT.asOf);
-  const at = <T>(value: T): Sourced<T> => ({ value, source: 'snapshot', asOfMs });
+type EpochRow = readonly [number, number | null, number];
+
+/** The newest embedded epoch: its start height, difficulty and start time (estimated where the source ends). */
+export interface NewestEpoch {
+  startHeight: number;
+  difficulty: number;
+  startMs: number;
+  estimated: boolean;
+}
+
+export function newestEpoch(epochs: readonly EpochRow[] = DIFFICULTY_EPOCHS): NewestEpoch | null {
+  const rows = epochs.map(([startHeight, startTimeUnix, difficulty]) => ({
+    startHeight,
+    startTimeUnix,
+    difficulty,
+  }));
+  const last = rows.at(-1);
+  const time = epochStartTimes(rows).at(-1);
+  if (!last || !time) return null;
   return {
-    heightBlocks: at(EMBEDDED_SNAPSHOT.heightBlocks),
-    difficulty: at(EMBEDDED_SNAPSHOT.difficulty),
-    btcUsd: at(EMBEDDED_SNAPSHOT.btcUsd),
-    avgFeesBtcPerBlock: at(EMBEDDED_SNAPSHOT.avgFeesBtcPerBlock),
-    estimatedHashrateHs: at(EMBEDDED_SNAPSHOT.estimatedHashrateHs),
+    startHeight: last.startHeight,
+    difficulty: last.difficulty,
+    startMs: Math.round(time.timeUnix) * 1000,
+    estimated: time.estimated,
+  };
+}
+
+/**
+ * The network as embedded, what offline runs use: the snapshot (src/catalog/snapshot.ts), with the height and
+ * difficulty of the newest embedded difficulty epoch when that epoch began after the snapshot's date. Each
+ * quantity keeps its own date: price and fees stay the snapshot's.
+ */
+export function embeddedSnapshot(epochs: readonly EpochRow[] = DIFFICULTY_EPOCHS): NetworkSnapshot {
+  const asOfMs = Date.parse(EMBEDDED_SNAPSHOT.asOf);
+  const epoch = newestEpoch(epochs);
+  const newer =
+    epoch !== null && epoch.startMs > asOfMs && epoch.startHeight > EMBEDDED_SNAPSHOT.heightBlocks;
+  const at = (quantity: NetworkQuantity): Sourced<number> =>
+    newer && (quantity === 'difficulty' || quantity === 'heightBlocks')
+      ? {
+          value: quantity === 'difficulty' ? epoch.difficulty : epoch.startHeight,
+          source: 'snapshot',
+          asOfMs: epoch.startMs,
+          basis: epochBasis(quantity, epoch),
+        }
+      : {
+          value: EMBEDDED_SNAPSHOT[quantity],
+          source: 'snapshot',
+          asOfMs,
+          basis: SNAPSHOT_BASIS[quantity],
+        };
+  return {
+    heightBlocks: at('heightBlocks'),
+    difficulty: at('difficulty'),
+    btcUsd: at('btcUsd'),
+    avgFeesBtcPerBlock: at('avgFeesBtcPerBlock'),
+    estimatedHashrateHs: { value: EMBEDDED_SNAPSHOT.estimatedHashrateHs, source: 'snapshot', asOfMs },
     retarget: null,
     pools: null,
   };
+}
+
+function epochBasis(quantity: 'difficulty' | 'heightBlocks', epoch: NewestEpoch): string {
+  const date = new Date(epoch.startMs).toISOString().slice(0, 10);
+  const when = epoch.estimated ? `~${date}, the date estimated from the retarget rule` : date;
+  return quantity === 'difficulty'
+    ? `${EPOCH_BASIS_PREFIX}, from block ${epoch.startHeight} (${when}; Electrum checkpoints, primary)`
+    : `${EPOCH_BASIS_PREFIX}: its first block, ${epoch.startHeight} (${when})`;
 }
 
 /**

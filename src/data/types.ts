@@ -16,6 +16,8 @@ export interface Sourced<T> {
   host?: string;
   /** For cache: Unix ms the value was fetched. */
   fetchedAtMs?: number;
+  /** For the embedded data: what the figure is and where it comes from (the snapshot's source, or the epoch's). */
+  basis?: string;
 }
 
 export interface RetargetEstimate {

@@ -222,6 +222,8 @@ function parseValue(row: InputRow, raw: unknown, label: string, layer: Layer): u
       });
     }
     case 'duration': {
+      // A flag given without its value (valueOptional): 0, which the command reads as its default limit.
+      if (raw === true) return 0;
       const text = String(raw);
       const unit = ambiguousDurationUnit(text);
       if (unit)

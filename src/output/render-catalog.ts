@@ -1,5 +1,11 @@
 /** The `catalog` tables. Formatting only: every figure and its provenance come from the report. */
-import type { CatalogDocument, StaleDocument, Staleness } from '../report/catalog.js';
+import {
+  ageText,
+  type CatalogDocument,
+  type FigureAge,
+  type StaleDocument,
+  type Staleness,
+} from '../report/catalog.js';
 import { num, price, usd } from '../report/format.js';
 import { type Block, type Document, text } from './document.js';
 
@@ -19,13 +25,38 @@ const sourceLine = (label: string, p: Sourced) => {
   );
 };
 
+const limitText = (s: Staleness) =>
+  s.maxAgeDays === null ? 'older than their refresh cadence' : `older than ${s.maxAgeDays} days`;
+
+/**
+ * The "age" cell of an entry: its dated figures' ages (the oldest one that is not fixed first), "!" when past
+ * its refresh cadence; "fixed" when every figure is a fixed fact.
+ */
+function ageCell(ages: readonly FigureAge[] | undefined, id: string): string {
+  const own = (ages ?? []).filter((a) => a.id === id);
+  const aged = own.filter((a) => !a.fixed).sort((a, b) => b.ageDays - a.ageDays);
+  const oldest = aged[0];
+  if (!oldest) return own.length > 0 ? 'fixed' : '';
+  return `${ageText(oldest.ageDays)}${aged.some((a) => a.overdue) ? ' !' : ''}`;
+}
+
+function ageLegend(ages: readonly FigureAge[] | undefined): Block[] {
+  const overdue = (ages ?? []).filter((a) => a.overdue).length;
+  return [
+    text(
+      `age: of the entry's oldest dated figure; ! past its refresh cadence (prices, rents 365 days; company reports 180; nameplates and signed terms never): ${overdue} here (hashcalc catalog --stale lists them).`,
+      'dim',
+    ),
+  ];
+}
+
 function staleBlocks(stale: Staleness | undefined): Block[] {
   if (!stale) return [];
   return [
     text(
       stale.stale.length === 0
-        ? `No dated figure here is older than ${stale.maxAgeDays} days (${stale.checked} checked as of ${stale.checkedOn}; ${stale.fixed} fixed facts not aged).`
-        : `${stale.stale.length} of ${stale.checked} dated figures are older than ${stale.maxAgeDays} days (as of ${stale.checkedOn}): see stderr.`,
+        ? `No dated figure here is ${limitText(stale)} (${stale.checked} checked as of ${stale.checkedOn}; ${stale.fixed} fixed facts not aged).`
+        : `${stale.stale.length} of ${stale.checked} dated figures are ${limitText(stale)} (as of ${stale.checkedOn}): see stderr.`,
       stale.stale.length === 0 ? 'good' : 'bad',
     ),
   ];
@@ -43,6 +74,7 @@ function minersDocument(report: Extract<CatalogDocument, { kind: 'miners' }>): D
     m.priceUsdPerTh === null ? `$${report.fallbackPriceUsdPerTh}*` : `$${price(m.priceUsdPerTh)}`,
     m.usedPriceUsdPerTh === null ? '' : `$${price(m.usedPriceUsdPerTh)}`,
     m.provenance.confidence,
+    ageCell(report.ages, m.id),
   ]);
   const priced = report.entries.flatMap((m) => [
     ...(m.priceProvenance
@@ -59,12 +91,37 @@ function minersDocument(report: Extract<CatalogDocument, { kind: 'miners' }>): D
     blocks: [
       {
         kind: 'table',
-        head: ['Model', 'id', 'TH/s', 'W', 'J/TH', 'cooling', 'year', 'new $/TH', 'used $/TH', 'nameplate'],
+        head: [
+          'Model',
+          'id',
+          'TH/s',
+          'W',
+          'J/TH',
+          'cooling',
+          'year',
+          'new $/TH',
+          'used $/TH',
+          'nameplate',
+          'age',
+        ],
         rows,
         keepColumns: [1],
         dropColumns: [0, 9, 5],
-        align: ['left', 'left', 'right', 'right', 'right', 'left', 'right', 'right', 'right', 'left'],
+        align: [
+          'left',
+          'left',
+          'right',
+          'right',
+          'right',
+          'left',
+          'right',
+          'right',
+          'right',
+          'left',
+          'right',
+        ],
       },
+      ...ageLegend(report.ages),
       text(
         `* no dated price for the model: capex uses the $${report.fallbackPriceUsdPerTh}/TH fallback (an estimate, below).`,
         'dim',
@@ -93,6 +150,7 @@ function gpusDocument(report: Extract<CatalogDocument, { kind: 'gpus' }>): Docum
     g.rentalPriceBasis ?? '',
     g.onDemandUsdPerGpuHour === null ? '' : `$${price(g.onDemandUsdPerGpuHour)}`,
     g.rentalProvenance?.asOf ?? '',
+    ageCell(report.ages, g.id),
   ]);
   const notes = report.entries.flatMap((g) => [
     text(`  ${g.id}: kW ${g.kwPerGpuBasis}; capex ${g.capexBasis}; rent ${g.rentalBasis}`, 'dim'),
@@ -105,12 +163,24 @@ function gpusDocument(report: Extract<CatalogDocument, { kind: 'gpus' }>): Docum
     blocks: [
       {
         kind: 'table',
-        head: ['GPU', 'id', 'GPU W', 'kW/GPU', 'capex/GPU', '$/GPU-h', 'basis', 'on-demand', 'rent as of'],
+        head: [
+          'GPU',
+          'id',
+          'GPU W',
+          'kW/GPU',
+          'capex/GPU',
+          '$/GPU-h',
+          'basis',
+          'on-demand',
+          'rent as of',
+          'age',
+        ],
         rows,
         keepColumns: [1],
         dropColumns: [0, 7],
-        align: ['left', 'left', 'right', 'right', 'right', 'right', 'left', 'right', 'left'],
+        align: ['left', 'left', 'right', 'right', 'right', 'right', 'left', 'right', 'left', 'right'],
       },
+      ...ageLegend(report.ages),
       text(
         'kW/GPU: the cluster draw (system + 10% network and storage); capex: all-in per GPU (server share, InfiniBand, storage; the building is --fit-out); $/GPU-h: contract prices, billed on every contracted hour (the default utilization is 1); on-demand: for comparison only, never a default.',
         'dim',
@@ -137,15 +207,28 @@ function dealsDocument(report: Extract<CatalogDocument, { kind: 'deals' }>): Doc
       ? ''
       : `${(d.escalatorPerYear * 100).toFixed(1)}%${d.escalatorBasis === 'assumed' ? '*' : ''}`,
     d.announced,
+    ageCell(report.ages, d.id),
   ]);
   return {
     blocks: [
       {
         kind: 'table',
-        head: ['Deal', 'kind', 'MW IT', 'term', 'value', 'avg $/kW-mo', 'year 1', 'escalator', 'announced'],
+        head: [
+          'Deal',
+          'kind',
+          'MW IT',
+          'term',
+          'value',
+          'avg $/kW-mo',
+          'year 1',
+          'escalator',
+          'announced',
+          'age',
+        ],
         align: ['left', 'left'],
         rows,
       },
+      ...ageLegend(report.ages),
       text(
         'avg $/kW-mo = value / MW / term / 12 (an average over the term); year 1 = the first year\'s rent at the escalator (stated, or * assumed where a lease says only "annual escalators"); "gross": MW of gross power, not IT.',
         'dim',
@@ -171,18 +254,31 @@ function conversionsDocument(report: Extract<CatalogDocument, { kind: 'conversio
       s.status,
       i === 0 ? (c.selfMiningEhs === null ? 'n/a' : c.selfMiningEhs.toFixed(1)) : '',
       i === 0 ? c.miningPlan : '',
+      i === 0 ? ageCell(report.ages, c.id) : '',
     ]),
   );
   return {
     blocks: [
       {
         kind: 'table',
-        head: ['Company', 'site', 'MW', 'tenant', 'model', 'expected', 'status', 'mining EH/s', 'mining'],
-        align: ['left', 'left', 'right', 'left', 'left', 'left', 'left', 'right', 'left'],
+        head: [
+          'Company',
+          'site',
+          'MW',
+          'tenant',
+          'model',
+          'expected',
+          'status',
+          'mining EH/s',
+          'mining',
+          'age',
+        ],
+        align: ['left', 'left', 'right', 'left', 'left', 'left', 'left', 'right', 'left', 'right'],
         rows,
         stack: 'rows',
         titleColumns: 2,
       },
+      ...ageLegend(report.ages),
       text(
         "mining EH/s: the company's last reported self-mining hashrate (what `hashcalc exodus --announced` counts); MW are IT load unless marked gross.",
         'dim',
@@ -203,17 +299,19 @@ function defaultsDocument(report: Extract<CatalogDocument, { kind: 'defaults' }>
     String(d.value),
     d.unit,
     d.provenance.asOf,
+    ageCell(report.ages, d.id),
     d.provenance.confidence,
   ]);
   return {
     blocks: [
       {
         kind: 'table',
-        head: ['flag', 'default', 'unit', 'as of', 'basis'],
-        align: ['left', 'right', 'left', 'left', 'left'],
+        head: ['flag', 'default', 'unit', 'as of', 'age', 'basis'],
+        align: ['left', 'right', 'left', 'left', 'right', 'left'],
         keepColumns: [0],
         rows,
       },
+      ...ageLegend(report.ages),
       ...report.entries.flatMap((d) => [
         text(`  ${d.flag}: ${d.basis}`, 'dim'),
         sourceLine('    source', d.provenance),
@@ -251,7 +349,7 @@ export function staleDocument(report: StaleDocument): Document {
         rows: s.stale.map((f) => [f.kind, f.id, f.figure, f.asOf, String(f.ageDays), f.source]),
       },
       text(
-        `${s.stale.length} of ${s.checked} dated figures are older than ${s.maxAgeDays} days (as of ${s.checkedOn}); ${s.fixed} fixed facts (nameplates, signed contract terms) are not aged.`,
+        `${s.stale.length} of ${s.checked} dated figures are ${limitText(s)} (as of ${s.checkedOn}); ${s.fixed} fixed facts (nameplates, signed contract terms) are not aged.`,
         'bad',
       ),
     ],

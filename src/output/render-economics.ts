@@ -81,7 +81,7 @@ const MULTIPLE_ROWS: Row[] = [
 function value(a: Assumption | undefined, show: (v: number) => string): string {
   if (!a) return NA;
   const shown = typeof a.value === 'number' ? show(a.value) : String(a.value);
-  return a.origin === 'default' ? `${shown}*` : shown;
+  return `${shown}${a.origin === 'default' ? '*' : ''}${a.overdue ? '!' : ''}`;
 }
 
 /** "tenant pays power*": who pays, marked as a default only when it is one. */
@@ -132,7 +132,9 @@ export function assumptionLines(report: EconomicsReport): string[] {
         `GPU life ${value(a.gpuLifeYears, String)} y (see hashcalc project)`,
     );
   }
-  lines.push('* default (see --help to change; --json lists every input and its basis)');
+  lines.push(
+    '* default (see --help to change; --json lists every input and its basis); ! its source is past its refresh cadence (hashcalc catalog --stale)',
+  );
   return lines;
 }
 

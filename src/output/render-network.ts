@@ -1,6 +1,7 @@
 /** Human lines for network data and its provenance. */
 
 import { ageText, isoDate, num, si, usd, usdExact } from '../report/format.js';
+import { fromEmbeddedEpoch } from '../report/network.js';
 import type { NetworkReport } from '../report/schemas.js';
 
 const SOURCE_NAMES: Record<string, string> = {
@@ -17,6 +18,7 @@ export interface ProvenanceLike {
   asOf: string;
   origin?: string;
   host?: string;
+  basis?: string;
 }
 
 /**
@@ -27,6 +29,8 @@ export function describeSource(p: ProvenanceLike, nowMs: number, short = false):
   if (p.source === 'flag') return 'flag';
   const asOfMs = Date.parse(p.asOf);
   const age = ageText(asOfMs, nowMs);
+  if (fromEmbeddedEpoch(p))
+    return `${short ? 'epochs' : 'embedded difficulty epochs'}, epoch of ~${isoDate(asOfMs)}, ${age}`;
   if (p.source === 'snapshot')
     return `${short ? 'snapshot' : 'embedded snapshot'} of ${isoDate(asOfMs)}, ${age}`;
   if (p.source === 'cache')
@@ -36,6 +40,7 @@ export function describeSource(p: ProvenanceLike, nowMs: number, short = false):
 
 /** A source without its age: "mempool.space", "cache (mempool.space)", "embedded snapshot", "flag". */
 function sourceName(p: ProvenanceLike): string {
+  if (fromEmbeddedEpoch(p)) return 'epochs';
   if (p.source === 'snapshot') return 'snapshot';
   if (p.source === 'cache') return `cache (${p.host ?? p.origin ?? '?'})`;
   return p.host ?? p.source;

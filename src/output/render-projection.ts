@@ -77,7 +77,7 @@ function yearlyTable(o: ProjectedOptionReport): Block[] {
 function mark(a: AssumptionReport | undefined, show: (v: number) => string = String): string {
   if (!a) return NA;
   const shown = typeof a.value === 'number' ? show(a.value) : String(a.value);
-  return a.origin === 'default' ? `${shown}*` : shown;
+  return `${shown}${a.origin === 'default' ? '*' : ''}${a.overdue ? '!' : ''}`;
 }
 
 function assumptionLines(report: ProjectReport): string[] {
@@ -90,7 +90,7 @@ function assumptionLines(report: ProjectReport): string[] {
     `Conversion: go-live after ${mark(a.conversionMonths)} months (fit-out spread over them; the site ${a.idleDuringBuild?.value ? 'idle' : 'mining'} meanwhile), ramp ${mark(a.rampMonths)} months`,
     `AI lease: ${mark(a.leaseUsdPerKwMonth, (v) => `$${price(v)}`)}/kW-month, escalator ${mark(a.leaseEscalatorPerYear, pct)}/yr, term ${mark(a.leaseTermYears)} y; fit-out life ${mark(a.fitOutLifeYears)} y`,
     `GPU cloud: ${mark(a.gpu)} at ${mark(a.gpuUsdPerHour, (v) => `$${price(v)}`)}/GPU-h${report.gpuPrices ? ` (quote of ${report.gpuPrices.rentQuoteDate ?? 'today'}; $${price(report.gpuPrices.rentAtGoLiveUsdPerGpuHour)} at go-live)` : ''}, rent and price decline ${mark(a.gpuPriceDeclinePerYear, pct)}/yr, life ${mark(a.gpuLifeYears)} y (then today's equivalent at today's quote)`,
-    '* default (see --help; --json lists every input with its basis)',
+    '* default (see --help; --json lists every input with its basis); ! its source is past its refresh cadence (hashcalc catalog --stale)',
   ];
 }
 

@@ -3,6 +3,7 @@ import { CONVERSIONS } from '../catalog/conversions.js';
 import { DEALS } from '../catalog/deals.js';
 import { DEFAULT_FIGURES } from '../catalog/defaults.js';
 import { type CatalogFigure, type CatalogSection, catalogFigures } from '../catalog/figures.js';
+import { ageText, cadenceOf, catalogDateMs, freshness } from '../catalog/freshness.js';
 import { DEFAULT_GPU_ID, GPUS } from '../catalog/gpus.js';
 import {
   DEFAULT_MINER_ID,
@@ -20,11 +21,7 @@ export type CatalogKind = (typeof CATALOG_KINDS)[number];
 
 const DAY_MS = 86_400_000;
 
-/** A catalog date (YYYY-MM-DD, or YYYY-MM read as the month's first day) in ms since the epoch (UTC). */
-export function catalogDateMs(asOf: string): number {
-  const day = /^\d{4}-\d{2}$/.test(asOf) ? `${asOf}-01` : asOf;
-  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? Date.parse(`${day}T00:00:00Z`) : Number.NaN;
-}
+export { ageText, catalogDateMs };
 
 export interface StaleFigure {
   kind: CatalogSection;
@@ -32,12 +29,17 @@ export interface StaleFigure {
   figure: string;
   asOf: string;
   ageDays: number;
+  /** The figure's refresh cadence in days (src/catalog/freshness.ts); fixed facts are never stale. */
+  cadenceDays: number;
   source: string;
   confidence: Provenance['confidence'];
 }
 
 export interface Staleness {
-  maxAgeDays: number;
+  /** The --stale limit in days; null when each figure is checked against its own cadence. */
+  maxAgeDays: number | null;
+  /** Each figure checked against its cadence (--stale without a duration). */
+  byCadence: boolean;
   /** The day the ages are counted to (the run's clock), YYYY-MM-DD. */
   checkedOn: string;
   /** Figures whose age was checked (prices, rents, hashrates, statuses). */
@@ -47,13 +49,17 @@ export interface Staleness {
   stale: StaleFigure[];
 }
 
-/** Which dated figures of the catalog (of `kind`, or all) are older than `maxAgeMs` at `nowMs`. */
-export function staleness(nowMs: number, maxAgeMs: number, kind?: CatalogKind): Staleness {
+/**
+ * Which dated figures of the catalog (of `kind`, or all) are older than `maxAgeMs` at `nowMs`, or, with
+ * `maxAgeMs` null, older than each figure's own cadence (src/catalog/freshness.ts).
+ */
+export function staleness(nowMs: number, maxAgeMs: number | null, kind?: CatalogKind): Staleness {
   const figures = catalogFigures().filter((f) => kind === undefined || f.kind === kind);
   const aged = figures.filter((f) => f.provenance.fixed !== true);
+  const limitMs = (f: CatalogFigure) => maxAgeMs ?? (cadenceOf(f).days ?? Number.POSITIVE_INFINITY) * DAY_MS;
   const stale = aged
     .map((f: CatalogFigure) => ({ f, ageMs: nowMs - catalogDateMs(f.provenance.asOf) }))
-    .filter(({ ageMs }) => ageMs > maxAgeMs)
+    .filter(({ f, ageMs }) => ageMs > limitMs(f))
     .sort((a, b) => b.ageMs - a.ageMs)
     .map(
       ({ f, ageMs }): StaleFigure => ({
@@ -62,12 +68,14 @@ export function staleness(nowMs: number, maxAgeMs: number, kind?: CatalogKind): 
         figure: f.figure,
         asOf: f.provenance.asOf,
         ageDays: Math.floor(ageMs / DAY_MS),
+        cadenceDays: cadenceOf(f).days ?? Number.POSITIVE_INFINITY,
         source: f.provenance.source,
         confidence: f.provenance.confidence,
       }),
     );
   return {
-    maxAgeDays: maxAgeMs / DAY_MS,
+    maxAgeDays: maxAgeMs === null ? null : maxAgeMs / DAY_MS,
+    byCadence: maxAgeMs === null,
     checkedOn: new Date(nowMs).toISOString().slice(0, 10),
     checked: aged.length,
     fixed: figures.length - aged.length,
@@ -136,11 +144,35 @@ function entries(kind: CatalogKind) {
   }
 }
 
-export function catalogReport(kind: CatalogKind, stale?: Staleness) {
+export interface FigureAge {
+  id: string;
+  figure: string;
+  asOf: string;
+  ageDays: number;
+  /** A fixed fact (a nameplate, signed terms): no cadence, never overdue. */
+  fixed: boolean;
+  /** The refresh cadence in days; absent for a fixed fact. */
+  cadenceDays?: number;
+  overdue: boolean;
+}
+
+/** Every dated figure of the kind with its age at `nowMs` and whether it is past its cadence. */
+export function figureAges(kind: CatalogKind, nowMs: number): FigureAge[] {
+  return catalogFigures()
+    .filter((f) => f.kind === kind)
+    .map((f): FigureAge => {
+      const { ageDays, cadenceDays, overdue } = freshness(f.provenance, cadenceOf(f), nowMs);
+      const base = { id: f.id, figure: f.figure, asOf: f.provenance.asOf, ageDays, overdue };
+      return cadenceDays === null ? { ...base, fixed: true } : { ...base, fixed: false, cadenceDays };
+    });
+}
+
+export function catalogReport(kind: CatalogKind, nowMs: number, stale?: Staleness) {
   return {
     schemaVersion: DOCUMENT_VERSIONS.catalog,
     command: 'catalog' as const,
     ...entries(kind),
+    ages: figureAges(kind, nowMs),
     ...(stale ? { stale } : {}),
   };
 }

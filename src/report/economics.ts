@@ -11,8 +11,9 @@ import type { NetworkData } from '../site/network.js';
 import { DOCUMENT_VERSIONS } from './documents.js';
 import { type CsvRecord, flatten } from './flatten.js';
 import { multiple as fmtMultiple, price, usd } from './format.js';
+import { withSourceFreshness } from './freshness.js';
 import { OPTION_LABELS } from './labels.js';
-import { networkReport } from './network.js';
+import { networkAssumptions, networkReport } from './network.js';
 import { projectionReport } from './projection.js';
 import type { EconomicsReport, OptionReport, ProjectReport } from './schemas.js';
 
@@ -174,7 +175,7 @@ export function economicsReport(
     networkNote: network ? null : 'ai uses no network data: neither of its options mines',
     site,
     assumptions: assumptionValues(assumptions),
-    assumptionSources: assumptions,
+    assumptionSources: network ? { ...assumptions, ...networkAssumptions(network.snapshot) } : assumptions,
     options,
     verdict: verdict(options),
   };
@@ -279,10 +280,12 @@ export function withHorizon(
  */
 export function siteEconomicsReport(result: SiteEconomics, given: Assumptions): EconomicsReport {
   const price = given.minerPriceUsdPerTh;
-  const assumptions =
+  const assumptions = withSourceFreshness(
     price && Number.isNaN(price.value) && result.fleetPriceUsdPerTh !== null
       ? { ...given, minerPriceUsdPerTh: { ...price, value: result.fleetPriceUsdPerTh } }
-      : given;
+      : given,
+    result.nowMs,
+  );
   const report = economicsReport(
     result.command,
     result.network,

@@ -2,7 +2,8 @@
  * Network report documents: what `hashprice` and `network` print as JSON (and what their tables read), shaped
  * from the site layer's network data (src/site/network.ts). Pure; types are the schemas' (schemas.ts).
  */
-import type { Sourced } from '../data/types.js';
+import { EPOCH_BASIS_PREFIX } from '../catalog/snapshot.js';
+import type { NetworkSnapshot, Sourced } from '../data/types.js';
 import type { NetworkData } from '../site/network.js';
 import { DOCUMENT_VERSIONS } from './documents.js';
 import type { HashpriceReport, NetworkCommandReport, NetworkReport, QuantityProvenance } from './schemas.js';
@@ -14,6 +15,49 @@ export function provenanceOf(q: Sourced<unknown>): QuantityProvenance {
     asOf: new Date(q.asOfMs).toISOString(),
     ...(q.origin ? { origin: q.origin } : {}),
     ...(q.host ? { host: q.host } : {}),
+    ...(q.basis ? { basis: q.basis } : {}),
+  };
+}
+
+/** Whether an embedded figure comes from the newest difficulty epoch rather than the snapshot. */
+export function fromEmbeddedEpoch(p: { source: string; basis?: string | undefined }): boolean {
+  return p.source === 'snapshot' && (p.basis?.startsWith(EPOCH_BASIS_PREFIX) ?? false);
+}
+
+export interface NetworkAssumption {
+  value: number;
+  origin: 'flag' | 'live' | 'cache' | 'snapshot';
+  asOf: string;
+  basis?: string;
+  from?: string;
+}
+
+/**
+ * The network inputs for `assumptionSources`, each with its own date: height, difficulty, price and fees can
+ * come from different sources and days (offline: the snapshot's price and fees, the newest epoch's difficulty).
+ */
+export function networkAssumptions(snapshot: NetworkSnapshot): Record<string, NetworkAssumption> {
+  const entry = (q: Sourced<number>): NetworkAssumption => {
+    const origin = q.source === 'flag' || q.source === 'cache' || q.source === 'snapshot' ? q.source : 'live';
+    const from =
+      q.source === 'cache'
+        ? `cache (${q.host ?? q.origin})`
+        : origin === 'live'
+          ? (q.host ?? q.source)
+          : undefined;
+    return {
+      value: q.value,
+      origin,
+      asOf: new Date(q.asOfMs).toISOString(),
+      ...(q.basis ? { basis: q.basis } : {}),
+      ...(from ? { from } : {}),
+    };
+  };
+  return {
+    heightBlocks: entry(snapshot.heightBlocks),
+    difficulty: entry(snapshot.difficulty),
+    btcUsd: entry(snapshot.btcUsd),
+    avgFeesBtcPerBlock: entry(snapshot.avgFeesBtcPerBlock),
   };
 }
 

@@ -11,8 +11,9 @@ import type { NetworkData } from '../site/network.js';
 import type { DecisionFlip, SiteProjectionResult } from '../site/projection.js';
 import { DOCUMENT_VERSIONS } from './documents.js';
 import { price, usd } from './format.js';
+import { withSourceFreshness } from './freshness.js';
 import { OPTION_LABELS } from './labels.js';
-import { networkReport } from './network.js';
+import { networkAssumptions, networkReport } from './network.js';
 import type { BreakevenVsMiningReport, ProjectedOptionReport, ProjectReport } from './schemas.js';
 
 const MONTH_MS = (365 / 12) * 86_400_000;
@@ -294,7 +295,10 @@ export function projectReport(
       halvingDate: halving === null ? null : isoDay(context.startMs + halving * MONTH_MS),
     },
     assumptions: Object.fromEntries(Object.entries(context.assumptions).map(([k, a]) => [k, a.value])),
-    assumptionSources: context.assumptions,
+    assumptionSources: {
+      ...withSourceFreshness(context.assumptions, context.startMs),
+      ...networkAssumptions(context.network.snapshot),
+    },
     options,
     verdict: {
       bestOptionId: best.id,

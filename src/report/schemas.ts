@@ -21,6 +21,12 @@ export const quantityProvenanceSchema = z.object({
   asOf: isoTime,
   origin: z.optional(sourceId),
   host: z.optional(describe(z.string(), 'the host that served the value')),
+  basis: z.optional(
+    describe(
+      z.string(),
+      "embedded data only: what the figure is and its source ('newest embedded difficulty epoch, ...' when offline runs use the epochs)",
+    ),
+  ),
 });
 
 const networkShape = {
@@ -252,9 +258,30 @@ const scalar = () => z.union([num(), z.string(), z.boolean()]);
 
 export const assumptionSchema = z.object({
   value: scalar(),
-  origin: z.enum(['flag', 'env', 'scenario', 'config', 'default', 'catalog']),
+  origin: describe(
+    z.enum(['flag', 'env', 'scenario', 'config', 'default', 'catalog', 'live', 'cache', 'snapshot']),
+    "live, cache and snapshot only for the network inputs (btcUsd, difficulty, heightBlocks, avgFeesBtcPerBlock); a network value the user gave is 'flag' whatever its layer",
+  ),
   basis: z.optional(describe(z.string(), 'why a default or catalog value is what it is')),
   from: z.optional(describe(z.string(), 'the flag, env var or file path the value came from')),
+  asOf: z.optional(
+    describe(
+      isoTime,
+      'network inputs only: the time the value describes (each input its own: they can differ)',
+    ),
+  ),
+  sourceAsOf: z.optional(
+    describe(
+      z.string(),
+      'a default or catalog value: the date of its public source (catalog), YYYY-MM-DD or YYYY-MM',
+    ),
+  ),
+  overdue: z.optional(
+    describe(
+      z.boolean(),
+      'that source is older than its refresh cadence (docs/data.md); marked ! in the footers',
+    ),
+  ),
 });
 
 const compareVerdictSchema = z.object({
@@ -309,7 +336,16 @@ const provenanceSchema = z.object({
 });
 
 const staleSchema = z.object({
-  maxAgeDays: describe(num(), 'the --stale limit in days'),
+  maxAgeDays: describe(
+    nullableNum(),
+    'the --stale limit in days; null with --stale and no duration (each figure against its cadence, byCadence)',
+  ),
+  byCadence: z.optional(
+    describe(
+      z.boolean(),
+      'each figure checked against its own refresh cadence (docs/data.md), not one limit',
+    ),
+  ),
   checkedOn: describe(z.string(), 'the day ages are counted to, YYYY-MM-DD'),
   checked: describe(count(), 'figures whose age was checked'),
   fixed: describe(count(), 'fixed facts not aged'),
@@ -320,10 +356,21 @@ const staleSchema = z.object({
       figure: describe(z.string(), "which figure of the entry, e.g. 'price', 'rental', 'self-mining'"),
       asOf: z.string(),
       ageDays: count(),
+      cadenceDays: z.optional(describe(num(), "the figure's refresh cadence in days (docs/data.md)")),
       source: z.string(),
       confidence: z.string(),
     }),
   ),
+});
+
+const ageSchema = z.object({
+  id: z.string(),
+  figure: describe(z.string(), "which figure of the entry, e.g. 'nameplate', 'price', 'rental'"),
+  asOf: z.string(),
+  ageDays: describe(count(), 'whole days from asOf to the run'),
+  fixed: describe(z.boolean(), 'a fixed fact (a nameplate, signed terms): no cadence, never overdue'),
+  cadenceDays: z.optional(describe(num(), 'how often the figure is meant to be refreshed, in days')),
+  overdue: describe(z.boolean(), 'older than its cadence (marked in the tables that use it)'),
 });
 
 export const catalogOutputSchema = z.object({
@@ -341,6 +388,9 @@ export const catalogOutputSchema = z.object({
         describe(z.record(z.string(), z.string()), 'why each null field of the entry is null, by field name'),
       ),
     }),
+  ),
+  ages: z.optional(
+    describe(z.array(ageSchema), "a kind's list: each dated figure's age and whether it is past its cadence"),
   ),
   stale: z.optional(
     describe(staleSchema, 'with --stale: the figures older than the limit (exit 3 when any)'),

@@ -14,6 +14,8 @@ import { projectSiteResult, type SiteProjectionResult } from './projection.js';
 
 export interface SiteEconomics {
   command: EconomicsCommand;
+  /** The time the economics are for (ages of sources are counted to it). */
+  nowMs: number;
   /** null for `ai`, which needs no network data. */
   network: NetworkData | null;
   site: { mw: number; powerUsdPerKwh: number };
@@ -109,6 +111,7 @@ export function siteEconomics(
   }
   return {
     command: selection.command,
+    nowMs,
     network: data,
     site: { mw: site.siteMw, powerUsdPerKwh: site.powerUsdPerKwh },
     comparison,

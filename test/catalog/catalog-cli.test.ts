@@ -121,7 +121,9 @@ describe('catalog --stale', () => {
   it.each([['soon'], ['3'], ['-5d']])(
     'a bad duration %j exits 2 in one line naming the flag',
     async (value) => {
-      const { code, stdout, stderr } = await catalog(['gpus', '--stale', value]);
+      // --stale's duration is optional (none: each figure's cadence), so a value that starts with '-' is given
+      // as --stale=VALUE, else it reads as another option.
+      const { code, stdout, stderr } = await catalog(['gpus', `--stale=${value}`]);
       expect(code).toBe(2);
       expect(stdout).toBe('');
       expect(stderr.trim().split('\n')).toHaveLength(1);

@@ -528,37 +528,35 @@ describe('matchModel', () => {
   });
 });
 
-describe('embedded snapshot (2025-11-22, FACTS section 4)', () => {
+describe('embedded snapshot (2026-01-12, Hashrate Index roundup; FACTS section 12)', () => {
   const s = EMBEDDED_SNAPSHOT;
 
-  it('carries the FACTS inputs', () => {
-    expect(s.asOf.slice(0, 10)).toBe('2025-11-22');
-    expect(s.difficulty).toBe(152_271_406_129_092);
-    expect(s.btcUsd).toBe(84_775);
-    // 3.04 BTC over 143 blocks = 0.021259 BTC per block, inside FACTS' 0.021-0.024
-    expect(s.avgFeesBtcPerBlock).toBeGreaterThanOrEqual(0.021);
-    expect(s.avgFeesBtcPerBlock).toBeLessThanOrEqual(0.024);
-    // the epoch began at 923328 and the next one at 925344
-    expect(s.heightBlocks).toBeGreaterThanOrEqual(923_328);
-    expect(s.heightBlocks).toBeLessThan(925_344);
+  it('is consistent with the embedded epochs: its difficulty is the one of the epoch holding its height', () => {
+    const epoch = [...DIFFICULTY_EPOCHS].reverse().find(([start]) => start <= s.heightBlocks);
+    expect(epoch?.[0]).toBe(931_392);
+    expect(s.difficulty).toBe(epoch?.[2]);
+    // the epoch began before the snapshot's date, and the next one after it
+    expect((epoch?.[1] ?? 0) * 1000).toBeLessThan(Date.parse(s.asOf));
+    const next = DIFFICULTY_EPOCHS.find(([start]) => start > s.heightBlocks);
+    expect((next?.[1] ?? 0) * 1000).toBeGreaterThan(Date.parse(s.asOf));
     expect(subsidyBtc(s.heightBlocks)).toBe(3.125);
   });
 
-  it("gives a hashprice within 2% of Luxor's all-time low of $35.06/PH/day", () => {
-    // 86400e15 / (152271406129092 x 2^32) x (3.125 + 0.021259) x 84775 = $35.237/PH/day (+0.5%)
+  it("gives Hashrate Index's BTC hashprice of 2026-01-12 within 0.1%, and its USD one within 1%", () => {
+    // 86400e15 / (146472570619930.78 x 2^32) x (3.125 + 17/1008) = 0.00043150 BTC (index: 0.00043143);
+    // x $91,132 = $39.32 (index: $39.53, at another moment of the day)
     const hp = computeHashprice({
       difficulty: s.difficulty,
       subsidyBtc: subsidyBtc(s.heightBlocks),
       avgFeesBtcPerBlock: s.avgFeesBtcPerBlock,
       btcUsd: s.btcUsd,
     });
-    expect(Math.abs(hp.hashpriceUsdPerPhDay / 35.06 - 1)).toBeLessThan(0.02);
+    expect(Math.abs(hp.hashpriceBtcPerPhDay / 0.00043143 - 1)).toBeLessThan(0.001);
+    expect(Math.abs(hp.hashpriceUsdPerPhDay / 39.53 - 1)).toBeLessThan(0.01);
   });
 
-  it('has a hashrate estimate inside 1.06-1.12 ZH/s, near the difficulty-implied 1.090 ZH/s', () => {
-    expect(s.estimatedHashrateHs).toBeGreaterThanOrEqual(1.06e21);
-    expect(s.estimatedHashrateHs).toBeLessThanOrEqual(1.12e21);
-    // 152271406129092 x 2^32 / 600 = 1.0900e21 H/s
-    expect(Math.abs(impliedHashrateHs(s.difficulty) / s.estimatedHashrateHs - 1)).toBeLessThan(0.01);
+  it('has a hashrate estimate (7-day SMA 1,024 EH/s) within 5% of the difficulty-implied one', () => {
+    // 146472570619930.78 x 2^32 / 600 = 1.0485e21 H/s
+    expect(Math.abs(impliedHashrateHs(s.difficulty) / s.estimatedHashrateHs - 1)).toBeLessThan(0.05);
   });
 });

@@ -9,7 +9,7 @@ import { runCli } from './run-cli.js';
 // mining 0.098967, AI lease 0.145416 -> ratio 1.4693; GPU cloud simple payback: capex $11.3895B / EBITDA
 // ($3.8502B revenue - 187,028 x 1.4025 kW x 1.3 x 8760 h x $0.04 = $119.49M energy - 20% other opex
 // $770.03M = $2.9606B) = 3.847 years.
-const base = ['check', '--offline', '--mw', '341'];
+const base = ['check', '--offline', '--allow-stale', '--mw', '341'];
 
 describe('hashcalc check', () => {
   it('exits 0 when every rule passes and prints PASS lines', async () => {
@@ -18,26 +18,27 @@ describe('hashcalc check', () => {
       '--min-hashprice',
       '30',
       '--min-ratio',
-      'ai-lease/mining:1.4',
+      'ai-lease/mining:1.1',
     ]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/PASS.*network\.hashpriceUsdPerPhDay >= 30.*35\.2369/);
+    // (3.125 + 17/1008) x 91132 x 86400e15 / (124932866006548.16 x 2^32) = 46.1037 (the newest epoch's difficulty)
+    expect(stdout).toMatch(/PASS.*network\.hashpriceUsdPerPhDay >= 30.*46\.1037/);
     expect(stdout).toContain('All 2 rules pass');
   });
 
   it('exits 3 when a rule is breached, with value and threshold', async () => {
-    const { code, stdout } = await runCli([...base, '--min-hashprice', '40', '--json']);
+    const { code, stdout } = await runCli([...base, '--min-hashprice', '50', '--json']);
     expect(code).toBe(3);
     const report = checkOutputSchema.parse(JSON.parse(stdout));
     expect(report.passed).toBe(false);
     expect(report.breached).toBe(1);
     expect(report.rules[0]).toMatchObject({
-      rule: 'network.hashpriceUsdPerPhDay >= 40',
-      threshold: 40,
+      rule: 'network.hashpriceUsdPerPhDay >= 50',
+      threshold: 50,
       passed: false,
       from: '--min-hashprice',
     });
-    expect(report.rules[0]?.value).toBeCloseTo(35.2369, 3);
+    expect(report.rules[0]?.value).toBeCloseTo(46.1037, 3);
   });
 
   it('evaluates --assert expressions with arithmetic and logic', async () => {
@@ -51,17 +52,17 @@ describe('hashcalc check', () => {
     ]);
     expect(code).toBe(3);
     const [ratio, payback] = checkOutputSchema.parse(JSON.parse(stdout)).rules;
-    expect(ratio?.value).toBeCloseTo(1.4693, 3); // 0.145416 / 0.098967
+    expect(ratio?.value).toBeCloseTo(1.123, 3); // mining's revenue per kWh x 46.10 / 35.24 against the lease's
     expect(ratio?.passed).toBe(false);
-    expect(payback?.passed).toBe(true); // 3.85 < 4 and BTC $84,775 >= 50,000
+    expect(payback?.passed).toBe(true); // < 4 and BTC $91,132 >= 50,000
   });
 
   it('prints a markdown table for CI job summaries', async () => {
-    const { code, stdout } = await runCli([...base, '--min-hashprice', '40', '--format', 'markdown']);
+    const { code, stdout } = await runCli([...base, '--min-hashprice', '50', '--format', 'markdown']);
     expect(code).toBe(3);
     expect(stdout).toContain('| Result | Rule | Value | Threshold | From |');
     // HTML is escaped in markdown; a viewer shows &gt; as >.
-    expect(stdout).toContain('| FAIL | network.hashpriceUsdPerPhDay &gt;= 40 |');
+    expect(stdout).toContain('| FAIL | network.hashpriceUsdPerPhDay &gt;= 50 |');
   });
 
   it.each([
@@ -113,14 +114,15 @@ describe('hashcalc check', () => {
       file,
       JSON.stringify({
         site: { mw: 341 },
-        rules: { minHashprice: 40, assert: ['options.mining.ebitdaUsdPerYear > 0'] },
+        rules: { minHashprice: 50, assert: ['options.mining.ebitdaUsdPerYear > 0'] },
       }),
     );
-    const fromFile = await runCli(['check', '--offline', '--scenario', file, '--json']);
-    expect(fromFile.code).toBe(3); // 35.24 < 40
+    const fromFile = await runCli(['check', '--offline', '--allow-stale', '--scenario', file, '--json']);
+    expect(fromFile.code).toBe(3); // 46.10 < 50
     const overridden = await runCli([
       'check',
       '--offline',
+      '--allow-stale',
       '--scenario',
       file,
       '--min-hashprice',
@@ -130,5 +132,32 @@ describe('hashcalc check', () => {
     expect(overridden.code).toBe(0);
     const rules = checkOutputSchema.parse(JSON.parse(overridden.stdout)).rules;
     expect(rules.map((r) => r.from)).toEqual(['--min-hashprice', `${file}: rules.assert[0]`]);
+  });
+
+  it('fails safe: exit 1 on the embedded data (older than 7 days) unless --allow-stale or a --max-age accepts it', async () => {
+    const rules = ['--mw', '341', '--min-hashprice', '30'];
+    const old = await runCli(['check', '--offline', ...rules]);
+    expect(old.code).toBe(1);
+    expect(old.stdout).toBe('');
+    expect(old.stderr.trim().split('\n')).toEqual([
+      'hashcalc: height, difficulty, price, fees are older than the 7 days a check accepts by default (price from ' +
+        'the embedded snapshot of 2026-01-12 is 323 days old); connect to the network, or accept the data with ' +
+        '--allow-stale or --max-age DURATION',
+    ]);
+    expect((await runCli(['check', '--offline', '--allow-stale', ...rules])).code).toBe(0);
+    expect((await runCli(['check', '--offline', '--max-age', '400d', ...rules])).code).toBe(0);
+    expect((await runCli(['check', '--offline', '--max-age', '30d', ...rules])).code).toBe(1);
+    // Values given now are today's: they pass the default.
+    const given = [
+      '--height',
+      '975000',
+      '--difficulty',
+      '130T',
+      '--btc-price',
+      '90000',
+      '--fees-btc',
+      '0.02',
+    ];
+    expect((await runCli(['check', '--offline', ...given, ...rules])).code).toBe(0);
   });
 });

@@ -11,22 +11,25 @@ describe('hashprice', () => {
     const { code, stdout } = await runCli(['hashprice', '--offline', '--json']);
     expect(code).toBe(0);
     const report = hashpriceOutputSchema.parse(JSON.parse(stdout));
-    // 86400e15 / (152271406129092 x 2^32) x (3.125 + 0.021259) = 0.00041565 BTC/PH/day; x 84,775 = $35.237
-    expect(report.hashpriceBtcPerPhDay).toBeCloseTo(0.00041565, 8);
-    expect(report.hashpriceUsdPerPhDay).toBeCloseTo(35.237, 2);
-    expect(report.hashpriceUsdPerThDay).toBeCloseTo(0.035237, 5);
-    // 152271406129092 x 2^32 / 600 = 6.54006e23 / 600 = 1.090001e21 H/s = 1090.00 EH/s
-    expect(report.impliedHashrateEhs).toBeCloseTo(1090.0, 1);
-    // fee share 0.021259 / 3.146259 = 0.6757%
-    expect(report.feeShare).toBeCloseTo(0.006757, 5);
-    // Estimated-hashrate variant at 1.09 ZH/s: 144 x 3.146259 x 1e15 / 1.09e21 = 0.00041565 BTC/PH/day
-    expect(report.estimatedHashrateVariant?.hashpriceBtcPerPhDay).toBeCloseTo(0.00041565, 7);
+    // Offline: difficulty of the newest embedded epoch (from block 953,568), price and fees of the 2026-01-12
+    // snapshot: 86400e15 / (124932866006548.16 x 2^32) x (3.125 + 17/1008 = 3.141865) = 0.00050590 BTC/PH/day;
+    // x 91,132 = $46.1037
+    expect(report.hashpriceBtcPerPhDay).toBeCloseTo(0.0005059, 8);
+    expect(report.hashpriceUsdPerPhDay).toBeCloseTo(46.1037, 2);
+    expect(report.hashpriceUsdPerThDay).toBeCloseTo(0.0461037, 5);
+    // 124932866006548.16 x 2^32 / 600 = 5.36583e23 / 600 = 8.94304e20 H/s = 894.30 EH/s
+    expect(report.impliedHashrateEhs).toBeCloseTo(894.3, 1);
+    // fee share 0.016865 / 3.141865 = 0.5368%
+    expect(report.feeShare).toBeCloseTo(0.005368, 5);
+    // Estimated-hashrate variant at the snapshot's 1.024 ZH/s: 144 x 3.141865 x 1e15 / 1.024e21
+    // = 0.00044182 BTC/PH/day
+    expect(report.estimatedHashrateVariant?.hashpriceBtcPerPhDay).toBeCloseTo(0.00044182, 7);
   });
 
   it('prints a human table with provenance', async () => {
     const { stdout } = await runCli(['hashprice', '--offline']);
-    expect(stdout).toContain('$35.24');
-    expect(stdout).toContain('embedded snapshot of 2025-11-22');
+    expect(stdout).toContain('$46.10');
+    expect(stdout).toContain('embedded snapshot of 2026-01-12');
     expect(stdout).toContain('Estimated-hashrate variant');
   });
 });
@@ -38,14 +41,14 @@ describe('mining', () => {
     expect(report.options.map((o) => o.id)).toEqual(['mining']);
     const mining = report.options[0];
     // S21 XP: 89,097 x 3.645 kW x 1.05 x 8760 x 0.98 = 2,927.39M kWh a year; the other opex at $8/MWh is
-    // 2,927,387 MWh x $8 = $23.419M. Breakeven power = (revenue - other opex) / kWh = (35.2369 x 0.975 x
-    // 0.98 x 365 x 24,056.19 PH = 295.63M - 23.419M) / 2,927.39M kWh = $0.09299/kWh
-    expect(mining?.breakevens?.powerUsdPerKwh).toBeCloseTo(0.09299, 4);
+    // 2,927,387 MWh x $8 = $23.419M. Breakeven power = (revenue - other opex) / kWh = (46.1037 x 0.975 x
+    // 0.98 x 365 x 24,056.19 PH = 386.80M - 23.419M) / 2,927.39M kWh = $0.12413/kWh
+    expect(mining?.breakevens?.powerUsdPerKwh).toBeCloseTo(0.12413, 4);
     // breakeven hashprice = (energy + other opex) / PH-days = (117.095M + 23.419M) / (24,056.19 x 0.975 x
     // 0.98 x 365 = 8.3898M) = $16.748
     expect(mining?.breakevens?.hashpriceUsdPerPhDay).toBeCloseTo(16.748, 2);
-    // breakeven BTC = 84,775 x 16.748 / 35.2369 = $40,294
-    expect(mining?.breakevens?.btcUsd).toBeCloseTo(40_294, -1);
+    // breakeven BTC = 91,132 x 16.748 / 46.1037 = $33,106
+    expect(mining?.breakevens?.btcUsd).toBeCloseTo(33_106, -1);
     expect(report.options[0]?.revenueMultipleVsMining).toBe(1); // mining against itself
   });
 });

@@ -198,7 +198,7 @@ describe('review fixes', () => {
     expect(flag.stderr).toMatch(/btcUsd\s+90000 <- flag --btc-price/);
     const env = await runCli(['hashprice', '--offline', '--explain'], { HASHCALC_BTC_PRICE: '91000' });
     expect(env.stderr).toMatch(/btcUsd\s+91000 <- env HASHCALC_BTC_PRICE/);
-    expect(env.stderr).toMatch(/difficulty\s+152271406129092 <- snapshot, as of 2025-11-22/);
+    expect(env.stderr).toMatch(/difficulty\s+124932866006548\.16 <- snapshot, as of 2026-06-14/);
   });
 
   it('init into a missing directory is one clean line, exit 2', async () => {

@@ -55,6 +55,7 @@ describe('a single-value flag given twice (item 1)', () => {
     const check = await runCli([
       'check',
       '--offline',
+      '--allow-stale',
       '--mw',
       '341',
       '--assert',

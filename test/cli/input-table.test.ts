@@ -340,6 +340,7 @@ const ACCEPTED: Record<CommandName, readonly string[]> = {
     '--verbose',
   ],
   check: [
+    '--allow-stale',
     '--assert',
     '--btc-growth',
     '--btc-price',
@@ -431,6 +432,7 @@ const ENV_BY_FLAG: Record<string, string | null> = {
   '--refresh': 'HASHCALC_REFRESH',
   '--require-live': 'HASHCALC_REQUIRE_LIVE',
   '--max-age': 'HASHCALC_MAX_AGE',
+  '--allow-stale': 'HASHCALC_ALLOW_STALE',
   '--mempool-url': 'HASHCALC_MEMPOOL_URL',
   '--timeout': 'HASHCALC_TIMEOUT',
   '--max-divergence': 'HASHCALC_MAX_DIVERGENCE',

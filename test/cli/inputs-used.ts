@@ -56,6 +56,7 @@ const BASE: Record<CommandName, readonly string[]> = {
   // flag can breach and each economic input shows.
   check: [
     'check',
+    '--allow-stale',
     '--json',
     ...['mining', 'ai-lease', 'gpu-cloud'].flatMap((o) => ['--assert', `options.${o}.npvUsd != 0`]),
   ],
@@ -87,6 +88,9 @@ export const CHANGE: Record<string, { set: string[]; with?: string[]; without?: 
   refresh: { set: ['--refresh'] },
   requireLive: { set: ['--require-live'] },
   maxAge: { set: ['--max-age', '1s'] },
+  // Every check run here gives --allow-stale (the embedded data is older than the 7-day default); the change
+  // is a run without it (exit 1) against one with it.
+  allowStale: { set: ['--allow-stale'], without: ['--allow-stale'] },
   mempoolUrl: { set: ['--mempool-url', 'http://umbrel.local:3006'] },
   timeoutMs: { set: ['--timeout', '1000'] },
   maxDivergence: { set: ['--max-divergence', '10%'] },

@@ -12,8 +12,8 @@ import { run } from '../../src/cli/program.js';
 import type { Context } from '../../src/context.js';
 import { type CliResult, cliContext } from './run-cli.js';
 
-/** 2025-12-01: the embedded snapshot (2025-11-22) is 9 days old. */
-const NOW = Date.parse('2025-12-01T00:00:00Z');
+/** 2026-12-01 (test/clock.ts). */
+const NOW = Date.parse('2026-12-01T00:00:00Z');
 
 /** Runs hashcalc in-process with COLUMNS set (or not), stdout not a TTY, a private home and no network. */
 async function hashcalc(
@@ -49,8 +49,18 @@ const COMMANDS: [name: string, args: string[]][] = [
   ['network', ['network', '--offline']],
   [
     'check',
-    // The lease earns 1.469x mining's revenue per site kWh (test/cli/compare.test.ts): 1.4 passes.
-    ['check', '--offline', '--mw', '341', '--min-hashprice', '30', '--min-ratio', 'ai-lease/mining:1.4'],
+    // The lease earns 1.123x mining's revenue per site kWh on the newest epoch's difficulty: 1.1 passes.
+    [
+      'check',
+      '--offline',
+      '--allow-stale',
+      '--mw',
+      '341',
+      '--min-hashprice',
+      '30',
+      '--min-ratio',
+      'ai-lease/mining:1.1',
+    ],
   ],
   ['catalog miners', ['catalog', 'miners']],
   ['catalog gpus', ['catalog', 'gpus']],
@@ -117,7 +127,7 @@ describe('compare laid out for the width', () => {
     expect(stdout).not.toMatch(/[┌│└├]/);
     // Figures: see test/cli/compare.test.ts for the working.
     expect(stdout).toMatch(
-      /^Mining\n {2}IT load \(MW\) +324\.8\n {2}Units +89,097 miners\n {2}Revenue \(\$\/yr\) +\$296M$/m,
+      /^Mining\n {2}IT load \(MW\) +324\.8\n {2}Units +89,097 miners\n {2}Revenue \(\$\/yr\) +\$387M$/m,
     );
     expect(stdout).toMatch(/^AI lease\n(?: {2}.*\n)* {2}Revenue \(\$\/kWh of site\) +0\.145$/m);
     expect(stdout).toMatch(/^GPU cloud\n(?: {2}.*\n)* {2}Capex \(\$\) +\$11\.4B$/m);
@@ -133,7 +143,7 @@ describe('compare laid out for the width', () => {
     // A footer line ends at a word boundary: the next line carries on with an indent, no word is split.
     for (const line of stdout.split('\n')) expect(line).not.toMatch(/[A-Za-z]-$/);
     expect(stdout.replace(/\n {2}/g, ' ')).toContain(
-      'Network data: embedded snapshot of 2025-11-22, 9 days old: height 924,700, difficulty 152.27T',
+      'Network data: height 953,568, difficulty 124.93T (embedded difficulty epochs, epoch of ~2026-06-14, 170 days old); BTC $91,132',
     );
   });
 
@@ -168,6 +178,17 @@ describe('honest cells', () => {
       '0',
       '--fleet',
       'new',
+      // the snapshot of 2025-11-22 (hashprice $35.24), where a new fleet's payback outlasts it
+      ...[
+        '--btc-price',
+        '84775',
+        '--difficulty',
+        '152271406129092',
+        '--height',
+        '924700',
+        '--fees-btc',
+        '0.02126',
+      ],
     ];
     const json = JSON.parse((await hashcalc([...args, '--json'])).stdout);
     expect(json.options[0].capexOverYear1EbitdaYears).toBeGreaterThan(30);
@@ -227,7 +248,7 @@ describe('honest cells', () => {
     const amounts = [...stdout.matchAll(/\$(\d[\d.]*)(?:e\d+|[kMBT])/g)].map((m) => m[1] ?? '');
     expect(amounts.length).toBeGreaterThan(10);
     for (const amount of amounts) expect(amount.replace('.', '').replace(/^0+/, '')).toHaveLength(3);
-    expect(stdout).toContain('$10.2T'); // mining revenue, 10.2 trillion a year at $10M per BTC
+    expect(stdout).toContain('$12.4T'); // mining revenue, 12.4 trillion a year at $10M per BTC (124.93T)
   });
 
   it('fee share is n/a when subsidy and fees are both 0', async () => {
@@ -245,16 +266,16 @@ describe('honest cells', () => {
       expect(stdout.split('\n').find((l) => l.includes('Fee share of reward'))).toMatch(/n\/a/);
     }
     const normal = await hashcalc(['hashprice', '--offline']);
-    expect(normal.stdout.split('\n').find((l) => l.includes('Fee share of reward'))).toContain('0.68%');
+    expect(normal.stdout.split('\n').find((l) => l.includes('Fee share of reward'))).toContain('0.54%'); // 0.016865 / (3.125 + 0.016865)
   });
 
   it('check says its count in the right number', async () => {
-    const base = ['check', '--offline', '--mw', '341'];
+    const base = ['check', '--offline', '--allow-stale', '--mw', '341'];
     expect((await hashcalc([...base, '--min-hashprice', '30'])).stdout).toContain('The 1 rule passes');
-    expect((await hashcalc([...base, '--min-hashprice', '40'])).stdout).toContain('The 1 rule is breached');
-    const two = await hashcalc([...base, '--min-hashprice', '30', '--min-ratio', 'ai-lease/mining:1.4']);
+    expect((await hashcalc([...base, '--min-hashprice', '50'])).stdout).toContain('The 1 rule is breached');
+    const two = await hashcalc([...base, '--min-hashprice', '30', '--min-ratio', 'ai-lease/mining:1.1']);
     expect(two.stdout).toContain('All 2 rules pass');
-    const oneOfTwo = await hashcalc([...base, '--min-hashprice', '40', '--min-ratio', 'ai-lease/mining:1.4']);
+    const oneOfTwo = await hashcalc([...base, '--min-hashprice', '50', '--min-ratio', 'ai-lease/mining:1.1']);
     expect(oneOfTwo.stdout).toContain('1 of 2 rules breached');
   });
 });

@@ -1,8 +1,8 @@
 /** `hashcalc project` end to end (in-process): the JSON contract, formats, layout, bad input. */
 import { describe, expect, it } from 'vitest';
-import { EMBEDDED_SNAPSHOT } from '../../src/catalog/snapshot.js';
 import { MONTH_SEC } from '../../src/core/chain.js';
 import { npv } from '../../src/core/finance.js';
+import { newestEpoch } from '../../src/data/snapshot.js';
 import { projectOutputSchema } from '../../src/report/schemas.js';
 import { TEST_NOW_MS } from '../clock.js';
 import { runCli } from './run-cli.js';
@@ -70,12 +70,15 @@ describe('project --json', () => {
 
   it('carries an old snapshot to today: the height advanced at 600 s a block', async () => {
     const r = await projectJson();
-    // runCli's clock, TEST_NOW_MS (2026-12-01), is 374 days after the snapshot: 374 x 144 = 53,856 blocks.
-    expect(TEST_NOW_MS - Date.parse(EMBEDDED_SNAPSHOT.asOf)).toBe(374 * 86_400_000);
-    expect(r.networkCarriedForward?.blocksAdded).toBe(53_856);
-    expect(r.networkCarriedForward?.heightBlocks).toBe(
-      EMBEDDED_SNAPSHOT.heightBlocks + (r.networkCarriedForward?.blocksAdded ?? 0),
-    );
+    // Offline, the height is the first block of the newest embedded difficulty epoch, 953,568, whose start the
+    // retarget rule dates ~2026-06-14T00:32:58Z. runCli's clock, TEST_NOW_MS (2026-12-01), is 170 days less
+    // 1,978 s later: (14,688,000 - 1,978) s / 600 = 24,476.7 -> 24,476 blocks.
+    const epoch = newestEpoch();
+    expect(epoch?.startHeight).toBe(953_568);
+    expect(r.networkCarriedForward?.fromAsOf).toBe(new Date(epoch?.startMs ?? 0).toISOString());
+    expect(TEST_NOW_MS - (epoch?.startMs ?? 0)).toBe((170 * 86_400 - 1_978) * 1000);
+    expect(r.networkCarriedForward?.blocksAdded).toBe(24_476);
+    expect(r.networkCarriedForward?.heightBlocks).toBe(953_568 + 24_476);
   });
 
   it("takes given network values as today's and lands the halving where the protocol puts it", async () => {

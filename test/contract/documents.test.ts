@@ -25,7 +25,7 @@ const runs: [document: string, args: string[]][] = [
   ['config', ['config']],
   ['cache', ['cache']],
   ['doctor', ['doctor']],
-  ['check', ['check', '--min-hashprice', '1']],
+  ['check', ['check', '--allow-stale', '--min-hashprice', '1']],
   ['project', ['project', '--mw', '341']],
   ['sensitivity', ['sensitivity', '--mw', '341']],
   ['exodus', ['exodus', '--ehs', '10']],

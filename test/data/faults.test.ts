@@ -391,12 +391,13 @@ const FAULTS: Fault[] = [
   },
 ];
 
+/** The routes of a healthy answer, data times just before the scenario's clock like the first answers'. */
 function healthy(source: SourceName): Record<string, RouteSpec> {
   return source === 'mempool'
-    ? mempoolRoutes()
+    ? mempoolRoutes(TEST_NOW_MS)
     : source === 'bci'
-      ? blockchainInfoRoutes()
-      : coingeckoRoutes();
+      ? blockchainInfoRoutes(TEST_NOW_MS)
+      : coingeckoRoutes(TEST_NOW_MS);
 }
 
 /** Which quantities a fault on `source` touches (only those it serves). */

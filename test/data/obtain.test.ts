@@ -8,6 +8,7 @@ import { cacheDirectory, readCache, writeCache } from '../../src/data/cache.js';
 import type { NetworkRequest } from '../../src/data/obtain.js';
 import { ALL_QUANTITIES } from '../../src/data/types.js';
 import { DataError } from '../../src/errors.js';
+import { TEST_NOW_MS } from '../clock.js';
 import { tempDir, testContext } from './helpers/context.js';
 import {
   BCI_PATHS,
@@ -24,6 +25,11 @@ import { obtain } from './helpers/obtain.js';
 import { type LoopbackServer, startServer } from './helpers/server.js';
 
 const NOW = FIXTURE_NOW_MS;
+/**
+ * A clock after every embedded date (the snapshot of 2026-01-12, the newest epoch of ~2026-06-14), for tests of
+ * the embedded data's age: at NOW (2025-12-08, the fixtures' time) the embedded data would be dated ahead.
+ */
+const LATER = TEST_NOW_MS;
 const MIN = 60_000;
 const base: NetworkRequest = { offline: false, overrides: {} };
 const NETWORK_WANT = { want: ALL_QUANTITIES, optional: [] } as const;
@@ -215,15 +221,22 @@ describe('fallback to cache and snapshot', () => {
 
   it('uses the embedded snapshot when nothing is cached, and says how old it is', async () => {
     mocks = mockSources(offlineOverrides());
-    const t = testContext({ nowMs: NOW, dispatcher: mocks.agent });
+    const t = testContext({ nowMs: LATER, dispatcher: mocks.agent });
     const net = await obtain({ ...base, ...NETWORK_WANT }, t.ctx);
-    expect(net.heightBlocks).toMatchObject({ value: 924_700, source: 'snapshot' });
+    // Height and difficulty of the newest embedded epoch (block 953,568), the rest of the snapshot.
+    expect(net.heightBlocks).toMatchObject({ value: 953_568, source: 'snapshot' });
+    expect(net.btcUsd).toMatchObject({ value: 91_132, source: 'snapshot' });
     expect(net.retarget).toBeNull();
-    // 2025-11-22 to 2025-12-08 12:00 = 16.5 days
+    // 2026-01-12 to 2026-12-01 = 323 days; ~2026-06-14T00:33Z to 2026-12-01 = 169.98 days, said as 170
     expect(t.warnings()).toEqual([
       'hashcalc: height, difficulty, price, fees, estimated hashrate: mempool.space, blockchain.info, api.coingecko.com, ' +
-        'api.blockchain.info could not be resolved (ENOTFOUND); using the embedded snapshot of 2025-11-22 (17 days old)',
+        'api.blockchain.info could not be resolved (ENOTFOUND); using the newest embedded difficulty epoch ' +
+        '(from block 953,568, ~2026-06-14, 170 days old) for height, difficulty; the embedded snapshot of ' +
+        '2026-01-12 (323 days old) for price, fees, estimated hashrate',
       'hashcalc: retarget estimate: mempool.space could not be resolved (ENOTFOUND); none available',
+      expect.stringMatching(
+        /^hashcalc: price \(2026-01-12\) and difficulty \(2026-06-14\) are 153 days apart/,
+      ),
     ]);
     expect((await readCache(t.cacheDir)).entries).toEqual({});
   });
@@ -250,14 +263,15 @@ describe('fallback to cache and snapshot', () => {
 
   it('--max-age fails with exit 1 when the best data is older', async () => {
     mocks = mockSources(offlineOverrides());
-    const t = testContext({ nowMs: NOW, dispatcher: mocks.agent });
+    const t = testContext({ nowMs: LATER, dispatcher: mocks.agent });
     const error = await obtain({ ...base, maxAgeMs: 10 * MIN, maxAgeText: '10m' }, t.ctx).catch(
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(DataError);
     expect((error as DataError).message).toBe(
-      'height, difficulty, price, fees are older than --max-age 10m (height from the embedded snapshot of 2025-11-22 (17 days old) ' +
-        'is 17 days old); connect to the network, or raise --max-age',
+      // The oldest is the snapshot's price (2026-01-12, 323 days before LATER), older than the epoch's height.
+      'height, difficulty, price, fees are older than --max-age 10m (price from the embedded snapshot of 2026-01-12 ' +
+        'is 323 days old); connect to the network, or raise --max-age',
     );
     // Live data passes the same limit.
     await mocks.close();
@@ -343,7 +357,9 @@ describe('values outside what the chain and the market make possible', () => {
     const net = await obtain(base, t.ctx);
     expect(net.difficulty).toMatchObject({ value: 149_301_206_437_464, source: 'blockchain.info' });
     expect(t.warnings()).toEqual([
-      `hashcalc: difficulty: mempool.space reported an implausible difficulty (${shown}; expected 71.51T to 324.2T); using blockchain.info`,
+      // The reference is the newest embedded difficulty (124.93T, ~2026-06-14), dated after NOW: no time has
+      // widened the frame, x2 either way: 62.47T to 249.87T.
+      `hashcalc: difficulty: mempool.space reported an implausible difficulty (${shown}; expected 62.47T to 249.9T); using blockchain.info`,
     ]);
   });
 
@@ -357,7 +373,8 @@ describe('values outside what the chain and the market make possible', () => {
     expect(net.btcUsd.source).toBe('snapshot');
     expect(t.warnings()).toEqual([
       expect.stringMatching(
-        /^hashcalc: price: mempool\.space, api\.coingecko\.com reported an implausible USD price \(\$[\d.,]+; expected \$25,467 to \$282,204\); using the embedded snapshot/,
+        // The reference is the snapshot's $91,132 (2026-01-12), dated after NOW: x3 either way, $30,377 to $273,396.
+        /^hashcalc: price: mempool\.space, api\.coingecko\.com reported an implausible USD price \(\$[\d.,]+; expected \$30,377 to \$273,396\); using the embedded snapshot/,
       ),
     ]);
   });
@@ -436,17 +453,22 @@ describe('offline and flags', () => {
         value: 927_000,
         origin: 'mempool',
         host: 'mempool.space',
-        asOfMs: NOW - 3 * 3600_000,
-        fetchedAtMs: NOW - 3 * 3600_000,
+        asOfMs: LATER - 3 * 3600_000,
+        fetchedAtMs: LATER - 3 * 3600_000,
       },
     });
-    const t = testContext({ nowMs: NOW, dispatcher: noNetworkDispatcher(), cacheDir: dir });
+    const t = testContext({ nowMs: LATER, dispatcher: noNetworkDispatcher(), cacheDir: dir });
     const net = await obtain({ ...base, offline: true }, t.ctx);
     expect(net.heightBlocks).toMatchObject({ value: 927_000, source: 'cache', origin: 'mempool' });
     expect(net.difficulty.source).toBe('snapshot');
     expect(t.warnings()).toEqual([
-      'hashcalc: offline: using the cache from 3 h ago for height; the embedded snapshot of 2025-11-22 (17 days old) ' +
-        'for difficulty, price, fees, estimated hashrate',
+      'hashcalc: offline: using the cache from 3 h ago for height; the newest embedded difficulty epoch (from block ' +
+        '953,568, ~2026-06-14, 170 days old) for difficulty; the embedded snapshot of 2026-01-12 (323 days old) ' +
+        'for price, fees, estimated hashrate',
+      // the snapshot's price (2026-01-12) and the epoch's difficulty (~2026-06-14) are 153 days apart
+      expect.stringMatching(
+        /^hashcalc: price \(2026-01-12\) and difficulty \(2026-06-14\) are 153 days apart/,
+      ),
     ]);
   });
 

@@ -19,6 +19,12 @@ import { emit, explainIfAsked, prepareInputs } from './shared.js';
 
 const OPTION_IDS = ['mining', 'ai-lease', 'gpu-cloud'];
 
+/**
+ * The oldest network data a check judges unless told otherwise (--max-age, --allow-stale): 7 days, half a
+ * difficulty epoch, so that a cached live value passes and the embedded snapshot (months old) never does.
+ */
+export const CHECK_MAX_AGE = { ms: 7 * 86_400_000, text: '7 days' };
+
 export interface RuleSpec {
   /** The rule as an expression over metrics. */
   expression: string;
@@ -142,7 +148,7 @@ export async function runCheck(call: CommandCall): Promise<number> {
   // found before any data is fetched.
   evaluateAll(siteEconomicsReport(siteEconomics(selection, embeddedSnapshot(), ctx.now()), assumptions));
 
-  const snapshot = await getNetwork(inputs, ctx);
+  const snapshot = await getNetwork(inputs, ctx, { defaultMaxAge: CHECK_MAX_AGE });
   const report = siteEconomicsReport(siteEconomics(selection, snapshot, ctx.now()), assumptions);
   explainIfAsked(call, inputs, report.assumptionSources, report.network);
   const rules = evaluateAll(report);

@@ -2,7 +2,7 @@
 import { type Context, stderrWidth } from '../../context.js';
 import { escapeControl, UsageError } from '../../errors.js';
 import type { Given, LayeredInputs } from '../../inputs/layers.js';
-import type { Assumptions } from '../../inputs/resolve.js';
+import { type Assumption, NETWORK_INPUT_IDS } from '../../inputs/resolve.js';
 import { type OUTPUT_FORMATS, row, rowsFor } from '../../inputs/table.js';
 import type { CsvRecord } from '../../output/csv.js';
 import type { Document } from '../../output/document.js';
@@ -60,10 +60,14 @@ export const isJson = (layered: Pick<LayeredInputs, 'given'>) => outputFormat(la
 export function explainIfAsked(
   call: CommandCall,
   layered: LayeredInputs,
-  assumptions: Assumptions,
+  sources: Record<string, Pick<Assumption, 'value' | 'basis' | 'from'> & { origin: string }>,
   network: NetworkReport | null,
 ): void {
   if (layered.given.explain?.value !== true && layered.given.verbose?.value !== true) return;
+  // The network inputs are said below, with their sources and ages.
+  const assumptions = Object.fromEntries(
+    Object.entries(sources).filter(([k]) => !(NETWORK_INPUT_IDS as readonly string[]).includes(k)),
+  );
   const lines = ['Inputs (value <- where it came from):'];
   const width = Math.max(...Object.keys(assumptions).map((k) => k.length), 20);
   for (const [name, a] of Object.entries(assumptions)) {

@@ -6,6 +6,7 @@ export const CATALOG_ROWS: readonly RowSpec[] = [
     id: 'stale',
     flag: '--stale',
     valueName: 'DURATION',
+    valueOptional: true,
     path: null,
     group: 'catalog',
     commands: ['catalog'],
@@ -18,6 +19,7 @@ export const CATALOG_ROWS: readonly RowSpec[] = [
       accepts: 'a duration of at least 1 day (e.g. 180d, 26w)',
     },
     description:
-      'exit 3 when a dated catalog figure (price, rent, hashrate, status) is older than this, listing them (e.g. 180d)',
+      'exit 3 when a dated catalog figure (price, rent, hashrate, status) is older than this, listing them (e.g. 180d); ' +
+      'with no duration, older than its refresh cadence (prices and rents 365 days, company reports 180; docs/data.md)',
   },
 ];

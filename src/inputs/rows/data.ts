@@ -35,7 +35,18 @@ export const DATA_ROWS: readonly RowSpec[] = [
       maxMs: 10 * 365 * 86_400_000,
       accepts: 'a duration of at least 1 s (e.g. 90s, 10m, 2h, 1d)',
     },
-    description: 'fail (exit 1) when the data used is older than this (e.g. 90s, 10m, 2h, 1d)',
+    description:
+      'fail (exit 1) when the data used is older than this (e.g. 90s, 10m, 2h, 1d); check: 7d unless --allow-stale',
+  },
+  {
+    id: 'allowStale',
+    flag: '--allow-stale',
+    path: null,
+    group: 'data',
+    commands: ['check'],
+    kind: { type: 'boolean' },
+    description:
+      'judge data of any age: check otherwise fails (exit 1) on network data older than its default maximum age (7 days), the embedded snapshot included',
   },
   {
     id: 'mempoolUrl',

@@ -142,6 +142,8 @@ export interface InputRow {
   short?: `-${string}`;
   /** Placeholder shown in help, e.g. 'MW'; absent for switches. */
   valueName?: string;
+  /** The flag may be given without its value (a duration: read as 0, "the default limit"; see the row). */
+  valueOptional?: boolean;
   /** HASHCALC_* variable, or null where none (README lists those). */
   env: string | null;
   /** Where the value lives in a scenario or config file, e.g. 'site.mw'; null where none. */
