@@ -3,6 +3,8 @@
  * (src/inputs/table.ts) holds the value and the basis text; this list holds the same value and text plus
  * where they came from, and a test checks that the two agree.
  */
+
+import { epochStartTimes } from '../core/history.js';
 import { DEALS } from './deals.js';
 import { DIFFICULTY_EPOCHS } from './difficulty-epochs.js';
 import { GPUS } from './gpus.js';
@@ -53,16 +55,25 @@ export const DEFAULT_LEASE_TERM_YEARS = defaultLeaseTermYears();
 export const HALVING_2024_EPOCH_HEIGHT = 838_656;
 
 /**
- * Monthly difficulty growth from the 2024 halving's epoch to the last embedded epoch with a known start time,
- * geometric (a month = 1/12 of 365.25 days), rounded to 0.1%: the --difficulty-growth default.
+ * Monthly difficulty growth from the 2024 halving's epoch to the newest embedded epoch (its start time
+ * estimated from the retarget rule where the block-time source ends), geometric (a month = 1/12 of 365.25
+ * days), rounded to 0.1%: the --difficulty-growth default.
  */
 export function difficultyGrowthSinceHalvingPerMonth(): number {
-  const timed = DIFFICULTY_EPOCHS.filter((e) => e[1] !== null);
-  const from = timed.find((e) => e[0] === HALVING_2024_EPOCH_HEIGHT);
-  const to = timed[timed.length - 1];
-  if (!from || !to) return Number.NaN;
-  const months = (((to[1] as number) - (from[1] as number)) / (365.25 * 86_400)) * 12;
-  return Math.round(((to[2] / from[2]) ** (1 / months) - 1) * 1000) / 1000;
+  const rows = DIFFICULTY_EPOCHS.map(([startHeight, startTimeUnix, difficulty]) => ({
+    startHeight,
+    startTimeUnix,
+    difficulty,
+  }));
+  const times = epochStartTimes(rows);
+  const fromIndex = rows.findIndex((e) => e.startHeight === HALVING_2024_EPOCH_HEIGHT);
+  const from = rows[fromIndex];
+  const to = rows.at(-1);
+  const fromTime = times[fromIndex];
+  const toTime = times.at(-1);
+  if (!from || !to || !fromTime || !toTime) return Number.NaN;
+  const months = ((toTime.timeUnix - fromTime.timeUnix) / (365.25 * 86_400)) * 12;
+  return Math.round(((to.difficulty / from.difficulty) ** (1 / months) - 1) * 1000) / 1000;
 }
 
 const leases = itLeases();
@@ -74,7 +85,14 @@ const newest = [...leases].sort((a, b) => b.announced.localeCompare(a.announced)
 const h100 = GPUS.find((g) => g.id === 'h100');
 /** Where the default GPU's contract rent comes from: the source of the defaults that rest on it. */
 const h100Rent = { source: h100?.rentalProvenance?.source ?? '', asOf: h100?.rentalProvenance?.asOf ?? '' };
-const lastTimedEpoch = DIFFICULTY_EPOCHS.filter((e) => e[1] !== null).at(-1);
+/** The newest embedded epoch's start, estimated from the retarget rule where the block-time source ends. */
+const newestEpochStart = epochStartTimes(
+  DIFFICULTY_EPOCHS.map(([startHeight, startTimeUnix, difficulty]) => ({
+    startHeight,
+    startTimeUnix,
+    difficulty,
+  })),
+).at(-1);
 
 const RIOT_AMD_8K = 'https://www.sec.gov/Archives/edgar/data/1167419/000110465926004551/riot-20260116x8k.htm';
 const APLD_PF2_RELEASE =
@@ -114,12 +132,12 @@ export const DEFAULT_FIGURES: readonly DefaultFigure[] = [
     value: difficultyGrowthSinceHalvingPerMonth(),
     unit: 'fraction per month',
     basis:
-      'difficulty 86.4T (2024-04, the halving epoch) to 133.8T (2026-03): 1.9%/month (embedded epochs); 2025 alone ~2.6%/month, 2025-11 to 2026-09 falling ~1.8%/month',
+      'difficulty 86.4T (2024-04, the halving epoch) to 124.9T (~2026-06, the newest embedded epoch): 1.4%/month; 2025 alone ~2.6%/month, 2025-11 to 2026-09 falling ~1.8%/month',
     provenance: {
       source: 'https://github.com/spesmilo/electrum',
-      asOf: new Date((lastTimedEpoch?.[1] ?? 0) * 1000).toISOString().slice(0, 10),
+      asOf: new Date((newestEpochStart?.timeUnix ?? 0) * 1000).toISOString().slice(0, 10),
       confidence: 'derived',
-      note: 'geometric monthly growth over the 2024 halving cycle so far, from the embedded epochs (Electrum checkpoints, block header times): epoch 838,656 (2024-04-10, 86.39T) to 941,472 (2026-03-20, 133.79T), 23.3 months; a whole cycle spans the rise of 2025 and the fall of 2026; a test recomputes it',
+      note: 'geometric monthly growth over the 2024 halving cycle so far, from the embedded epochs (Electrum checkpoints; block header times, the newest start estimated from the retarget rule): epoch 838,656 (2024-04-10, 86.39T) to 953,568 (~2026-06-14, 124.93T), 26.1 months; it spans the rise of 2025 and the fall of 2026; a test recomputes it',
     },
   },
   {

@@ -21,6 +21,7 @@ import { EMBEDDED_SNAPSHOT } from '../../src/catalog/snapshot.js';
 import { FORBIDDEN_SOURCE_DOMAINS, isForbiddenSource } from '../../src/catalog/sources.js';
 import { impliedHashrateHs, subsidyBtc } from '../../src/core/bitcoin.js';
 import { computeHashprice } from '../../src/core/hashprice.js';
+import { embeddedSnapshot } from '../../src/data/snapshot.js';
 import { row } from '../../src/inputs/table.js';
 import {
   CATALOG_DOCS_END,
@@ -382,16 +383,19 @@ describe('defaults resting on the catalog', () => {
   });
 
   it('--difficulty-growth: the monthly growth since the 2024 halving, from the embedded epochs', () => {
-    // epoch 838,656 (2024-04-10, 86.389T) to 941,472 (2026-03-20, 133.793T):
-    // (133.793 / 86.389)^(1 / 23.29 months) - 1 = 1.5487^(0.04294) - 1 = 1.896% -> 1.9%
+    // epoch 838,656 (2024-04-10T21:17:33Z, 86.389T) to the newest, 953,568 (124.933T), whose start the block-time
+    // source does not give: 941,472 began 2026-03-20T21:54:19Z and the six epochs after it took 2016 blocks
+    // each at the interval their difficulties imply, ~2026-06-14T00:32:58Z. That is 26.09 months:
+    // (124.933 / 86.389)^(1 / 26.09) - 1 = 1.4462^(0.03833) - 1 = 1.424% -> 1.4%
     const from = DIFFICULTY_EPOCHS.find((e) => e[0] === 838_656);
-    const to = DIFFICULTY_EPOCHS.find((e) => e[0] === 941_472);
-    expect(DIFFICULTY_EPOCHS.filter((e) => e[1] !== null).at(-1)).toBe(to);
-    const months = ((to?.[1] ?? 0) - (from?.[1] ?? 0)) / ((365.25 * 86_400) / 12);
-    expect(months).toBeCloseTo(23.29, 2);
+    const to = DIFFICULTY_EPOCHS.at(-1);
+    expect(to?.[0]).toBe(953_568);
+    expect(new Date(embeddedSnapshot().difficulty.asOfMs).toISOString()).toBe('2026-06-14T00:32:58.000Z');
+    const months = (Date.parse('2026-06-14T00:32:58Z') / 1000 - (from?.[1] ?? 0)) / ((365.25 * 86_400) / 12);
+    expect(months).toBeCloseTo(26.09, 2);
     const growth = ((to?.[2] ?? 0) / (from?.[2] ?? 1)) ** (1 / months) - 1;
-    expect(growth).toBeCloseTo(0.01896, 5);
-    expect(row('difficultyGrowthPerMonth').defaultValue).toBe(0.019);
+    expect(growth).toBeCloseTo(0.01424, 5);
+    expect(row('difficultyGrowthPerMonth').defaultValue).toBe(0.014);
   });
 });
 

@@ -117,9 +117,9 @@ export const PROJECTION_ROWS: readonly RowSpec[] = [
       max: 0.5,
       percent: true,
     }),
-    defaultValue: 0.019,
+    defaultValue: 0.014,
     basis:
-      'difficulty 86.4T (2024-04, the halving epoch) to 133.8T (2026-03): 1.9%/month (embedded epochs); 2025 alone ~2.6%/month, 2025-11 to 2026-09 falling ~1.8%/month',
+      'difficulty 86.4T (2024-04, the halving epoch) to 124.9T (~2026-06, the newest embedded epoch): 1.4%/month; 2025 alone ~2.6%/month, 2025-11 to 2026-09 falling ~1.8%/month',
   },
   {
     id: 'btcGrowthPerYear',
