@@ -506,10 +506,12 @@ describe('accounts a CFO would sign (residual, payback, dated prices, the fleet)
     // Capex at go-live: 205,731 x $27,500 = $5.658B carried 21 months, plus the fit-out spread over the build.
     const gpuCapex = 205_731 * 27_500;
     expect(gpu.months[12]?.capexUsd).toBeCloseTo(gpuCapex * 0.8 ** (21 / 12) + fitOut / 12, -1);
-    // At the end of its 24-month life (month 36): today's equivalent at today's quote (not declined), rent
-    // back at the quote; the old GPUs sold at their price then, 0.8^((36 + 9) / 12).
-    expect(gpu.months[36]?.capexUsd).toBeCloseTo(gpuCapex, -1);
-    expect(gpu.months[37]?.revenueUsd).toBeCloseTo(fullRent, 0);
+    // At the end of its 24-month life (month 36): today's equivalent at today's quote, the quote carried to
+    // today (9 months: 0.8^(9/12) = 0.84590), not to month 36; its rent starts there too. The old GPUs are
+    // sold at their price then, 0.8^((36 + 9) / 12).
+    expect(0.8 ** (9 / 12)).toBeCloseTo(0.8459, 4);
+    expect(gpu.months[36]?.capexUsd).toBeCloseTo(gpuCapex * 0.8 ** (9 / 12), -1);
+    expect(gpu.months[37]?.revenueUsd).toBeCloseTo(fullRent * 0.8 ** (9 / 12), 0);
     expect(gpu.months[36]?.otherCashUsd).toBeCloseTo(gpuCapex * 0.8 ** (45 / 12), -1);
   });
 

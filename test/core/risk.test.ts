@@ -234,7 +234,8 @@ describe('Monte Carlo', () => {
         expect(q).toBe(d.npvUsd);
       expect(o.npvUsd.standardError).toBe(0);
       expect(o.probabilityBeatsMining).toBe(d.npvUsd > mining ? 1 : 0);
-      expect(o.probabilityNoPayback).toBe(paybackMonths(d.months.map((m) => m.cashFlowUsd)) === null ? 1 : 0);
+      // No payback: the deterministic payback, the residual value not counted (null with capex).
+      expect(o.probabilityNoPayback).toBe(d.capexUsd > 0 && d.paybackMonths === null ? 1 : 0);
     }
     expect(r.btcUsdAtHorizon.mean).toBe(84_775);
   });

@@ -379,16 +379,18 @@ export function gpuFlows(
   const life = Math.max(1, inputs.gpuLifeMonths);
   const decline = 1 - inputs.gpuPriceDeclinePerYear;
   // A generation's rent and price run on clocks from their quotes: the first generation's are the catalog's
-  // (so many months before today), a refresh's are today's quotes, applied in the month it is bought.
+  // (so many months before today); a refresh buys today's equivalent at today's quote (the catalog's carried
+  // to today), which then declines from the month it is bought.
   const carried = (quoteMonth: number, month: number) => power(decline, (month - quoteMonth) / 12);
   const generations: { bought: number; rentQuote: number; capexQuote: number }[] = [];
   const valueAt = (g: { capexQuote: number }, month: number) => gpuCapexUsd * carried(g.capexQuote, month);
   for (let bought = goLive; bought === goLive || bought < months; bought += life) {
     const first = bought === goLive;
+    const from = first ? 0 : bought;
     const generation = {
       bought,
-      rentQuote: first ? -inputs.gpuRentQuoteAgeMonths : bought,
-      capexQuote: first ? -inputs.gpuCapexQuoteAgeMonths : bought,
+      rentQuote: from - inputs.gpuRentQuoteAgeMonths,
+      capexQuote: from - inputs.gpuCapexQuoteAgeMonths,
     };
     const costUsd = valueAt(generation, bought);
     flows.capex[bought] = (flows.capex[bought] as number) + costUsd;

@@ -70,7 +70,14 @@ export interface SimulationPlan {
    * Per option: its flows; whether the GPU rent factor applies; and the months that change from path to
    * path, [0, variesUntil) (after them the option's cash is the same on every path: the lease after go-live).
    */
-  options: { id: OptionId; flows: Flows; rentIsRandom: boolean; variesUntil: number }[];
+  options: {
+    id: OptionId;
+    flows: Flows;
+    rentIsRandom: boolean;
+    variesUntil: number;
+    /** The residual value in the last month's cash: payback does not count it. */
+    residualUsd: number;
+  }[];
 }
 
 /** The first month after which an option's cash no longer depends on a path's factors. */
@@ -97,7 +104,13 @@ export function simulationPlan(
     gpuPriceVolPerYear: settings.gpuPriceVolPerYear,
     options: flows.map((o) => {
       const rentIsRandom = o.id === 'gpu-cloud';
-      return { id: o.id, flows: o.flows, rentIsRandom, variesUntil: variesUntil(o.flows, rentIsRandom) };
+      return {
+        id: o.id,
+        flows: o.flows,
+        rentIsRandom,
+        variesUntil: variesUntil(o.flows, rentIsRandom),
+        residualUsd: o.residualUsd,
+      };
     }),
   };
 }
@@ -292,7 +305,12 @@ export function simulateBlock(
       npv[o] = value;
       addMoment(result.npv[o] as Moments, value);
       addToSketch(sketches.npv[o] as Sketch, value);
+      // Payback without the residual value (it is not cash received): taken out of the last month and put back.
+      const last = cash.length - 1;
+      const withResidual = cash[last] as number;
+      cash[last] = withResidual - option.residualUsd;
       if (paybackMonths(cash) === null) (result.noPayback[o] as number)++;
+      cash[last] = withResidual;
     }
     const miningNpv = npv[miningIndex] as number;
     for (let o = 0; o < options.length; o++)
