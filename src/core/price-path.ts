@@ -65,3 +65,68 @@ export function flatPathAt(start: number, path: MonthPath | undefined): (i: numb
     return j < 0 ? start : ((path as MonthPath)[j] as number);
   };
 }
+
+/** The columns a price deck may have besides its month. */
+export const DECK_COLUMNS = [
+  'btcUsd',
+  'feesBtcPerBlock',
+  'powerUsdPerKwh',
+  'gpuUsdPerHour',
+  'leaseUsdPerKwMonth',
+] as const;
+export type DeckColumn = (typeof DECK_COLUMNS)[number];
+
+/** One month of a deck: the prices it gives (a column left empty gives none). */
+export interface DeckRow {
+  /** YYYY-MM. */
+  month: string;
+  values: Partial<Record<DeckColumn, number>>;
+}
+
+/** A price deck as read (data/deck.ts): its rows by calendar month. */
+export interface PriceDeck {
+  path: string;
+  /** The columns the file has (besides month). */
+  columns: DeckColumn[];
+  /** Ascending by month. */
+  rows: DeckRow[];
+}
+
+/** Calendar month index (year x 12 + month - 1) of YYYY-MM, or of a Unix ms time (UTC). */
+export const monthIndexOf = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+const monthIndexAt = (ms: number) => {
+  const d = new Date(ms);
+  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+};
+
+/** The deck as the projection's paths and the projection months it covers (null: none). */
+export interface DeckPaths {
+  paths: PriceDeckPaths;
+  /** 1-based projection months of the deck's first and last rows within the horizon; null when none fall in it. */
+  covered: { first: number; last: number } | null;
+}
+
+/**
+ * The deck on the projection's months: projection month m (1-based) takes the row of the calendar month
+ * m - 1 months after the start's own (month 1 is the one that starts at the start, in its calendar month;
+ * a start on the 1st, as --start gives, lines the two up exactly). Rows before the start's month or past
+ * the horizon are left out.
+ */
+export function deckPaths(deck: PriceDeck, startMs: number, months: number): DeckPaths {
+  const start = monthIndexAt(startMs);
+  const paths: Record<string, (number | null)[]> = {};
+  for (const column of deck.columns) paths[column] = new Array<number | null>(months).fill(null);
+  let first = 0;
+  let last = 0;
+  for (const row of deck.rows) {
+    const i = monthIndexOf(row.month) - start;
+    if (i < 0 || i >= months) continue;
+    first ||= i + 1;
+    last = i + 1;
+    for (const column of deck.columns) {
+      const value = row.values[column];
+      if (value !== undefined) (paths[column] as (number | null)[])[i] = value;
+    }
+  }
+  return { paths: paths as PriceDeckPaths, covered: first > 0 ? { first, last } : null };
+}
