@@ -7,6 +7,7 @@
  */
 import { DIFFICULTY_EPOCHS, DIFFICULTY_EPOCHS_SOURCE } from '../catalog/difficulty-epochs.js';
 import type { Context } from '../context.js';
+import type { DeckRow } from '../core/price-path.js';
 import { applyOverrides, embeddedSnapshot } from '../data/snapshot.js';
 import type { NetworkSnapshot, Sourced } from '../data/types.js';
 import { UsageError } from '../errors.js';
@@ -85,7 +86,11 @@ export async function projectionStart(
 ): Promise<{ snapshot: NetworkSnapshot; nowMs: number }> {
   if (settings.priceDeck !== null) {
     const { readPriceDeck } = await import('../data/deck.js');
-    settings.deck = readPriceDeck(settings.priceDeck);
+    const deck = readPriceDeck(settings.priceDeck);
+    settings.deck = deck;
+    printNotes(ctx, [
+      `price deck ${deck.path}: ${(deck.rows[0] as DeckRow).month} to ${(deck.rows.at(-1) as DeckRow).month} (${deck.columns.join(', ')}) replaces the growth paths for its months; breakevens and a simulation scale its path (a BTC/USD breakeven is the deck's BTC path scaled by breakeven / today's price)`,
+    ]);
   }
   if (settings.start === null) return { snapshot: await getNetwork(layered, ctx, scope), nowMs: ctx.now() };
   const startMs = startMsOf(settings.start);
