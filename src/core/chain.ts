@@ -14,6 +14,7 @@ import {
   TARGET_BLOCK_INTERVAL_SEC,
 } from './bitcoin.js';
 import { hashpriceBtcPerPhDay } from './hashprice.js';
+import { type MonthPath, pathAt } from './price-path.js';
 import { powersOf } from './units.js';
 
 /** A month is a twelfth of a 365-day year, as in the per-year economics (8760 h). */
@@ -33,6 +34,13 @@ export interface ChainInputs {
   /** Fees per block (in BTC) growth per year, a fraction. */
   feesGrowthPerYear: number;
   months: number;
+  /**
+   * An analyst's BTC/USD by month (index m - 1 for month m; null: not given): replaces the growth path in the
+   * months it covers, constant over each; later months continue from its last value at btcGrowthPerYear.
+   */
+  btcUsdPath?: MonthPath;
+  /** The same for the fees per block, in BTC (continuing at feesGrowthPerYear). */
+  feesBtcPerBlockPath?: MonthPath;
 }
 
 export interface ChainMonth {
@@ -89,7 +97,7 @@ export function segmentClock(difficulty: number, hashrateHs: number, k: number) 
 /**
  * Simulates the chain month by month. Within a segment (between a month end, a retarget and a halving) the
  * difficulty is constant and the hashrate grows continuously, integrated exactly (segmentClock); price and
- * fees are taken at the segment's midpoint.
+ * fees are taken at the segment's midpoint (a price deck's month value, where it has one: price-path.ts).
  */
 export function projectChain(inputs: ChainInputs): ChainProjection {
   const h0 = (inputs.difficulty * HASHES_PER_DIFFICULTY) / TARGET_BLOCK_INTERVAL_SEC;
@@ -99,10 +107,14 @@ export function projectChain(inputs: ChainInputs): ChainProjection {
   // Continuous growth per second: H(t) = h0 e^(k t) = h0 growth^(t / month).
   const k = growth === 1 ? 0 : Math.log(growth) / MONTH_SEC;
   const yearSec = 365 * 86_400;
-  const btcGrowthTo = powersOf(1 + inputs.btcGrowthPerYear);
-  const btcAt = (tSec: number) => inputs.btcUsd * btcGrowthTo(tSec / yearSec);
-  const feesGrowthTo = powersOf(1 + inputs.feesGrowthPerYear);
-  const feesAt = (tSec: number) => inputs.avgFeesBtcPerBlock * feesGrowthTo(tSec / yearSec);
+  const btcAt = pathAt(inputs.btcUsd, inputs.btcGrowthPerYear, inputs.btcUsdPath, MONTH_SEC, yearSec);
+  const feesAt = pathAt(
+    inputs.avgFeesBtcPerBlock,
+    inputs.feesGrowthPerYear,
+    inputs.feesBtcPerBlockPath,
+    MONTH_SEC,
+    yearSec,
+  );
 
   let height = inputs.heightBlocks;
   let difficulty = inputs.difficulty;
@@ -157,7 +169,7 @@ export function projectChain(inputs: ChainInputs): ChainProjection {
       month: m,
       heightBlocks: Math.floor(height),
       difficulty,
-      btcUsd: btcAt(end),
+      btcUsd: btcAt(end, m - 1),
       usdPerPhOverMonth: usd,
       btcPerPhOverMonth: btc,
       hashpriceUsdPerPhDay: usd / MONTH_DAYS,

@@ -8,6 +8,7 @@ import { DEFAULT_MINER_PRICE_USD_PER_TH, MINERS } from '../catalog/miners.js';
 import type { GpuModel, MinerModel } from '../catalog/types.js';
 import type { GpuCloudInputs, LeaseInputs } from '../core/ai.js';
 import { allocateFleet, type FleetModel, FleetTooLargeError, fleetPriceUsdPerTh } from '../core/mining.js';
+import type { PriceDeck } from '../core/price-path.js';
 import type { SimulationSettings } from '../core/risk/simulation.js';
 import { UsageError } from '../errors.js';
 import type { FleetEntry, Given, LayeredInputs, Origin } from './layers.js';
@@ -231,6 +232,34 @@ export interface ProjectionSettings {
   fitOutLifeMonths: number;
   gpuPriceDeclinePerYear: number;
   gpuLifeMonths: number;
+  /** --price-deck: the file, or null; its rows once read (the command reads it: data/deck.ts). */
+  priceDeck: string | null;
+  deck?: PriceDeck;
+  /** --start: YYYY-MM, or null for today. */
+  start: string | null;
+}
+
+/** An optional text input (no default): given, or null. */
+function optionalText(inputs: Inputs, id: string, into: Assumptions): string | null {
+  const given = inputs.given[id] as Given<string> | undefined;
+  if (!given) return null;
+  into[id] = record(given, given.value);
+  return given.value;
+}
+
+/** --start: a calendar month YYYY-MM from 2009-01 to 2100-12, or null. */
+function startMonth(inputs: Inputs, into: Assumptions): string | null {
+  const start = optionalText(inputs, 'start', into);
+  if (start === null) return null;
+  const month = start.trim();
+  const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
+  if (!match || Number(match[1]) < 2009 || Number(match[1]) > 2100) {
+    const given = inputs.given.start as Given<string>;
+    throw new UsageError(
+      `${given.from ?? '--start'}: expected a calendar month YYYY-MM from 2009-01 to 2100-12 (e.g. 2025-01), got '${given.text ?? start}'`,
+    );
+  }
+  return month;
 }
 
 /** A choice or switch input: given, else the row's default. */
@@ -270,6 +299,8 @@ export function resolveProjection(inputs: Inputs, into: Assumptions): Projection
     fitOutLifeMonths: Math.round(numberInput(inputs, 'fitOutLifeYears', into) * 12),
     gpuPriceDeclinePerYear: numberInput(inputs, 'gpuPriceDeclinePerYear', into),
     gpuLifeMonths: Math.max(1, Math.round(numberInput(inputs, 'gpuLifeYears', into) * 12)),
+    priceDeck: optionalText(inputs, 'priceDeck', into),
+    start: startMonth(inputs, into),
   };
   if (settings.conversionMonths > years * 12) {
     const given = inputs.given.conversionMonths;

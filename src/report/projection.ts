@@ -37,8 +37,11 @@ export interface ProjectContext {
   site: ProjectReport['site'];
   assumptions: Assumptions;
   years: number;
-  /** Unix ms the projection starts (today). */
+  /** Unix ms the projection starts (today, or --start's 1st). */
   startMs: number;
+  /** --start's month, or null (today). */
+  startMonth?: string | null;
+  priceDeck?: ProjectReport['priceDeck'];
   gpuPrices?: ProjectReport['gpuPrices'];
 }
 
@@ -290,6 +293,7 @@ export function projectReport(
       years: context.years,
       months: projection.months,
       startDate: isoDay(context.startMs),
+      startMonth: context.startMonth ?? null,
       halvingHeight: projection.chain.halvingHeight,
       halvingMonth: halving,
       halvingDate: halving === null ? null : isoDay(context.startMs + halving * MONTH_MS),
@@ -299,6 +303,7 @@ export function projectReport(
       ...withSourceFreshness(context.assumptions, context.startMs),
       ...networkAssumptions(context.network.snapshot),
     },
+    priceDeck: context.priceDeck ?? null,
     options,
     verdict: {
       bestOptionId: best.id,
@@ -349,6 +354,8 @@ export function projectionReport(result: SiteProjectionResult, assumptions: Assu
       assumptions,
       years: result.years,
       startMs: result.startMs,
+      startMonth: result.startMonth,
+      priceDeck: result.deck,
       gpuPrices: gpuPricesAtGoLive(result),
     },
     result.projection,

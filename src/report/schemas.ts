@@ -577,6 +577,10 @@ export const projectOutputSchema = z.object({
     years: count(),
     months: count(),
     startDate: z.string(),
+    startMonth: describe(
+      z.nullable(z.string()),
+      '--start (YYYY-MM): the projection starts on its 1st (00:00 UTC) with the network inputs of then; null: it starts today',
+    ),
     halvingHeight: count(),
     halvingMonth: describe(
       nullableNum(),
@@ -586,6 +590,23 @@ export const projectOutputSchema = z.object({
   }),
   assumptions: z.record(z.string(), scalar()),
   assumptionSources: z.record(z.string(), assumptionSchema),
+  priceDeck: describe(
+    z.nullable(
+      z.object({
+        path: z.string(),
+        columns: z.array(
+          z.enum(['btcUsd', 'feesBtcPerBlock', 'powerUsdPerKwh', 'gpuUsdPerHour', 'leaseUsdPerKwMonth']),
+        ),
+        firstMonth: describe(z.string(), "the deck's first row, YYYY-MM"),
+        lastMonth: describe(z.string(), "the deck's last row, YYYY-MM"),
+        coveredMonths: describe(
+          z.nullable(z.object({ first: count(), last: count() })),
+          'the projection months (1-based; month m takes the row of the calendar month m - 1 after the start) its rows cover within the horizon; null when none',
+        ),
+      }),
+    ),
+    "--price-deck: the analyst's monthly prices replacing the growth paths for its months (later months continue from its last row at the stated growth); breakevens and the simulation scale its path; null without one",
+  ),
   options: z.array(projectedOptionSchema),
   verdict: z.object({
     bestOptionId: z.enum(['mining', 'ai-lease', 'gpu-cloud']),

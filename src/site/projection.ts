@@ -3,6 +3,7 @@
  * when older than a day), the breakevens against keeping mining, and what would flip the decision.
  */
 import { type Breakeven, breakevensVsMining, priceBreakevenBetween } from '../core/breakeven.js';
+import { type DeckColumn, type DeckRow, deckPaths } from '../core/price-path.js';
 import { type ProjectionInputs, projectSite, type SiteProjection } from '../core/projection/index.js';
 import type { OptionId } from '../core/units.js';
 import type { NetworkSnapshot } from '../data/types.js';
@@ -74,6 +75,32 @@ export function projectionInputs(
     conversionMonths: settings.conversionMonths,
     idleDuringBuild: settings.idleDuringBuild,
     rampMonths: settings.rampMonths,
+    ...(settings.deck
+      ? { deck: deckPaths(settings.deck, nowMs, Math.round(settings.years * 12)).paths }
+      : {}),
+  };
+}
+
+/** What a projection says of its price deck: the file, its columns and the months of the horizon it covers. */
+export interface DeckSummary {
+  path: string;
+  columns: DeckColumn[];
+  /** The deck's first and last calendar months (YYYY-MM). */
+  firstMonth: string;
+  lastMonth: string;
+  /** The projection months (1-based) its rows cover within the horizon; null when none fall in it. */
+  coveredMonths: { first: number; last: number } | null;
+}
+
+export function deckSummary(settings: ProjectionSettings, nowMs: number): DeckSummary | null {
+  const deck = settings.deck;
+  if (!deck) return null;
+  return {
+    path: deck.path,
+    columns: deck.columns,
+    firstMonth: (deck.rows[0] as DeckRow).month,
+    lastMonth: (deck.rows.at(-1) as DeckRow).month,
+    coveredMonths: deckPaths(deck, nowMs, Math.round(settings.years * 12)).covered,
   };
 }
 
@@ -90,8 +117,12 @@ export interface SiteProjectionResult {
   carriedForward: { fromAsOfMs: number; blocksAdded: number; heightBlocks: number } | null;
   site: { mw: number; powerUsdPerKwh: number };
   years: number;
-  /** Unix ms the projection starts (today). */
+  /** Unix ms the projection starts (today, or the 1st of --start's month). */
   startMs: number;
+  /** --start's month (YYYY-MM), or null when the projection starts today. */
+  startMonth: string | null;
+  /** The price deck, when one was given. */
+  deck: DeckSummary | null;
   inputs: ProjectionInputs;
   projection: SiteProjection;
   /** Each AI option's breakevens against keeping mining. */
@@ -139,6 +170,8 @@ export function projectSiteResult(
     site: { mw: site.siteMw, powerUsdPerKwh: site.powerUsdPerKwh },
     years: settings.years,
     startMs: nowMs,
+    startMonth: settings.start,
+    deck: deckSummary(settings, nowMs),
     inputs,
     projection,
     breakevens,

@@ -141,6 +141,11 @@ export const CHANGE: Record<string, { set: string[]; with?: string[]; without?: 
   // Depreciation shows in the book residual (and in tax): the economic residual does not use it.
   fitOutLifeYears: { set: ['--fit-out-life', '5'], with: ['--residual', 'book'] },
   gpuPriceDeclinePerYear: { set: ['--gpu-price-decline', '40%'] },
+  priceDeck: {
+    set: ['--price-deck', fileURLToPath(new URL('../../fixtures/decks/small.csv', import.meta.url))],
+  },
+  // A backtest: the network state of then must be given (height and difficulty from the embedded epochs).
+  start: { set: ['--start', '2025-01'], with: ['--btc-price', '94000', '--fees-btc', '0.02'] },
   gpuLifeYears: { set: ['--gpu-life', '3'] },
   simulations: { set: ['--simulations', '50'] },
   seed: { set: ['--seed', '7'], with: ['--simulations', '50'] },

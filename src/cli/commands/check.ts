@@ -7,14 +7,19 @@ import { embeddedSnapshot } from '../../data/snapshot.js';
 import { EXIT_THRESHOLD, UsageError } from '../../errors.js';
 import type { LayeredInputs } from '../../inputs/layers.js';
 import { readNumber } from '../../inputs/parse.js';
-import { type Assumptions, resolveEconomics } from '../../inputs/resolve.js';
+import {
+  type Assumptions,
+  type GpuSettings,
+  type ProjectionSettings,
+  resolveEconomics,
+} from '../../inputs/resolve.js';
 import { DOCUMENT_VERSIONS } from '../../report/documents.js';
 import { siteEconomicsReport } from '../../report/economics.js';
 import type { CheckedRule, CheckReport, EconomicsReport } from '../../report/schemas.js';
 import { evaluateRule, flattenMetrics, lookupFrom, parse, RuleError } from '../../rules/index.js';
 import { siteEconomics } from '../../site/economics.js';
 import type { CommandCall } from '../command-call.js';
-import { getNetwork } from '../network-request.js';
+import { projectionStart } from '../projection-start.js';
 import { emit, explainIfAsked, prepareInputs } from './shared.js';
 
 const OPTION_IDS = ['mining', 'ai-lease', 'gpu-cloud'];
@@ -148,8 +153,14 @@ export async function runCheck(call: CommandCall): Promise<number> {
   // found before any data is fetched.
   evaluateAll(siteEconomicsReport(siteEconomics(selection, embeddedSnapshot(), ctx.now()), assumptions));
 
-  const snapshot = await getNetwork(inputs, ctx, { defaultMaxAge: CHECK_MAX_AGE });
-  const report = siteEconomicsReport(siteEconomics(selection, snapshot, ctx.now()), assumptions);
+  const { snapshot, nowMs } = await projectionStart(
+    inputs,
+    ctx,
+    selection.projection as ProjectionSettings,
+    selection as { gpu: GpuSettings },
+    { defaultMaxAge: CHECK_MAX_AGE },
+  );
+  const report = siteEconomicsReport(siteEconomics(selection, snapshot, nowMs), assumptions);
   explainIfAsked(call, inputs, report.assumptionSources, report.network);
   const rules = evaluateAll(report);
   const breached = rules.filter((r) => !r.passed).length;

@@ -14,7 +14,7 @@ import { projectCsvRecords, projectionReport } from '../../report/projection.js'
 import type { ProjectReport } from '../../report/schemas.js';
 import { projectionInputs, projectSiteResult } from '../../site/projection.js';
 import type { CommandCall } from '../command-call.js';
-import { getNetwork } from '../network-request.js';
+import { projectionStart } from '../projection-start.js';
 import { emit, explainIfAsked, prepareInputs, printNotes } from './shared.js';
 
 /** Every input resolved and validated (before anything is fetched), and the network obtained. */
@@ -22,8 +22,7 @@ async function prepareProject(layered: LayeredInputs, ctx: Context) {
   const assumptions: Assumptions = {};
   const { resolved, settings } = resolveProjectionSite(layered, assumptions);
   const simulation = resolveSimulation(layered, assumptions);
-  const snapshot = await getNetwork(layered, ctx);
-  const nowMs = ctx.now();
+  const { snapshot, nowMs } = await projectionStart(layered, ctx, settings, resolved);
   const inputs = projectionInputs(resolved, settings, snapshot, nowMs);
   return { assumptions, resolved, settings, simulation, snapshot, nowMs, inputs };
 }

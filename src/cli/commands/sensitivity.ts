@@ -7,7 +7,7 @@ import { networkData } from '../../site/network.js';
 import { projectionInputs } from '../../site/projection.js';
 import { driverBases, siteSensitivity } from '../../site/sensitivity.js';
 import type { CommandCall } from '../command-call.js';
-import { getNetwork } from '../network-request.js';
+import { projectionStart } from '../projection-start.js';
 import { emit, explainIfAsked, prepareInputs } from './shared.js';
 
 function describeDriver(id: DriverId): { flag: string; unit: string } {
@@ -26,8 +26,7 @@ export async function runSensitivity(call: CommandCall): Promise<number> {
   // Every input is checked before anything is fetched; the swings need the bases (BTC/USD from the data).
   const horizonMonths = settings.years * 12;
   const given = givenRanges(layered, horizonMonths);
-  const snapshot = await getNetwork(layered, call.ctx);
-  const nowMs = call.ctx.now();
+  const { snapshot, nowMs } = await projectionStart(layered, call.ctx, settings, resolved);
   const inputs = projectionInputs(resolved, settings, snapshot, nowMs);
   const { swing, ranges } = resolveRanges(layered, given, driverBases(inputs), horizonMonths, assumptions);
   const { tornado, grid, evaluations } = siteSensitivity(inputs, ranges, axes);

@@ -7,7 +7,7 @@
  * Pure; flows.ts holds the monthly arrays, assets.ts what each option owns, options.ts each option's
  * months. Conventions: finance.ts (cash at each month's end; capex when spent; month 0 is today).
  */
-import { type ChainProjection, projectChain } from '../chain.js';
+import type { ChainProjection } from '../chain.js';
 import {
   annualRate,
   discountedPaybackMonths,
@@ -18,7 +18,7 @@ import {
 } from '../finance.js';
 import type { OptionId } from '../units.js';
 import { evaluateFlows, type Flows, type OptionFlows, scaledFlowsNpv } from './flows.js';
-import { gpuFlows, hashpriceToday, keepMiningFlows, leaseFlows, miningMonthly } from './options.js';
+import { chainFor, gpuFlows, hashpriceToday, keepMiningFlows, leaseFlows, miningMonthly } from './options.js';
 import type {
   OptionProjection,
   ProjectedMonth,
@@ -28,6 +28,7 @@ import type {
 } from './types.js';
 
 export { evaluateFlows, Flows, type OptionFlows, scaledFlowsNpv } from './flows.js';
+export { chainFor } from './options.js';
 export * from './types.js';
 
 /** The residual's present value: discounted from the horizon's end (month flows.length - 1). */
@@ -120,17 +121,6 @@ function finish(
     capexUsd,
     curtailedMonths: months.filter((m) => m.curtailed).length,
   };
-}
-
-/** The chain a projection's inputs imply (reusable across runs that change no network input). */
-export function chainFor(inputs: ProjectionInputs): ChainProjection {
-  return projectChain({
-    ...inputs.network,
-    difficultyGrowthPerMonth: inputs.difficultyGrowthPerMonth,
-    btcGrowthPerYear: inputs.btcGrowthPerYear,
-    feesGrowthPerYear: inputs.feesGrowthPerYear,
-    months: Math.round(inputs.years * 12),
-  });
 }
 
 /**

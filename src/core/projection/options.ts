@@ -11,6 +11,7 @@ import { type ChainProjection, projectChain } from '../chain.js';
 import { monthlyRate } from '../finance.js';
 import { computeHashprice } from '../hashprice.js';
 import { miningEconomics, netMiningRevenueUsdPerDay } from '../mining.js';
+import { flatPathAt, lastGivenIndex } from '../price-path.js';
 import { power } from '../units.js';
 import { type Asset, bookValueAt, needsDepreciation, setDepreciation } from './assets.js';
 import { evaluateFlows, Flows, type OptionFlows } from './flows.js';
@@ -25,11 +26,27 @@ export function hashpriceToday(inputs: ProjectionInputs): number {
   }).hashpriceUsdPerPhDay;
 }
 
+/** The chain a projection's inputs imply (reusable across runs that change no network input). */
+export function chainFor(inputs: ProjectionInputs, months = Math.round(inputs.years * 12)): ChainProjection {
+  const { deck } = inputs;
+  return projectChain({
+    ...inputs.network,
+    difficultyGrowthPerMonth: inputs.difficultyGrowthPerMonth,
+    btcGrowthPerYear: inputs.btcGrowthPerYear,
+    feesGrowthPerYear: inputs.feesGrowthPerYear,
+    months,
+    ...(deck?.btcUsd ? { btcUsdPath: deck.btcUsd } : {}),
+    ...(deck?.feesBtcPerBlock ? { feesBtcPerBlockPath: deck.feesBtcPerBlock } : {}),
+  });
+}
+
 export interface MiningMonthly {
   /** Fleet revenue per month from the chain's hashprice integral (before curtailment), month m at m - 1. */
   revenue: number[];
-  /** Energy per month. */
+  /** Energy per month at today's power price. */
   energy: number;
+  /** Energy in month m (1-based): a price deck's power price where it gives one, else `energy`. */
+  energyAt: (month: number) => number;
   /** Other mining opex per month (staff, maintenance, insurance, G&A): paid in the months the fleet mines. */
   otherOpex: number;
   height: number[];
@@ -73,27 +90,46 @@ function computeMiningMonthly(inputs: ProjectionInputs, chain: ChainProjection):
   });
   const within = series(chain);
   let longer: ReturnType<typeof series> | null = null;
+  const energy = today.energyUsdPerYear / 12;
   return {
     ...within,
-    energy: today.energyUsdPerYear / 12,
+    energy,
+    energyAt: energyPath(
+      inputs,
+      energy,
+      () =>
+        miningEconomics({ ...inputs.mining, powerUsdPerKwh: 1, hashpriceUsdPerPhDay: hashprice0, btcUsd: 1 })
+          .energyUsdPerYear / 12,
+    ),
     otherOpex: today.otherOpexUsdPerYear / 12,
     height: chain.months.map((m) => m.heightBlocks),
     fleetCapexUsd: today.capexUsd,
     fleetThs: today.hashrateThs,
     beyond: (months) => {
       if (months <= chain.months.length) return within;
-      if (!longer || longer.revenue.length < months)
-        longer = series(
-          projectChain({
-            ...inputs.network,
-            difficultyGrowthPerMonth: inputs.difficultyGrowthPerMonth,
-            btcGrowthPerYear: inputs.btcGrowthPerYear,
-            feesGrowthPerYear: inputs.feesGrowthPerYear,
-            months,
-          }),
-        );
+      if (!longer || longer.revenue.length < months) longer = series(chainFor(inputs, months));
       return longer;
     },
+  };
+}
+
+/**
+ * An energy bill by month (1-based): `today` where the deck gives no power price (and before its first),
+ * else the bill at one USD per kWh (`perUsdPerKwh`, made only when a deck has power prices) times the deck's
+ * price (the last one given at or before the month: a power price has no growth of its own).
+ */
+export function energyPath(
+  inputs: ProjectionInputs,
+  today: number,
+  perUsdPerKwh: () => number,
+): (month: number) => number {
+  const path = inputs.deck?.powerUsdPerKwh;
+  if (!path) return () => today;
+  const unit = perUsdPerKwh();
+  const last = lastGivenIndex(path);
+  return (month) => {
+    const j = last(month - 1);
+    return j < 0 ? today : unit * (path[j] as number);
   };
 }
 
@@ -113,7 +149,6 @@ function minerResaleAt(inputs: ProjectionInputs, mm: MiningMonthly, month: numbe
 export function newFleetPays(inputs: ProjectionInputs, mm: MiningMonthly, month: number): boolean {
   const life = Math.max(1, inputs.minerLifeMonths);
   const { revenue } = mm.beyond(month + life);
-  const running = mm.energy + mm.otherOpex;
   const keep = 1 - inputs.taxRate;
   const shield = (mm.fleetCapexUsd / life) * inputs.taxRate;
   const step = 1 / (1 + monthlyRate(inputs.annualDiscountRate));
@@ -121,6 +156,7 @@ export function newFleetPays(inputs: ProjectionInputs, mm: MiningMonthly, month:
   let factor = 1;
   for (let j = 1; j <= life; j++) {
     factor *= step;
+    const running = mm.energyAt(month + j) + mm.otherOpex;
     value += (Math.max(0, (revenue[month + j - 1] ?? 0) - running) * keep + shield) * factor;
   }
   value += minerResaleAt(inputs, mm, month + life) * factor;
@@ -135,7 +171,6 @@ export function newFleetPays(inputs: ProjectionInputs, mm: MiningMonthly, month:
  * fall in its resale.
  */
 function bestSaleMonth(inputs: ProjectionInputs, mm: MiningMonthly, from: number, to: number): number {
-  const running = mm.energy + mm.otherOpex;
   const keep = 1 - inputs.taxRate;
   const step = 1 / (1 + monthlyRate(inputs.annualDiscountRate));
   let factor = step ** from;
@@ -144,7 +179,7 @@ function bestSaleMonth(inputs: ProjectionInputs, mm: MiningMonthly, from: number
   let bestMonth = from;
   for (let s = from + 1; s <= to; s++) {
     factor *= step;
-    margins += Math.max(0, (mm.revenue[s - 1] ?? 0) - running) * keep * factor;
+    margins += Math.max(0, (mm.revenue[s - 1] ?? 0) - (mm.energyAt(s) + mm.otherOpex)) * keep * factor;
     const value = margins + minerResaleAt(inputs, mm, s) * factor;
     if (value > best * (1 + 1e-12) + 1e-6) {
       best = value;
@@ -195,7 +230,7 @@ export function miningFlows(
   const mine = (from: number, to: number) => {
     for (let m = from + 1; m <= to; m++) {
       flows.miningRevenue[m] = mm.revenue[m - 1] ?? 0;
-      flows.miningEnergy[m] = mm.energy;
+      flows.miningEnergy[m] = mm.energyAt(m);
       flows.miningOtherOpex[m] = mm.otherOpex;
       flows.miningActive[m] = 1;
     }
@@ -321,12 +356,23 @@ export function leaseFlows(
   const built = inputs.residual === 'economic' ? Math.max(months, termEnd) : months;
   const fleet = conversionFlows(inputs, mm, built, goLive, today.capexUsd);
   const long = fleet.flows;
+  // A deck's lease rent is the market's: the lease is signed at it at go-live (its first month's, else the
+  // last before), then steps up by its escalator.
+  const signed =
+    flatPathAt(inputs.lease.leaseUsdPerKwMonth, inputs.deck?.leaseUsdPerKwMonth)(goLive) /
+    inputs.lease.leaseUsdPerKwMonth;
+  const rentFactor = Number.isFinite(signed) ? signed : 1;
+  const energyAt = energyPath(
+    inputs,
+    today.energyUsdPerYear / 12,
+    () => leaseEconomics({ ...inputs.lease, powerUsdPerKwh: 1 }).energyUsdPerYear / 12,
+  );
   for (let m = goLive + 1; m <= Math.min(built, termEnd); m++) {
     const k = m - goLive; // months live
     const share = ramp(inputs, k);
     const escalator = power(1 + inputs.leaseEscalatorPerYear, Math.floor((k - 1) / 12));
-    long.aiRevenue[m] = (today.revenueUsdPerYear / 12) * share * escalator;
-    long.aiFixedOpex[m] = (today.energyUsdPerYear / 12) * share;
+    long.aiRevenue[m] = (today.revenueUsdPerYear / 12) * rentFactor * share * escalator;
+    long.aiFixedOpex[m] = energyAt(m) * share;
   }
   long.aiOpexShare = inputs.lease.otherOpexShare;
   const depreciation = needsDepreciation(inputs, options) || built > months;
@@ -361,6 +407,30 @@ export function tailValue(
     value += (cash[j] as number) * factor;
   }
   return value + afterUsd * step ** afterMonth;
+}
+
+/**
+ * The GPU rent of month m as a multiple of the quote: the deck's rent where it gives one (whichever generation
+ * runs); after it, a generation that ran in the deck's months continues from the deck's last rent, declining
+ * from that month's start (as a generation's rent is taken at each month's start); a generation bought after the deck's last GPU month (and any month before its first)
+ * runs on its own quote's clock, as without a deck.
+ */
+function deckRent(
+  inputs: ProjectionInputs,
+  carried: (quoteMonth: number, month: number) => number,
+): (generation: { bought: number; rentQuote: number }, month: number) => number {
+  const own = (g: { rentQuote: number }, m: number) => carried(g.rentQuote, m - 1);
+  const path = inputs.deck?.gpuUsdPerHour;
+  const quote = inputs.gpu.gpuUsdPerHour;
+  if (!path || !(quote > 0)) return own;
+  const last = lastGivenIndex(path);
+  return (g, m) => {
+    const j = last(m - 1);
+    if (j < 0 || g.bought > j) return own(g, m);
+    const rent = (path[j] as number) / quote;
+    // A month's rent is taken at its start (the generation's clock): the deck's row is its month's start.
+    return j === m - 1 ? rent : rent * carried(j, m - 1);
+  };
 }
 
 export function gpuFlows(
@@ -400,13 +470,19 @@ export function gpuFlows(
     if (previous) flows.other[bought] = (flows.other[bought] as number) + valueAt(previous, bought);
     generations.push(generation);
   }
+  const energyAt = energyPath(
+    inputs,
+    today.energyUsdPerYear / 12,
+    () => gpuCloudEconomics({ ...inputs.gpu, powerUsdPerKwh: 1 }).energyUsdPerYear / 12,
+  );
+  const rentAt = deckRent(inputs, carried);
   for (let m = goLive + 1; m <= months; m++) {
     const k = m - goLive;
-    const generation = generations[Math.floor((k - 1) / life)] as { rentQuote: number };
-    // The rent of the month starting at m - 1, on its generation's clock.
+    const generation = generations[Math.floor((k - 1) / life)] as { bought: number; rentQuote: number };
+    // The rent of the month starting at m - 1, on its generation's clock (or the deck's).
     const share = ramp(inputs, k);
-    flows.aiRevenue[m] = (today.revenueUsdPerYear / 12) * carried(generation.rentQuote, m - 1) * share;
-    flows.aiFixedOpex[m] = (today.energyUsdPerYear / 12) * share;
+    flows.aiRevenue[m] = (today.revenueUsdPerYear / 12) * rentAt(generation, m) * share;
+    flows.aiFixedOpex[m] = energyAt(m) * share;
   }
   flows.aiOpexShare = inputs.gpu.otherOpexShare;
   setDepreciation(flows, assets, needsDepreciation(inputs, options));

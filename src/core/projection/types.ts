@@ -2,6 +2,7 @@
 import type { GpuCloudInputs, LeaseInputs } from '../ai.js';
 import type { ChainInputs, ChainProjection } from '../chain.js';
 import type { MiningInputs } from '../mining.js';
+import type { PriceDeckPaths } from '../price-path.js';
 import type { OptionId } from '../units.js';
 import type { OptionFlows } from './flows.js';
 
@@ -61,6 +62,13 @@ export interface ProjectionInputs {
   idleDuringBuild: boolean;
   /** Months from go-live to full occupancy and utilization (linear). */
   rampMonths: number;
+  /**
+   * An analyst's price deck by month (price-path.ts): BTC/USD and fees replace the chain's growth paths;
+   * the power price every energy bill of its months; the GPU rent the rent the GPUs earn (a generation bought
+   * after the deck's last GPU month starts from today's quote carried, as without a deck); the lease rent
+   * the market rent at which the lease is signed at go-live (its first month's, else the last before it).
+   */
+  deck?: PriceDeckPaths;
 }
 
 export interface ProjectedMonth {

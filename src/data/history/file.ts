@@ -252,14 +252,14 @@ function splitCsvRows(path: string, text: string): Row[] {
   return rows;
 }
 
-interface Field {
+export interface Field {
   text: string;
   line: number;
   col: number;
 }
 
 /** RFC 4180 records with their fields' positions (1-based line and column); blank lines skipped. */
-function csvRecords(path: string, text: string): Field[][] {
+export function csvRecords(path: string, text: string): Field[][] {
   const records: Field[][] = [];
   let record: Field[] = [];
   let line = 1;
@@ -379,7 +379,7 @@ function jsonRows(path: string, text: string): Row[] {
 }
 
 /** The 1-based column where the value of `"name":` starts on the line, when it can be found. */
-function valueColumn(raw: string, name: string): number | undefined {
+export function valueColumn(raw: string, name: string): number | undefined {
   const escaped = JSON.stringify(name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const match = new RegExp(`${escaped}\\s*:\\s*`).exec(raw);
   return match ? match.index + match[0].length + 1 : undefined;

@@ -158,6 +158,30 @@ export const PROJECTION_ROWS: readonly RowSpec[] = [
     basis: "flat: today's fees per block",
   },
   {
+    id: 'priceDeck',
+    flag: '--price-deck',
+    valueName: 'FILE',
+    path: 'outlook.priceDeck',
+    group: 'projection',
+    commands: PROJECTING,
+    kind: { type: 'file' },
+    description:
+      'your own monthly prices: CSV with a header (month YYYY-MM and any of btcUsd, feesBtcPerBlock, powerUsdPerKwh, gpuUsdPerHour, leaseUsdPerKwMonth) or JSON lines; replaces the growth paths for its months, later months continue from its last row at the stated growth',
+    basis: 'none: the stated growth rates from today',
+  },
+  {
+    id: 'start',
+    flag: '--start',
+    valueName: 'YYYY-MM',
+    path: 'outlook.start',
+    group: 'projection',
+    commands: PROJECTING,
+    kind: { type: 'text' },
+    description:
+      'start the projection on the 1st of this month (UTC) instead of today, to backtest a decision: the network state from --height, --difficulty (or the embedded epochs), --btc-price and --fees-btc',
+    basis: 'today',
+  },
+  {
     id: 'fleetOwnership',
     flag: '--fleet',
     valueName: 'OWNERSHIP',
