@@ -21,6 +21,7 @@ import { emit, explainIfAsked, prepareInputs, printNotes } from './shared.js';
 async function prepareProject(layered: LayeredInputs, ctx: Context) {
   const assumptions: Assumptions = {};
   const { resolved, settings } = resolveProjectionSite(layered, assumptions);
+  if (settings.networkNote) printNotes(ctx, [settings.networkNote]);
   const simulation = resolveSimulation(layered, assumptions);
   const snapshot = await getNetwork(layered, ctx);
   const nowMs = ctx.now();

@@ -123,13 +123,14 @@ function finish(
 }
 
 /** The chain a projection's inputs imply (reusable across runs that change no network input). */
-export function chainFor(inputs: ProjectionInputs): ChainProjection {
+export function chainFor(inputs: ProjectionInputs, months = Math.round(inputs.years * 12)): ChainProjection {
   return projectChain({
     ...inputs.network,
     difficultyGrowthPerMonth: inputs.difficultyGrowthPerMonth,
+    networkModel: inputs.networkModel,
     btcGrowthPerYear: inputs.btcGrowthPerYear,
     feesGrowthPerYear: inputs.feesGrowthPerYear,
-    months: Math.round(inputs.years * 12),
+    months,
   });
 }
 

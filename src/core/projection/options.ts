@@ -87,6 +87,7 @@ function computeMiningMonthly(inputs: ProjectionInputs, chain: ChainProjection):
           projectChain({
             ...inputs.network,
             difficultyGrowthPerMonth: inputs.difficultyGrowthPerMonth,
+            networkModel: inputs.networkModel,
             btcGrowthPerYear: inputs.btcGrowthPerYear,
             feesGrowthPerYear: inputs.feesGrowthPerYear,
             months,
