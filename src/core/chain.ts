@@ -1,6 +1,6 @@
 /**
  * The chain over the coming months, simulated by difficulty epochs (2016 blocks): network hashrate grows by a
- * constant share a month, each block takes D * 2^32 / H seconds, difficulty resets at every retarget by
+ * constant share a month (or answers hashprice: network-model.ts), each block takes D * 2^32 / H seconds, difficulty resets at every retarget by
  * Bitcoin Core's rule (the span of an epoch covers 2015 intervals; clamped to 4x), and the subsidy halves on
  * its block. What it yields, per month: the hashprice integrated over the month (USD per PH/s over the
  * month, i.e. sum of hashprice x days) and the height at the month's end. Pure and deterministic.
@@ -14,6 +14,7 @@ import {
   TARGET_BLOCK_INTERVAL_SEC,
 } from './bitcoin.js';
 import { hashpriceBtcPerPhDay } from './hashprice.js';
+import { NetworkModel, type NetworkModelParams } from './network-model.js';
 import { type MonthPath, pathAt } from './price-path.js';
 import { powersOf } from './units.js';
 
@@ -29,8 +30,16 @@ export interface ChainInputs {
   avgFeesBtcPerBlock: number;
   /** Network hashrate growth per month, a fraction (0.01 = +1%/month); may be negative. */
   difficultyGrowthPerMonth: number;
+  /**
+   * The network's response to hashprice (network-model.ts): each month's hashrate from the fleets that earn
+   * their power at the previous month's hashprice and the hashrate new machines add; null or absent: the
+   * constant growth above (`--network trend`).
+   */
+  networkModel?: NetworkModelParams | null;
   /** BTC/USD growth per year, a fraction. */
   btcGrowthPerYear: number;
+  /** A realized BTC/USD path instead of the growth (the backtest): USD at t seconds from the start. */
+  btcUsdAt?: (tSec: number) => number;
   /** Fees per block (in BTC) growth per year, a fraction. */
   feesGrowthPerYear: number;
   months: number;
@@ -50,6 +59,8 @@ export interface ChainMonth {
   heightBlocks: number;
   /** Difficulty at the month's end. */
   difficulty: number;
+  /** Network hashrate at the month's end, EH/s. */
+  networkHashrateEhs: number;
   /** BTC/USD at the month's end. */
   btcUsd: number;
   /** Hashprice integrated over the month: sum over the month of USD per PH/s per day x days. */
@@ -103,11 +114,13 @@ export function projectChain(inputs: ChainInputs): ChainProjection {
   const h0 = (inputs.difficulty * HASHES_PER_DIFFICULTY) / TARGET_BLOCK_INTERVAL_SEC;
   const growth = 1 + inputs.difficultyGrowthPerMonth;
   const growthTo = powersOf(growth);
-  const hashrateAt = (tSec: number) => h0 * growthTo(tSec / MONTH_SEC);
   // Continuous growth per second: H(t) = h0 e^(k t) = h0 growth^(t / month).
-  const k = growth === 1 ? 0 : Math.log(growth) / MONTH_SEC;
+  const trendK = growth === 1 ? 0 : Math.log(growth) / MONTH_SEC;
   const yearSec = 365 * 86_400;
-  const btcAt = pathAt(inputs.btcUsd, inputs.btcGrowthPerYear, inputs.btcUsdPath, MONTH_SEC, yearSec);
+  const deckBtcAt = pathAt(inputs.btcUsd, inputs.btcGrowthPerYear, inputs.btcUsdPath, MONTH_SEC, yearSec);
+  // A backtest's realized price path (btcUsdAt) replaces the stated one.
+  const btcUsdAt = inputs.btcUsdAt;
+  const btcAt = btcUsdAt ? (tSec: number, _monthIndex?: number) => btcUsdAt(tSec) : deckBtcAt;
   const feesAt = pathAt(
     inputs.avgFeesBtcPerBlock,
     inputs.feesGrowthPerYear,
@@ -115,6 +128,24 @@ export function projectChain(inputs: ChainInputs): ChainProjection {
     MONTH_SEC,
     yearSec,
   );
+  // The modelled network: within month m the hashrate moves exponentially from the month's start value to the
+  // value the model sets for it from month m - 1's mean hashprice (today's for the first month).
+  const model = inputs.networkModel
+    ? new NetworkModel(
+        inputs.networkModel,
+        h0 / 1e18,
+        hashpriceBtcPerPhDay(inputs.difficulty, subsidyBtc(inputs.heightBlocks) + feesAt(0)) * btcAt(0),
+      )
+    : null;
+  let monthStartSec = 0;
+  let monthStartHs = h0;
+  let k = trendK;
+  const hashrateAt = model
+    ? (tSec: number) => monthStartHs * Math.exp(k * (tSec - monthStartSec))
+    : (tSec: number) => h0 * growthTo(tSec / MONTH_SEC);
+  let previousHashprice = model
+    ? hashpriceBtcPerPhDay(inputs.difficulty, subsidyBtc(inputs.heightBlocks) + feesAt(0)) * btcAt(0)
+    : 0;
 
   let height = inputs.heightBlocks;
   let difficulty = inputs.difficulty;
@@ -130,6 +161,13 @@ export function projectChain(inputs: ChainInputs): ChainProjection {
   let t = 0;
   for (let m = 1; m <= inputs.months; m++) {
     const end = m * MONTH_SEC;
+    if (model) {
+      monthStartSec = t;
+      monthStartHs = hashrateAt(t);
+      // A network with nothing left online still has its cheapest miners: never below a millionth of today's.
+      const endHs = Math.max(model.step(previousHashprice) * 1e18, h0 * 1e-6);
+      k = Math.log(endHs / monthStartHs) / (end - t);
+    }
     let usd = 0;
     let btc = 0;
     let retargets = 0;
@@ -165,10 +203,12 @@ export function projectChain(inputs: ChainInputs): ChainProjection {
         }
       }
     }
+    if (model) previousHashprice = usd / MONTH_DAYS;
     months.push({
       month: m,
       heightBlocks: Math.floor(height),
       difficulty,
+      networkHashrateEhs: hashrateAt(end) / 1e18,
       btcUsd: btcAt(end, m - 1),
       usdPerPhOverMonth: usd,
       btcPerPhOverMonth: btc,

@@ -218,6 +218,10 @@ export interface ProjectionSettings {
   salvageUsdPerMwIt: number;
   siteFixedUsdPerMwMonth: number;
   difficultyGrowthPerMonth: number;
+  /** model: the network answers hashprice; trend: --difficulty-growth whatever the hashprice. */
+  network: 'model' | 'trend';
+  /** Why trend was chosen when --network was not given (--difficulty-growth alone); null otherwise. */
+  networkNote: string | null;
   btcGrowthPerYear: number;
   feesGrowthPerYear: number;
   fleet: 'owned' | 'new';
@@ -274,10 +278,28 @@ function textInput<T extends string | boolean>(inputs: Inputs, id: string, into:
   return r.defaultValue as T;
 }
 
+/**
+ * The network: --network when given; else trend when --difficulty-growth is given (today's scripts keep their
+ * meaning), said in a note; else the model.
+ */
+function networkInput(
+  inputs: Inputs,
+  into: Assumptions,
+): { network: 'model' | 'trend'; networkNote: string | null } {
+  const growth = inputs.given.difficultyGrowthPerMonth;
+  if (!inputs.given.network && growth) {
+    const networkNote = `${growth.from} given without --network: the network grows at it whatever the hashprice (--network trend); --network model for the calibrated response`;
+    into.network = { value: 'trend', origin: 'default', basis: networkNote };
+    return { network: 'trend', networkNote };
+  }
+  return { network: textInput(inputs, 'network', into), networkNote: null };
+}
+
 /** The projection's inputs; the conversion must fit in the horizon. */
 export function resolveProjection(inputs: Inputs, into: Assumptions): ProjectionSettings {
   const years = numberInput(inputs, 'years', into);
   const settings: ProjectionSettings = {
+    ...networkInput(inputs, into),
     years,
     discountRate: numberInput(inputs, 'discountRate', into),
     taxRate: numberInput(inputs, 'taxRate', into),

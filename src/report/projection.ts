@@ -196,6 +196,8 @@ function flipText(flip: NonNullable<ProjectReport['verdict']['flip']>, to: strin
   return `${to} wins if ${what} ${direction} ${show(flip.value)} (now ${show(flip.current)})`;
 }
 
+const NO_NETWORK = { difficulty: null, networkHashrateEhs: null, hashpriceUsdPerPhDay: null };
+
 export function projectReport(
   context: ProjectContext,
   projection: SiteProjection,
@@ -208,6 +210,25 @@ export function projectReport(
   const dates = Array.from({ length: projection.months + 1 }, (_, m) =>
     isoDay(context.startMs + m * MONTH_MS),
   );
+  // The network each month, for mining's months (month 0: today's; an AI option runs no chain: null).
+  const chainMonths = projection.chain.months;
+  const firstChain = chainMonths[0];
+  const networkAt = (m: number) => {
+    const c = chainMonths[m - 1];
+    if (m === 0 && firstChain)
+      return {
+        difficulty: context.network.snapshot.difficulty.value,
+        networkHashrateEhs: context.network.figures.impliedHashrateEhs,
+        hashpriceUsdPerPhDay: projection.hashpriceUsdPerPhDayToday,
+      };
+    return c
+      ? {
+          difficulty: c.difficulty,
+          networkHashrateEhs: c.networkHashrateEhs,
+          hashpriceUsdPerPhDay: c.hashpriceUsdPerPhDay,
+        }
+      : NO_NETWORK;
+  };
   const options: ProjectedOptionReport[] = projection.options.map((o) => {
     const b = breakevens[o.id];
     // Payback never counts the residual value (paybackMonths and discountedPaybackMonths, deprecated, do).
@@ -269,6 +290,7 @@ export function projectReport(
         cashFlowUsd: m.cashFlowUsd,
         cumulativeCashUsd: m.cumulativeCashUsd,
         curtailed: m.curtailed,
+        ...(o.id === 'mining' ? networkAt(m.month) : NO_NETWORK),
       })),
     };
   });

@@ -446,6 +446,18 @@ const projectedMonthSchema = z.object({
   cashFlowUsd: num(),
   cumulativeCashUsd: num(),
   curtailed: describe(z.boolean(), 'mining stopped this month: revenue below its power cost'),
+  difficulty: describe(
+    nullableNum(),
+    "mining: the network's difficulty at the month end (month 0: today's); null for AI options",
+  ),
+  networkHashrateEhs: describe(
+    nullableNum(),
+    'mining: network hashrate at the month end, EH/s (the model or the trend: assumptions.network); null for AI options',
+  ),
+  hashpriceUsdPerPhDay: describe(
+    nullableNum(),
+    "mining: the month's mean difficulty-based hashprice, USD per PH/s per day (month 0: today's); null for AI options",
+  ),
 });
 
 const projectedYearSchema = z.object({

@@ -8,7 +8,7 @@ import type { SimulationReport } from './schemas.js';
 export const HISTOGRAM_BINS = 40;
 
 const MODEL =
-  'monthly steps; BTC/USD a geometric Brownian motion with mean the --btc-growth path; network hashrate the --difficulty-growth path times a mean-1 lognormal factor whose shocks correlate with BTC (a fleet earns in proportion to 1/hashrate, so its expected BTC is a little above that of the deterministic path; the halving on its deterministic schedule); GPU rent its decline times a mean-1 lognormal factor; a month takes the mean of its start and end factors; curtailment decided per path';
+  'monthly steps; BTC/USD a geometric Brownian motion with mean the --btc-growth path; network hashrate the projection path (--network model or trend) times a mean-1 lognormal factor whose shocks correlate with BTC (a fleet earns in proportion to 1/hashrate, so its expected BTC is a little above that of the deterministic path; the halving on its deterministic schedule); GPU rent its decline times a mean-1 lognormal factor; a month takes the mean of its start and end factors; curtailment decided per path';
 
 const QUANTILES = `the value of rank floor(q(n-1)) among the n NPVs sorted (numpy method 'lower'), from log buckets of relative width ${RELATIVE_ERROR * 100}% (DDSketch): within ${RELATIVE_ERROR * 100}% of the exact order statistic (within $1 of it near zero), clamped to the exact min and max; memory fixed whatever the paths; histograms of at most 40 bins, never narrower than twice the sketch's buckets`;
 

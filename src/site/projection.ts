@@ -2,6 +2,8 @@
  * A site over the horizon: the core's projection from resolved inputs and today's network (carried to today
  * when older than a day), the breakevens against keeping mining, and what would flip the decision.
  */
+
+import { NETWORK_MODEL } from '../catalog/network-model.js';
 import { type Breakeven, breakevensVsMining, priceBreakevenBetween } from '../core/breakeven.js';
 import { type DeckColumn, type DeckRow, deckPaths } from '../core/price-path.js';
 import { type ProjectionInputs, projectSite, type SiteProjection } from '../core/projection/index.js';
@@ -49,6 +51,7 @@ export function projectionInputs(
       avgFeesBtcPerBlock: snapshot.avgFeesBtcPerBlock.value,
     },
     difficultyGrowthPerMonth: settings.difficultyGrowthPerMonth,
+    networkModel: settings.network === 'model' ? NETWORK_MODEL : null,
     btcGrowthPerYear: settings.btcGrowthPerYear,
     feesGrowthPerYear: settings.feesGrowthPerYear,
     annualDiscountRate: settings.discountRate,

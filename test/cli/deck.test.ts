@@ -34,13 +34,12 @@ const monthsOf = (doc: { options: { id: string; months: Month[] }[] }, id: strin
 
 describe('--price-deck', () => {
   it('a deck doubling BTC in month 13 doubles mining revenue that month (start 2025-01: month 13 is 2026-01)', async () => {
-    const plain = await project(['--start', '2025-01']);
-    const deck = await project([
-      '--start',
-      '2025-01',
-      '--price-deck',
-      file('double.csv', 'month,btcUsd\n2026-01,188000\n2026-02,94000\n'),
-    ]);
+    // On the trend network (hashrate independent of price) the blocks and difficulty do not move with the
+    // deck, so USD revenue scales with the month's price alone; the modelled network answers the spike a month
+    // later (below).
+    const double = file('double.csv', 'month,btcUsd\n2026-01,188000\n2026-02,94000\n');
+    const plain = await project(['--start', '2025-01', '--network', 'trend']);
+    const deck = await project(['--start', '2025-01', '--network', 'trend', '--price-deck', double]);
     expect(deck.code).toBe(0);
     const [before, after] = [monthsOf(plain.doc, 'mining'), monthsOf(deck.doc, 'mining')];
     expect(after[13]?.revenueUsd).toBeCloseTo(2 * (before[13]?.revenueUsd as number), 2);
@@ -53,6 +52,14 @@ describe('--price-deck', () => {
       coveredMonths: { first: 13, last: 14 },
     });
     expect(deck.stderr).toContain('a BTC/USD breakeven is the deck');
+    // The modelled network: month 13 still doubles (the hashrate follows the previous month's hashprice);
+    // the doubled hashprice brings hashrate in month 14, so that month earns less than without the spike.
+    const [modelPlain, modelDeck] = [
+      monthsOf((await project(['--start', '2025-01'])).doc, 'mining'),
+      monthsOf((await project(['--start', '2025-01', '--price-deck', double])).doc, 'mining'),
+    ];
+    expect(modelDeck[13]?.revenueUsd).toBeCloseTo(2 * (modelPlain[13]?.revenueUsd as number), 2);
+    expect(modelDeck[14]?.revenueUsd as number).toBeLessThan(modelPlain[14]?.revenueUsd as number);
   });
 
   it("a deck's power price moves that month's energy bill; later months keep its last price", async () => {

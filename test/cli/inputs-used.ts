@@ -122,6 +122,7 @@ export const CHANGE: Record<string, { set: string[]; with?: string[]; without?: 
   salvageUsdPerMwIt: { set: ['--salvage', '400k'] },
   siteFixedUsdPerMwMonth: { set: ['--site-fixed-cost', '5000'] },
   difficultyGrowthPerMonth: { set: ['--difficulty-growth', '3%'] },
+  network: { set: ['--network', 'trend'] },
   btcGrowthPerYear: { set: ['--btc-growth', '20%'] },
   feesGrowthPerYear: { set: ['--fees-growth', '50%'] },
   fleetOwnership: { set: ['--fleet', 'new'] },

@@ -9,6 +9,7 @@ export function baseProjection(over: Partial<ProjectionInputs> = {}): Projection
     years: 5,
     network: { heightBlocks: 924_700, difficulty: D, btcUsd: 84_775, avgFeesBtcPerBlock: 0.0213 },
     difficultyGrowthPerMonth: 0,
+    networkModel: null,
     btcGrowthPerYear: 0,
     feesGrowthPerYear: 0,
     annualDiscountRate: 0.1,

@@ -21,6 +21,7 @@ import { emit, explainIfAsked, prepareInputs, printNotes } from './shared.js';
 async function prepareProject(layered: LayeredInputs, ctx: Context) {
   const assumptions: Assumptions = {};
   const { resolved, settings } = resolveProjectionSite(layered, assumptions);
+  if (settings.networkNote) printNotes(ctx, [settings.networkNote]);
   const simulation = resolveSimulation(layered, assumptions);
   const { snapshot, nowMs } = await projectionStart(layered, ctx, settings, resolved);
   const inputs = projectionInputs(resolved, settings, snapshot, nowMs);

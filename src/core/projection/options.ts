@@ -32,6 +32,7 @@ export function chainFor(inputs: ProjectionInputs, months = Math.round(inputs.ye
   return projectChain({
     ...inputs.network,
     difficultyGrowthPerMonth: inputs.difficultyGrowthPerMonth,
+    networkModel: inputs.networkModel,
     btcGrowthPerYear: inputs.btcGrowthPerYear,
     feesGrowthPerYear: inputs.feesGrowthPerYear,
     months,

@@ -2,6 +2,7 @@
 import type { GpuCloudInputs, LeaseInputs } from '../ai.js';
 import type { ChainInputs, ChainProjection } from '../chain.js';
 import type { MiningInputs } from '../mining.js';
+import type { NetworkModelParams } from '../network-model.js';
 import type { PriceDeckPaths } from '../price-path.js';
 import type { OptionId } from '../units.js';
 import type { OptionFlows } from './flows.js';
@@ -19,6 +20,8 @@ export interface ProjectionInputs {
   years: number;
   network: Pick<ChainInputs, 'heightBlocks' | 'difficulty' | 'btcUsd' | 'avgFeesBtcPerBlock'>;
   difficultyGrowthPerMonth: number;
+  /** The network's response to hashprice (`--network model`); null: the constant growth (`--network trend`). */
+  networkModel: NetworkModelParams | null;
   btcGrowthPerYear: number;
   feesGrowthPerYear: number;
   annualDiscountRate: number;

@@ -103,13 +103,28 @@ export const PROJECTION_ROWS: readonly RowSpec[] = [
       'none beyond --mining-opex and the AI opex shares, which include them; give what is paid while idle',
   },
   {
+    id: 'network',
+    flag: '--network',
+    valueName: 'MODEL',
+    path: 'outlook.network',
+    group: 'projection',
+    commands: PROJECTING,
+    kind: { type: 'choice', choices: ['model', 'trend'] },
+    description:
+      'the network over the horizon: model (fleets by efficiency band switch off when they lose money on power and new machines deploy while they pay back; difficulty follows) or trend (hashrate grows at --difficulty-growth whatever the hashprice); --difficulty-growth given alone selects trend',
+    defaultValue: 'model',
+    basis:
+      'calibrated on the embedded difficulty epochs and BTC/USD monthly closes (npm run backtest): mean |difficulty error| 6-8% per window (2024-04, 2025-01, 2025-11), against 7-15% for the trend',
+  },
+  {
     id: 'difficultyGrowthPerMonth',
     flag: '--difficulty-growth',
     valueName: 'FRACTION_PER_MONTH',
     path: 'outlook.difficultyGrowthPerMonth',
     group: 'projection',
     commands: PROJECTING,
-    description: 'network hashrate growth per month (difficulty follows at each retarget)',
+    description:
+      'network hashrate growth per month under --network trend (difficulty follows at each retarget); given alone it selects trend',
     kind: number({
       flag: '--difficulty-growth',
       accepts: 'a monthly growth from -50% to +50% (e.g. 0.01 or 1%)',

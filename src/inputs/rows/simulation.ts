@@ -63,7 +63,8 @@ export const SIMULATION_ROWS: readonly RowSpec[] = [
     path: 'simulation.difficultyVolPerYear',
     group: 'simulation',
     commands: ['project'],
-    description: 'annual volatility of the network hashrate around --difficulty-growth (difficulty follows)',
+    description:
+      'annual volatility of the network hashrate around the projection network path (difficulty follows)',
     kind: number({
       flag: '--difficulty-vol',
       accepts: 'an annual volatility from 0 to 300% (e.g. 0.22 or 22%)',

@@ -1,0 +1,148 @@
+/**
+ * A network whose hashrate answers hashprice: the fleet is cells of (efficiency band x power-price tier), each
+ * holding installed hashrate that runs while it earns its power. Stepped once a month with the hashprice the
+ * miners saw (the previous month's mean: the chain feeds it, chain.ts), it returns the hashrate online for the
+ * month to come. Pure, deterministic and allocation-free after construction (the Monte Carlo may step it per
+ * path).
+ *
+ * The rules, per month, with hashprice h (USD per PH/s per day):
+ * - A cell's power costs 24 x e x p USD per PH/s per day (e J/TH = kW per PH/s, p USD/kWh: FACTS 2); it loses
+ *   money when h is below that (pool fee and other opex not counted: the cash cost of power alone).
+ * - A cell that has lost money for `offLagMonths` consecutive months switches off; it switches on again in
+ *   the first month it earns its power.
+ * - New machines (the newest efficiency, bought at a stated price, run at a stated power price) pay back in
+ *   P = price / (days a month x (h / 1000 - 0.024 e p)) months. Deployment this month is
+ *   maxDeployEhsPerMonth x clamp(2 (1 - P / paybackMonths), 0, 1): the full rate while a machine pays back
+ *   within half the stated time, nothing once it takes longer than the stated time (or never pays). New
+ *   hashrate spreads over the power tiers by their shares and then follows the same on/off rule.
+ * - Today's hashrate is the online hashrate: the cells losing money at today's hashprice are taken as off
+ *   already (their capacity waits for a better hashprice), the others share today's hashrate by band share.
+ */
+
+export interface FleetBand {
+  /** Representative efficiency of the band, J/TH. */
+  jPerTh: number;
+  /** Share of the installed fleet's hashrate, 0..1 (the bands' shares sum to 1). */
+  share: number;
+}
+
+export interface PowerTier {
+  usdPerKwh: number;
+  /** Share of each band's hashrate paying this price, 0..1 (the tiers' shares sum to 1). */
+  share: number;
+}
+
+export interface NetworkModelParams {
+  bands: readonly FleetBand[];
+  powerTiers: readonly PowerTier[];
+  /** Consecutive months of losing money before a cell switches off (>= 1). */
+  offLagMonths: number;
+  /** The newest machines: efficiency, price per TH/s and the power price a new deployment pays. */
+  newJPerTh: number;
+  newUsdPerTh: number;
+  newPowerUsdPerKwh: number;
+  /** A new machine is deployed while it pays back within this many months (full rate within half of it). */
+  paybackMonths: number;
+  /** The most hashrate the world deploys in a month, EH/s. */
+  maxDeployEhsPerMonth: number;
+}
+
+const DAYS_PER_MONTH = 365 / 12;
+
+/** A cell's power cost, USD per PH/s per day: 1 PH/s at e J/TH draws e kW, 24 e kWh a day. */
+export const powerCostUsdPerPhDay = (jPerTh: number, usdPerKwh: number): number => 24 * jPerTh * usdPerKwh;
+
+/** Months a new machine takes to pay back at hashprice h; Infinity when it never does. */
+export function newMachinePaybackMonths(params: NetworkModelParams, hashpriceUsdPerPhDay: number): number {
+  const marginPerThDay =
+    (hashpriceUsdPerPhDay - powerCostUsdPerPhDay(params.newJPerTh, params.newPowerUsdPerKwh)) / 1000;
+  return marginPerThDay > 0
+    ? params.newUsdPerTh / (DAYS_PER_MONTH * marginPerThDay)
+    : Number.POSITIVE_INFINITY;
+}
+
+/** EH/s deployed in a month at hashprice h: the maximum rate scaled by how fast a new machine pays back. */
+export function deploymentEhs(params: NetworkModelParams, hashpriceUsdPerPhDay: number): number {
+  const payback = newMachinePaybackMonths(params, hashpriceUsdPerPhDay);
+  if (!Number.isFinite(payback)) return 0;
+  const f = 2 * (1 - payback / params.paybackMonths);
+  return params.maxDeployEhsPerMonth * Math.min(1, Math.max(0, f));
+}
+
+export class NetworkModel {
+  /** Installed hashrate per cell, EH/s: bands (then the new machines' band) x tiers, row-major. */
+  private readonly installed: Float64Array;
+  /** Power cost per cell, USD per PH/s per day. */
+  private readonly cost: Float64Array;
+  /** Consecutive losing months per cell. */
+  private readonly losing: Float64Array;
+  private readonly tierShare: Float64Array;
+  private readonly tiers: number;
+  private readonly newRow: number;
+  /** EH/s online after the latest step (today's at construction). */
+  hashrateEhs: number;
+  /** EH/s deployed in the latest step. */
+  deployedEhs = 0;
+
+  constructor(
+    private readonly params: NetworkModelParams,
+    hashrateEhs0: number,
+    hashpriceUsdPerPhDay0: number,
+  ) {
+    const { bands, powerTiers, offLagMonths } = params;
+    this.tiers = powerTiers.length;
+    this.newRow = bands.length;
+    const cells = (bands.length + 1) * this.tiers;
+    this.installed = new Float64Array(cells);
+    this.cost = new Float64Array(cells);
+    this.losing = new Float64Array(cells);
+    this.tierShare = Float64Array.from(powerTiers.map((t) => t.share));
+    let onlineShare = 0;
+    for (let b = 0; b <= bands.length; b++) {
+      const e = b < bands.length ? (bands[b] as FleetBand).jPerTh : params.newJPerTh;
+      for (let t = 0; t < this.tiers; t++) {
+        const i = b * this.tiers + t;
+        this.cost[i] = powerCostUsdPerPhDay(e, (powerTiers[t] as PowerTier).usdPerKwh);
+        const loses = hashpriceUsdPerPhDay0 < (this.cost[i] as number);
+        this.losing[i] = loses ? offLagMonths : 0;
+        if (b < bands.length && !loses)
+          onlineShare += (bands[b] as FleetBand).share * (this.tierShare[t] as number);
+      }
+    }
+    // Today's hashrate is what runs: the installed fleet is that over the share of it that earns its power.
+    const installedEhs = onlineShare > 0 ? hashrateEhs0 / onlineShare : hashrateEhs0;
+    for (let b = 0; b < bands.length; b++)
+      for (let t = 0; t < this.tiers; t++) {
+        const i = b * this.tiers + t;
+        this.installed[i] = installedEhs * (bands[b] as FleetBand).share * (this.tierShare[t] as number);
+        if (onlineShare === 0) this.losing[i] = 0;
+      }
+    this.hashrateEhs = hashrateEhs0;
+  }
+
+  /** One month: deploys, switches cells off or on at hashprice h, and returns the EH/s online for the month. */
+  step(hashpriceUsdPerPhDay: number): number {
+    const { installed, cost, losing, tierShare, tiers } = this;
+    const lag = this.params.offLagMonths;
+    const deployed = deploymentEhs(this.params, hashpriceUsdPerPhDay);
+    this.deployedEhs = deployed;
+    const newStart = this.newRow * tiers;
+    for (let t = 0; t < tiers; t++)
+      installed[newStart + t] = (installed[newStart + t] as number) + deployed * (tierShare[t] as number);
+    let online = 0;
+    for (let i = 0; i < installed.length; i++) {
+      const l = hashpriceUsdPerPhDay < (cost[i] as number) ? (losing[i] as number) + 1 : 0;
+      losing[i] = l;
+      if (l < lag) online += installed[i] as number;
+    }
+    this.hashrateEhs = online;
+    return online;
+  }
+
+  /** Installed hashrate (online or not), EH/s. */
+  installedEhs(): number {
+    let sum = 0;
+    for (let i = 0; i < this.installed.length; i++) sum += this.installed[i] as number;
+    return sum;
+  }
+}
