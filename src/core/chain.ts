@@ -80,6 +80,13 @@ export interface ChainProjection {
   /** Month (1-based, fractional) in which the next halving lands; null beyond the horizon. */
   halvingMonth: number | null;
   halvingHeight: number;
+  /**
+   * The modelled network's run (absent with the trend), for the Monte Carlo to step the same model per path:
+   * the model starts from `hashrateEhs0` at `hashprice0UsdPerPhDay` (today's), is stepped in month 1 with
+   * today's hashprice and in month m > 1 with month m - 1's `hashpriceUsdPerPhDay`, and month m ends at
+   * `hashrateHs[m - 1]`: its step times 1e18, never below `floorHs`.
+   */
+  network?: { hashrateEhs0: number; hashprice0UsdPerPhDay: number; floorHs: number; hashrateHs: number[] };
 }
 
 /**
@@ -130,22 +137,20 @@ export function projectChain(inputs: ChainInputs): ChainProjection {
   );
   // The modelled network: within month m the hashrate moves exponentially from the month's start value to the
   // value the model sets for it from month m - 1's mean hashprice (today's for the first month).
-  const model = inputs.networkModel
-    ? new NetworkModel(
-        inputs.networkModel,
-        h0 / 1e18,
-        hashpriceBtcPerPhDay(inputs.difficulty, subsidyBtc(inputs.heightBlocks) + feesAt(0)) * btcAt(0),
-      )
-    : null;
+  const hashprice0 = inputs.networkModel
+    ? hashpriceBtcPerPhDay(inputs.difficulty, subsidyBtc(inputs.heightBlocks) + feesAt(0)) * btcAt(0)
+    : 0;
+  const model = inputs.networkModel ? new NetworkModel(inputs.networkModel, h0 / 1e18, hashprice0) : null;
+  // A network with nothing left online still has its cheapest miners: never below a millionth of today's.
+  const floorHs = h0 * 1e-6;
+  const modelHs: number[] = [];
   let monthStartSec = 0;
   let monthStartHs = h0;
   let k = trendK;
   const hashrateAt = model
     ? (tSec: number) => monthStartHs * Math.exp(k * (tSec - monthStartSec))
     : (tSec: number) => h0 * growthTo(tSec / MONTH_SEC);
-  let previousHashprice = model
-    ? hashpriceBtcPerPhDay(inputs.difficulty, subsidyBtc(inputs.heightBlocks) + feesAt(0)) * btcAt(0)
-    : 0;
+  let previousHashprice = hashprice0;
 
   let height = inputs.heightBlocks;
   let difficulty = inputs.difficulty;
@@ -164,8 +169,8 @@ export function projectChain(inputs: ChainInputs): ChainProjection {
     if (model) {
       monthStartSec = t;
       monthStartHs = hashrateAt(t);
-      // A network with nothing left online still has its cheapest miners: never below a millionth of today's.
-      const endHs = Math.max(model.step(previousHashprice) * 1e18, h0 * 1e-6);
+      const endHs = Math.max(model.step(previousHashprice) * 1e18, floorHs);
+      modelHs.push(endHs);
       k = Math.log(endHs / monthStartHs) / (end - t);
     }
     let usd = 0;
@@ -217,5 +222,19 @@ export function projectChain(inputs: ChainInputs): ChainProjection {
       halving,
     });
   }
-  return { months, halvingMonth, halvingHeight };
+  return {
+    months,
+    halvingMonth,
+    halvingHeight,
+    ...(model
+      ? {
+          network: {
+            hashrateEhs0: h0 / 1e18,
+            hashprice0UsdPerPhDay: hashprice0,
+            floorHs,
+            hashrateHs: modelHs,
+          },
+        }
+      : {}),
+  };
 }

@@ -89,7 +89,7 @@ export class NetworkModel {
     hashrateEhs0: number,
     hashpriceUsdPerPhDay0: number,
   ) {
-    const { bands, powerTiers, offLagMonths } = params;
+    const { bands, powerTiers } = params;
     this.tiers = powerTiers.length;
     this.newRow = bands.length;
     const cells = (bands.length + 1) * this.tiers;
@@ -97,27 +97,40 @@ export class NetworkModel {
     this.cost = new Float64Array(cells);
     this.losing = new Float64Array(cells);
     this.tierShare = Float64Array.from(powerTiers.map((t) => t.share));
+    this.hashrateEhs = hashrateEhs0;
+    this.reset(hashrateEhs0, hashpriceUsdPerPhDay0);
+  }
+
+  /**
+   * Back to the state a new model with these arguments has, without allocating (the Monte Carlo resets one
+   * model per path).
+   */
+  reset(hashrateEhs0: number, hashpriceUsdPerPhDay0: number): void {
+    const { params, installed, cost, losing, tierShare, tiers } = this;
+    const { bands, powerTiers, offLagMonths } = params;
     let onlineShare = 0;
     for (let b = 0; b <= bands.length; b++) {
       const e = b < bands.length ? (bands[b] as FleetBand).jPerTh : params.newJPerTh;
-      for (let t = 0; t < this.tiers; t++) {
-        const i = b * this.tiers + t;
-        this.cost[i] = powerCostUsdPerPhDay(e, (powerTiers[t] as PowerTier).usdPerKwh);
-        const loses = hashpriceUsdPerPhDay0 < (this.cost[i] as number);
-        this.losing[i] = loses ? offLagMonths : 0;
+      for (let t = 0; t < tiers; t++) {
+        const i = b * tiers + t;
+        cost[i] = powerCostUsdPerPhDay(e, (powerTiers[t] as PowerTier).usdPerKwh);
+        const loses = hashpriceUsdPerPhDay0 < (cost[i] as number);
+        losing[i] = loses ? offLagMonths : 0;
+        installed[i] = 0;
         if (b < bands.length && !loses)
-          onlineShare += (bands[b] as FleetBand).share * (this.tierShare[t] as number);
+          onlineShare += (bands[b] as FleetBand).share * (tierShare[t] as number);
       }
     }
     // Today's hashrate is what runs: the installed fleet is that over the share of it that earns its power.
     const installedEhs = onlineShare > 0 ? hashrateEhs0 / onlineShare : hashrateEhs0;
     for (let b = 0; b < bands.length; b++)
-      for (let t = 0; t < this.tiers; t++) {
-        const i = b * this.tiers + t;
-        this.installed[i] = installedEhs * (bands[b] as FleetBand).share * (this.tierShare[t] as number);
-        if (onlineShare === 0) this.losing[i] = 0;
+      for (let t = 0; t < tiers; t++) {
+        const i = b * tiers + t;
+        installed[i] = installedEhs * (bands[b] as FleetBand).share * (tierShare[t] as number);
+        if (onlineShare === 0) losing[i] = 0;
       }
     this.hashrateEhs = hashrateEhs0;
+    this.deployedEhs = 0;
   }
 
   /** One month: deploys, switches cells off or on at hashprice h, and returns the EH/s online for the month. */

@@ -7,8 +7,12 @@ import type { SimulationReport } from './schemas.js';
 /** Bins of each option's NPV histogram (from its 1st to its 99th percentile), at most. */
 export const HISTOGRAM_BINS = 40;
 
-const MODEL =
-  'monthly steps; BTC/USD a geometric Brownian motion with mean the --btc-growth path; network hashrate the projection path (--network model or trend) times a mean-1 lognormal factor whose shocks correlate with BTC (a fleet earns in proportion to 1/hashrate, so its expected BTC is a little above that of the deterministic path; the halving on its deterministic schedule); GPU rent its decline times a mean-1 lognormal factor; a month takes the mean of its start and end factors; curtailment decided per path';
+const MODEL = (responding: boolean) =>
+  `monthly steps; BTC/USD a geometric Brownian motion with mean the --btc-growth path; ${
+    responding
+      ? "network hashrate answering each path's hashprice through the projection's network model (fleets switch off when they lose money on power after a lag, new machines deploy while they pay back), times a mean-1 lognormal noise factor whose shocks correlate with BTC; a month's hashprice is the deterministic one times the path's BTC over the deterministic BTC times the deterministic over the path's hashrate at the previous month's end (difficulty follows hashrate about one retarget behind), and feeds the model the month after; the halving on its deterministic schedule"
+      : 'network hashrate the projection path (--network trend) times a mean-1 lognormal factor whose shocks correlate with BTC (a fleet earns in proportion to 1/hashrate, so its expected BTC is a little above that of the deterministic path; the halving on its deterministic schedule)'
+  }; GPU rent its decline times a mean-1 lognormal factor; a month takes the mean of its start and end factors; curtailment decided per path`;
 
 const QUANTILES = `the value of rank floor(q(n-1)) among the n NPVs sorted (numpy method 'lower'), from log buckets of relative width ${RELATIVE_ERROR * 100}% (DDSketch): within ${RELATIVE_ERROR * 100}% of the exact order statistic (within $1 of it near zero), clamped to the exact min and max; memory fixed whatever the paths; histograms of at most 40 bins, never narrower than twice the sketch's buckets`;
 
@@ -22,7 +26,7 @@ export function simulationReport(result: SimulationResult, settings: SimulationS
       difficultyVolPerYear: settings.difficultyVolPerYear,
       difficultyBtcCorrelation: settings.difficultyBtcCorrelation,
       gpuPriceVolPerYear: settings.gpuPriceVolPerYear,
-      description: MODEL,
+      description: MODEL(result.respondingNetwork),
       quantiles: QUANTILES,
     },
     options: result.options.map((o, i) => {

@@ -2,14 +2,28 @@
 
 import type { ProjectionInputs } from '../core/projection/index.js';
 import { siteFlows } from '../core/projection/index.js';
-import { type SimulationPlan, type SimulationSettings, simulationPlan } from '../core/risk/simulation.js';
+import {
+  networkPlan,
+  type SimulationPlan,
+  type SimulationSettings,
+  simulationPlan,
+} from '../core/risk/simulation.js';
 
-/** The simulation plan over the same flows as the deterministic projection of `inputs`. */
+/**
+ * The simulation plan over the same flows as the deterministic projection of `inputs`; with a modelled
+ * network (`--network model`), the model and the chain's run of it, so the network responds on each path.
+ */
 export function simulationPlanFor(inputs: ProjectionInputs, settings: SimulationSettings): SimulationPlan {
-  return simulationPlan(siteFlows(inputs).options, settings, {
-    annualDiscountRate: inputs.annualDiscountRate,
-    taxRate: inputs.taxRate,
-    btcUsd0: inputs.network.btcUsd,
-    btcGrowthPerYear: inputs.btcGrowthPerYear,
-  });
+  const { chain, options } = siteFlows(inputs);
+  return simulationPlan(
+    options,
+    settings,
+    {
+      annualDiscountRate: inputs.annualDiscountRate,
+      taxRate: inputs.taxRate,
+      btcUsd0: inputs.network.btcUsd,
+      btcGrowthPerYear: inputs.btcGrowthPerYear,
+    },
+    networkPlan(chain, inputs.networkModel),
+  );
 }

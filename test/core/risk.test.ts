@@ -7,7 +7,9 @@ import fc from 'fast-check';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { describe, expect, it } from 'vitest';
 import { DIFFICULTY_EPOCHS } from '../../src/catalog/difficulty-epochs.js';
+import { NETWORK_MODEL } from '../../src/catalog/network-model.js';
 import { paybackMonths } from '../../src/core/finance.js';
+import { NetworkModel, type NetworkModelParams } from '../../src/core/network-model.js';
 import { type ProjectionInputs, projectSite, siteFlows } from '../../src/core/projection/index.js';
 import { normal } from '../../src/core/risk/normal.js';
 import {
@@ -25,7 +27,11 @@ import {
   BLOCK_PATHS,
   BlockStreams,
   blocksOf,
+  type Distribution,
   emptySketches,
+  type NetworkPlan,
+  networkPlan,
+  respondingMiningFactors,
   type SimulationPlan,
   type SimulationSettings,
   SimulationTotals,
@@ -187,8 +193,9 @@ const VOLS: Omit<SimulationSettings, 'paths' | 'seed'> = {
 };
 
 function planFor(inputs: ProjectionInputs, over: Partial<SimulationSettings> = {}): SimulationPlan {
+  const { chain, options } = siteFlows(inputs);
   return simulationPlan(
-    siteFlows(inputs).options,
+    options,
     { paths: 0, seed: 1, ...VOLS, ...over },
     {
       annualDiscountRate: inputs.annualDiscountRate,
@@ -196,6 +203,7 @@ function planFor(inputs: ProjectionInputs, over: Partial<SimulationSettings> = {
       btcUsd0: inputs.network.btcUsd,
       btcGrowthPerYear: inputs.btcGrowthPerYear,
     },
+    networkPlan(chain, inputs.networkModel),
   );
 }
 
@@ -213,6 +221,10 @@ const realistic = (over: Partial<ProjectionInputs> = {}) =>
     taxRate: 0.21,
     ...over,
   });
+
+/** The same site with the network answering hashprice (`--network model`, the CLI's default). */
+const modelled = (over: Partial<ProjectionInputs> = {}) =>
+  realistic({ networkModel: NETWORK_MODEL, ...over });
 
 describe('Monte Carlo', () => {
   it('with every volatility at 0 is the deterministic projection, exactly', () => {
@@ -262,8 +274,11 @@ describe('Monte Carlo', () => {
     expect(Math.abs(r.btcUsdAtHorizon.p50 - median)).toBeLessThan(4 * seMedian + RELATIVE_ERROR * median);
   });
 
-  it('gives the same figures whatever the split of blocks between workers', () => {
-    const plan = planFor(realistic(), { seed: 99 });
+  it.each([
+    ['trend', realistic],
+    ['model', modelled],
+  ])('gives the same figures whatever the split of blocks between workers (network %s)', (_, site) => {
+    const plan = planFor(site(), { seed: 99 });
     const paths = 4 * BLOCK_PATHS + 321;
     const alone = simulate(plan, paths);
     // Three "workers" taking blocks in turn, each with its own streams and sketches; merged in block order.
@@ -280,6 +295,8 @@ describe('Monte Carlo', () => {
     for (const r of results) totals.addBlock(r);
     for (const w of [...workers].reverse()) totals.addSketches(w.sketches);
     expect(bytesOf(totals.result())).toEqual(bytesOf(alone));
+    // The plan crosses to a worker by structured clone: the clone gives the same figures.
+    expect(bytesOf(simulate(structuredClone(plan), 500))).toEqual(bytesOf(simulate(plan, 500)));
     // The seed matters (a few hundred paths show it).
     const few = 300;
     expect(simulate(planFor(realistic(), { seed: 100 }), few).options[0]?.npvUsd.mean).not.toBe(
@@ -287,20 +304,40 @@ describe('Monte Carlo', () => {
     );
   });
 
-  it('gives the same bits on every Node version and machine: figures pinned on Node 20.20 and 24.21', () => {
-    // Recorded once; CI runs this on Node 20 and 24. A change here means the stream, the model or a
-    // math function's bits changed (V8's Math.pow did between 20 and 24, hence core's power()). Re-pinned
-    // (Node 20.20) when the chain integrated hashrate growth within a segment: mining -0.34%, difficulty
-    // ~0.23% higher after each retarget at +1%/month (test/core/chain.test.ts).
-    const inputs = realistic({ btcGrowthPerYear: 0.1 });
-    const r = simulate(planFor(inputs, { seed: 2026 }), 1500);
-    expect(r.options.map((o) => [o.id, o.npvUsd.mean, o.npvUsd.p50, o.probabilityBeatsMining])).toEqual([
-      ['mining', 374553187.28851384, 348450261.50756174, 0],
-      ['ai-lease', 121614849.23791647, 117154682.589035, 0],
-      ['gpu-cloud', -134553744.36682644, -261254597.80356395, 0.3006666666666667],
-    ]);
-    expect(r.btcUsdAtHorizon.mean).toBe(132130.31708490802);
-  });
+  it.each([
+    [
+      'trend',
+      realistic,
+      [
+        ['mining', 374553187.28851384, 348450261.50756174, 0],
+        ['ai-lease', 121614849.23791647, 117154682.589035, 0],
+        ['gpu-cloud', -134553744.36682644, -261254597.80356395, 0.3006666666666667],
+      ],
+    ],
+    // The network responding per path (pinned on Node 20.20 and 24.21 when it came): the same draws.
+    [
+      'model',
+      modelled,
+      [
+        ['mining', 496829278.9632647, 487600103.7443435, 0],
+        ['ai-lease', 136761112.2454517, 133419083.55327664, 0],
+        ['gpu-cloud', -119407481.35929206, -242134989.14840657, 0.27266666666666667],
+      ],
+    ],
+  ] as const)(
+    'gives the same bits on every Node version and machine: figures pinned on Node 20.20 and 24.21 (network %s)',
+    (_, site, pinned) => {
+      // Recorded once; CI runs this on Node 20 and 24. A change here means the stream, the model or a
+      // math function's bits changed (V8's Math.pow did between 20 and 24, hence core's power()). Re-pinned
+      // (Node 20.20) when the chain integrated hashrate growth within a segment: mining -0.34%, difficulty
+      // ~0.23% higher after each retarget at +1%/month (test/core/chain.test.ts).
+      const r = simulate(planFor(site({ btcGrowthPerYear: 0.1 }), { seed: 2026 }), 1500);
+      expect(r.options.map((o) => [o.id, o.npvUsd.mean, o.npvUsd.p50, o.probabilityBeatsMining])).toEqual(
+        pinned,
+      );
+      expect(r.btcUsdAtHorizon.mean).toBe(132130.31708490802);
+    },
+  );
 
   it('never lowers the chance that the lease beats mining when the lease rate rises (same seed)', () => {
     fc.assert(
@@ -338,6 +375,128 @@ describe('Monte Carlo', () => {
       ),
       { numRuns: 25 },
     );
+  });
+});
+
+/** A deterministic chain at a flat hashprice with 100 EH/s every month (the model's own answer to it). */
+const flatNetwork = (
+  params: NetworkModelParams,
+  hashpriceUsdPerPhDay: number,
+  months: number,
+): NetworkPlan => ({
+  params,
+  hashrateEhs0: 100,
+  hashprice0UsdPerPhDay: hashpriceUsdPerPhDay,
+  floorHs: 100e12,
+  hashrateHs: new Float64Array(months).fill(100e18),
+  hashpriceUsdPerPhDay: new Float64Array(months).fill(hashpriceUsdPerPhDay),
+});
+
+describe('Monte Carlo with the network responding per path (--network model)', () => {
+  it('with every volatility at 0 is the deterministic (modelled) projection, exactly', () => {
+    const inputs = modelled({ btcGrowthPerYear: 0.1 });
+    const plan = planFor(inputs, { btcVolPerYear: 0, difficultyVolPerYear: 0, gpuPriceVolPerYear: 0 });
+    expect(plan.network).not.toBeNull();
+    const det = projectSite(inputs);
+    const r = simulate(plan, 1200);
+    expect(r.respondingNetwork).toBe(true);
+    for (const o of r.options) {
+      const d = det.options.find((x) => x.id === o.id);
+      if (!d) throw new Error(o.id);
+      for (const q of [o.npvUsd.mean, o.npvUsd.p5, o.npvUsd.p50, o.npvUsd.p95, o.npvUsd.min, o.npvUsd.max])
+        expect(q).toBe(d.npvUsd);
+      expect(o.npvUsd.standardError).toBe(0);
+    }
+  });
+
+  it('keeps the trend (random walk) figures when the network is the trend: no model in the plan', () => {
+    const plan = planFor(realistic(), { seed: 7 });
+    expect(plan.network).toBeNull();
+    expect(simulate(plan, 300).respondingNetwork).toBe(false);
+  });
+
+  it('switches off the fleets that lose money after the lag when BTC halves: mining earns more than BTC alone', () => {
+    // Two bands, one power tier at $0.05/kWh: power costs 24 x 15 x 0.05 = $18 and 24 x 30 x 0.05 = $36 per
+    // PH/s per day; 60% / 40% of 100 EH/s; no deployment; off after 2 losing months. The deterministic chain:
+    // a flat $60 hashprice, every cell earning, 100 EH/s every month.
+    const params: NetworkModelParams = {
+      bands: [
+        { jPerTh: 15, share: 0.6 },
+        { jPerTh: 30, share: 0.4 },
+      ],
+      powerTiers: [{ usdPerKwh: 0.05, share: 1 }],
+      offLagMonths: 2,
+      newJPerTh: 15,
+      newUsdPerTh: 20,
+      newPowerUsdPerKwh: 0.05,
+      paybackMonths: 36,
+      maxDeployEhsPerMonth: 0,
+    };
+    const months = 10;
+    const network = flatNetwork(params, 60, months);
+    const model = new NetworkModel(params, 100, 60);
+    const factor = new Float64Array(months + 1);
+    // Nothing drawn: the model returns the chain's hashrates, every factor is 1.
+    respondingMiningFactors(
+      network,
+      model,
+      new Float64Array(months + 1).fill(1),
+      new Float64Array(months + 1).fill(1),
+      months,
+      factor,
+    );
+    expect([...factor]).toEqual(new Array(months + 1).fill(1));
+    // The path's BTC halves at month 3's end (1, 1, 1, 0.5, 0.5 ...), no hashrate noise. By hand, month m's
+    // factor = BTC's month mean x 100 / (path EH/s at month m - 1's end); the model is stepped in month m with
+    // $60 x month m - 1's factor:
+    // m=1..3: fed 60, 100 EH/s; factors 1, 1, (1 + 0.5) / 2 = 0.75.
+    // m=4: fed 45 (> 36: all earn), 100 EH/s; factor 0.5.  m=5: fed 30, the 30 J/TH band loses (1 month), 100.
+    // m=6: fed 30, losing 2 months: off, 60 EH/s; factor 0.5 (month 5's 100 EH/s).
+    // m=7: fed 30, 60 EH/s; factor 0.5 x 100 / 60 (the network shrank: more than BTC's 0.5).
+    // m=8: fed 60 x 0.5 / 0.6 = 50 (> 36): back on, 100 EH/s; factor 0.5 x 100 / 60 (month 7's 60 EH/s).
+    // m=9: fed 50, 100 EH/s; factor 0.5.  m=10: fed 30, losing 1 month, 100; factor 0.5.
+    const btc = Float64Array.from({ length: months + 1 }, (_, m) => (m <= 2 ? 1 : 0.5));
+    respondingMiningFactors(network, model, btc, new Float64Array(months + 1).fill(1), months, factor);
+    const shrunk = 0.5 * (100e18 / 60e18);
+    expect([...factor]).toEqual([1, 1, 1, 0.75, 0.5, 0.5, 0.5, shrunk, shrunk, 0.5, 0.5]);
+    expect(shrunk).toBeGreaterThan(0.5);
+    // The reset model starts from today's state on every path: the same path again, the same factors.
+    const again = new Float64Array(months + 1);
+    respondingMiningFactors(network, model, btc, new Float64Array(months + 1).fill(1), months, again);
+    expect([...again]).toEqual([...factor]);
+  });
+
+  it('scales the next months by the noise on the hashrate: 10% more hashrate, 1/1.1 of the hashprice a month later', () => {
+    const params: NetworkModelParams = { ...NETWORK_MODEL, maxDeployEhsPerMonth: 0 };
+    const model = new NetworkModel(params, 100, 1000);
+    const months = 3;
+    const network = flatNetwork(params, 1000, months);
+    const factor = new Float64Array(months + 1);
+    const noise = Float64Array.from([1, 1.1, 1.1, 1.1]);
+    respondingMiningFactors(network, model, new Float64Array(months + 1).fill(1), noise, months, factor);
+    expect([...factor]).toEqual([1, 1, 100e18 / (100e18 * 1.1), 100e18 / (100e18 * 1.1)]);
+    // Ten times the hashrate: difficulty follows by at most a retarget's clamp (4x) a month.
+    respondingMiningFactors(
+      network,
+      model,
+      new Float64Array(months + 1).fill(1),
+      Float64Array.from([1, 10, 10, 0.01]),
+      months,
+      factor,
+    );
+    expect([...factor]).toEqual([1, 1, 0.25, 0.25]);
+  });
+
+  it('narrows mining against BTC alone: the network shrinks when BTC falls and grows when it rises (same draws)', () => {
+    // The same plan without the network (null: the random walk at 0 vol and 0 correlation, so the factor is
+    // BTC's alone) draws the same normals in the same order: the same BTC paths.
+    const plan = planFor(modelled(), { seed: 5, difficultyBtcCorrelation: 0, difficultyVolPerYear: 0 });
+    const responding = simulate(plan, 2000);
+    const blind = simulate({ ...plan, network: null }, 2000);
+    expect(responding.btcUsdAtHorizon).toEqual(blind.btcUsdAtHorizon);
+    const mining = (r: typeof blind) => r.options.find((o) => o.id === 'mining')?.npvUsd as Distribution;
+    expect(mining(responding).p5).toBeGreaterThan(mining(blind).p5);
+    expect(mining(responding).p95).toBeLessThan(mining(blind).p95);
   });
 });
 

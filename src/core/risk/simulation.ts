@@ -22,7 +22,9 @@
  */
 import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
+import type { ChainProjection } from '../chain.js';
 import { monthlyRate, npv as npvAt, paybackMonths } from '../finance.js';
+import { NetworkModel, type NetworkModelParams } from '../network-model.js';
 import { evaluateFlows, type Flows, type OptionFlows } from '../projection/index.js';
 import { type OptionId, power } from '../units.js';
 import { normal } from './normal.js';
@@ -54,6 +56,35 @@ export interface SimulationSettings {
   gpuPriceVolPerYear: number;
 }
 
+/**
+ * The modelled network (`--network model`) in a plan: the model's parameters and the deterministic chain's run
+ * of it (chain.ts, ChainProjection.network), which a path's run reproduces exactly when nothing is drawn.
+ */
+export interface NetworkPlan {
+  params: NetworkModelParams;
+  hashrateEhs0: number;
+  hashprice0UsdPerPhDay: number;
+  floorHs: number;
+  /** Month m's (index m - 1) end hashrate as the model set it, H/s (deterministic chain). */
+  hashrateHs: Float64Array;
+  /** Month m's (index m - 1) mean hashprice, USD per PH/s per day (deterministic chain). */
+  hashpriceUsdPerPhDay: Float64Array;
+}
+
+/** The network part of a plan from the deterministic chain: null with the trend (no model run in it). */
+export function networkPlan(chain: ChainProjection, params: NetworkModelParams | null): NetworkPlan | null {
+  const run = chain.network;
+  if (!params || !run) return null;
+  return {
+    params,
+    hashrateEhs0: run.hashrateEhs0,
+    hashprice0UsdPerPhDay: run.hashprice0UsdPerPhDay,
+    floorHs: run.floorHs,
+    hashrateHs: Float64Array.from(run.hashrateHs),
+    hashpriceUsdPerPhDay: Float64Array.from(chain.months, (m) => m.hashpriceUsdPerPhDay),
+  };
+}
+
 /** What a worker needs: plain data (typed arrays and numbers), so it crosses a thread by structured clone. */
 export interface SimulationPlan {
   months: number;
@@ -66,6 +97,8 @@ export interface SimulationPlan {
   difficultyVolPerYear: number;
   difficultyBtcCorrelation: number;
   gpuPriceVolPerYear: number;
+  /** The network responding on each path (`--network model`); null: the trend's random walk. */
+  network: NetworkPlan | null;
   /**
    * Per option: its flows; whether the GPU rent factor applies; and the months that change from path to
    * path, [0, variesUntil) (after them the option's cash is the same on every path: the lease after go-live).
@@ -91,9 +124,12 @@ export function simulationPlan(
   flows: readonly OptionFlows[],
   settings: SimulationSettings,
   finance: { annualDiscountRate: number; taxRate: number; btcUsd0: number; btcGrowthPerYear: number },
+  network: NetworkPlan | null = null,
 ): SimulationPlan {
   const first = flows[0];
   if (!first) throw new RangeError('simulation: no options');
+  if (network && network.hashrateHs.length < first.flows.length - 1)
+    throw new RangeError('simulation: the network run is shorter than the flows');
   return {
     months: first.flows.length - 1,
     ...finance,
@@ -102,6 +138,7 @@ export function simulationPlan(
     difficultyVolPerYear: settings.difficultyVolPerYear,
     difficultyBtcCorrelation: settings.difficultyBtcCorrelation,
     gpuPriceVolPerYear: settings.gpuPriceVolPerYear,
+    network,
     options: flows.map((o) => {
       const rentIsRandom = o.id === 'gpu-cloud';
       return {
@@ -177,9 +214,19 @@ export interface Scratch {
   /** Per option: its cash by month, the months after `variesUntil` evaluated once, here. */
   cash: Float64Array[];
   npv: Float64Array;
+  /** The modelled network, reset on each path (null with the trend). */
+  model: NetworkModel | null;
+  /** A path's BTC/USD and hashrate (noise) over their deterministic paths at each month's end: logs, then ratios. */
+  btc: Float64Array;
+  noise: Float64Array;
 }
 
 export const scratchFor = (plan: SimulationPlan): Scratch => ({
+  model: plan.network
+    ? new NetworkModel(plan.network.params, plan.network.hashrateEhs0, plan.network.hashprice0UsdPerPhDay)
+    : null,
+  btc: new Float64Array(plan.months + 1),
+  noise: new Float64Array(plan.months + 1),
   miningFactor: new Float64Array(plan.months + 1),
   rentFactor: new Float64Array(plan.months + 1),
   cash: plan.options.map((o) =>
@@ -210,38 +257,105 @@ interface Steps {
 }
 
 /**
- * One path's factors, month by month, into `miningFactor` and `rentFactor` (index 0 stays 1); returns the
- * log of BTC/USD's ratio to its deterministic path at the horizon. Its own function: called once a path, it
- * is optimized after a few paths rather than after a block's loop.
+ * One path's draws, month by month: the logs of BTC/USD's and the hashrate's ratios to their deterministic
+ * paths at each month's end into `logBtc` and `logHash` (index 0 stays 0), the GPU rent factor (a month's
+ * mean) into `rentFactor`; returns the log of BTC/USD's ratio at the horizon. Its own function: called once
+ * a path, it is optimized after a few paths rather than after a block's loop.
  */
-function drawFactors(
+function drawLogs(
   rng: JumpableRandomGenerator,
   months: number,
   k: Steps,
-  miningFactor: Float64Array,
+  logBtc: Float64Array,
+  logHash: Float64Array,
   rentFactor: Float64Array,
 ): number {
   const { btcDrift, btcSd, hashDrift, hashSd, rho, rhoOther, rentDrift, rentSd } = k;
-  let logBtc = 0;
-  let logHash = 0;
+  let b = 0;
+  let h = 0;
   let logRent = 0;
-  let previousMining = 1;
   let previousRent = 1;
   for (let m = 1; m <= months; m++) {
     const zBtc = normal(rng);
     const zHash = normal(rng);
     const zRent = normal(rng);
-    logBtc += btcDrift + btcSd * zBtc;
-    logHash += hashDrift + hashSd * (rho * zBtc + rhoOther * zHash);
+    b += btcDrift + btcSd * zBtc;
+    h += hashDrift + hashSd * (rho * zBtc + rhoOther * zHash);
     logRent += rentDrift + rentSd * zRent;
-    const mining = Math.exp(logBtc - logHash);
+    logBtc[m] = b;
+    logHash[m] = h;
     const rent = Math.exp(logRent);
-    miningFactor[m] = (previousMining + mining) / 2;
     rentFactor[m] = (previousRent + rent) / 2;
-    previousMining = mining;
     previousRent = rent;
   }
-  return logBtc;
+  return b;
+}
+
+/**
+ * The trend's mining factors (`--network trend`): BTC's ratio over the hashrate's random walk, each month the
+ * mean of its start and end values (index 0 stays 1).
+ */
+function trendFactors(
+  months: number,
+  logBtc: Float64Array,
+  logHash: Float64Array,
+  miningFactor: Float64Array,
+) {
+  let previousMining = 1;
+  for (let m = 1; m <= months; m++) {
+    const mining = Math.exp((logBtc[m] as number) - (logHash[m] as number));
+    miningFactor[m] = (previousMining + mining) / 2;
+    previousMining = mining;
+  }
+}
+
+/** The responding network's inputs (respondingMiningFactors) from the logs, in place: ratios, index 0 at 1. */
+function ratiosOf(months: number, logs: Float64Array): Float64Array {
+  logs[0] = 1;
+  for (let m = 1; m <= months; m++) logs[m] = Math.exp(logs[m] as number);
+  return logs;
+}
+
+/**
+ * A path's mining factors (its hashprice over the deterministic one, month by month) with the network
+ * answering the path's hashprice through the same model as the deterministic chain. `btc[m]` and `noise[m]`
+ * are the path's BTC/USD and hashrate noise factor over their deterministic values at month m's end
+ * (`btc[0] = noise[0] = 1`). Month m (1-based):
+ * - the model, reset to today's state, is stepped with the hashprice the path's miners saw (today's in
+ *   month 1, the path's month m - 1 after that, as the chain feeds it) and gives the path's hashrate at the
+ *   month's end, N'_m (floored as in the chain), times the noise: H'_m = N'_m x noise[m];
+ * - difficulty follows hashrate one retarget behind: month m's mean difficulty is taken to scale with the
+ *   hashrate at month m - 1's end (a retarget every ~2 weeks on the mean of the epoch before: a lag of about
+ *   two weeks to a month), so the factor is (btc[m - 1] + btc[m]) / 2 (BTC, the month's mean, as on the trend)
+ *   x N_(m-1) / H'_(m-1) (1 in month 1), that ratio held within 1/4 to 4 (a retarget's clamp: a network that
+ *   all but switches off finds its blocks so slowly that its difficulty takes months to follow);
+ * - the path's month m hashprice is the chain's times that factor, and feeds the model in month m + 1.
+ * With btc and noise all 1 the model is fed the chain's own numbers, returns its own hashrates, and every
+ * factor is exactly 1. Allocation-free.
+ */
+/** Bitcoin Core's clamp on one retarget: difficulty moves by at most 4x either way. */
+const MAX_RETARGET = 4;
+
+export function respondingMiningFactors(
+  network: NetworkPlan,
+  model: NetworkModel,
+  btc: ArrayLike<number>,
+  noise: ArrayLike<number>,
+  months: number,
+  miningFactor: Float64Array,
+): void {
+  const { hashrateHs, hashpriceUsdPerPhDay, floorHs } = network;
+  model.reset(network.hashrateEhs0, network.hashprice0UsdPerPhDay);
+  let seen = network.hashprice0UsdPerPhDay;
+  let lag = 1;
+  miningFactor[0] = 1;
+  for (let m = 1; m <= months; m++) {
+    const pathHs = Math.max(model.step(seen) * 1e18, floorHs) * (noise[m] as number);
+    const factor = (((btc[m - 1] as number) + (btc[m] as number)) / 2) * lag;
+    miningFactor[m] = factor;
+    seen = (hashpriceUsdPerPhDay[m - 1] as number) * factor;
+    lag = Math.min(MAX_RETARGET, Math.max(1 / MAX_RETARGET, (hashrateHs[m - 1] as number) / pathHs));
+  }
 }
 
 /**
@@ -271,6 +385,7 @@ export function simulateBlock(
   // npvMonthly(annual, cash) is npv(monthlyRate(annual), cash): the rate once per block, the same figures.
   const monthly = monthlyRate(plan.annualDiscountRate);
   const { miningFactor, rentFactor, npv } = scratch;
+  const { network } = plan;
   miningFactor[0] = 1;
   rentFactor[0] = 1;
 
@@ -284,7 +399,20 @@ export function simulateBlock(
   };
   const steps: Steps = { btcDrift, btcSd, hashDrift, hashSd, rho, rhoOther, rentDrift, rentSd };
   for (let p = 0; p < paths; p++) {
-    const logBtc = drawFactors(rng, months, steps, miningFactor, rentFactor);
+    const { btc: btcs, noise } = scratch;
+    btcs[0] = 0;
+    noise[0] = 0;
+    const logBtc = drawLogs(rng, months, steps, btcs, noise, rentFactor);
+    if (network)
+      respondingMiningFactors(
+        network,
+        scratch.model as NetworkModel,
+        ratiosOf(months, btcs),
+        ratiosOf(months, noise),
+        months,
+        miningFactor,
+      );
+    else trendFactors(months, btcs, noise, miningFactor);
     const btc = btcDeterministicAtHorizon * Math.exp(logBtc);
     addMoment(result.btcAtHorizon, btc);
     addToSketch(sketches.btcAtHorizon, btc);
@@ -359,6 +487,8 @@ export interface SimulatedOption {
 export interface SimulationResult {
   paths: number;
   seed: number;
+  /** The network answered each path's hashprice (the model), rather than a random walk around the trend. */
+  respondingNetwork: boolean;
   options: SimulatedOption[];
   btcUsdAtHorizon: Distribution;
   /** Sketches of each option's NPV (for a histogram). */
@@ -403,6 +533,7 @@ export class SimulationTotals {
     return {
       paths: n,
       seed: this.plan.seed,
+      respondingNetwork: this.plan.network !== null,
       options: this.plan.options.map((o, i) => ({
         id: o.id,
         npvUsd: distribution(this.npv[i] as Moments, this.sketches.npv[i] as Sketch),
