@@ -8,13 +8,14 @@ import type { OptionProjection, SiteProjection } from '../core/projection/index.
 import type { OptionId } from '../core/units.js';
 import type { Assumptions } from '../inputs/resolve.js';
 import type { NetworkData } from '../site/network.js';
-import type { DecisionFlip, SiteProjectionResult } from '../site/projection.js';
+import type { DecisionFlip, SiteProjectionResult, SiteRobustness } from '../site/projection.js';
 import { DOCUMENT_VERSIONS } from './documents.js';
 import { price, usd } from './format.js';
 import { withSourceFreshness } from './freshness.js';
 import { OPTION_LABELS } from './labels.js';
 import { networkAssumptions, networkReport } from './network.js';
 import type { BreakevenVsMiningReport, ProjectedOptionReport, ProjectReport } from './schemas.js';
+import { robustFields, robustText } from './verdict.js';
 
 const MONTH_MS = (365 / 12) * 86_400_000;
 
@@ -199,6 +200,8 @@ export function projectReport(
   breakevens: Partial<Record<OptionId, BreakevensVsMining>>,
   between: FlipBetween | null,
   current: { btcUsd: number; leaseUsdPerKwMonth: number; gpuUsdPerHour: number },
+  robustness: SiteRobustness,
+  simulatedShareFirst?: number,
 ): ProjectReport {
   const mining = projection.options.find((o) => o.id === 'mining') as OptionProjection;
   // Every option has the same months: each month's date once, not once per option.
@@ -280,6 +283,12 @@ export function projectReport(
       : `The ${best.label} has the highest NPV over ${context.years} years: ${usd(best.npvUsd)}, ${usd(best.npvVsMiningUsd)} more than keeping mining (${usd(mining.npvUsd)})${runnerUp.id !== 'mining' ? `; the ${runnerUp.label} ${usd(runnerUp.npvUsd)}` : ''}`;
   const halving = projection.chain.halvingMonth;
   const leaning = residualLeaning(options);
+  const robust = robustFields(robustness, simulatedShareFirst);
+  const text = robustText(
+    robust,
+    { best: best.id, runnerUp: runnerUp.id, marginUsd: margin, years: context.years },
+    flip ? `${head}; ${flipText(flip, flipWinner(runnerUp))}` : head,
+  );
   return {
     schemaVersion: DOCUMENT_VERSIONS.project,
     command: 'project',
@@ -307,7 +316,8 @@ export function projectReport(
       marginUsd: margin,
       runnerUpId: runnerUp.id,
       flip,
-      text: `${flip ? `${head}; ${flipText(flip, flipWinner(runnerUp))}` : head}${leaning}`,
+      ...robust,
+      text: `${text}${leaning}`,
     },
     residualMethod: RESIDUAL_METHODS[residualRule(context.assumptions)],
     ...(context.gpuPrices ? { gpuPrices: context.gpuPrices } : {}),
@@ -332,8 +342,15 @@ export function residualLeaning(
   return `; ${parts.join('; ')}`;
 }
 
-/** The `project` document of a site's projection (src/site/projection.ts). */
-export function projectionReport(result: SiteProjectionResult, assumptions: Assumptions): ProjectReport {
+/**
+ * The `project` document of a site's projection (src/site/projection.ts); with a simulation, the share of its
+ * paths on which the first-ranked option beats the runner-up.
+ */
+export function projectionReport(
+  result: SiteProjectionResult,
+  assumptions: Assumptions,
+  simulatedShareFirst?: number,
+): ProjectReport {
   const carried = result.carriedForward;
   return projectReport(
     {
@@ -355,6 +372,8 @@ export function projectionReport(result: SiteProjectionResult, assumptions: Assu
     result.breakevens,
     result.flip,
     result.current,
+    result.robustness,
+    simulatedShareFirst,
   );
 }
 

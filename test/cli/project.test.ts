@@ -137,10 +137,14 @@ describe('project formats and layout', () => {
     expect((await project([], { FORCE_COLOR: '1' })).stdout).toContain('\u001b[');
   });
 
-  it('ends with the decision: the best NPV and what would flip it', async () => {
+  it('ends with the decision: who leads, by how much, and what would flip it', async () => {
     const { stdout } = await project([]);
-    expect(stdout).toMatch(/has the highest NPV over\s+5 years/);
-    expect(stdout).toMatch(/wins if/);
+    expect(stdout).toMatch(/Too close to call over\s+5\s+years/);
+    expect(stdout).toMatch(/hands\s+it\s+to/);
+    // Clear: a lease rate no plausible driver brings the others near.
+    const clear = (await project(['--lease-rate', '1000'])).stdout;
+    expect(clear).toMatch(/The AI lease has the highest NPV over\s+5 years/);
+    expect(clear).toMatch(/\(robust: no single driver in its plausible range\s+changes it\)/);
   });
 });
 
