@@ -178,6 +178,7 @@ export function sensitivityDocument(report: SensitivityReport, width = 100): Doc
       'dim',
     ),
     text(provenanceLine(report.network, Date.parse(report.horizon.startDate)), 'dim'),
+    text(report.verdict.text),
   ];
   return { blocks };
 }

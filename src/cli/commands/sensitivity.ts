@@ -30,7 +30,7 @@ export async function runSensitivity(call: CommandCall): Promise<number> {
   const nowMs = call.ctx.now();
   const inputs = projectionInputs(resolved, settings, snapshot, nowMs);
   const { swing, ranges } = resolveRanges(layered, given, driverBases(inputs), horizonMonths, assumptions);
-  const { tornado, grid, evaluations } = siteSensitivity(inputs, ranges, axes);
+  const { tornado, grid, evaluations, robustness } = siteSensitivity(inputs, ranges, axes, given);
   const report = sensitivityReport(
     {
       network: networkData(snapshot),
@@ -45,6 +45,7 @@ export async function runSensitivity(call: CommandCall): Promise<number> {
     },
     tornado,
     grid,
+    robustness,
   );
   explainIfAsked(call, layered, report.assumptionSources, report.network);
   await emit(call.ctx, layered, report, {
