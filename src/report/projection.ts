@@ -14,7 +14,12 @@ import { price, usd } from './format.js';
 import { withSourceFreshness } from './freshness.js';
 import { OPTION_LABELS } from './labels.js';
 import { networkAssumptions, networkReport } from './network.js';
-import type { BreakevenVsMiningReport, ProjectedOptionReport, ProjectReport } from './schemas.js';
+import type {
+  BreakevenVsMiningReport,
+  ProjectedOptionReport,
+  ProjectReport,
+  SimulationReport,
+} from './schemas.js';
 import { robustFields, robustText } from './verdict.js';
 
 const MONTH_MS = (365 / 12) * 86_400_000;
@@ -201,7 +206,7 @@ export function projectReport(
   between: FlipBetween | null,
   current: { btcUsd: number; leaseUsdPerKwMonth: number; gpuUsdPerHour: number },
   robustness: SiteRobustness,
-  simulatedShareFirst?: number,
+  simulation?: SimulationReport,
 ): ProjectReport {
   const mining = projection.options.find((o) => o.id === 'mining') as OptionProjection;
   // Every option has the same months: each month's date once, not once per option.
@@ -283,6 +288,10 @@ export function projectReport(
       : `The ${best.label} has the highest NPV over ${context.years} years: ${usd(best.npvUsd)}, ${usd(best.npvVsMiningUsd)} more than keeping mining (${usd(mining.npvUsd)})${runnerUp.id !== 'mining' ? `; the ${runnerUp.label} ${usd(runnerUp.npvUsd)}` : ''}`;
   const halving = projection.chain.halvingMonth;
   const leaning = residualLeaning(options);
+  // With a simulation: the share of its paths on which the first beats the second.
+  const simulatedShareFirst = simulation?.options.find((o) => o.id === best.id)?.probabilityBeats?.[
+    runnerUp.id
+  ];
   const robust = robustFields(robustness, simulatedShareFirst);
   const text = robustText(
     robust,
@@ -321,6 +330,7 @@ export function projectReport(
     },
     residualMethod: RESIDUAL_METHODS[residualRule(context.assumptions)],
     ...(context.gpuPrices ? { gpuPrices: context.gpuPrices } : {}),
+    ...(simulation ? { simulation } : {}),
   };
 }
 
@@ -343,13 +353,13 @@ export function residualLeaning(
 }
 
 /**
- * The `project` document of a site's projection (src/site/projection.ts); with a simulation, the share of its
- * paths on which the first-ranked option beats the runner-up.
+ * The `project` document of a site's projection (src/site/projection.ts); with a simulation, the document's
+ * simulation section, and the verdict counts the share of its paths on which the first beats the second.
  */
 export function projectionReport(
   result: SiteProjectionResult,
   assumptions: Assumptions,
-  simulatedShareFirst?: number,
+  simulation?: SimulationReport,
 ): ProjectReport {
   const carried = result.carriedForward;
   return projectReport(
@@ -373,7 +383,7 @@ export function projectionReport(
     result.flip,
     result.current,
     result.robustness,
-    simulatedShareFirst,
+    simulation,
   );
 }
 

@@ -573,6 +573,10 @@ export const simulationSchema = z.object({
     difficultyVolPerYear: num(),
     difficultyBtcCorrelation: num(),
     gpuPriceVolPerYear: num(),
+    btcDrift: describe(
+      z.optional(z.enum(['mean', 'median'])),
+      "what --btc-growth is (--btc-drift): mean, BTC/USD's expected path (its median below); median, its median path (its mean above)",
+    ),
     description: z.string(),
     quantiles: describe(z.string(), 'how p5..p95 are computed from a fixed-memory sketch, and their error'),
   }),
@@ -580,6 +584,10 @@ export const simulationSchema = z.object({
     z.object({
       id: z.enum(['mining', 'ai-lease', 'gpu-cloud']),
       npvUsd: distributionSchema,
+      probabilityBeats: describe(
+        z.optional(z.record(z.string(), num())),
+        "by option id: the share of paths on which this option's NPV is above that option's",
+      ),
       probabilityBeatsMining: describe(
         num(),
         "share of paths with this option's NPV above mining's (0 for mining)",

@@ -7,8 +7,8 @@ import type { SimulationReport } from './schemas.js';
 /** Bins of each option's NPV histogram (from its 1st to its 99th percentile), at most. */
 export const HISTOGRAM_BINS = 40;
 
-const MODEL =
-  'monthly steps; BTC/USD a geometric Brownian motion with mean the --btc-growth path; network hashrate the --difficulty-growth path times a mean-1 lognormal factor whose shocks correlate with BTC (a fleet earns in proportion to 1/hashrate, so its expected BTC is a little above that of the deterministic path; the halving on its deterministic schedule); GPU rent its decline times a mean-1 lognormal factor; a month takes the mean of its start and end factors; curtailment decided per path';
+const MODEL = (drift: 'mean' | 'median') =>
+  `monthly steps; BTC/USD a geometric Brownian motion with ${drift === 'median' ? 'median the --btc-growth path (its mean above it)' : 'mean the --btc-growth path (its median below it)'}; network hashrate the --difficulty-growth path times a mean-1 lognormal factor whose shocks correlate with BTC (a fleet earns in proportion to 1/hashrate, so its expected BTC is a little above that of the deterministic path; the halving on its deterministic schedule); GPU rent its decline times a mean-1 lognormal factor; a month takes the mean of its start and end factors; curtailment decided per path`;
 
 const QUANTILES = `the value of rank floor(q(n-1)) among the n NPVs sorted (numpy method 'lower'), from log buckets of relative width ${RELATIVE_ERROR * 100}% (DDSketch): within ${RELATIVE_ERROR * 100}% of the exact order statistic (within $1 of it near zero), clamped to the exact min and max; memory fixed whatever the paths; histograms of at most 40 bins, never narrower than twice the sketch's buckets`;
 
@@ -22,7 +22,8 @@ export function simulationReport(result: SimulationResult, settings: SimulationS
       difficultyVolPerYear: settings.difficultyVolPerYear,
       difficultyBtcCorrelation: settings.difficultyBtcCorrelation,
       gpuPriceVolPerYear: settings.gpuPriceVolPerYear,
-      description: MODEL,
+      btcDrift: settings.btcDrift ?? 'mean',
+      description: MODEL(settings.btcDrift ?? 'mean'),
       quantiles: QUANTILES,
     },
     options: result.options.map((o, i) => {
@@ -45,6 +46,7 @@ export function simulationReport(result: SimulationResult, settings: SimulationS
       return {
         id: o.id,
         npvUsd: o.npvUsd,
+        probabilityBeats: o.probabilityBeats,
         probabilityBeatsMining: o.probabilityBeatsMining,
         probabilityNoPayback: o.probabilityNoPayback,
         histogram: {
