@@ -173,10 +173,10 @@ export function robustness(
           break;
         }
     } else {
-      // The bracket is known: the base (the first leads) and the end (another does). To 1e-4 of the range,
+      // The bracket is known: the base (the first leads) and the end (another does). To 1e-3 of the range,
       // finer than a flip is read (closeIn's tolerance is relative to max(1, |x|): a fraction's is absolute).
       const width = Math.abs(lost.x - x0);
-      const tolerance = (1e-4 * width) / Math.max(1, Math.abs(x0), Math.abs(lost.x));
+      const tolerance = (1e-3 * width) / Math.max(1, Math.abs(x0), Math.abs(lost.x));
       value = closeIn(lead, x0, lost.x, leadOf(base, best), leadOf(lost.d, best), tolerance);
     }
     found.push({
