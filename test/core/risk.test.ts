@@ -7,7 +7,6 @@ import fc from 'fast-check';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { describe, expect, it } from 'vitest';
 import { DIFFICULTY_EPOCHS } from '../../src/catalog/difficulty-epochs.js';
-import { paybackMonths } from '../../src/core/finance.js';
 import { type ProjectionInputs, projectSite, siteFlows } from '../../src/core/projection/index.js';
 import { normal } from '../../src/core/risk/normal.js';
 import {

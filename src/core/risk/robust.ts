@@ -134,13 +134,6 @@ export interface Robustness {
 const leaderOf = (d: NpvDeltas): OptionId =>
   (Object.entries(d.npvUsd) as [OptionId, number][]).reduce((a, b) => (b[1] > a[1] ? b : a))[0];
 
-/** The first option's lead over the best of the others (negative: another leads). */
-const leadOf = (d: NpvDeltas, first: OptionId): number =>
-  d.npvUsd[first] -
-  Math.max(
-    ...(Object.entries(d.npvUsd) as [OptionId, number][]).filter(([id]) => id !== first).map(([, v]) => v),
-  );
-
 /**
  * Which decisive drivers, moved one at a time across `ranges`, change the option ranked first at `inputs`.
  * `baseFlows`: the base projection's flows when the caller has them (they are built otherwise).
@@ -161,10 +154,15 @@ export function robustness(
     // The end nearest the base that changes the leader (the low end first when both do).
     const lost = atEnds.find(({ d }) => leaderOf(d) !== best);
     if (!lost) continue;
-    const lead = (x: number) => leadOf(evaluator.at([[r.id, x]]), best);
+    // Past the value, the option leading at the end of the range: the crossing of the first with it, each
+    // trial building only the two (with three options, the third may lead for a while between).
+    const to = leaderOf(lost.d);
+    const pair = [best, to] as const;
+    const gap = (d: NpvDeltas) => d.npvUsd[best] - d.npvUsd[to];
+    const lead = (x: number) => gap(evaluator.at([[r.id, x]], pair));
     let value: number;
     if (driverIsInteger(r.id)) {
-      // The first whole value from the base towards the end where another option leads.
+      // The first whole value from the base towards the end where the other option leads.
       const step = lost.x > x0 ? 1 : -1;
       value = lost.x;
       for (let x = Math.round(x0) + step; step > 0 ? x < lost.x : x > lost.x; x += step)
@@ -173,11 +171,11 @@ export function robustness(
           break;
         }
     } else {
-      // The bracket is known: the base (the first leads) and the end (another does). To 1e-3 of the range,
+      // The bracket is known: the base (the first leads) and the end (the other does). To 1e-3 of the range,
       // finer than a flip is read (closeIn's tolerance is relative to max(1, |x|): a fraction's is absolute).
       const width = Math.abs(lost.x - x0);
       const tolerance = (1e-3 * width) / Math.max(1, Math.abs(x0), Math.abs(lost.x));
-      value = closeIn(lead, x0, lost.x, leadOf(base, best), leadOf(lost.d, best), tolerance);
+      value = closeIn(lead, x0, lost.x, gap(base), gap(lost.d), tolerance);
     }
     found.push({
       driver: r.id,
@@ -186,8 +184,7 @@ export function robustness(
       base: x0,
       low: r.low,
       high: r.high,
-      // The option leading at the end of the range (with three options, another may lead for a while between).
-      toOptionId: leaderOf(lost.d),
+      toOptionId: to,
       // How far into its range the driver flips it: 0 at the base, 1 at the end.
       distance: Math.abs(value - x0) / Math.abs(lost.x - x0),
     });

@@ -224,8 +224,8 @@ export class DeltaEvaluator {
     this.baseFlows ??= this.flowsOf(this.base);
     return this.baseFlows;
   }
-  /** The NPVs and deltas at a trial. */
-  at(trial: Trial): NpvDeltas {
+  /** The NPVs and deltas at a trial: of the options in `only` (the others NaN), by default all three. */
+  at(trial: Trial, only: readonly OptionId[] = ALL): NpvDeltas {
     // A driver at its base changes nothing.
     const structural = trial.filter(([id, v]) => !SCALE_DRIVERS[id] && v !== driverBase(id, this.base));
     const inputs = structural.reduce((acc, [id, v]) => withDriver(acc, id, v), this.base);
@@ -236,8 +236,10 @@ export class DeltaEvaluator {
     }
     let rebuilt: readonly OptionFlows[] = [];
     if (structural.length > 0) {
-      const touched = ALL.filter((o) => structural.some(([id]) => DRIVER_TOUCHES[id].includes(o)));
-      const key = structural.map(([id, v]) => `${id}=${v}`).join(';');
+      const touched = ALL.filter(
+        (o) => only.includes(o) && structural.some(([id]) => DRIVER_TOUCHES[id].includes(o)),
+      );
+      const key = `${structural.map(([id, v]) => `${id}=${v}`).join(';')}/${touched.join(',')}`;
       if (this.last?.key !== key)
         this.last = { key, flows: this.flowsOf(inputs, touched.length === ALL.length ? undefined : touched) };
       rebuilt = this.last.flows;
@@ -245,6 +247,10 @@ export class DeltaEvaluator {
     const base = this.base0();
     const npv = {} as Record<OptionId, number>;
     for (const id of ALL) {
+      if (!only.includes(id)) {
+        npv[id] = Number.NaN;
+        continue;
+      }
       const option = rebuilt.find((o) => o.id === id) ?? base.find((o) => o.id === id);
       if (!option) throw new RangeError(`sensitivity: no flows for ${id}`);
       const k = scale[id];
