@@ -94,9 +94,10 @@ export function siteRobustness(
   inputs: ProjectionInputs,
   projection?: SiteProjection,
   given?: Parameters<typeof plausibleRanges>[1],
+  evaluator?: Parameters<typeof robustness>[3],
 ): SiteRobustness {
   const ranges = plausibleRanges(inputs, given);
-  return { ...robustness(inputs, ranges, projection?.flows), ranges };
+  return { ...robustness(inputs, ranges, projection?.flows, evaluator), ranges };
 }
 
 /** A site's projection with everything the `project` document states about it. */

@@ -5,6 +5,7 @@
 import type { ProjectionInputs } from '../core/projection/index.js';
 import {
   axisValues,
+  DeltaEvaluator,
   DRIVER_IDS,
   type DriverId,
   type DriverRange,
@@ -37,7 +38,9 @@ export function siteSensitivity(
   axes: { x: DriverId; y: DriverId; steps: number } | null,
   given: ReadonlyMap<DriverId, { low: number; high: number }> = new Map(),
 ): SiteSensitivity {
-  const tornado = tornadoOf(inputs, ranges);
+  // One evaluator: the robust verdict reuses the tornado's trials where their ranges agree.
+  const evaluator = new DeltaEvaluator(inputs);
+  const tornado = tornadoOf(inputs, ranges, evaluator);
   let evaluations = 1 + 2 * ranges.length;
   let grid: Grid | null = null;
   if (axes) {
@@ -51,5 +54,5 @@ export function siteSensitivity(
     );
     evaluations += axes.steps * axes.steps;
   }
-  return { tornado, grid, evaluations, robustness: siteRobustness(inputs, undefined, given) };
+  return { tornado, grid, evaluations, robustness: siteRobustness(inputs, undefined, given, evaluator) };
 }

@@ -127,7 +127,7 @@ export interface Robustness {
   robust: boolean;
   /** The drivers that do, the one that flips it nearest its base first (relative to its range). */
   flips: VerdictFlip[];
-  /** Flows built to find them. */
+  /** Flows the evaluator has built (its own and any before, when it was given). */
   evaluations: number;
 }
 
@@ -142,8 +142,9 @@ export function robustness(
   inputs: ProjectionInputs,
   ranges: readonly PlausibleRange[],
   baseFlows?: readonly OptionFlows[],
+  /** An evaluator of these inputs already used (a tornado's: its trials are reused). */
+  evaluator = new DeltaEvaluator(inputs, baseFlows),
 ): Robustness {
-  const evaluator = new DeltaEvaluator(inputs, baseFlows);
   const base = evaluator.at([]);
   const best = leaderOf(base);
   const found: (VerdictFlip & { distance: number })[] = [];

@@ -188,6 +188,7 @@ export class DeltaEvaluator {
   /** The last flows rebuilt and their key (a grid row over a scale driver asks for them again and again). */
   private last: { key: string; flows: OptionFlows[] } | null = null;
   private baseFlows: readonly OptionFlows[] | undefined;
+  private readonly memo = new Map<string, NpvDeltas>();
   /** Flows built (a projection's worth each, or part of one). */
   evaluations = 0;
   constructor(
@@ -226,6 +227,15 @@ export class DeltaEvaluator {
   }
   /** The NPVs and deltas at a trial: of the options in `only` (the others NaN), by default all three. */
   at(trial: Trial, only: readonly OptionId[] = ALL): NpvDeltas {
+    // One driver's trials are remembered: a tornado's ends are the robust verdict's when they share ranges.
+    const memoKey = trial.length === 1 ? `${trial[0]?.[0]}=${trial[0]?.[1]}/${only.join(',')}` : null;
+    const known = memoKey === null ? undefined : this.memo.get(memoKey);
+    if (known) return known;
+    const result = this.evaluate(trial, only);
+    if (memoKey !== null) this.memo.set(memoKey, result);
+    return result;
+  }
+  private evaluate(trial: Trial, only: readonly OptionId[]): NpvDeltas {
     // A driver at its base changes nothing.
     const structural = trial.filter(([id, v]) => !SCALE_DRIVERS[id] && v !== driverBase(id, this.base));
     const inputs = structural.reduce((acc, [id, v]) => withDriver(acc, id, v), this.base);
@@ -298,8 +308,11 @@ export interface Tornado {
   bars: TornadoBar[];
 }
 
-export function tornado(inputs: ProjectionInputs, ranges: readonly DriverRange[]): Tornado {
-  const evaluator = new DeltaEvaluator(inputs);
+export function tornado(
+  inputs: ProjectionInputs,
+  ranges: readonly DriverRange[],
+  evaluator = new DeltaEvaluator(inputs),
+): Tornado {
   const base = evaluator.at([]);
   const bars = ranges.map((r): TornadoBar => {
     const low = evaluator.at([[r.id, r.low]]);
