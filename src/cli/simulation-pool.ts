@@ -75,6 +75,7 @@ function checkMessage(
     r.npv.length === options &&
     r.npv.every(isMoments) &&
     numbers(r.beatsMining, options) &&
+    numbers(r.beats, options * options) &&
     numbers(r.noPayback, options) &&
     isMoments(r.btcAtHorizon);
   return ok ? { type: 'block', result: r as unknown as BlockResult } : undefined;

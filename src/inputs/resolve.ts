@@ -344,6 +344,7 @@ const SIMULATION_ROWS = [
   'difficultyVolPerYear',
   'difficultyBtcCorrelation',
   'gpuPriceVolPerYear',
+  'btcDrift',
   'workers',
 ] as const;
 
@@ -363,6 +364,7 @@ export function resolveSimulation(inputs: Inputs, into: Assumptions): Simulation
     difficultyVolPerYear: numberInput(inputs, 'difficultyVolPerYear', into),
     difficultyBtcCorrelation: numberInput(inputs, 'difficultyBtcCorrelation', into),
     gpuPriceVolPerYear: numberInput(inputs, 'gpuPriceVolPerYear', into),
+    btcDrift: textInput<'mean' | 'median'>(inputs, 'btcDrift', into),
     workers: workers ? workers.value : null,
   };
 }

@@ -187,7 +187,7 @@ function simulationBlocks(report: ProjectReport, width: number): Block[] {
   const btc = sim.btcUsdAtHorizon;
   return [
     text(
-      `Monte Carlo: ${num(sim.paths)} paths, seed ${sim.seed}: BTC vol ${percent(m.btcVolPerYear)}/yr, difficulty vol ${percent(m.difficultyVolPerYear)}/yr (correlation with BTC ${m.difficultyBtcCorrelation}), GPU rent vol ${percent(m.gpuPriceVolPerYear)}/yr`,
+      `Monte Carlo: ${num(sim.paths)} paths, seed ${sim.seed}: BTC vol ${percent(m.btcVolPerYear)}/yr, --btc-growth its ${m.btcDrift ?? 'mean'} path (--btc-drift), difficulty vol ${percent(m.difficultyVolPerYear)}/yr (correlation with BTC ${m.difficultyBtcCorrelation}), GPU rent vol ${percent(m.gpuPriceVolPerYear)}/yr`,
       'heading',
     ),
     {

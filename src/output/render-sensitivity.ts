@@ -4,41 +4,17 @@
  * that difference over two drivers with the break-even frontier marked.
  */
 
-import { percent, price, usd } from '../report/format.js';
+import { percent, usd } from '../report/format.js';
 import { OPTION_LABELS } from '../report/labels.js';
 import type { SensitivityReport } from '../report/sensitivity-schema.js';
+import { driverValue } from '../report/verdict.js';
 import { type Block, type Document, type TableCell, text } from './document.js';
 import { provenanceLine } from './render-network.js';
 
 type Driver = SensitivityReport['drivers'][number];
 type AiId = Driver['options'][number]['id'];
 
-/** A driver's value as its flag takes it. */
-export function driverValue(id: string, value: number): string {
-  switch (id) {
-    case 'btc-price':
-    case 'gpu-capex':
-      return usd(value);
-    case 'fit-out':
-      return `${usd(value)}/MW`;
-    case 'power-price':
-      return `$${price(value)}/kWh`;
-    case 'lease-rate':
-      return `$${price(value)}/kW-mo`;
-    case 'gpu-hour-price':
-      return `$${price(value)}/GPU-h`;
-    case 'difficulty-growth':
-      return `${percent(value)}/mo`;
-    case 'conversion-months':
-      return `${value} mo`;
-    case 'btc-growth':
-    case 'lease-escalator':
-    case 'gpu-price-decline':
-      return `${percent(value)}/yr`;
-    default:
-      return percent(value);
-  }
-}
+export { driverValue };
 
 const LOW = '▒';
 const HIGH = '█';
@@ -202,6 +178,7 @@ export function sensitivityDocument(report: SensitivityReport, width = 100): Doc
       'dim',
     ),
     text(provenanceLine(report.network, Date.parse(report.horizon.startDate)), 'dim'),
+    text(report.verdict.text),
   ];
   return { blocks };
 }

@@ -8,13 +8,19 @@ import type { OptionProjection, SiteProjection } from '../core/projection/index.
 import type { OptionId } from '../core/units.js';
 import type { Assumptions } from '../inputs/resolve.js';
 import type { NetworkData } from '../site/network.js';
-import type { DecisionFlip, SiteProjectionResult } from '../site/projection.js';
+import type { DecisionFlip, SiteProjectionResult, SiteRobustness } from '../site/projection.js';
 import { DOCUMENT_VERSIONS } from './documents.js';
 import { price, usd } from './format.js';
 import { withSourceFreshness } from './freshness.js';
 import { OPTION_LABELS } from './labels.js';
 import { networkAssumptions, networkReport } from './network.js';
-import type { BreakevenVsMiningReport, ProjectedOptionReport, ProjectReport } from './schemas.js';
+import type {
+  BreakevenVsMiningReport,
+  ProjectedOptionReport,
+  ProjectReport,
+  SimulationReport,
+} from './schemas.js';
+import { robustFields, robustText } from './verdict.js';
 
 const MONTH_MS = (365 / 12) * 86_400_000;
 
@@ -204,6 +210,8 @@ export function projectReport(
   breakevens: Partial<Record<OptionId, BreakevensVsMining>>,
   between: FlipBetween | null,
   current: { btcUsd: number; leaseUsdPerKwMonth: number; gpuUsdPerHour: number },
+  robustness: SiteRobustness,
+  simulation?: SimulationReport,
 ): ProjectReport {
   const mining = projection.options.find((o) => o.id === 'mining') as OptionProjection;
   // Every option has the same months: each month's date once, not once per option.
@@ -305,6 +313,16 @@ export function projectReport(
       : `The ${best.label} has the highest NPV over ${context.years} years: ${usd(best.npvUsd)}, ${usd(best.npvVsMiningUsd)} more than keeping mining (${usd(mining.npvUsd)})${runnerUp.id !== 'mining' ? `; the ${runnerUp.label} ${usd(runnerUp.npvUsd)}` : ''}`;
   const halving = projection.chain.halvingMonth;
   const leaning = residualLeaning(options);
+  // With a simulation: the share of its paths on which the first beats the second.
+  const simulatedShareFirst = simulation?.options.find((o) => o.id === best.id)?.probabilityBeats?.[
+    runnerUp.id
+  ];
+  const robust = robustFields(robustness, simulatedShareFirst);
+  const text = robustText(
+    robust,
+    { best: best.id, runnerUp: runnerUp.id, marginUsd: margin, years: context.years },
+    flip ? `${head}; ${flipText(flip, flipWinner(runnerUp))}` : head,
+  );
   return {
     schemaVersion: DOCUMENT_VERSIONS.project,
     command: 'project',
@@ -334,10 +352,12 @@ export function projectReport(
       marginUsd: margin,
       runnerUpId: runnerUp.id,
       flip,
-      text: `${flip ? `${head}; ${flipText(flip, flipWinner(runnerUp))}` : head}${leaning}`,
+      ...robust,
+      text: `${text}${leaning}`,
     },
     residualMethod: RESIDUAL_METHODS[residualRule(context.assumptions)],
     ...(context.gpuPrices ? { gpuPrices: context.gpuPrices } : {}),
+    ...(simulation ? { simulation } : {}),
   };
 }
 
@@ -359,8 +379,15 @@ export function residualLeaning(
   return `; ${parts.join('; ')}`;
 }
 
-/** The `project` document of a site's projection (src/site/projection.ts). */
-export function projectionReport(result: SiteProjectionResult, assumptions: Assumptions): ProjectReport {
+/**
+ * The `project` document of a site's projection (src/site/projection.ts); with a simulation, the document's
+ * simulation section, and the verdict counts the share of its paths on which the first beats the second.
+ */
+export function projectionReport(
+  result: SiteProjectionResult,
+  assumptions: Assumptions,
+  simulation?: SimulationReport,
+): ProjectReport {
   const carried = result.carriedForward;
   return projectReport(
     {
@@ -384,6 +411,8 @@ export function projectionReport(result: SiteProjectionResult, assumptions: Assu
     result.breakevens,
     result.flip,
     result.current,
+    result.robustness,
+    simulation,
   );
 }
 

@@ -284,6 +284,38 @@ export const assumptionSchema = z.object({
   ),
 });
 
+const optionIdSchema = () => z.enum(['mining', 'ai-lease', 'gpu-cloud']);
+
+/** How sure the verdict is (core/risk/robust.ts): the same fields in compare, project and sensitivity. */
+export const robustVerdictFields = {
+  robust: describe(
+    z.boolean(),
+    'true: no single decisive driver moved across its plausible range changes which option ranks first (and, with --simulations, the first beats the second on at least 75% of paths); false: too close to call',
+  ),
+  flips: describe(
+    z.array(
+      z.object({
+        driver: describe(z.string(), 'the decisive driver, named by its flag (sensitivity drivers)'),
+        value: describe(num(), 'the value at which another option takes the lead'),
+        unit: z.string(),
+        baseValue: describe(num(), "the driver's value in this run"),
+        low: describe(num(), 'its plausible low'),
+        high: describe(num(), 'its plausible high'),
+        toOptionId: describe(optionIdSchema(), 'the option ranked first at the end of the range'),
+      }),
+    ),
+    'the drivers that change the first-ranked option within their plausible range, the nearest (relative to its range) first; empty when robust',
+  ),
+  plausibleRanges: describe(
+    z.array(z.object({ driver: z.string(), low: num(), high: num(), basis: z.string() })),
+    'the range each decisive driver was moved across, and its basis',
+  ),
+  simulatedShareFirst: describe(
+    z.optional(num()),
+    'with --simulations: the share of paths on which the first-ranked option beats the runner-up (NPV)',
+  ),
+};
+
 const compareVerdictSchema = z.object({
   bestOptionId: z.enum(['mining', 'ai-lease', 'gpu-cloud']),
   basis: describe(z.literal('npv'), 'the options are ranked by NPV over the horizon'),
@@ -291,6 +323,7 @@ const compareVerdictSchema = z.object({
   marginUsd: describe(num(), 'NPV above the next best option'),
   runnerUpId: z.enum(['mining', 'ai-lease', 'gpu-cloud']),
   flip: z.nullable(z.object({ input: z.string(), value: num(), current: num(), unit: z.string() })),
+  ...robustVerdictFields,
   text: z.string(),
 });
 
@@ -552,6 +585,10 @@ export const simulationSchema = z.object({
     difficultyVolPerYear: num(),
     difficultyBtcCorrelation: num(),
     gpuPriceVolPerYear: num(),
+    btcDrift: describe(
+      z.optional(z.enum(['mean', 'median'])),
+      "what --btc-growth is (--btc-drift): mean, BTC/USD's expected path (its median below); median, its median path (its mean above)",
+    ),
     description: z.string(),
     quantiles: describe(z.string(), 'how p5..p95 are computed from a fixed-memory sketch, and their error'),
   }),
@@ -559,6 +596,10 @@ export const simulationSchema = z.object({
     z.object({
       id: z.enum(['mining', 'ai-lease', 'gpu-cloud']),
       npvUsd: distributionSchema,
+      probabilityBeats: describe(
+        z.optional(z.record(z.string(), num())),
+        "by option id: the share of paths on which this option's NPV is above that option's",
+      ),
       probabilityBeatsMining: describe(
         num(),
         "share of paths with this option's NPV above mining's (0 for mining)",
@@ -630,6 +671,7 @@ export const projectOutputSchema = z.object({
       z.nullable(z.object({ input: z.string(), value: num(), current: num(), unit: z.string() })),
       'the breakeven that would change the answer',
     ),
+    ...robustVerdictFields,
     text: z.string(),
   }),
   residualMethod: describe(z.string(), "how each option's residualUsd was valued (--residual)"),

@@ -2,7 +2,7 @@
 
 import * as z from 'zod/mini';
 import { DOCUMENT_VERSIONS } from './documents.js';
-import { assumptionSchema, networkReportSchema } from './schemas.js';
+import { assumptionSchema, networkReportSchema, robustVerdictFields } from './schemas.js';
 
 const num = () => z.number();
 const describe = <T extends z.ZodMiniType>(schema: T, text: string): T => schema.check(z.describe(text)) as T;
@@ -81,6 +81,18 @@ export const sensitivityOutputSchema = z.object({
     describe(z.nullable(z.string()), 'why grid is null (no --grid given); null when there is a grid'),
   ),
   evaluations: describe(z.int(), 'projections run'),
+  verdict: describe(
+    z.object({
+      bestOptionId: z.enum(['mining', 'ai-lease', 'gpu-cloud']),
+      basis: z.literal('npv'),
+      npvUsd: num(),
+      marginUsd: describe(num(), 'NPV above the next best option'),
+      runnerUpId: z.enum(['mining', 'ai-lease', 'gpu-cloud']),
+      ...robustVerdictFields,
+      text: z.string(),
+    }),
+    "the base's ranking and how sure it is: the same rule as compare's and project's, over the plausible ranges (a driver given with --range: its range)",
+  ),
 });
 
 export type SensitivityReport = z.infer<typeof sensitivityOutputSchema>;

@@ -5,9 +5,13 @@ import type { OptionId } from '../core/units.js';
 import type { Assumptions } from '../inputs/resolve.js';
 import type { ResolvedRange } from '../inputs/sensitivity.js';
 import type { NetworkData } from '../site/network.js';
+import type { SiteRobustness } from '../site/projection.js';
 import { DOCUMENT_VERSIONS } from './documents.js';
+import { usd } from './format.js';
+import { OPTION_LABELS } from './labels.js';
 import { networkReport } from './network.js';
 import type { SensitivityReport } from './sensitivity-schema.js';
+import { robustFields, robustText } from './verdict.js';
 
 export interface SensitivityContext {
   network: NetworkData;
@@ -26,10 +30,16 @@ export function sensitivityReport(
   context: SensitivityContext,
   tornado: Tornado,
   grid: Grid | null,
+  robustness: SiteRobustness,
 ): SensitivityReport {
   const from = new Map(context.ranges.map((r) => [r.id, r.from]));
   const npv = tornado.base.npvUsd;
   const ids: OptionId[] = ['mining', 'ai-lease', 'gpu-cloud'];
+  const [best, runnerUp] = [...ids].sort((a, b) => npv[b] - npv[a]) as [OptionId, OptionId];
+  const margin = npv[best] - npv[runnerUp];
+  const robust = robustFields(robustness);
+  const name = (id: OptionId) => (id === 'mining' ? 'keeping mining' : `the ${OPTION_LABELS[id]}`);
+  const clear = `${best === 'mining' ? 'Keeping mining' : `The ${OPTION_LABELS[best]}`} has the highest NPV over ${context.years} years: ${usd(npv[best])}, ${usd(margin)} more than ${name(runnerUp)}`;
   return {
     schemaVersion: DOCUMENT_VERSIONS.sensitivity,
     command: 'sensitivity',
@@ -60,6 +70,15 @@ export function sensitivityReport(
     },
     gridNote: grid ? null : 'no --grid given: only the tornado (one driver at a time) was run',
     evaluations: context.evaluations,
+    verdict: {
+      bestOptionId: best,
+      basis: 'npv',
+      npvUsd: npv[best],
+      marginUsd: margin,
+      runnerUpId: runnerUp,
+      ...robust,
+      text: robustText(robust, { best, runnerUp, marginUsd: margin, years: context.years }, clear),
+    },
   };
 }
 

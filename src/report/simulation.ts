@@ -7,8 +7,8 @@ import type { SimulationReport } from './schemas.js';
 /** Bins of each option's NPV histogram (from its 1st to its 99th percentile), at most. */
 export const HISTOGRAM_BINS = 40;
 
-const MODEL = (responding: boolean) =>
-  `monthly steps; BTC/USD a geometric Brownian motion with mean the --btc-growth path; ${
+const MODEL = (responding: boolean, drift: 'mean' | 'median') =>
+  `monthly steps; BTC/USD a geometric Brownian motion with ${drift === 'median' ? 'median the --btc-growth path (its mean above it)' : 'mean the --btc-growth path (its median below it)'}; ${
     responding
       ? "network hashrate answering each path's hashprice through the projection's network model (fleets switch off when they lose money on power after a lag, new machines deploy while they pay back), times a mean-1 lognormal noise factor whose shocks correlate with BTC; a month's hashprice is the deterministic one times the path's BTC over the deterministic BTC times the deterministic over the path's hashrate at the previous month's end (difficulty follows hashrate about one retarget behind), and feeds the model the month after; the halving on its deterministic schedule"
       : 'network hashrate the projection path (--network trend) times a mean-1 lognormal factor whose shocks correlate with BTC (a fleet earns in proportion to 1/hashrate, so its expected BTC is a little above that of the deterministic path; the halving on its deterministic schedule)'
@@ -26,7 +26,8 @@ export function simulationReport(result: SimulationResult, settings: SimulationS
       difficultyVolPerYear: settings.difficultyVolPerYear,
       difficultyBtcCorrelation: settings.difficultyBtcCorrelation,
       gpuPriceVolPerYear: settings.gpuPriceVolPerYear,
-      description: MODEL(result.respondingNetwork),
+      btcDrift: settings.btcDrift ?? 'mean',
+      description: MODEL(result.respondingNetwork, settings.btcDrift ?? 'mean'),
       quantiles: QUANTILES,
     },
     options: result.options.map((o, i) => {
@@ -49,6 +50,7 @@ export function simulationReport(result: SimulationResult, settings: SimulationS
       return {
         id: o.id,
         npvUsd: o.npvUsd,
+        probabilityBeats: o.probabilityBeats,
         probabilityBeatsMining: o.probabilityBeatsMining,
         probabilityNoPayback: o.probabilityNoPayback,
         histogram: {

@@ -7,6 +7,7 @@ import { NETWORK_MODEL } from '../catalog/network-model.js';
 import { type Breakeven, breakevensVsMining, priceBreakevenBetween } from '../core/breakeven.js';
 import { type DeckColumn, type DeckRow, deckPaths } from '../core/price-path.js';
 import { type ProjectionInputs, projectSite, type SiteProjection } from '../core/projection/index.js';
+import { type PlausibleRange, plausibleRanges, type Robustness, robustness } from '../core/risk/robust.js';
 import type { OptionId } from '../core/units.js';
 import type { NetworkSnapshot } from '../data/types.js';
 import type { ProjectionSettings, ResolvedSite } from '../inputs/resolve.js';
@@ -113,6 +114,22 @@ export interface DecisionFlip extends Breakeven {
   versus: OptionId;
 }
 
+/** The verdict's robustness and the plausible ranges it was tested over. */
+export interface SiteRobustness extends Robustness {
+  ranges: PlausibleRange[];
+}
+
+/** The robustness of the ranking at `inputs` over the decisive drivers' plausible ranges (core/risk/robust.ts). */
+export function siteRobustness(
+  inputs: ProjectionInputs,
+  projection?: SiteProjection,
+  given?: Parameters<typeof plausibleRanges>[1],
+  evaluator?: Parameters<typeof robustness>[3],
+): SiteRobustness {
+  const ranges = plausibleRanges(inputs, given);
+  return { ...robustness(inputs, ranges, projection?.flows, evaluator), ranges };
+}
+
 /** A site's projection with everything the `project` document states about it. */
 export interface SiteProjectionResult {
   network: NetworkData;
@@ -131,6 +148,8 @@ export interface SiteProjectionResult {
   /** Each AI option's breakevens against keeping mining. */
   breakevens: ReturnType<typeof breakevensVsMining>;
   flip: DecisionFlip | null;
+  /** Whether a decisive driver in its plausible range changes the first-ranked option, and which do. */
+  robustness: SiteRobustness;
   /** Today's prices the breakevens are compared with. */
   current: { btcUsd: number; leaseUsdPerKwMonth: number; gpuUsdPerHour: number };
   /** The dates the GPU rent and capex describe (null: given, today's). */
@@ -179,6 +198,7 @@ export function projectSiteResult(
     projection,
     breakevens,
     flip,
+    robustness: siteRobustness(inputs, projection),
     current: {
       btcUsd: snapshot.btcUsd.value,
       leaseUsdPerKwMonth: lease.leaseUsdPerKwMonth,

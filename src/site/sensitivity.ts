@@ -5,6 +5,7 @@
 import type { ProjectionInputs } from '../core/projection/index.js';
 import {
   axisValues,
+  DeltaEvaluator,
   DRIVER_IDS,
   type DriverId,
   type DriverRange,
@@ -14,6 +15,7 @@ import {
   type Tornado,
   tornado as tornadoOf,
 } from '../core/risk/sensitivity.js';
+import { type SiteRobustness, siteRobustness } from './projection.js';
 
 /** Each driver's base value in a projection's inputs (a swing's ranges are set around it). */
 export function driverBases(inputs: ProjectionInputs): Record<DriverId, number> {
@@ -25,6 +27,8 @@ export interface SiteSensitivity {
   grid: Grid | null;
   /** Projections run: the base, two per driver, and one per grid cell. */
   evaluations: number;
+  /** The verdict's robustness: the plausible ranges, a driver's given with --range replacing its own. */
+  robustness: SiteRobustness;
 }
 
 /** The tornado over `ranges`, and the grid over two of them when `axes` are given. */
@@ -32,8 +36,11 @@ export function siteSensitivity(
   inputs: ProjectionInputs,
   ranges: readonly DriverRange[],
   axes: { x: DriverId; y: DriverId; steps: number } | null,
+  given: ReadonlyMap<DriverId, { low: number; high: number }> = new Map(),
 ): SiteSensitivity {
-  const tornado = tornadoOf(inputs, ranges);
+  // One evaluator: the robust verdict reuses the tornado's trials where their ranges agree.
+  const evaluator = new DeltaEvaluator(inputs);
+  const tornado = tornadoOf(inputs, ranges, evaluator);
   let evaluations = 1 + 2 * ranges.length;
   let grid: Grid | null = null;
   if (axes) {
@@ -47,5 +54,5 @@ export function siteSensitivity(
     );
     evaluations += axes.steps * axes.steps;
   }
-  return { tornado, grid, evaluations };
+  return { tornado, grid, evaluations, robustness: siteRobustness(inputs, undefined, given, evaluator) };
 }

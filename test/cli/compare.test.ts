@@ -49,6 +49,19 @@ describe('hashcalc compare on the embedded snapshot', () => {
     expect(report.assumptionSources.siteMw?.origin).toBe('flag');
     expect(report.assumptionSources.occupancy?.origin).toBe('default');
     expect(report.assumptionSources.kwPerGpu?.origin).toBe('catalog');
+    // Too close to call: the GPU cloud leads, but the GPU-hour price 5% lower (in its plausible range, base
+    // -/+ 20%) hands the lead to keeping mining; the ranges are stated with their basis.
+    const verdict = report.verdict as Exclude<typeof report.verdict, string>;
+    expect(verdict.robust).toBe(false);
+    const gpuPrice = verdict.flips.find((f) => f.driver === 'gpu-hour-price');
+    expect(gpuPrice).toMatchObject({ unit: 'USD per GPU-hour', low: 2.12, high: 3.18, toOptionId: 'mining' });
+    expect(gpuPrice?.value).toBeGreaterThan(2.4);
+    expect(gpuPrice?.value).toBeLessThan(2.65);
+    expect(verdict.plausibleRanges.find((r) => r.driver === 'difficulty-growth')).toMatchObject({
+      low: -0.02,
+      high: 0.03,
+    });
+    expect(verdict.simulatedShareFirst).toBeUndefined();
   });
 
   it('prints a table that fits 100 columns, with assumptions, provenance and a verdict', async () => {
@@ -70,10 +83,11 @@ describe('hashcalc compare on the embedded snapshot', () => {
     expect(stdout).toContain('0.129'); // mining $/kWh, see working above
     expect(stdout).toContain('0.145'); // lease $/kWh
     expect(stdout).toContain('embedded snapshot of 2026-01-12');
-    // The verdict ranks by NPV over the horizon (which option leads is the JSON tests' business) and says how
-    // much of an NPV is residual value when that is more than half of it.
+    // The verdict ranks by NPV over the horizon (which option leads is the JSON tests' business), says it is
+    // too close to call when a driver in its plausible range flips it (the default: the GPU-hour price, 5%
+    // below today's) and how much of an NPV is residual value when that is more than half of it.
     expect(stdout.replace(/\s+/g, ' ')).toMatch(
-      /(The AI lease|The GPU cloud|Keeping mining) has the highest NPV over 5 years: -?\$[\d.]+[MB], \$[\d.]+[MB] more than/,
+      /Too close to call over 5 years: (the AI lease|the GPU cloud|keeping mining) leads (the AI lease|the GPU cloud|keeping mining) by \$[\d.]+[MB], but .*the GPU-hour price at \$[\d.]+\/GPU-h \(now \$2\.65\/GPU-h; plausible \$2\.12\/GPU-h to \$3\.18\/GPU-h\) hands it to keeping mining/,
     );
     expect(stdout).toContain('NPV without residual');
     expect(stdout).toContain('pool fee 2.5%*');

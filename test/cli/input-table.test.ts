@@ -12,6 +12,7 @@ import { runCli } from './run-cli.js';
 /** Each command's accepted flags, sorted, as the code before the split into src/inputs/rows/ accepted them. */
 const ACCEPTED: Record<CommandName, readonly string[]> = {
   project: [
+    '--btc-drift',
     '--btc-growth',
     '--btc-price',
     '--btc-vol',
@@ -495,6 +496,7 @@ const ENV_BY_FLAG: Record<string, string | null> = {
   '--simulations': 'HASHCALC_SIMULATIONS',
   '--seed': 'HASHCALC_SEED',
   '--btc-vol': 'HASHCALC_BTC_VOL',
+  '--btc-drift': 'HASHCALC_BTC_DRIFT',
   '--difficulty-vol': 'HASHCALC_DIFFICULTY_VOL',
   '--difficulty-btc-correlation': 'HASHCALC_DIFFICULTY_CORRELATION',
   '--gpu-price-vol': 'HASHCALC_GPU_PRICE_VOL',

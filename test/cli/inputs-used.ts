@@ -151,6 +151,7 @@ export const CHANGE: Record<string, { set: string[]; with?: string[]; without?: 
   simulations: { set: ['--simulations', '50'] },
   seed: { set: ['--seed', '7'], with: ['--simulations', '50'] },
   btcVolPerYear: { set: ['--btc-vol', '0.8'], with: ['--simulations', '50'] },
+  btcDrift: { set: ['--btc-drift', 'median'], with: ['--simulations', '50'] },
   difficultyVolPerYear: { set: ['--difficulty-vol', '0.5'], with: ['--simulations', '50'] },
   difficultyBtcCorrelation: { set: ['--difficulty-btc-correlation', '-0.5'], with: ['--simulations', '50'] },
   gpuPriceVolPerYear: { set: ['--gpu-price-vol', '0.5'], with: ['--simulations', '50'] },

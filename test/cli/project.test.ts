@@ -137,10 +137,14 @@ describe('project formats and layout', () => {
     expect((await project([], { FORCE_COLOR: '1' })).stdout).toContain('\u001b[');
   });
 
-  it('ends with the decision: the best NPV and what would flip it', async () => {
+  it('ends with the decision: who leads, by how much, and what would flip it', async () => {
     const { stdout } = await project([]);
-    expect(stdout).toMatch(/has the highest NPV over\s+5 years/);
-    expect(stdout).toMatch(/wins if/);
+    expect(stdout).toMatch(/Too close to call over\s+5\s+years/);
+    expect(stdout).toMatch(/hands\s+it\s+to/);
+    // Clear: a lease rate no plausible driver brings the others near.
+    const clear = (await project(['--lease-rate', '1000'])).stdout;
+    expect(clear).toMatch(/The AI lease has the highest NPV over\s+5 years/);
+    expect(clear).toMatch(/\(robust: no single driver in its plausible range\s+changes it\)/);
   });
 });
 
@@ -167,5 +171,25 @@ describe('project bad input: one line naming the flag and the range, exit 2', ()
     const { code, stderr } = await project([], { HASHCALC_YEARS: '99' });
     expect(code).toBe(2);
     expect(stderr).toContain('HASHCALC_YEARS: expected whole years from 1 to 20');
+  });
+});
+
+describe('project: how sure the verdict is', () => {
+  it('counts the simulation: clear needs the first to beat the second on 3 paths in 4', async () => {
+    const close = await projectJson(['--simulations', '500', '--workers', '1']);
+    expect(close.verdict.robust).toBe(false);
+    const share = close.verdict.simulatedShareFirst as number;
+    const best = close.simulation?.options.find((o) => o.id === close.verdict.bestOptionId);
+    expect(share).toBe(best?.probabilityBeats?.[close.verdict.runnerUpId]);
+    expect(close.simulation?.model.btcDrift).toBe('mean');
+    // A lease rate far above every other option's reach: clear on every driver and on the paths.
+    const clear = await projectJson(['--lease-rate', '1000', '--simulations', '500', '--workers', '1']);
+    expect(clear.verdict.bestOptionId).toBe('ai-lease');
+    expect(clear.verdict.robust).toBe(true);
+    expect(clear.verdict.flips).toEqual([]);
+    expect(clear.verdict.simulatedShareFirst).toBeGreaterThanOrEqual(0.75);
+    expect(clear.verdict.text).toMatch(
+      /\(robust: no single driver in its plausible range changes it, and it leads on 100% of simulated paths\)/,
+    );
   });
 });

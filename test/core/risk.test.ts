@@ -274,6 +274,33 @@ describe('Monte Carlo', () => {
     expect(Math.abs(r.btcUsdAtHorizon.p50 - median)).toBeLessThan(4 * seMedian + RELATIVE_ERROR * median);
   });
 
+  it('with --btc-drift median, puts the median of BTC/USD at the horizon on the --btc-growth path', () => {
+    // mu - s^2/2 = ln(1.15): median S0 1.15^T, mean S0 1.15^T e^(s^2 T / 2).
+    const inputs = realistic({ btcGrowthPerYear: 0.15 });
+    const paths = 10_000;
+    const r = simulate(planFor(inputs, { seed: 2024, btcDrift: 'median' }), paths);
+    const median = 84_775 * 1.15 ** 5;
+    const seMedian = (1.2533 * 0.42 * Math.sqrt(5) * median) / Math.sqrt(paths);
+    expect(Math.abs(r.btcUsdAtHorizon.p50 - median)).toBeLessThan(4 * seMedian + RELATIVE_ERROR * median);
+    const mean = median * Math.exp((0.42 ** 2 * 5) / 2);
+    const se = (mean * Math.sqrt(Math.exp(0.42 ** 2 * 5) - 1)) / Math.sqrt(paths);
+    expect(Math.abs(r.btcUsdAtHorizon.mean - mean)).toBeLessThan(4 * se);
+  });
+
+  it("counts each pair of options: the share of paths on which one's NPV is above the other's", () => {
+    const r = simulate(planFor(realistic(), { seed: 7 }), 2000);
+    for (const o of r.options) {
+      for (const other of r.options) {
+        if (other.id === o.id) continue;
+        const a = o.probabilityBeats[other.id] as number;
+        const b = other.probabilityBeats[o.id] as number;
+        // Ties aside (none with continuous draws), the two shares make 1.
+        expect(a + b).toBeCloseTo(1, 12);
+      }
+      if (o.id !== 'mining') expect(o.probabilityBeats.mining).toBe(o.probabilityBeatsMining);
+    }
+  });
+
   it.each([
     ['trend', realistic],
     ['model', modelled],

@@ -110,11 +110,9 @@ export async function runProject(call: CommandCall): Promise<number> {
     : undefined;
   // Awaited below, or its failure would go unhandled if the projection threw first.
   running?.catch(() => {});
-  const projected = projectionReport(
-    projectSiteResult(p.resolved, p.settings, p.snapshot, p.nowMs, p.inputs),
-    p.assumptions,
-  );
-  const report = running ? { ...projected, simulation: await running } : projected;
+  const result = projectSiteResult(p.resolved, p.settings, p.snapshot, p.nowMs, p.inputs);
+  // The verdict counts the simulation's paths (the first must beat the second on 3 in 4 to be clear).
+  const report = projectionReport(result, p.assumptions, running ? await running : undefined);
   explainIfAsked(call, layered, report.assumptionSources, report.network);
   await emit(call.ctx, layered, report, {
     document: async () => {

@@ -29,7 +29,7 @@ export async function runSensitivity(call: CommandCall): Promise<number> {
   const { snapshot, nowMs } = await projectionStart(layered, call.ctx, settings, resolved);
   const inputs = projectionInputs(resolved, settings, snapshot, nowMs);
   const { swing, ranges } = resolveRanges(layered, given, driverBases(inputs), horizonMonths, assumptions);
-  const { tornado, grid, evaluations } = siteSensitivity(inputs, ranges, axes);
+  const { tornado, grid, evaluations, robustness } = siteSensitivity(inputs, ranges, axes, given);
   const report = sensitivityReport(
     {
       network: networkData(snapshot),
@@ -44,6 +44,7 @@ export async function runSensitivity(call: CommandCall): Promise<number> {
     },
     tornado,
     grid,
+    robustness,
   );
   explainIfAsked(call, layered, report.assumptionSources, report.network);
   await emit(call.ctx, layered, report, {

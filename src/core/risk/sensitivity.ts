@@ -1,10 +1,18 @@
 /**
  * Sensitivity of the decision: each AI option's NPV minus keeping mining's, with one driver (tornado) or two
- * (grid) moved and every other input at its base, the whole projection rerun for each value (no
- * linearization). Drivers are named by their flags. Pure.
+ * (grid) moved and every other input at its base: the projection's flows rebuilt for each value, or, for a
+ * driver that only scales an AI option's revenue, the same flows evaluated with it scaled (exact; no
+ * linearization either way). Drivers are named by their flags. Pure.
  */
 import type { ChainProjection } from '../chain.js';
-import { chainFor, type ProjectionInputs, projectSite } from '../projection/index.js';
+import {
+  chainFor,
+  type OptionFlows,
+  type ProjectionInputs,
+  scaledFlowsNpv,
+  scaledNpv,
+  siteFlows,
+} from '../projection/index.js';
 import type { OptionId } from '../units.js';
 
 export const DRIVER_IDS = [
@@ -136,15 +144,60 @@ export interface NpvDeltas {
 }
 
 /**
- * Evaluates inputs to NPV deltas, reusing chains: a chain depends only on the network, the growths and the
- * horizon, and BTC/USD only scales its USD figures (projection.ts, btcScale).
+ * Drivers that only scale one AI option's revenue (and the opex proportional to it), linearly: a trial at
+ * another value evaluates the same flows once with that option's revenue scaled (projection/index.ts,
+ * scaledNpv), exactly as a rebuilt projection (a test holds the two together). The BTC and power prices
+ * scale revenue or energy too, but they also move the fleet's decisions (when it is sold, whether it is
+ * bought again): they rebuild the flows.
+ */
+export const SCALE_DRIVERS: Readonly<Partial<Record<DriverId, AiOptionId>>> = {
+  'lease-rate': 'ai-lease',
+  'gpu-hour-price': 'gpu-cloud',
+  utilization: 'gpu-cloud',
+};
+
+const ALL: readonly OptionId[] = ['mining', 'ai-lease', 'gpu-cloud'];
+/** The options a driver's value reaches (the others' flows are the base's). */
+export const DRIVER_TOUCHES: Readonly<Record<DriverId, readonly OptionId[]>> = {
+  'btc-price': ALL,
+  'btc-growth': ALL,
+  'difficulty-growth': ALL,
+  'power-price': ALL,
+  'lease-rate': ['ai-lease'],
+  'lease-escalator': ['ai-lease'],
+  'gpu-hour-price': ['gpu-cloud'],
+  'gpu-price-decline': ['gpu-cloud'],
+  utilization: ['gpu-cloud'],
+  'gpu-capex': ['gpu-cloud'],
+  'fit-out': ['ai-lease', 'gpu-cloud'],
+  'conversion-months': ['ai-lease', 'gpu-cloud'],
+  'discount-rate': ALL,
+};
+
+/** A trial: drivers and their values, every other input at its base. */
+export type Trial = readonly (readonly [DriverId, number])[];
+
+/**
+ * Evaluates trials to NPV deltas. Scale drivers (SCALE_DRIVERS) are one pass over built flows; the others
+ * build the flows of the options they reach (DRIVER_TOUCHES; the rest are the base's), reusing chains: a
+ * chain depends only on the network, the growths and the horizon, and BTC/USD only scales its USD figures
+ * (projection.ts, btcScale). The last flows built are kept, so a grid row over a scale driver builds once.
  */
 export class DeltaEvaluator {
   private readonly chains = new Map<string, ChainProjection>();
+  /** The last flows rebuilt and their key (a grid row over a scale driver asks for them again and again). */
+  private last: { key: string; flows: OptionFlows[] } | null = null;
+  private baseFlows: readonly OptionFlows[] | undefined;
+  private readonly memo = new Map<string, NpvDeltas>();
+  /** Flows built (a projection's worth each, or part of one). */
   evaluations = 0;
-  constructor(private readonly base: ProjectionInputs) {}
-  deltas(inputs: ProjectionInputs): NpvDeltas {
-    this.evaluations++;
+  constructor(
+    private readonly base: ProjectionInputs,
+    baseFlows?: readonly OptionFlows[],
+  ) {
+    this.baseFlows = baseFlows;
+  }
+  private chainOf(inputs: ProjectionInputs): ChainProjection {
     const key = [
       inputs.difficultyGrowthPerMonth,
       inputs.btcGrowthPerYear,
@@ -152,17 +205,82 @@ export class DeltaEvaluator {
       inputs.years,
     ].join(',');
     let chain = this.chains.get(key);
-    const chainInputs = { ...inputs, network: this.base.network };
     if (!chain) {
-      chain = chainFor(chainInputs);
+      chain = chainFor({ ...inputs, network: this.base.network });
       this.chains.set(key, chain);
     }
+    return chain;
+  }
+  private flowsOf(inputs: ProjectionInputs, only?: readonly OptionId[]): OptionFlows[] {
+    this.evaluations++;
+    const chainInputs = { ...inputs, network: this.base.network };
     const scale = inputs.network.btcUsd / this.base.network.btcUsd;
-    const projection = projectSite(chainInputs, chain, { npvOnly: true, btcScale: scale });
-    const npv = Object.fromEntries(projection.options.map((o) => [o.id, o.npvUsd])) as Record<
-      OptionId,
-      number
-    >;
+    return siteFlows(chainInputs, this.chainOf(inputs), {
+      npvOnly: true,
+      ...(scale !== 1 ? { btcScale: scale } : {}),
+      ...(only ? { only } : {}),
+    }).options;
+  }
+  private base0(): readonly OptionFlows[] {
+    this.baseFlows ??= this.flowsOf(this.base);
+    return this.baseFlows;
+  }
+  /** The NPVs and deltas at a trial: of the options in `only` (the others NaN), by default all three. */
+  at(trial: Trial, only: readonly OptionId[] = ALL): NpvDeltas {
+    // One driver's trials are remembered: a tornado's ends are the robust verdict's when they share ranges.
+    const memoKey = trial.length === 1 ? `${trial[0]?.[0]}=${trial[0]?.[1]}/${only.join(',')}` : null;
+    const known = memoKey === null ? undefined : this.memo.get(memoKey);
+    if (known) return known;
+    const result = this.evaluate(trial, only);
+    if (memoKey !== null) this.memo.set(memoKey, result);
+    return result;
+  }
+  private evaluate(trial: Trial, only: readonly OptionId[]): NpvDeltas {
+    // A driver at its base changes nothing.
+    const structural = trial.filter(([id, v]) => !SCALE_DRIVERS[id] && v !== driverBase(id, this.base));
+    const inputs = structural.reduce((acc, [id, v]) => withDriver(acc, id, v), this.base);
+    const scale: Record<OptionId, number> = { mining: 1, 'ai-lease': 1, 'gpu-cloud': 1 };
+    for (const [id, v] of trial) {
+      const option = SCALE_DRIVERS[id];
+      if (option) scale[option] *= v / driverBase(id, this.base);
+    }
+    let rebuilt: readonly OptionFlows[] = [];
+    if (structural.length > 0) {
+      const touched = ALL.filter(
+        (o) => only.includes(o) && structural.some(([id]) => DRIVER_TOUCHES[id].includes(o)),
+      );
+      const key = `${structural.map(([id, v]) => `${id}=${v}`).join(';')}/${touched.join(',')}`;
+      if (this.last?.key !== key)
+        this.last = { key, flows: this.flowsOf(inputs, touched.length === ALL.length ? undefined : touched) };
+      rebuilt = this.last.flows;
+    }
+    const base = this.base0();
+    const npv = {} as Record<OptionId, number>;
+    for (const id of ALL) {
+      if (!only.includes(id)) {
+        npv[id] = Number.NaN;
+        continue;
+      }
+      const option = rebuilt.find((o) => o.id === id) ?? base.find((o) => o.id === id);
+      if (!option) throw new RangeError(`sensitivity: no flows for ${id}`);
+      const k = scale[id];
+      // At scale 1, the flows' own NPV (bit for bit a projection's); else the scaled one (residual again).
+      npv[id] =
+        k === 1
+          ? scaledFlowsNpv(option.flows, inputs.taxRate, inputs.annualDiscountRate, 1, 1, 1)
+          : scaledNpv(inputs, [option])(id, 1, k);
+    }
+    return {
+      npvUsd: npv,
+      deltaUsd: { 'ai-lease': npv['ai-lease'] - npv.mining, 'gpu-cloud': npv['gpu-cloud'] - npv.mining },
+    };
+  }
+  /** The NPVs and deltas at any inputs (every option built again). */
+  deltas(inputs: ProjectionInputs): NpvDeltas {
+    const flows = this.flowsOf(inputs);
+    const npv = Object.fromEntries(
+      flows.map((o) => [o.id, scaledFlowsNpv(o.flows, inputs.taxRate, inputs.annualDiscountRate, 1, 1, 1)]),
+    ) as Record<OptionId, number>;
     return {
       npvUsd: npv,
       deltaUsd: { 'ai-lease': npv['ai-lease'] - npv.mining, 'gpu-cloud': npv['gpu-cloud'] - npv.mining },
@@ -190,12 +308,15 @@ export interface Tornado {
   bars: TornadoBar[];
 }
 
-export function tornado(inputs: ProjectionInputs, ranges: readonly DriverRange[]): Tornado {
-  const evaluator = new DeltaEvaluator(inputs);
-  const base = evaluator.deltas(inputs);
+export function tornado(
+  inputs: ProjectionInputs,
+  ranges: readonly DriverRange[],
+  evaluator = new DeltaEvaluator(inputs),
+): Tornado {
+  const base = evaluator.at([]);
   const bars = ranges.map((r): TornadoBar => {
-    const low = evaluator.deltas(withDriver(inputs, r.id, r.low));
-    const high = evaluator.deltas(withDriver(inputs, r.id, r.high));
+    const low = evaluator.at([[r.id, r.low]]);
+    const high = evaluator.at([[r.id, r.high]]);
     return {
       id: r.id,
       baseValue: driverBase(r.id, inputs),
@@ -254,8 +375,15 @@ export function grid(
   y: { id: DriverId; values: number[] },
 ): Grid {
   const evaluator = new DeltaEvaluator(inputs);
+  // Row by row: a row's flows are built once when x only scales them (a grid of two scale drivers: none).
   const rows = y.values.map((yv) =>
-    x.values.map((xv) => evaluator.deltas(withDriver(withDriver(inputs, y.id, yv), x.id, xv)).deltaUsd),
+    x.values.map(
+      (xv) =>
+        evaluator.at([
+          [y.id, yv],
+          [x.id, xv],
+        ]).deltaUsd,
+    ),
   );
   return {
     x,

@@ -6,7 +6,9 @@
  *
  * The model, per month of 365/12 days (dt = 1/12 year), with Z standard normal draws:
  * - BTC/USD: geometric Brownian motion, log S(t+dt) = log S(t) + (mu - s^2/2) dt + s sqrt(dt) Z_btc with
- *   mu = ln(1 + btc growth), so E[S(t)] = S0 (1 + growth)^t, the deterministic path.
+ *   mu = ln(1 + btc growth), so E[S(t)] = S0 (1 + growth)^t, the deterministic path (btcDrift 'mean', the
+ *   default); with btcDrift 'median', log S(t+dt) = log S(t) + ln(1 + growth) dt + s sqrt(dt) Z_btc, so the
+ *   median of S(t) is the deterministic path (and its mean is above it by exp(s^2 t / 2)).
  * - Network hashrate (difficulty follows it at the retargets): the deterministic path times a lognormal
  *   factor X with E[X] = 1, whose log moves by -sd^2/2 dt + sd sqrt(dt) (rho Z_btc + sqrt(1 - rho^2) Z_diff):
  *   correlated with BTC's path by rho. A fleet's BTC per month scales as 1 / X (its share of the network);
@@ -54,6 +56,8 @@ export interface SimulationSettings {
   /** Correlation of the hashrate's shocks with BTC's, -1 to 1. */
   difficultyBtcCorrelation: number;
   gpuPriceVolPerYear: number;
+  /** What --btc-growth describes: the mean path of BTC/USD (the default), or its median path. */
+  btcDrift?: 'mean' | 'median';
 }
 
 /**
@@ -99,6 +103,7 @@ export interface SimulationPlan {
   gpuPriceVolPerYear: number;
   /** The network responding on each path (`--network model`); null: the trend's random walk. */
   network: NetworkPlan | null;
+  btcDrift: 'mean' | 'median';
   /**
    * Per option: its flows; whether the GPU rent factor applies; and the months that change from path to
    * path, [0, variesUntil) (after them the option's cash is the same on every path: the lease after go-live).
@@ -139,6 +144,7 @@ export function simulationPlan(
     difficultyBtcCorrelation: settings.difficultyBtcCorrelation,
     gpuPriceVolPerYear: settings.gpuPriceVolPerYear,
     network,
+    btcDrift: settings.btcDrift ?? 'mean',
     options: flows.map((o) => {
       const rentIsRandom = o.id === 'gpu-cloud';
       return {
@@ -158,6 +164,8 @@ export interface BlockResult {
   paths: number;
   npv: Moments[];
   beatsMining: number[];
+  /** [i * options + j]: paths on which option i's NPV is above option j's. */
+  beats: number[];
   noPayback: number[];
   btcAtHorizon: Moments;
 }
@@ -372,7 +380,8 @@ export function simulateBlock(
 ): BlockResult {
   const { months, options } = plan;
   const dt = 1 / 12;
-  const btcDrift = -0.5 * plan.btcVolPerYear * plan.btcVolPerYear * dt;
+  // Mean: the drift that keeps E[S] on the deterministic path; median: none (the median on it).
+  const btcDrift = plan.btcDrift === 'median' ? 0 : -0.5 * plan.btcVolPerYear * plan.btcVolPerYear * dt;
   const btcSd = plan.btcVolPerYear * Math.sqrt(dt);
   const hashDrift = -0.5 * plan.difficultyVolPerYear * plan.difficultyVolPerYear * dt;
   const hashSd = plan.difficultyVolPerYear * Math.sqrt(dt);
@@ -394,6 +403,7 @@ export function simulateBlock(
     paths,
     npv: options.map(emptyMoments),
     beatsMining: options.map(() => 0),
+    beats: new Array<number>(options.length * options.length).fill(0),
     noPayback: options.map(() => 0),
     btcAtHorizon: emptyMoments(),
   };
@@ -441,8 +451,12 @@ export function simulateBlock(
       cash[last] = withResidual;
     }
     const miningNpv = npv[miningIndex] as number;
-    for (let o = 0; o < options.length; o++)
-      if ((npv[o] as number) > miningNpv) (result.beatsMining[o] as number)++;
+    for (let o = 0; o < options.length; o++) {
+      const value = npv[o] as number;
+      if (value > miningNpv) (result.beatsMining[o] as number)++;
+      for (let q = 0; q < options.length; q++)
+        if (value > (npv[q] as number)) (result.beats[o * options.length + q] as number)++;
+    }
   }
   return result;
 }
@@ -482,6 +496,8 @@ export interface SimulatedOption {
   probabilityBeatsMining: number;
   /** Share of paths where cumulative cash never turns non-negative within the horizon, after going below. */
   probabilityNoPayback: number;
+  /** Share of paths where this option's NPV is above each other option's. */
+  probabilityBeats: Partial<Record<OptionId, number>>;
 }
 
 export interface SimulationResult {
@@ -502,6 +518,7 @@ export interface SimulationResult {
 export class SimulationTotals {
   private readonly npv: Moments[];
   private readonly beats: number[];
+  private readonly pairs: number[];
   private readonly noPayback: number[];
   private readonly btc = emptyMoments();
   private readonly sketches: Sketches;
@@ -510,6 +527,7 @@ export class SimulationTotals {
   constructor(private readonly plan: SimulationPlan) {
     this.npv = plan.options.map(emptyMoments);
     this.beats = plan.options.map(() => 0);
+    this.pairs = new Array<number>(plan.options.length * plan.options.length).fill(0);
     this.noPayback = plan.options.map(() => 0);
     this.sketches = emptySketches(plan.options.length);
   }
@@ -522,6 +540,8 @@ export class SimulationTotals {
       this.beats[o] = (this.beats[o] as number) + (r.beatsMining[o] as number);
       this.noPayback[o] = (this.noPayback[o] as number) + (r.noPayback[o] as number);
     }
+    for (let k = 0; k < this.pairs.length; k++)
+      this.pairs[k] = (this.pairs[k] as number) + (r.beats[k] as number);
     mergeMoments(this.btc, r.btcAtHorizon);
   }
   addSketches(s: Sketches): void {
@@ -539,6 +559,13 @@ export class SimulationTotals {
         npvUsd: distribution(this.npv[i] as Moments, this.sketches.npv[i] as Sketch),
         probabilityBeatsMining: (this.beats[i] as number) / n,
         probabilityNoPayback: (this.noPayback[i] as number) / n,
+        probabilityBeats: Object.fromEntries(
+          this.plan.options
+            .map(
+              (other, j) => [other.id, (this.pairs[i * this.plan.options.length + j] as number) / n] as const,
+            )
+            .filter(([id]) => id !== o.id),
+        ),
       })),
       btcUsdAtHorizon: distribution(this.btc, this.sketches.btcAtHorizon),
       sketches: this.sketches,

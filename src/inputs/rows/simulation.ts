@@ -57,6 +57,20 @@ export const SIMULATION_ROWS: readonly RowSpec[] = [
     basis: "BTC/USD realized volatility in 2025: K33's 2.24% a day x sqrt(365), ~42% a year",
   },
   {
+    id: 'btcDrift',
+    flag: '--btc-drift',
+    valueName: 'PATH',
+    path: 'simulation.btcDrift',
+    group: 'simulation',
+    commands: ['project'],
+    kind: { type: 'choice', choices: ['mean', 'median'] },
+    description:
+      "what --btc-growth describes in the simulation: the mean path of BTC/USD (the median falls below it: at 0% growth and 42% volatility the median BTC at 5 years is 36% below today's) or the median path (half the paths above it; the mean above it)",
+    defaultValue: 'mean',
+    basis:
+      "mean: the simulation's expected BTC is the deterministic projection's, so the two agree on average; give median to make --btc-growth the typical path",
+  },
+  {
     id: 'difficultyVolPerYear',
     flag: '--difficulty-vol',
     valueName: 'FRACTION_PER_YEAR',
