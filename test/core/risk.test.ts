@@ -8,7 +8,6 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { describe, expect, it } from 'vitest';
 import { DIFFICULTY_EPOCHS } from '../../src/catalog/difficulty-epochs.js';
 import { NETWORK_MODEL } from '../../src/catalog/network-model.js';
-import { paybackMonths } from '../../src/core/finance.js';
 import { NetworkModel, type NetworkModelParams } from '../../src/core/network-model.js';
 import { type ProjectionInputs, projectSite, siteFlows } from '../../src/core/projection/index.js';
 import { normal } from '../../src/core/risk/normal.js';
