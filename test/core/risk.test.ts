@@ -206,6 +206,19 @@ function planFor(inputs: ProjectionInputs, over: Partial<SimulationSettings> = {
   );
 }
 
+/** Every quantile of a simulated option is the deterministic NPV, with no spread; returns that option. */
+function expectDeterministic(
+  o: ReturnType<typeof simulate>['options'][number],
+  det: ReturnType<typeof projectSite>,
+): ReturnType<typeof projectSite>['options'][number] {
+  const d = det.options.find((x) => x.id === o.id);
+  if (!d) throw new Error(o.id);
+  for (const q of [o.npvUsd.mean, o.npvUsd.p5, o.npvUsd.p50, o.npvUsd.p95, o.npvUsd.min, o.npvUsd.max])
+    expect(q).toBe(d.npvUsd);
+  expect(o.npvUsd.standardError).toBe(0);
+  return d;
+}
+
 /** A 341 MW site with the defaults' shape: difficulty growth, a year's build, GPU rent decline, residuals. */
 const realistic = (over: Partial<ProjectionInputs> = {}) =>
   baseProjection({
@@ -239,11 +252,7 @@ describe('Monte Carlo', () => {
     );
     const mining = det.options.find((o) => o.id === 'mining')?.npvUsd as number;
     for (const o of r.options) {
-      const d = det.options.find((x) => x.id === o.id);
-      if (!d) throw new Error(o.id);
-      for (const q of [o.npvUsd.mean, o.npvUsd.p5, o.npvUsd.p50, o.npvUsd.p95, o.npvUsd.min, o.npvUsd.max])
-        expect(q).toBe(d.npvUsd);
-      expect(o.npvUsd.standardError).toBe(0);
+      const d = expectDeterministic(o, det);
       expect(o.probabilityBeatsMining).toBe(d.npvUsd > mining ? 1 : 0);
       // No payback: the deterministic payback, the residual value not counted (null with capex).
       expect(o.probabilityNoPayback).toBe(d.capexUsd > 0 && d.paybackMonths === null ? 1 : 0);
@@ -427,11 +436,7 @@ describe('Monte Carlo with the network responding per path (--network model)', (
     const r = simulate(plan, 1200);
     expect(r.respondingNetwork).toBe(true);
     for (const o of r.options) {
-      const d = det.options.find((x) => x.id === o.id);
-      if (!d) throw new Error(o.id);
-      for (const q of [o.npvUsd.mean, o.npvUsd.p5, o.npvUsd.p50, o.npvUsd.p95, o.npvUsd.min, o.npvUsd.max])
-        expect(q).toBe(d.npvUsd);
-      expect(o.npvUsd.standardError).toBe(0);
+      const d = expectDeterministic(o, det);
     }
   });
 
