@@ -436,7 +436,7 @@ describe('Monte Carlo with the network responding per path (--network model)', (
     const r = simulate(plan, 1200);
     expect(r.respondingNetwork).toBe(true);
     for (const o of r.options) {
-      const d = expectDeterministic(o, det);
+      expectDeterministic(o, det);
     }
   });
 
