@@ -81,7 +81,11 @@ const year1s = leases.map((d) => d.year1NormalizedUsdPerKwMonth).sort((a, b) => 
 const medianDeal = [...leases].sort(
   (a, b) => a.year1NormalizedUsdPerKwMonth - b.year1NormalizedUsdPerKwMonth,
 )[Math.floor(leases.length / 2)];
-const newest = [...leases].sort((a, b) => b.announced.localeCompare(a.announced))[0];
+// Dates (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn) compared by code unit, as localeCompare orders them: its first call
+// loads ICU's collator, ~16 ms of every run's startup (docs/decisions/build.md).
+const newest = [...leases].sort((a, b) =>
+  a.announced === b.announced ? 0 : a.announced < b.announced ? 1 : -1,
+)[0];
 const h100 = GPUS.find((g) => g.id === 'h100');
 /** Where the default GPU's contract rent comes from: the source of the defaults that rest on it. */
 const h100Rent = { source: h100?.rentalProvenance?.source ?? '', asOf: h100?.rentalProvenance?.asOf ?? '' };

@@ -72,13 +72,23 @@ export function deploymentEhs(params: NetworkModelParams, hashpriceUsdPerPhDay: 
 export class NetworkModel {
   /** Installed hashrate per cell, EH/s: bands (then the new machines' band) x tiers, row-major. */
   private readonly installed: Float64Array;
-  /** Power cost per cell, USD per PH/s per day. */
+  /** Power cost per cell, USD per PH/s per day (fixed by the parameters: computed once). */
   private readonly cost: Float64Array;
   /** Consecutive losing months per cell. */
   private readonly losing: Float64Array;
   private readonly tierShare: Float64Array;
   private readonly tiers: number;
   private readonly newRow: number;
+  private readonly lag: number;
+  /** deploymentEhs's constants, read once (step repeats its arithmetic in the same order: the same bits). */
+  private readonly newCost: number;
+  private readonly newUsdPerTh: number;
+  private readonly paybackMonths: number;
+  private readonly maxDeployEhs: number;
+  /** The state reset() made last and its arguments: a Monte Carlo resets to the same state on every path. */
+  private readonly resetInstalled: Float64Array;
+  private readonly resetLosing: Float64Array;
+  private resetArgs: [number, number] | null = null;
   /** EH/s online after the latest step (today's at construction). */
   hashrateEhs: number;
   /** EH/s deployed in the latest step. */
@@ -92,28 +102,54 @@ export class NetworkModel {
     const { bands, powerTiers } = params;
     this.tiers = powerTiers.length;
     this.newRow = bands.length;
+    this.lag = params.offLagMonths;
+    this.newCost = powerCostUsdPerPhDay(params.newJPerTh, params.newPowerUsdPerKwh);
+    this.newUsdPerTh = params.newUsdPerTh;
+    this.paybackMonths = params.paybackMonths;
+    this.maxDeployEhs = params.maxDeployEhsPerMonth;
     const cells = (bands.length + 1) * this.tiers;
     this.installed = new Float64Array(cells);
     this.cost = new Float64Array(cells);
     this.losing = new Float64Array(cells);
+    this.resetInstalled = new Float64Array(cells);
+    this.resetLosing = new Float64Array(cells);
     this.tierShare = Float64Array.from(powerTiers.map((t) => t.share));
+    for (let b = 0; b <= bands.length; b++) {
+      const e = b < bands.length ? (bands[b] as FleetBand).jPerTh : params.newJPerTh;
+      for (let t = 0; t < this.tiers; t++)
+        this.cost[b * this.tiers + t] = powerCostUsdPerPhDay(e, (powerTiers[t] as PowerTier).usdPerKwh);
+    }
     this.hashrateEhs = hashrateEhs0;
     this.reset(hashrateEhs0, hashpriceUsdPerPhDay0);
   }
 
   /**
    * Back to the state a new model with these arguments has, without allocating (the Monte Carlo resets one
-   * model per path).
+   * model per path: with the arguments of the last reset, the state it made is copied back).
    */
   reset(hashrateEhs0: number, hashpriceUsdPerPhDay0: number): void {
+    const { installed, losing } = this;
+    const last = this.resetArgs;
+    if (last !== null && last[0] === hashrateEhs0 && last[1] === hashpriceUsdPerPhDay0) {
+      installed.set(this.resetInstalled);
+      losing.set(this.resetLosing);
+    } else {
+      this.initialState(hashrateEhs0, hashpriceUsdPerPhDay0);
+      this.resetInstalled.set(installed);
+      this.resetLosing.set(losing);
+      this.resetArgs = [hashrateEhs0, hashpriceUsdPerPhDay0];
+    }
+    this.hashrateEhs = hashrateEhs0;
+    this.deployedEhs = 0;
+  }
+
+  private initialState(hashrateEhs0: number, hashpriceUsdPerPhDay0: number): void {
     const { params, installed, cost, losing, tierShare, tiers } = this;
-    const { bands, powerTiers, offLagMonths } = params;
+    const { bands, offLagMonths } = params;
     let onlineShare = 0;
     for (let b = 0; b <= bands.length; b++) {
-      const e = b < bands.length ? (bands[b] as FleetBand).jPerTh : params.newJPerTh;
       for (let t = 0; t < tiers; t++) {
         const i = b * tiers + t;
-        cost[i] = powerCostUsdPerPhDay(e, (powerTiers[t] as PowerTier).usdPerKwh);
         const loses = hashpriceUsdPerPhDay0 < (cost[i] as number);
         losing[i] = loses ? offLagMonths : 0;
         installed[i] = 0;
@@ -129,21 +165,28 @@ export class NetworkModel {
         installed[i] = installedEhs * (bands[b] as FleetBand).share * (tierShare[t] as number);
         if (onlineShare === 0) losing[i] = 0;
       }
-    this.hashrateEhs = hashrateEhs0;
-    this.deployedEhs = 0;
   }
 
   /** One month: deploys, switches cells off or on at hashprice h, and returns the EH/s online for the month. */
   step(hashpriceUsdPerPhDay: number): number {
-    const { installed, cost, losing, tierShare, tiers } = this;
-    const lag = this.params.offLagMonths;
-    const deployed = deploymentEhs(this.params, hashpriceUsdPerPhDay);
+    const { installed, cost, losing, tierShare, tiers, lag } = this;
+    // deploymentEhs and newMachinePaybackMonths inlined, the same operations in the same order.
+    const marginPerThDay = (hashpriceUsdPerPhDay - this.newCost) / 1000;
+    let deployed = 0;
+    if (marginPerThDay > 0) {
+      const payback = this.newUsdPerTh / (DAYS_PER_MONTH * marginPerThDay);
+      if (Number.isFinite(payback)) {
+        const f = 2 * (1 - payback / this.paybackMonths);
+        deployed = this.maxDeployEhs * Math.min(1, Math.max(0, f));
+      }
+    }
     this.deployedEhs = deployed;
     const newStart = this.newRow * tiers;
     for (let t = 0; t < tiers; t++)
       installed[newStart + t] = (installed[newStart + t] as number) + deployed * (tierShare[t] as number);
     let online = 0;
-    for (let i = 0; i < installed.length; i++) {
+    const cells = installed.length;
+    for (let i = 0; i < cells; i++) {
       const l = hashpriceUsdPerPhDay < (cost[i] as number) ? (losing[i] as number) + 1 : 0;
       losing[i] = l;
       if (l < lag) online += installed[i] as number;

@@ -39,20 +39,29 @@ export class Flows {
   readonly height: Float64Array;
   readonly curtailed: Uint8Array;
   constructor(readonly length: number) {
-    this.miningRevenue = new Float64Array(length);
-    this.miningEnergy = new Float64Array(length);
-    this.miningOtherOpex = new Float64Array(length);
-    this.miningActive = new Uint8Array(length);
-    this.aiRevenue = new Float64Array(length);
-    this.aiFixedOpex = new Float64Array(length);
-    this.fixedOpex = new Float64Array(length);
-    this.revenue = new Float64Array(length);
-    this.opex = new Float64Array(length);
-    this.depreciation = new Float64Array(length);
-    this.capex = new Float64Array(length);
-    this.other = new Float64Array(length);
-    this.height = new Float64Array(length).fill(Number.NaN);
-    this.curtailed = new Uint8Array(length);
+    // One buffer for every array (views on it): a projection's trials make hundreds of Flows, and each
+    // separate typed array is a backing store of its own to allocate and collect.
+    const buffer = new ArrayBuffer(length * (12 * 8 + 2));
+    let at = 0;
+    const f64 = () => {
+      const a = new Float64Array(buffer, at, length);
+      at += length * 8;
+      return a;
+    };
+    this.miningRevenue = f64();
+    this.miningEnergy = f64();
+    this.miningOtherOpex = f64();
+    this.aiRevenue = f64();
+    this.aiFixedOpex = f64();
+    this.fixedOpex = f64();
+    this.revenue = f64();
+    this.opex = f64();
+    this.depreciation = f64();
+    this.capex = f64();
+    this.other = f64();
+    this.height = f64().fill(Number.NaN);
+    this.miningActive = new Uint8Array(buffer, at, length);
+    this.curtailed = new Uint8Array(buffer, at + length, length);
   }
 
   /** The first `length` months (a projection built past its horizon, cut back to it). */

@@ -26,8 +26,51 @@ export function hashpriceToday(inputs: ProjectionInputs): number {
   }).hashpriceUsdPerPhDay;
 }
 
-/** The chain a projection's inputs imply (reusable across runs that change no network input). */
+/** A number for each object a chain depends on by identity (the network model's parameters, a deck's paths). */
+const identities = new WeakMap<object, number>();
+let identitiesMade = 0;
+const identity = (o: object | null | undefined): number => {
+  if (!o) return 0;
+  let id = identities.get(o);
+  if (id === undefined) {
+    id = ++identitiesMade;
+    identities.set(o, id);
+  }
+  return id;
+};
+/** The chains made lately, by their inputs (a solver's and the verdict's trials ask for the same again). */
+const chains = new Map<string, ChainProjection>();
+const CHAINS_KEPT = 64;
+
+/**
+ * The chain a projection's inputs imply (reusable across runs that change no network input): projectChain's,
+ * remembered by its inputs (the network's figures, the growths, the months; the network model and a deck's
+ * paths by identity), so that trials that change no network input share one. Chains are never modified.
+ */
 export function chainFor(inputs: ProjectionInputs, months = Math.round(inputs.years * 12)): ChainProjection {
+  const { network, deck } = inputs;
+  const key = [
+    network.heightBlocks,
+    network.difficulty,
+    network.btcUsd,
+    network.avgFeesBtcPerBlock,
+    inputs.difficultyGrowthPerMonth,
+    inputs.btcGrowthPerYear,
+    inputs.feesGrowthPerYear,
+    months,
+    identity(inputs.networkModel),
+    identity(deck?.btcUsd),
+    identity(deck?.feesBtcPerBlock),
+  ].join(',');
+  const known = chains.get(key);
+  if (known) return known;
+  const made = makeChain(inputs, months);
+  if (chains.size >= CHAINS_KEPT) chains.delete(chains.keys().next().value as string);
+  chains.set(key, made);
+  return made;
+}
+
+function makeChain(inputs: ProjectionInputs, months: number): ChainProjection {
   const { deck } = inputs;
   return projectChain({
     ...inputs.network,
