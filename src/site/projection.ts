@@ -61,8 +61,7 @@ export function projectionInputs(
       ? {
           tax: {
             ...settings.usTax,
-            startCalendarMonth:
-              new Date(nowMs).getUTCFullYear() * 12 + new Date(nowMs).getUTCMonth(),
+            startCalendarMonth: new Date(nowMs).getUTCFullYear() * 12 + new Date(nowMs).getUTCMonth(),
           },
         }
       : {}),

@@ -159,7 +159,8 @@ export function evaluateFlows(
     }
     const ebitda = monthRevenue - monthOpex;
     let tax = 0;
-    if (taxModel === null) tax = taxRate > 0 ? Math.max(0, ebitda - (depreciation[m] as number)) * taxRate : 0;
+    if (taxModel === null)
+      tax = taxRate > 0 ? Math.max(0, ebitda - (depreciation[m] as number)) * taxRate : 0;
     else {
       yearIncome += ebitda - (taxDepreciation[m] as number);
       if ((m % 12 === 0 && m > 0) || m === last) {
@@ -219,7 +220,8 @@ export function scaledFlowsNpv(
     const ebitda =
       rev + ai - (cost + ((aiFixedOpex[m] as number) * energyScale + ai * share) + (fixedOpex[m] as number));
     let tax = 0;
-    if (taxModel === null) tax = taxRate > 0 ? Math.max(0, ebitda - (depreciation[m] as number)) * taxRate : 0;
+    if (taxModel === null)
+      tax = taxRate > 0 ? Math.max(0, ebitda - (depreciation[m] as number)) * taxRate : 0;
     else {
       // As evaluateFlows: the tax year's income, its NOL deduction (at most nolLimit of it), paid at its end.
       yearIncome += ebitda - (taxDepreciation[m] as number);

@@ -49,7 +49,16 @@ function taxShield(flows: Flows, inputs: ProjectionInputs, npvUsd: number): numb
   const bare = flows.prefix(flows.length);
   bare.depreciation.fill(0);
   bare.taxDepreciation.fill(0);
-  const cash = evaluateFlows(bare, inputs.taxRate, new Float64Array(flows.length), null, null, 1, flows.length, false);
+  const cash = evaluateFlows(
+    bare,
+    inputs.taxRate,
+    new Float64Array(flows.length),
+    null,
+    null,
+    1,
+    flows.length,
+    false,
+  );
   return npvUsd - npvMonthly(inputs.annualDiscountRate, cash);
 }
 

@@ -76,7 +76,8 @@ export const PROJECTION_ROWS: readonly RowSpec[] = [
       'state income tax (with --tax us), deductible federally: combined = federal + state x (1 - federal)',
     kind: fraction('--state-tax-rate', '[0,1)', '0.05'),
     defaultValue: 0,
-    basis: 'none: Texas, home to many US miners, has no corporate income tax (its margin tax is not modelled); give your state',
+    basis:
+      'none: Texas, home to many US miners, has no corporate income tax (its margin tax is not modelled); give your state',
   },
   {
     id: 'bonusDepreciation',
