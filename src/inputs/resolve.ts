@@ -10,6 +10,7 @@ import type { GpuCloudInputs, LeaseInputs } from '../core/ai.js';
 import { allocateFleet, type FleetModel, FleetTooLargeError, fleetPriceUsdPerTh } from '../core/mining.js';
 import type { PriceDeck } from '../core/price-path.js';
 import type { SimulationSettings } from '../core/risk/simulation.js';
+import { combinedTaxRate, type FitOutClasses } from '../core/tax.js';
 import { UsageError } from '../errors.js';
 import type { FleetEntry, Given, LayeredInputs, Origin } from './layers.js';
 import { row } from './table.js';
@@ -213,7 +214,10 @@ export function resolveGpu(inputs: Inputs, into: Assumptions): GpuSettings {
 export interface ProjectionSettings {
   years: number;
   discountRate: number;
+  /** The flat rate on positive EBIT; with --tax us, the combined federal and state rate. */
   taxRate: number;
+  /** --tax us: the US model's settings (core/tax.ts); null: pre-tax or the flat --tax-rate. */
+  usTax: UsTaxSettings | null;
   residual: 'economic' | 'book' | 'none';
   salvageUsdPerMwIt: number;
   siteFixedUsdPerMwMonth: number;
@@ -295,6 +299,77 @@ function networkInput(
   return { network: textInput(inputs, 'network', into), networkNote: null };
 }
 
+export interface UsTaxSettings {
+  federalRate: number;
+  stateRate: number;
+  nolLimit: number;
+  /** --bonus-depreciation, or null: by the placed-in-service date. */
+  bonusShare: number | null;
+  fitOut: FitOutClasses;
+}
+
+const US_TAX_ROWS = ['stateTaxRate', 'bonusDepreciation', 'nolLimit', 'fitOutClasses'] as const;
+
+/** --fit-out-classes: 5:S,15:S,39:S, each class at most once, shares from 0 to 1 summing to 1. */
+function fitOutClasses(inputs: Inputs, into: Assumptions): FitOutClasses {
+  const text = textInput<string>(inputs, 'fitOutClasses', into);
+  const given = inputs.given.fitOutClasses as Given<string> | undefined;
+  const from = given?.from ?? '--fit-out-classes';
+  const shares: Record<string, number> = { '5': 0, '15': 0, '39': 0 };
+  const seen = new Set<string>();
+  for (const part of text.split(',')) {
+    const match = /^\s*(5|15|39)\s*:\s*([0-9]*\.?[0-9]+)(%?)\s*$/.exec(part);
+    const cls = match?.[1];
+    if (!match || cls === undefined || seen.has(cls))
+      throw new UsageError(
+        `${from}: expected 5:SHARE,15:SHARE,39:SHARE, each class once, shares summing to 1 (e.g. 5:0.4,15:0.1,39:0.5), got '${given?.text ?? text}'`,
+      );
+    seen.add(cls);
+    shares[cls] = Number(match[2]) / (match[3] === '%' ? 100 : 1);
+  }
+  const total = (shares['5'] ?? 0) + (shares['15'] ?? 0) + (shares['39'] ?? 0);
+  if (Object.values(shares).some((v) => v > 1) || Math.abs(total - 1) > 1e-9)
+    throw new UsageError(
+      `${from}: the shares must sum to 1 (e.g. 5:0.4,15:0.1,39:0.5), got '${given?.text ?? text}' (sum ${Math.round(total * 1e6) / 1e6})`,
+    );
+  return { fiveYear: shares['5'] ?? 0, fifteenYear: shares['15'] ?? 0, thirtyNineYear: shares['39'] ?? 0 };
+}
+
+/**
+ * The tax: --tax us fills the US model (federal --tax-rate, default 21%; state; bonus; NOL limit; fit-out
+ * classes) and the combined rate; otherwise the flat --tax-rate (0: pre-tax), the US model's flags a mistake.
+ */
+function taxInputs(inputs: Inputs, into: Assumptions): { taxRate: number; usTax: UsTaxSettings | null } {
+  const regime = textInput<string>(inputs, 'tax', into);
+  if (regime !== 'us') {
+    const stray = US_TAX_ROWS.map((id) => inputs.given[id]).find((g) => g?.origin === 'flag');
+    if (stray) throw new UsageError(`${stray.from}: only with --tax us`);
+    return { taxRate: numberInput(inputs, 'taxRate', into), usTax: null };
+  }
+  const federalRate = numberInput(inputs, 'taxRate', into, {
+    value: 0.21,
+    origin: 'default',
+    basis: 'US federal corporate rate, IRC 11(b): 21%',
+  });
+  const stateRate = numberInput(inputs, 'stateTaxRate', into);
+  const bonus = inputs.given.bonusDepreciation as Given<number> | undefined;
+  if (bonus) into.bonusDepreciation = record(bonus, bonus.value);
+  else
+    into.bonusDepreciation = {
+      value: 'by placed-in-service date',
+      origin: 'default',
+      basis: row('bonusDepreciation').basis as string,
+    };
+  const usTax: UsTaxSettings = {
+    federalRate,
+    stateRate,
+    nolLimit: numberInput(inputs, 'nolLimit', into),
+    bonusShare: bonus ? bonus.value : null,
+    fitOut: fitOutClasses(inputs, into),
+  };
+  return { taxRate: combinedTaxRate(federalRate, stateRate), usTax };
+}
+
 /** The projection's inputs; the conversion must fit in the horizon. */
 export function resolveProjection(inputs: Inputs, into: Assumptions): ProjectionSettings {
   const years = numberInput(inputs, 'years', into);
@@ -302,7 +377,7 @@ export function resolveProjection(inputs: Inputs, into: Assumptions): Projection
     ...networkInput(inputs, into),
     years,
     discountRate: numberInput(inputs, 'discountRate', into),
-    taxRate: numberInput(inputs, 'taxRate', into),
+    ...taxInputs(inputs, into),
     residual: textInput(inputs, 'residual', into),
     salvageUsdPerMwIt: numberInput(inputs, 'salvageUsdPerMwIt', into),
     siteFixedUsdPerMwMonth: numberInput(inputs, 'siteFixedUsdPerMwMonth', into),

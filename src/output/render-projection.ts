@@ -30,6 +30,9 @@ function summaryRows(report: ProjectReport): Row[] {
     ['NPV', (o) => signed(usd(o.npvUsd), o.npvUsd)],
     ['NPV without residual', (o) => signed(usd(o.npvExResidualUsd), o.npvExResidualUsd)],
     ['Residual (present value)', (o) => usd(o.residualPvUsd)],
+    ...(report.options.some((o) => o.years.some((y) => y.taxUsd !== undefined))
+      ? [['Tax shield (present value)', (o: ProjectedOptionReport) => usd(o.taxShieldUsd ?? 0)] as Row]
+      : []),
     [
       'NPV vs keeping mining',
       (o) => (o.id === 'mining' ? '' : signed(usd(o.npvVsMiningUsd), o.npvVsMiningUsd)),
@@ -54,17 +57,33 @@ function summaryRows(report: ProjectReport): Row[] {
 }
 
 function yearlyTable(o: ProjectedOptionReport): Block[] {
+  // Tax columns only when taxed: today's pre-tax table unchanged.
+  const taxed = o.years.some((y) => y.taxUsd !== undefined);
+  const us = o.years.some((y) => y.taxDepreciationUsd !== undefined);
   return [
     text(`${o.label}, by year (USD; year 1 includes today's capex; the last year the residual value)`),
     {
       kind: 'table',
-      head: ['Year', 'Revenue', 'Opex', 'EBITDA', 'Depr.', 'Capex', 'Cash flow', 'Cumulative'],
+      head: [
+        'Year',
+        'Revenue',
+        'Opex',
+        'EBITDA',
+        'Depr.',
+        ...(us ? ['Tax depr.'] : []),
+        ...(taxed ? ['Tax'] : []),
+        'Capex',
+        'Cash flow',
+        'Cumulative',
+      ],
       rows: o.years.map((y) => [
         `Year ${y.year}`,
         usd(y.revenueUsd),
         usd(y.opexUsd),
         signed(usd(y.ebitdaUsd), y.ebitdaUsd),
         usd(y.depreciationUsd),
+        ...(us ? [usd(y.taxDepreciationUsd ?? 0)] : []),
+        ...(taxed ? [usd(y.taxUsd ?? 0)] : []),
         usd(y.capexUsd),
         signed(usd(y.cashFlowUsd), y.cashFlowUsd),
         signed(usd(y.cumulativeCashUsd), y.cumulativeCashUsd),
@@ -80,11 +99,23 @@ function mark(a: AssumptionReport | undefined, show: (v: number) => string = Str
   return `${shown}${a.origin === 'default' ? '*' : ''}${a.overdue ? '!' : ''}`;
 }
 
+/** The tax line: pre-tax (said), the flat rate, or the US model's settings. */
+function taxText(report: ProjectReport): string {
+  const a = report.assumptionSources;
+  const pct = (v: number) => percent(v);
+  if (a.tax?.value === 'us')
+    return `US: federal ${mark(a.taxRate, pct)} + state ${mark(a.stateTaxRate, pct)} (deductible) on each 12-month tax year, MACRS (miners, GPUs 5-year; fit-out ${mark(a.fitOutClasses)}, half-year / 39-year mid-month), bonus ${mark(a.bonusDepreciation, (v) => pct(v))}, NOLs carried forward up to ${mark(a.nolLimit, pct)} of income; NPV and IRR after tax`;
+  const rate = a.taxRate?.value;
+  return typeof rate === 'number' && rate > 0
+    ? `${mark(a.taxRate, pct)} on positive EBIT month by month (NPV and IRR after tax)`
+    : `${mark(a.taxRate, pct)} (pre-tax; --tax us for the US model)`;
+}
+
 function assumptionLines(report: ProjectReport): string[] {
   const a = report.assumptionSources;
   const pct = (v: number) => percent(v);
   return [
-    `Horizon ${mark(a.years)} years from ${report.horizon.startDate}, discount rate ${mark(a.discountRate, pct)}, tax ${mark(a.taxRate, pct)}, residual ${mark(a.residual)}${a.residual?.value === 'economic' ? ` (lease: the rest of its term; GPUs, miners: resale; shell ${mark(a.salvageUsdPerMwIt, (v) => usd(v))}/MW IT)` : ''}; payback without the residual`,
+    `Horizon ${mark(a.years)} years from ${report.horizon.startDate}, discount rate ${mark(a.discountRate, pct)}, tax ${taxText(report)}, residual ${mark(a.residual)}${a.residual?.value === 'economic' ? ` (lease: the rest of its term; GPUs, miners: resale; shell ${mark(a.salvageUsdPerMwIt, (v) => usd(v))}/MW IT)` : ''}; payback without the residual`,
     `Chain: network ${a.network?.value === 'trend' ? `trend, difficulty growth ${mark(a.difficultyGrowthPerMonth, pct)}/month${a.network.origin === 'default' ? ' (selected by --difficulty-growth)' : ''}` : `${mark(a.network)} (fleets switch off below their power cost, deploy while new machines pay back; npm run backtest)`}, BTC ${mark(a.btcGrowthPerYear, pct)}/yr, fees ${mark(a.feesGrowthPerYear, pct)}/yr; next halving at block ${num(report.horizon.halvingHeight)}${report.horizon.halvingDate ? ` ~${report.horizon.halvingDate}` : ' (beyond the horizon)'}`,
     `Mining: ${mark(a.fleet)} fleet ${mark(a.fleetOwnership)}, life ${mark(a.minerLifeYears)} y from its model year then ${mark(a.minerEnd)} if a new fleet pays, used ${mark(a.minerResaleUsdPerTh, (v) => `$${price(v)}`)}/TH today (moving with the hashprice); curtailed in months it loses money, sold when selling is worth more`,
     `Conversion: go-live after ${mark(a.conversionMonths)} months (fit-out spread over them; the site ${a.idleDuringBuild?.value ? 'idle' : 'mining'} meanwhile), ramp ${mark(a.rampMonths)} months`,

@@ -101,7 +101,12 @@ export const RESIDUAL_METHODS = {
   none: 'none: nothing is counted at the horizon',
 } as const;
 
-function yearsOf(o: OptionProjection, years: number): ProjectedOptionReport['years'] {
+function yearsOf(
+  o: OptionProjection,
+  years: number,
+  taxed: boolean,
+  us: boolean,
+): ProjectedOptionReport['years'] {
   const out: ProjectedOptionReport['years'] = Array.from({ length: years }, (_, k) => ({
     year: k + 1,
     revenueUsd: 0,
@@ -112,6 +117,8 @@ function yearsOf(o: OptionProjection, years: number): ProjectedOptionReport['yea
     capexUsd: 0,
     cashFlowUsd: 0,
     cumulativeCashUsd: 0,
+    ...(taxed ? { taxUsd: 0 } : {}),
+    ...(us ? { taxDepreciationUsd: 0 } : {}),
   }));
   // One pass over the months, in order: year 1 takes month 0 (today's capex) and months 1-12.
   for (const m of o.months) {
@@ -122,6 +129,8 @@ function yearsOf(o: OptionProjection, years: number): ProjectedOptionReport['yea
     y.ebitdaUsd += m.ebitdaUsd;
     y.depreciationUsd += m.depreciationUsd;
     y.ebitUsd += m.ebitUsd;
+    if (y.taxUsd !== undefined) y.taxUsd += m.taxUsd;
+    if (y.taxDepreciationUsd !== undefined) y.taxDepreciationUsd += m.taxDepreciationUsd ?? 0;
     y.capexUsd += m.capexUsd;
     y.cashFlowUsd += m.cashFlowUsd;
     y.cumulativeCashUsd = m.cumulativeCashUsd;
@@ -237,6 +246,8 @@ export function projectReport(
         }
       : NO_NETWORK;
   };
+  const us = context.assumptions.tax?.value === 'us';
+  const taxed = us || Number(context.assumptions.taxRate?.value ?? 0) > 0;
   const options: ProjectedOptionReport[] = projection.options.map((o) => {
     const b = breakevens[o.id];
     // Payback never counts the residual value (paybackMonths and discountedPaybackMonths, deprecated, do).
@@ -260,6 +271,7 @@ export function projectReport(
       npvVsMiningUsd: o.npvUsd - mining.npvUsd,
       irr: o.irr,
       irrNote: o.irrNote,
+      taxShieldUsd: o.taxShieldUsd,
       npvExResidualUsd: o.npvExResidualUsd,
       residualPvUsd: o.residualPvUsd,
       paybackMonths: counting.months,
@@ -282,7 +294,7 @@ export function projectReport(
           ? 'a month has no expected height'
           : 'an AI option runs no chain: months[].heightBlocks is for mining only'
         : null,
-      years: yearsOf(o, context.years),
+      years: yearsOf(o, context.years, taxed, us),
       months: o.months.map((m) => ({
         month: m.month,
         date: dates[m.month] ?? isoDay(context.startMs + m.month * MONTH_MS),
@@ -293,6 +305,9 @@ export function projectReport(
         depreciationUsd: m.depreciationUsd,
         ebitUsd: m.ebitUsd,
         taxUsd: m.taxUsd,
+        ...(m.taxDepreciationUsd === undefined
+          ? {}
+          : { taxDepreciationUsd: m.taxDepreciationUsd, nolBalanceUsd: m.nolBalanceUsd ?? 0 }),
         capexUsd: m.capexUsd,
         otherCashUsd: m.otherCashUsd,
         cashFlowUsd: m.cashFlowUsd,

@@ -470,7 +470,19 @@ const projectedMonthSchema = z.object({
   ebitdaUsd: num(),
   depreciationUsd: num(),
   ebitUsd: num(),
-  taxUsd: num(),
+  taxUsd: describe(
+    num(),
+    'flat --tax-rate: on positive EBIT month by month; --tax us: each tax year (12 months) in its last month, after MACRS depreciation and the NOL it may use',
+  ),
+  taxDepreciationUsd: z.optional(
+    describe(
+      num(),
+      '--tax us only: MACRS and bonus tax depreciation this month (separate from depreciationUsd, the book)',
+    ),
+  ),
+  nolBalanceUsd: z.optional(
+    describe(num(), '--tax us only: net operating losses carried forward at the month end'),
+  ),
   capexUsd: num(),
   otherCashUsd: describe(
     num(),
@@ -500,6 +512,8 @@ const projectedYearSchema = z.object({
   ebitdaUsd: num(),
   depreciationUsd: num(),
   ebitUsd: num(),
+  taxUsd: z.optional(describe(num(), 'when taxed (--tax-rate above 0 or --tax us)')),
+  taxDepreciationUsd: z.optional(describe(num(), '--tax us only: MACRS and bonus tax depreciation')),
   capexUsd: num(),
   cashFlowUsd: num(),
   cumulativeCashUsd: num(),
@@ -515,6 +529,12 @@ export const projectedOptionSchema = z.object({
     'annualized, (1 + monthly IRR)^12 - 1; null with irrNote (no outlay; inflows before the outlay, a borrowing profile; no real rate)',
   ),
   irrNote: z.nullable(z.string()),
+  taxShieldUsd: z.optional(
+    describe(
+      num(),
+      'the present value of the tax saved by depreciation (book with --tax-rate, MACRS and bonus with --tax us): npvUsd minus the NPV with no depreciation deducted; 0 pre-tax. npvUsd and irr are after tax whenever taxed',
+    ),
+  ),
   npvExResidualUsd: describe(num(), 'npvUsd without the residual value: npvUsd - residualPvUsd'),
   residualPvUsd: describe(num(), "residualUsd's present value (discounted from the horizon's end)"),
   paybackMonths: describe(

@@ -57,6 +57,14 @@ export function projectionInputs(
     feesGrowthPerYear: settings.feesGrowthPerYear,
     annualDiscountRate: settings.discountRate,
     taxRate: settings.taxRate,
+    ...(settings.usTax
+      ? {
+          tax: {
+            ...settings.usTax,
+            startCalendarMonth: new Date(nowMs).getUTCFullYear() * 12 + new Date(nowMs).getUTCMonth(),
+          },
+        }
+      : {}),
     residual: settings.residual,
     salvageUsdPerMwIt: settings.salvageUsdPerMwIt,
     siteFixedUsdPerMwMonth: settings.siteFixedUsdPerMwMonth,

@@ -3,6 +3,7 @@
  * sold (gone) after a month, and their value at the horizon.
  */
 import { bookValue, straightLineMonthly } from '../finance.js';
+import { addTaxDepreciation, type TaxClass, type UsTaxInputs } from '../tax.js';
 import type { Flows } from './flows.js';
 import type { ProjectionInputs, ProjectOptions } from './types.js';
 
@@ -12,12 +13,26 @@ export interface Asset {
   costUsd: number;
   lifeMonths: number;
   soldAt?: number;
+  /** Its MACRS class under the US tax model (core/tax.ts); default equipment (miners, GPUs: 5-year). */
+  taxClass?: TaxClass;
 }
 
-/** Each month's straight-line depreciation of the assets held in it. */
-export function setDepreciation(flows: Flows, assets: readonly Asset[], needed = true): void {
+/**
+ * Each month's straight-line depreciation of the assets held in it; under the US tax model (`tax`), their
+ * tax depreciation too (core/tax.ts), and the flows taxed by it.
+ */
+export function setDepreciation(
+  flows: Flows,
+  assets: readonly Asset[],
+  needed = true,
+  tax?: UsTaxInputs,
+): void {
   if (!needed) return;
   for (let m = 1; m < flows.length; m++) flows.depreciation[m] = depreciationIn(assets, m);
+  if (!tax) return;
+  flows.taxModel = { nolLimit: tax.nolLimit };
+  flows.taxDepreciation.fill(0);
+  for (const a of assets) addTaxDepreciation(flows.taxDepreciation, a, tax);
 }
 
 /** Depreciation matters to cash only through tax: a solver's NPV trial at 0% tax skips it. */

@@ -32,6 +32,17 @@ export class Flows {
   readonly revenue: Float64Array;
   readonly opex: Float64Array;
   readonly depreciation: Float64Array;
+  /** Tax depreciation (MACRS and bonus) under the US tax model (`taxModel`); 0 elsewhere. */
+  readonly taxDepreciation: Float64Array;
+  /**
+   * The US tax model (core/tax.ts): taxed on each tax year's income (12 months) after tax depreciation, with
+   * losses carried forward and offsetting at most `nolLimit` of a year's income; null: today's flat tax on
+   * positive EBIT month by month.
+   */
+  taxModel: { nolLimit: number } | null = null;
+  /** Set by evaluateFlows (records): each month's tax and the NOL carried forward at its end. */
+  readonly tax: Float64Array;
+  readonly nolBalance: Float64Array;
   readonly capex: Float64Array;
   /** Miner resale at go-live and the residual value at the horizon's end. */
   readonly other: Float64Array;
@@ -41,7 +52,7 @@ export class Flows {
   constructor(readonly length: number) {
     // One buffer for every array (views on it): a projection's trials make hundreds of Flows, and each
     // separate typed array is a backing store of its own to allocate and collect.
-    const buffer = new ArrayBuffer(length * (12 * 8 + 2));
+    const buffer = new ArrayBuffer(length * (15 * 8 + 2));
     let at = 0;
     const f64 = () => {
       const a = new Float64Array(buffer, at, length);
@@ -57,6 +68,9 @@ export class Flows {
     this.revenue = f64();
     this.opex = f64();
     this.depreciation = f64();
+    this.taxDepreciation = f64();
+    this.tax = f64();
+    this.nolBalance = f64();
     this.capex = f64();
     this.other = f64();
     this.height = f64().fill(Number.NaN);
@@ -69,6 +83,7 @@ export class Flows {
     const cut = new Flows(length);
     for (const key of FLOW_ARRAYS) cut[key].set(this[key].subarray(0, length));
     cut.aiOpexShare = this.aiOpexShare;
+    cut.taxModel = this.taxModel;
     return cut;
   }
 
@@ -77,6 +92,7 @@ export class Flows {
     const rest = new Flows(Math.max(1, this.length - from + 1));
     for (const key of FLOW_ARRAYS) rest[key].set(this[key].subarray(from), 1);
     rest.aiOpexShare = this.aiOpexShare;
+    rest.taxModel = this.taxModel;
     return rest;
   }
 }
@@ -92,6 +108,7 @@ const FLOW_ARRAYS = [
   'revenue',
   'opex',
   'depreciation',
+  'taxDepreciation',
   'capex',
   'other',
   'height',
@@ -104,8 +121,10 @@ const FLOW_ARRAYS = [
  * 1), every energy bill by `energyScale` (a power price that many times today's); a month mines only when
  * its revenue covers its running costs (energy and the other mining opex, both paid only when it runs). `until`: only the months before it (a simulation's months after it do not
  * change from path to path); `records` false: the cash alone, the flows' revenue and opex left as they are. Cash is EBITDA - tax - capex + other, with tax
- * on positive EBIT month by month (no loss carry-forward: conservative; 0% by default). One pass: a
- * simulation runs it for every option of every path.
+ * on positive EBIT month by month (no loss carry-forward: conservative; 0% by default), or under the US model
+ * (flows.taxModel) on each tax year's income after tax depreciation and the NOL it may use, paid in the year's
+ * last month (months 12, 24, ... and the horizon's): path-dependent, so every month is evaluated whatever
+ * `until`. One pass: a simulation runs it for every option of every path.
  */
 export function evaluateFlows(
   flows: Flows,
@@ -119,8 +138,13 @@ export function evaluateFlows(
 ): Float64Array {
   const { miningRevenue, miningEnergy, miningOtherOpex, miningActive, aiRevenue, aiFixedOpex } = flows;
   const { revenue, opex, curtailed, depreciation, capex, other, fixedOpex } = flows;
+  const { taxDepreciation, taxModel } = flows;
   const share = flows.aiOpexShare;
-  for (let m = 0; m < until; m++) {
+  const last = flows.length - 1;
+  const end = taxModel === null ? until : flows.length;
+  let yearIncome = 0;
+  let nol = 0;
+  for (let m = 0; m < end; m++) {
     let rev = 0;
     let cost = 0;
     let curtail = 0;
@@ -143,7 +167,23 @@ export function evaluateFlows(
       curtailed[m] = curtail;
     }
     const ebitda = monthRevenue - monthOpex;
-    const tax = taxRate > 0 ? Math.max(0, ebitda - (depreciation[m] as number)) * taxRate : 0;
+    let tax = 0;
+    if (taxModel === null)
+      tax = taxRate > 0 ? Math.max(0, ebitda - (depreciation[m] as number)) * taxRate : 0;
+    else {
+      yearIncome += ebitda - (taxDepreciation[m] as number);
+      if ((m % 12 === 0 && m > 0) || m === last) {
+        // The year's NOL deduction: at most nolLimit of its income; a loss adds to the balance.
+        const used = yearIncome > 0 ? Math.min(nol, yearIncome * taxModel.nolLimit) : 0;
+        nol = yearIncome > 0 ? nol - used : nol - yearIncome;
+        tax = yearIncome > 0 ? (yearIncome - used) * taxRate : 0;
+        yearIncome = 0;
+      }
+    }
+    if (records) {
+      flows.tax[m] = tax;
+      flows.nolBalance[m] = nol;
+    }
     cash[m] = ebitda - tax - (capex[m] as number) + (other[m] as number);
   }
   return cash;
@@ -164,8 +204,11 @@ export function scaledFlowsNpv(
   energyScale: number,
 ): number {
   const { miningRevenue, miningEnergy, miningOtherOpex, miningActive, aiRevenue, aiFixedOpex } = flows;
-  const { depreciation, capex, other, fixedOpex } = flows;
+  const { depreciation, capex, other, fixedOpex, taxDepreciation, taxModel } = flows;
   const share = flows.aiOpexShare;
+  const last = flows.length - 1;
+  let yearIncome = 0;
+  let nol = 0;
   const rate = monthlyRate(annualDiscountRate);
   if (!(rate > -1)) throw new RangeError('npv: rate must be above -100%');
   const step = 1 / (1 + rate);
@@ -185,7 +228,19 @@ export function scaledFlowsNpv(
     const ai = (aiRevenue[m] as number) * aiScale;
     const ebitda =
       rev + ai - (cost + ((aiFixedOpex[m] as number) * energyScale + ai * share) + (fixedOpex[m] as number));
-    const tax = taxRate > 0 ? Math.max(0, ebitda - (depreciation[m] as number)) * taxRate : 0;
+    let tax = 0;
+    if (taxModel === null)
+      tax = taxRate > 0 ? Math.max(0, ebitda - (depreciation[m] as number)) * taxRate : 0;
+    else {
+      // As evaluateFlows: the tax year's income, its NOL deduction (at most nolLimit of it), paid at its end.
+      yearIncome += ebitda - (taxDepreciation[m] as number);
+      if ((m % 12 === 0 && m > 0) || m === last) {
+        const used = yearIncome > 0 ? Math.min(nol, yearIncome * taxModel.nolLimit) : 0;
+        nol = yearIncome > 0 ? nol - used : nol - yearIncome;
+        tax = yearIncome > 0 ? (yearIncome - used) * taxRate : 0;
+        yearIncome = 0;
+      }
+    }
     total += (ebitda - tax - (capex[m] as number) + (other[m] as number)) * factor;
     factor *= step;
   }

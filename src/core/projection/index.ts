@@ -40,6 +40,28 @@ function residualPv(
   return residualUsd / (1 + inputs.annualDiscountRate) ** ((flows.length - 1) / 12);
 }
 
+/**
+ * The tax shield's value: the NPV as taxed minus the NPV taxed with no depreciation deducted (book for the flat
+ * rate, MACRS and bonus under the US model); 0 pre-tax.
+ */
+function taxShield(flows: Flows, inputs: ProjectionInputs, npvUsd: number): number {
+  if (!(inputs.taxRate > 0)) return 0;
+  const bare = flows.prefix(flows.length);
+  bare.depreciation.fill(0);
+  bare.taxDepreciation.fill(0);
+  const cash = evaluateFlows(
+    bare,
+    inputs.taxRate,
+    new Float64Array(flows.length),
+    null,
+    null,
+    1,
+    flows.length,
+    false,
+  );
+  return npvUsd - npvMonthly(inputs.annualDiscountRate, cash);
+}
+
 function finish(
   built: OptionFlows,
   inputs: ProjectionInputs,
@@ -52,6 +74,7 @@ function finish(
   const common = {
     id,
     npvUsd,
+    taxShieldUsd: options.npvOnly ? Number.NaN : taxShield(flows, inputs, npvUsd),
     npvExResidualUsd: npvUsd - residualPvUsd,
     residualUsd,
     residualPvUsd,
@@ -93,7 +116,13 @@ function finish(
       ebitdaUsd: ebitda,
       depreciationUsd: depreciation[month] as number,
       ebitUsd: ebit,
-      taxUsd: inputs.taxRate > 0 ? Math.max(0, ebit) * inputs.taxRate : 0,
+      taxUsd: flows.tax[month] as number,
+      ...(inputs.tax
+        ? {
+            taxDepreciationUsd: flows.taxDepreciation[month] as number,
+            nolBalanceUsd: flows.nolBalance[month] as number,
+          }
+        : {}),
       capexUsd: capex[month] as number,
       otherCashUsd: other[month] as number,
       cashFlowUsd,

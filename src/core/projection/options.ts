@@ -302,7 +302,7 @@ export function miningFlows(
       endOfLife += life;
     } else sell(sale);
   }
-  setDepreciation(flows, assets, options.depreciation ?? true);
+  setDepreciation(flows, assets, options.depreciation ?? true, inputs.tax);
   return { flows, assets, soldMonth, purchases };
 }
 
@@ -375,7 +375,12 @@ function conversionFlows(
   flows.height.fill(Number.NaN);
   if (goLive === 0) flows.capex[0] = (flows.capex[0] as number) + fitOutUsd;
   else for (let m = 1; m <= goLive; m++) flows.capex[m] = (flows.capex[m] as number) + fitOutUsd / goLive;
-  assets.push({ month: goLive, costUsd: fitOutUsd, lifeMonths: Math.max(1, inputs.fitOutLifeMonths) });
+  assets.push({
+    month: goLive,
+    costUsd: fitOutUsd,
+    lifeMonths: Math.max(1, inputs.fitOutLifeMonths),
+    taxClass: 'fitOut',
+  });
   addFixedSiteCosts(flows, inputs);
   return fleet;
 }
@@ -420,7 +425,7 @@ export function leaseFlows(
   }
   long.aiOpexShare = inputs.lease.otherOpexShare;
   const depreciation = needsDepreciation(inputs, options) || built > months;
-  setDepreciation(long, fleet.assets, depreciation);
+  setDepreciation(long, fleet.assets, depreciation, inputs.tax);
   const flows = built > months ? long.prefix(months + 1) : long;
   let residualUsd = 0;
   let residualTail: OptionFlows['residualTail'];
@@ -529,7 +534,7 @@ export function gpuFlows(
     flows.aiFixedOpex[m] = energyAt(m) * share;
   }
   flows.aiOpexShare = inputs.gpu.otherOpexShare;
-  setDepreciation(flows, assets, needsDepreciation(inputs, options));
+  setDepreciation(flows, assets, needsDepreciation(inputs, options), inputs.tax);
   const held = generations.at(-1) as { capexQuote: number };
   const residualUsd =
     inputs.residual === 'economic'

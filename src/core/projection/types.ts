@@ -4,6 +4,7 @@ import type { ChainInputs, ChainProjection } from '../chain.js';
 import type { MiningInputs } from '../mining.js';
 import type { NetworkModelParams } from '../network-model.js';
 import type { PriceDeckPaths } from '../price-path.js';
+import type { UsTaxInputs } from '../tax.js';
 import type { OptionId } from '../units.js';
 import type { OptionFlows } from './flows.js';
 
@@ -25,7 +26,13 @@ export interface ProjectionInputs {
   btcGrowthPerYear: number;
   feesGrowthPerYear: number;
   annualDiscountRate: number;
+  /** The flat rate on positive EBIT; under the US model (`tax`), the combined federal and state rate. */
   taxRate: number;
+  /**
+   * The US tax model (`--tax us`: MACRS tax depreciation, bonus, NOL carried forward; core/tax.ts); absent:
+   * today's flat tax on positive EBIT month by month at taxRate.
+   */
+  tax?: UsTaxInputs;
   residual: ResidualRule;
   /** Today's mining economics inputs, without the hashprice (computed from the network). */
   mining: Omit<MiningInputs, 'hashpriceUsdPerPhDay' | 'btcUsd'>;
@@ -86,6 +93,9 @@ export interface ProjectedMonth {
   depreciationUsd: number;
   ebitUsd: number;
   taxUsd: number;
+  /** Under the US tax model: the month's tax depreciation (MACRS and bonus) and the NOL carried forward at its end. */
+  taxDepreciationUsd?: number;
+  nolBalanceUsd?: number;
   capexUsd: number;
   /** Sales of equipment (miners, GPUs at the end of their life) and the residual value at the horizon's end. */
   otherCashUsd: number;
@@ -111,6 +121,11 @@ export interface OptionProjection {
   /** The former payback, counting the residual value as cash in the last month (deprecated in the JSON). */
   paybackCountingResidualMonths: number | null;
   discountedPaybackCountingResidualMonths: number | null;
+  /**
+   * The present value of the tax depreciation saves: NPV with depreciation deducted minus NPV without it (0
+   * pre-tax). npvUsd is after tax whenever a tax applies.
+   */
+  taxShieldUsd: number;
   /** NPV without the residual value; npvUsd - residualPvUsd. */
   npvExResidualUsd: number;
   /** The residual value's present value (residualUsd discounted from the horizon's end). */

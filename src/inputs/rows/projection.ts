@@ -46,10 +46,87 @@ export const PROJECTION_ROWS: readonly RowSpec[] = [
     path: 'finance.taxRate',
     group: 'projection',
     commands: PROJECTING,
-    description: 'tax on positive EBIT, month by month (no loss carry-forward)',
+    description:
+      'tax on positive EBIT, month by month (no loss carry-forward); with --tax us the federal rate (default 21%)',
     kind: fraction('--tax-rate', '[0,1)', '0.21'),
     defaultValue: 0,
-    basis: 'pre-tax: give your own rate',
+    basis: 'pre-tax: give your own rate, or --tax us',
+  },
+  {
+    id: 'tax',
+    flag: '--tax',
+    valueName: 'REGIME',
+    path: 'finance.tax',
+    group: 'projection',
+    commands: PROJECTING,
+    kind: { type: 'choice', choices: ['none', 'us'] },
+    description:
+      'none (pre-tax, or the flat --tax-rate) or us: federal 21% (--tax-rate) and --state-tax-rate on each tax year of 12 months, MACRS tax depreciation (5-year miners and GPUs, the fit-out by --fit-out-classes) with bonus depreciation, losses carried forward (--nol-limit)',
+    defaultValue: 'none',
+    basis: 'pre-tax unless asked: a tax position depends on the owner',
+  },
+  {
+    id: 'stateTaxRate',
+    flag: '--state-tax-rate',
+    valueName: 'FRACTION',
+    path: 'finance.stateTaxRate',
+    group: 'projection',
+    commands: PROJECTING,
+    description:
+      'state income tax (with --tax us), deductible federally: combined = federal + state x (1 - federal)',
+    kind: fraction('--state-tax-rate', '[0,1)', '0.05'),
+    defaultValue: 0,
+    basis:
+      'none: Texas, home to many US miners, has no corporate income tax (its margin tax is not modelled); give your state',
+  },
+  {
+    id: 'bonusDepreciation',
+    flag: '--bonus-depreciation',
+    valueName: 'FRACTION',
+    path: 'finance.bonusDepreciation',
+    group: 'projection',
+    commands: PROJECTING,
+    description:
+      'share of 5- and 15-year property deducted when placed in service (with --tax us); default by the placed-in-service date',
+    kind: {
+      type: 'number',
+      spec: {
+        flag: '--bonus-depreciation',
+        accepts: 'a fraction from 0 to 1 (e.g. 0.4 or 40%)',
+        min: 0,
+        max: 1,
+        percent: true,
+      },
+    },
+    basis:
+      'IRC 168(k) as amended by P.L. 119-21 (2025-07-04): 100% for property acquired and placed in service after 2025-01-19 (80% 2023, 60% 2024, 40% 2025-01-01..19)',
+  },
+  {
+    id: 'nolLimit',
+    flag: '--nol-limit',
+    valueName: 'FRACTION',
+    path: 'finance.nolLimit',
+    group: 'projection',
+    commands: PROJECTING,
+    description:
+      "share of a tax year's income a net operating loss carried forward may offset (with --tax us); losses carry forward indefinitely",
+    kind: fraction('--nol-limit', '(0,1]', '0.8'),
+    defaultValue: 0.8,
+    basis: 'IRC 172(a)(2): 80% of taxable income for losses arising after 2017 (1 for no limit)',
+  },
+  {
+    id: 'fitOutClasses',
+    flag: '--fit-out-classes',
+    valueName: '5:S,15:S,39:S',
+    path: 'finance.fitOutClasses',
+    group: 'projection',
+    commands: PROJECTING,
+    kind: { type: 'text' },
+    description:
+      'the AI fit-out split into MACRS 5-, 15- and 39-year property by shares summing to 1 (with --tax us)',
+    defaultValue: '5:0.4,15:0.1,39:0.5',
+    basis:
+      'an estimate of a cost-segregation split: electrical and cooling dedicated to IT 5-year, site work 15-year, the building shell and its systems 39-year',
   },
   {
     id: 'residual',
