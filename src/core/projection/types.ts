@@ -6,6 +6,7 @@ import type { NetworkModelParams } from '../network-model.js';
 import type { PriceDeckPaths } from '../price-path.js';
 import type { OptionId } from '../units.js';
 import type { OptionFlows } from './flows.js';
+import type { PowerContract } from './power.js';
 
 export type FleetOwnership = 'owned' | 'new';
 export type MinerEnd = 'refresh' | 'retire';
@@ -72,6 +73,11 @@ export interface ProjectionInputs {
    * the market rent at which the lease is signed at go-live (its first month's, else the last before it).
    */
   deck?: PriceDeckPaths;
+  /**
+   * The power contract (power.ts): escalator, fixed price until a date then the market's, take-or-pay, demand
+   * and transmission charges. Absent: none (`--power-price` flat, no grid charges).
+   */
+  powerContract?: PowerContract;
 }
 
 export interface ProjectedMonth {
@@ -128,6 +134,10 @@ export interface OptionProjection {
   minersSoldMonth: number | null;
   /** Fleet purchases over the horizon (today's included for a new fleet). */
   fleetPurchases: number;
+  /** Energy bills over the horizon (take-or-pay in curtailed months included), undiscounted. */
+  energyUsd: number;
+  /** Demand and transmission charges over the horizon (the power contract), undiscounted. */
+  gridChargesUsd: number;
 }
 
 export interface SiteProjection {
