@@ -14,7 +14,7 @@ import {
   scaledNpv,
   siteFlows,
 } from '../../src/core/projection/index.js';
-import { baseProjection } from './projection-inputs.js';
+import { baseProjection, everyBranchProjection } from './projection-inputs.js';
 
 const contract = (over: Partial<PowerContract>): PowerContract => ({ ...NO_POWER_CONTRACT, ...over });
 const built = (inputs: ProjectionInputs, id: string) => {
@@ -187,15 +187,8 @@ describe('demand and transmission charges', () => {
 });
 
 describe('with a contract, the one-pass solver trial is still evaluateFlows then npvMonthly, to the bit', () => {
-  const inputs = baseProjection({
-    mining: { ...baseProjection().mining, otherOpexUsdPerMwh: 10 },
+  const inputs = everyBranchProjection({
     years: 8,
-    taxRate: 0.21,
-    residual: 'book',
-    fleet: 'new',
-    minerLifeMonths: 48,
-    difficultyGrowthPerMonth: 0.02,
-    conversionMonths: 9,
     powerContract: contract({
       escalatorPerYear: 0.04,
       fixedMonths: 30,
