@@ -275,6 +275,8 @@ export function projectReport(
       minersSoldMonth: o.minersSoldMonth,
       fleetPurchases: o.fleetPurchases,
       curtailedMonths: o.curtailedMonths,
+      energyUsd: o.energyUsd,
+      gridChargesUsd: o.gridChargesUsd,
       goLiveMonth: o.goLiveMonth,
       ...(b ? { breakevenVsMining: breakevenReport(b) } : {}),
       heightNote: o.months.some((m) => m.heightBlocks === null)

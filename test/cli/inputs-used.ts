@@ -121,6 +121,17 @@ export const CHANGE: Record<string, { set: string[]; with?: string[]; without?: 
   residual: { set: ['--residual', 'none'] },
   salvageUsdPerMwIt: { set: ['--salvage', '400k'] },
   siteFixedUsdPerMwMonth: { set: ['--site-fixed-cost', '5000'] },
+  powerEscalatorPerYear: { set: ['--power-escalator', '5%'] },
+  powerFixedUntil: { set: ['--power-fixed-until', '2027-06'], with: ['--power-market-price', '0.08'] },
+  powerMarketUsdPerKwh: { set: ['--power-market-price', '0.08'], with: ['--power-fixed-until', '2027-06'] },
+  // A month of $0.50/kWh (2026-01) the fleet curtails in: take-or-pay pays half of its energy then.
+  takeOrPay: {
+    set: ['--take-or-pay', '0.5'],
+    with: ['--price-deck', fileURLToPath(new URL('../../fixtures/decks/power-spike.csv', import.meta.url))],
+  },
+  demandChargeUsdPerKwMonth: { set: ['--demand-charge', '3'] },
+  transmissionChargeUsdPerKwYear: { set: ['--transmission-charge', '100'] },
+  miningPeakShare: { set: ['--mining-peak-share', '0.5'], with: ['--transmission-charge', '100'] },
   difficultyGrowthPerMonth: { set: ['--difficulty-growth', '3%'] },
   network: { set: ['--network', 'trend'] },
   btcGrowthPerYear: { set: ['--btc-growth', '20%'] },

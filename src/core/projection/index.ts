@@ -29,7 +29,7 @@ import type {
 
 export { evaluateFlows, Flows, type OptionFlows, scaledFlowsNpv } from './flows.js';
 export { chainFor } from './options.js';
-export { NO_POWER_CONTRACT, type PowerContract } from './power.js';
+export { NO_POWER_CONTRACT } from './power.js';
 export * from './types.js';
 
 /** The residual's present value: discounted from the horizon's end (month flows.length - 1). */

@@ -6,34 +6,7 @@
  */
 import { lastGivenIndex } from '../price-path.js';
 import { power } from '../units.js';
-import type { ProjectionInputs } from './types.js';
-
-export interface PowerContract {
-  /**
-   * The contract price's yearly step: months 1-12 at `--power-price`, 13-24 at it x (1 + escalator), ... (each
-   * projection year, as a lease's escalator). A market price (the deck's, `marketUsdPerKwh`) is not escalated.
-   */
-  escalatorPerYear: number;
-  /**
-   * Months from today the contract price holds (`--power-fixed-until`); after them the market price: the
-   * deck's power price (the last given at or before the month), else `marketUsdPerKwh`, else the contract's.
-   * null: no end date (the contract price, except in months a deck gives a power price, as before).
-   */
-  fixedMonths: number | null;
-  /** The market price after `fixedMonths` where the deck gives none, USD/kWh; null: the contract's carried on. */
-  marketUsdPerKwh: number | null;
-  /**
-   * Share (0..1) of a curtailed mining month's energy paid for anyway (take-or-pay): paid while the fleet is
-   * held (mining or curtailed), not after it is sold; a firm (AI) load never curtails.
-   */
-  takeOrPay: number;
-  /** USD per kW of the site's grid capacity (site MW x 1000) per month. */
-  demandChargeUsdPerKwMonth: number;
-  /** USD per kW of the site's grid capacity per year (ERCOT's 4CP transmission charge), paid monthly (/12). */
-  transmissionChargeUsdPerKwYear: number;
-  /** Share (0..1) of the demand and transmission charges a miner curtailing at the peaks pays. */
-  miningPeakShare: number;
-}
+import type { PowerContract, ProjectionInputs } from './types.js';
 
 /** No contract beyond `--power-price`: what a projection without one assumes. */
 export const NO_POWER_CONTRACT: PowerContract = {
