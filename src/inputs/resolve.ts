@@ -245,6 +245,8 @@ export interface ProjectionSettings {
   deck?: PriceDeck;
   /** --start: YYYY-MM, or null for today. */
   start: string | null;
+  /** The power contract (--power-escalator, --power-fixed-until, --take-or-pay, grid charges). */
+  power: PowerContractSettings;
 }
 
 /** An optional text input (no default): given, or null. */
@@ -255,19 +257,49 @@ function optionalText(inputs: Inputs, id: string, into: Assumptions): string | n
   return given.value;
 }
 
-/** --start: a calendar month YYYY-MM from 2009-01 to 2100-12, or null. */
-function startMonth(inputs: Inputs, into: Assumptions): string | null {
-  const start = optionalText(inputs, 'start', into);
+/** --start (or another month input, e.g. --power-fixed-until): a calendar month YYYY-MM from 2009-01 to 2100-12, or null. */
+function startMonth(inputs: Inputs, into: Assumptions, id = 'start'): string | null {
+  const start = optionalText(inputs, id, into);
   if (start === null) return null;
   const month = start.trim();
   const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
   if (!match || Number(match[1]) < 2009 || Number(match[1]) > 2100) {
-    const given = inputs.given.start as Given<string>;
+    const given = inputs.given[id] as Given<string>;
     throw new UsageError(
-      `${given.from ?? '--start'}: expected a calendar month YYYY-MM from 2009-01 to 2100-12 (e.g. 2025-01), got '${given.text ?? start}'`,
+      `${given.from ?? row(id).flag}: expected a calendar month YYYY-MM from 2009-01 to 2100-12 (e.g. 2025-01), got '${given.text ?? start}'`,
     );
   }
   return month;
+}
+
+/** The power contract's inputs (issue 23); --power-market-price needs --power-fixed-until. */
+export interface PowerContractSettings {
+  escalatorPerYear: number;
+  /** YYYY-MM, the contract price's last month; null: no end. */
+  fixedUntil: string | null;
+  marketUsdPerKwh: number | null;
+  takeOrPay: number;
+  demandChargeUsdPerKwMonth: number;
+  transmissionChargeUsdPerKwYear: number;
+  miningPeakShare: number;
+}
+
+function resolvePowerContract(inputs: Inputs, into: Assumptions): PowerContractSettings {
+  const fixedUntil = startMonth(inputs, into, 'powerFixedUntil');
+  const market = inputs.given.powerMarketUsdPerKwh as Given<number> | undefined;
+  if (market && fixedUntil === null)
+    throw new UsageError(
+      `${market.from ?? '--power-market-price'}: needs --power-fixed-until YYYY-MM (the month after which the market price applies)`,
+    );
+  return {
+    escalatorPerYear: numberInput(inputs, 'powerEscalatorPerYear', into),
+    fixedUntil,
+    marketUsdPerKwh: market ? numberInput(inputs, 'powerMarketUsdPerKwh', into) : null,
+    takeOrPay: numberInput(inputs, 'takeOrPay', into),
+    demandChargeUsdPerKwMonth: numberInput(inputs, 'demandChargeUsdPerKwMonth', into),
+    transmissionChargeUsdPerKwYear: numberInput(inputs, 'transmissionChargeUsdPerKwYear', into),
+    miningPeakShare: numberInput(inputs, 'miningPeakShare', into),
+  };
 }
 
 /** A choice or switch input: given, else the row's default. */
@@ -398,6 +430,7 @@ export function resolveProjection(inputs: Inputs, into: Assumptions): Projection
     gpuLifeMonths: Math.max(1, Math.round(numberInput(inputs, 'gpuLifeYears', into) * 12)),
     priceDeck: optionalText(inputs, 'priceDeck', into),
     start: startMonth(inputs, into),
+    power: resolvePowerContract(inputs, into),
   };
   if (settings.conversionMonths > years * 12) {
     const given = inputs.given.conversionMonths;

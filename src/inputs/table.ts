@@ -21,6 +21,7 @@ import { INPUTS_ROWS } from './rows/inputs.js';
 import { MINING_ROWS } from './rows/mining.js';
 import { NETWORK_ROWS } from './rows/network.js';
 import { OUTPUT_ROWS } from './rows/output.js';
+import { POWER_ROWS } from './rows/power.js';
 import { PROJECTION_ROWS } from './rows/projection.js';
 import { RULES_ROWS } from './rows/rules.js';
 import { SENSITIVITY_ROWS } from './rows/sensitivity.js';
@@ -48,6 +49,7 @@ export const INPUT_ROWS: readonly InputRow[] = [
   ...MINING_ROWS,
   ...AI_ROWS,
   ...PROJECTION_ROWS,
+  ...POWER_ROWS,
   ...SIMULATION_ROWS,
   ...SENSITIVITY_ROWS,
   ...EXODUS_ROWS,

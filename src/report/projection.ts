@@ -287,6 +287,8 @@ export function projectReport(
       minersSoldMonth: o.minersSoldMonth,
       fleetPurchases: o.fleetPurchases,
       curtailedMonths: o.curtailedMonths,
+      energyUsd: o.energyUsd,
+      gridChargesUsd: o.gridChargesUsd,
       goLiveMonth: o.goLiveMonth,
       ...(b ? { breakevenVsMining: breakevenReport(b) } : {}),
       heightNote: o.months.some((m) => m.heightBlocks === null)

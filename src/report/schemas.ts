@@ -570,6 +570,14 @@ export const projectedOptionSchema = z.object({
   ),
   fleetPurchases: describe(count(), 'fleets bought over the horizon (a new fleet today, refreshes)'),
   curtailedMonths: count(),
+  energyUsd: describe(
+    num(),
+    'energy bills over the horizon, undiscounted: mining where it ran (the take-or-pay share of a curtailed month), the AI energy (a lease only when the landlord pays power); at the power contract price path',
+  ),
+  gridChargesUsd: describe(
+    num(),
+    "demand and transmission charges over the horizon, undiscounted (assumptions.demandChargeUsdPerKwMonth, transmissionChargeUsdPerKwYear): in full for a firm AI load from go-live, mining's share (assumptions.miningPeakShare) before",
+  ),
   goLiveMonth: describe(
     z.nullable(count()),
     'the month a conversion starts earning (AI options); null for mining, which runs from today',

@@ -5,12 +5,17 @@
 
 import { NETWORK_MODEL } from '../catalog/network-model.js';
 import { type Breakeven, breakevensVsMining, priceBreakevenBetween } from '../core/breakeven.js';
-import { type DeckColumn, type DeckRow, deckPaths } from '../core/price-path.js';
-import { type ProjectionInputs, projectSite, type SiteProjection } from '../core/projection/index.js';
+import { type DeckColumn, type DeckRow, deckPaths, monthIndexOf } from '../core/price-path.js';
+import {
+  type PowerContract,
+  type ProjectionInputs,
+  projectSite,
+  type SiteProjection,
+} from '../core/projection/index.js';
 import { type PlausibleRange, plausibleRanges, type Robustness, robustness } from '../core/risk/robust.js';
 import type { OptionId } from '../core/units.js';
 import type { NetworkSnapshot } from '../data/types.js';
-import type { ProjectionSettings, ResolvedSite } from '../inputs/resolve.js';
+import type { PowerContractSettings, ProjectionSettings, ResolvedSite } from '../inputs/resolve.js';
 import { heightToday, type NetworkData, networkData } from './network.js';
 
 /**
@@ -90,7 +95,22 @@ export function projectionInputs(
     ...(settings.deck
       ? { deck: deckPaths(settings.deck, nowMs, Math.round(settings.years * 12)).paths }
       : {}),
+    powerContract: powerContract(settings.power, nowMs),
   };
+}
+
+/**
+ * The core's power contract from its settings: --power-fixed-until as the months from today's (or --start's)
+ * calendar month through it (projection month m is the calendar month m - 1 after the start's, as a deck's).
+ */
+export function powerContract(power: PowerContractSettings, nowMs: number): PowerContract {
+  const { fixedUntil, ...rest } = power;
+  const now = new Date(nowMs);
+  const fixedMonths =
+    fixedUntil === null
+      ? null
+      : Math.max(0, monthIndexOf(fixedUntil) - (now.getUTCFullYear() * 12 + now.getUTCMonth()) + 1);
+  return { ...rest, fixedMonths };
 }
 
 /** What a projection says of its price deck: the file, its columns and the months of the horizon it covers. */

@@ -1,15 +1,8 @@
 /** Every input of the commands but project, sensitivity and check changes what the command reports (the runs and the lists: ./inputs-used.ts). */
-import { describe, expect, it } from 'vitest';
 import { COMMAND_NAMES } from '../../src/inputs/table.js';
-import { inputsUsedBy, KNOWN_IGNORED } from './inputs-used.js';
+import { describeInputsUsed } from './inputs-used.js';
 
 /** The rest are in inputs-used-projection.test.ts (two files, so that the two workers share the load). */
 const COMMANDS = COMMAND_NAMES.filter((name) => !['project', 'sensitivity', 'check'].includes(name));
 
-describe('every input a command accepts changes what it reports', () => {
-  it.each(COMMANDS.map((name) => [name]))('%s', async (name) => {
-    const { unchanged, listedButChanged } = await inputsUsedBy(name);
-    expect(unchanged, 'accepted and ignored').toEqual(KNOWN_IGNORED[name] ?? []);
-    expect(listedButChanged, 'listed as behavioural but changing the output').toEqual([]);
-  });
-});
+describeInputsUsed(COMMANDS);

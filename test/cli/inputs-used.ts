@@ -6,10 +6,12 @@
  * with the reason. A row that names a command which ignores it (history taking --uptime) fails the tests
  * (inputs-used*.test.ts, two files so that the two workers share the ~12 s).
  */
+
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/program.js';
 import { NETWORK_COMMANDS } from '../../src/inputs/rows/define.js';
 import { type CommandName, rowByFlag, rowsFor } from '../../src/inputs/table.js';
@@ -126,6 +128,17 @@ export const CHANGE: Record<string, { set: string[]; with?: string[]; without?: 
   residual: { set: ['--residual', 'none'] },
   salvageUsdPerMwIt: { set: ['--salvage', '400k'] },
   siteFixedUsdPerMwMonth: { set: ['--site-fixed-cost', '5000'] },
+  powerEscalatorPerYear: { set: ['--power-escalator', '5%'] },
+  powerFixedUntil: { set: ['--power-fixed-until', '2027-06'], with: ['--power-market-price', '0.08'] },
+  powerMarketUsdPerKwh: { set: ['--power-market-price', '0.08'], with: ['--power-fixed-until', '2027-06'] },
+  // A month of $0.50/kWh (2026-01) the fleet curtails in: take-or-pay pays half of its energy then.
+  takeOrPay: {
+    set: ['--take-or-pay', '0.5'],
+    with: ['--price-deck', fileURLToPath(new URL('../../fixtures/decks/power-spike.csv', import.meta.url))],
+  },
+  demandChargeUsdPerKwMonth: { set: ['--demand-charge', '3'] },
+  transmissionChargeUsdPerKwYear: { set: ['--transmission-charge', '100'] },
+  miningPeakShare: { set: ['--mining-peak-share', '0.5'], with: ['--transmission-charge', '100'] },
   difficultyGrowthPerMonth: { set: ['--difficulty-growth', '3%'] },
   network: { set: ['--network', 'trend'] },
   btcGrowthPerYear: { set: ['--btc-growth', '20%'] },
@@ -285,4 +298,22 @@ export async function inputsUsedBy(
     if (!same && allowed) listedButChanged.push(row.flag);
   }
   return { unchanged, listedButChanged };
+}
+
+/**
+ * The test of both files: each command's inputs each change its output. One run per input a command takes
+ * (~40 for a projecting command): 60 s, past the 20 s default on a loaded machine.
+ */
+export function describeInputsUsed(commands: readonly CommandName[]): void {
+  describe('every input a command accepts changes what it reports', () => {
+    it.each(commands.map((name) => [name]))(
+      '%s',
+      async (name) => {
+        const { unchanged, listedButChanged } = await inputsUsedBy(name);
+        expect(unchanged, 'accepted and ignored').toEqual(KNOWN_IGNORED[name] ?? []);
+        expect(listedButChanged, 'listed as behavioural but changing the output').toEqual([]);
+      },
+      60_000,
+    );
+  });
 }

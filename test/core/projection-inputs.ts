@@ -61,3 +61,21 @@ export function baseProjection(over: Partial<ProjectionInputs> = {}): Projection
     ...over,
   };
 }
+
+/**
+ * Inputs that reach every branch of a month's arithmetic in a solver's trial: curtailment (at a low BTC scale),
+ * tax with depreciation, a new fleet's refreshes and GPU refreshes, other mining opex.
+ */
+export function everyBranchProjection(over: Partial<ProjectionInputs> = {}): ProjectionInputs {
+  return baseProjection({
+    mining: { ...baseProjection().mining, otherOpexUsdPerMwh: 10 },
+    years: 12,
+    taxRate: 0.21,
+    residual: 'book',
+    fleet: 'new',
+    minerLifeMonths: 48,
+    difficultyGrowthPerMonth: 0.02,
+    conversionMonths: 9,
+    ...over,
+  });
+}

@@ -18,7 +18,7 @@ import {
   siteFlows,
 } from '../../src/core/projection/index.js';
 import { fleetAgeMonths } from '../../src/site/projection.js';
-import { baseProjection } from './projection-inputs.js';
+import { baseProjection, everyBranchProjection } from './projection-inputs.js';
 
 const D = 152_271_406_129_092;
 const base = baseProjection;
@@ -366,16 +366,7 @@ describe('other mining opex (--mining-opex)', () => {
 describe('a solver trial in one pass (scaledFlowsNpv)', () => {
   // Curtailment (a low BTC scale), tax with depreciation, a new fleet's refreshes and GPU refreshes, other
   // mining opex: every branch of the month's arithmetic.
-  const inputs = baseProjection({
-    mining: { ...baseProjection().mining, otherOpexUsdPerMwh: 10 },
-    years: 12,
-    taxRate: 0.21,
-    residual: 'book',
-    fleet: 'new',
-    minerLifeMonths: 48,
-    difficultyGrowthPerMonth: 0.02,
-    conversionMonths: 9,
-  });
+  const inputs = everyBranchProjection();
   const built = siteFlows(inputs).options;
 
   it('is evaluateFlows with constant factors then npvMonthly, to the bit, for every option', () => {

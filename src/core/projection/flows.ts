@@ -12,7 +12,7 @@ import type { OptionId } from '../units.js';
 export class Flows {
   /** Mining revenue where the site mines that month, before curtailment; 0 elsewhere. */
   readonly miningRevenue: Float64Array;
-  /** Mining energy where the site mines that month (not paid when curtailed). */
+  /** Mining energy where the site mines that month (when curtailed, only its take-or-pay share is paid). */
   readonly miningEnergy: Float64Array;
   /**
    * Mining's other cash costs (staff, maintenance, insurance, G&A) where the site mines that month: paid only
@@ -26,6 +26,8 @@ export class Flows {
   readonly aiFixedOpex: Float64Array;
   /** AI opex proportional to revenue (staff, network, software), as a share of it. */
   aiOpexShare = 0;
+  /** Take-or-pay (the power contract): the share of a curtailed month's mining energy paid anyway. */
+  takeOrPay = 0;
   /** Fixed site costs: paid every month whatever the site does (curtailed too), not scaled with power. */
   readonly fixedOpex: Float64Array;
   /** Set by evaluateFlows: revenue and opex after curtailment. */
@@ -84,6 +86,7 @@ export class Flows {
     for (const key of FLOW_ARRAYS) cut[key].set(this[key].subarray(0, length));
     cut.aiOpexShare = this.aiOpexShare;
     cut.taxModel = this.taxModel;
+    cut.takeOrPay = this.takeOrPay;
     return cut;
   }
 
@@ -93,6 +96,7 @@ export class Flows {
     for (const key of FLOW_ARRAYS) rest[key].set(this[key].subarray(from), 1);
     rest.aiOpexShare = this.aiOpexShare;
     rest.taxModel = this.taxModel;
+    rest.takeOrPay = this.takeOrPay;
     return rest;
   }
 }
@@ -119,7 +123,8 @@ const FLOW_ARRAYS = [
  * Evaluates flows: each month's revenue and opex after curtailment (into the flows), and its cash after tax
  * into `cash`. The mining revenue is scaled by `miningFactor[m]` and the AI revenue by `aiFactor[m]` (null:
  * 1), every energy bill by `energyScale` (a power price that many times today's); a month mines only when
- * its revenue covers its running costs (energy and the other mining opex, both paid only when it runs). `until`: only the months before it (a simulation's months after it do not
+ * its revenue covers its avoidable running costs (energy less its take-or-pay share, which a curtailed month
+ * pays anyway, and the other mining opex, paid only when it runs). `until`: only the months before it (a simulation's months after it do not
  * change from path to path); `records` false: the cash alone, the flows' revenue and opex left as they are. Cash is EBITDA - tax - capex + other, with tax
  * on positive EBIT month by month (no loss carry-forward: conservative; 0% by default), or under the US model
  * (flows.taxModel) on each tax year's income after tax depreciation and the NOL it may use, paid in the year's
@@ -140,6 +145,7 @@ export function evaluateFlows(
   const { revenue, opex, curtailed, depreciation, capex, other, fixedOpex } = flows;
   const { taxDepreciation, taxModel } = flows;
   const share = flows.aiOpexShare;
+  const takeOrPay = flows.takeOrPay;
   const last = flows.length - 1;
   const end = taxModel === null ? until : flows.length;
   let yearIncome = 0;
@@ -150,9 +156,14 @@ export function evaluateFlows(
     let curtail = 0;
     if (miningActive[m] === 1) {
       const mined = (miningRevenue[m] as number) * (miningFactor === null ? 1 : (miningFactor[m] as number));
-      const running = (miningEnergy[m] as number) * energyScale + (miningOtherOpex[m] as number);
-      if (mined < running) curtail = 1;
-      else {
+      const energy = (miningEnergy[m] as number) * energyScale;
+      const running = energy + (miningOtherOpex[m] as number);
+      // Power contract: the take-or-pay share of the energy is paid curtailed or not (0 without one).
+      const unavoidable = energy * takeOrPay;
+      if (mined < running - unavoidable) {
+        curtail = 1;
+        cost = unavoidable;
+      } else {
         rev = mined;
         cost = running;
       }
@@ -206,6 +217,7 @@ export function scaledFlowsNpv(
   const { miningRevenue, miningEnergy, miningOtherOpex, miningActive, aiRevenue, aiFixedOpex } = flows;
   const { depreciation, capex, other, fixedOpex, taxDepreciation, taxModel } = flows;
   const share = flows.aiOpexShare;
+  const takeOrPay = flows.takeOrPay;
   const last = flows.length - 1;
   let yearIncome = 0;
   let nol = 0;
@@ -219,8 +231,12 @@ export function scaledFlowsNpv(
     let cost = 0;
     if (miningActive[m] === 1) {
       const mined = (miningRevenue[m] as number) * miningScale;
-      const running = (miningEnergy[m] as number) * energyScale + (miningOtherOpex[m] as number);
-      if (!(mined < running)) {
+      const energy = (miningEnergy[m] as number) * energyScale;
+      const running = energy + (miningOtherOpex[m] as number);
+      // As evaluateFlows: a curtailed month pays the take-or-pay share of its energy.
+      const unavoidable = energy * takeOrPay;
+      if (mined < running - unavoidable) cost = unavoidable;
+      else {
         rev = mined;
         cost = running;
       }
@@ -262,4 +278,6 @@ export interface OptionFlows {
   residualTail?: { flows: Flows; afterUsd: number; afterMonth: number };
   minersSoldMonth: number | null;
   fleetPurchases: number;
+  /** The power contract's demand and transmission charges within the horizon (in fixedOpex), undiscounted. */
+  gridChargesUsd?: number;
 }

@@ -29,6 +29,7 @@ import type {
 
 export { evaluateFlows, Flows, type OptionFlows, scaledFlowsNpv } from './flows.js';
 export { chainFor } from './options.js';
+export { NO_POWER_CONTRACT } from './power.js';
 export * from './types.js';
 
 /** The residual's present value: discounted from the horizon's end (month flows.length - 1). */
@@ -62,6 +63,20 @@ function taxShield(flows: Flows, inputs: ProjectionInputs, npvUsd: number): numb
   return npvUsd - npvMonthly(inputs.annualDiscountRate, cash);
 }
 
+/**
+ * The energy bills of evaluated flows (after curtailment): mining's where it ran, its take-or-pay share where
+ * curtailed, and the AI energy.
+ */
+function energyBills(flows: Flows): number {
+  let total = 0;
+  for (let m = 1; m < flows.length; m++) {
+    const mining = flows.miningActive[m] === 1 ? (flows.miningEnergy[m] as number) : 0;
+    total +=
+      (flows.curtailed[m] === 1 ? mining * flows.takeOrPay : mining) + (flows.aiFixedOpex[m] as number);
+  }
+  return total;
+}
+
 function finish(
   built: OptionFlows,
   inputs: ProjectionInputs,
@@ -81,6 +96,7 @@ function finish(
     goLiveMonth,
     minersSoldMonth: built.minersSoldMonth,
     fleetPurchases: built.fleetPurchases,
+    gridChargesUsd: built.gridChargesUsd ?? 0,
   };
   if (options.npvOnly) {
     // A solver's trial: the NPV alone, with no per-month records.
@@ -97,6 +113,7 @@ function finish(
       peakFundingUsd: Number.NaN,
       capexUsd: Number.NaN,
       curtailedMonths: 0,
+      energyUsd: Number.NaN,
     };
   }
   const { revenue, opex, depreciation, capex, other, height, curtailed } = flows;
@@ -149,6 +166,7 @@ function finish(
     peakFundingUsd: peakFunding(cash),
     capexUsd,
     curtailedMonths: months.filter((m) => m.curtailed).length,
+    energyUsd: energyBills(flows),
   };
 }
 

@@ -15,6 +15,7 @@ import { flatPathAt, lastGivenIndex } from '../price-path.js';
 import { power } from '../units.js';
 import { type Asset, bookValueAt, needsDepreciation, setDepreciation } from './assets.js';
 import { evaluateFlows, Flows, type OptionFlows } from './flows.js';
+import { energyPath, gridChargesPerMonth, powerContractOf } from './power.js';
 import type { ProjectionInputs, ProjectOptions } from './types.js';
 
 export function hashpriceToday(inputs: ProjectionInputs): number {
@@ -89,7 +90,7 @@ export interface MiningMonthly {
   revenue: number[];
   /** Energy per month at today's power price. */
   energy: number;
-  /** Energy in month m (1-based): a price deck's power price where it gives one, else `energy`. */
+  /** Energy in month m (1-based): the power contract's price path (power.ts: escalator, market, deck). */
   energyAt: (month: number) => number;
   /** Other mining opex per month (staff, maintenance, insurance, G&A): paid in the months the fleet mines. */
   otherOpex: number;
@@ -157,26 +158,6 @@ function computeMiningMonthly(inputs: ProjectionInputs, chain: ChainProjection):
   };
 }
 
-/**
- * An energy bill by month (1-based): `today` where the deck gives no power price (and before its first),
- * else the bill at one USD per kWh (`perUsdPerKwh`, made only when a deck has power prices) times the deck's
- * price (the last one given at or before the month: a power price has no growth of its own).
- */
-export function energyPath(
-  inputs: ProjectionInputs,
-  today: number,
-  perUsdPerKwh: () => number,
-): (month: number) => number {
-  const path = inputs.deck?.powerUsdPerKwh;
-  if (!path) return () => today;
-  const unit = perUsdPerKwh();
-  const last = lastGivenIndex(path);
-  return (month) => {
-    const j = last(month - 1);
-    return j < 0 ? today : unit * (path[j] as number);
-  };
-}
-
 /** What the fleet fetches at the end of month `month` (today at 0): today's used price moved by the hashprice. */
 function minerResaleAt(inputs: ProjectionInputs, mm: MiningMonthly, month: number): number {
   if (month <= 0) return inputs.minerResaleUsdPerTh * mm.fleetThs;
@@ -195,13 +176,16 @@ export function newFleetPays(inputs: ProjectionInputs, mm: MiningMonthly, month:
   const { revenue } = mm.beyond(month + life);
   const keep = 1 - inputs.taxRate;
   const shield = (mm.fleetCapexUsd / life) * inputs.taxRate;
+  const { takeOrPay } = powerContractOf(inputs);
   const step = 1 / (1 + monthlyRate(inputs.annualDiscountRate));
   let value = 0;
   let factor = 1;
   for (let j = 1; j <= life; j++) {
     factor *= step;
-    const running = mm.energyAt(month + j) + mm.otherOpex;
-    value += (Math.max(0, (revenue[month + j - 1] ?? 0) - running) * keep + shield) * factor;
+    const energy = mm.energyAt(month + j);
+    // A month that loses money is curtailed: it pays only the take-or-pay share of its energy (0 without one).
+    const margin = Math.max(-energy * takeOrPay, (revenue[month + j - 1] ?? 0) - (energy + mm.otherOpex));
+    value += (margin * keep + shield) * factor;
   }
   value += minerResaleAt(inputs, mm, month + life) * factor;
   return value >= mm.fleetCapexUsd;
@@ -216,6 +200,7 @@ export function newFleetPays(inputs: ProjectionInputs, mm: MiningMonthly, month:
  */
 function bestSaleMonth(inputs: ProjectionInputs, mm: MiningMonthly, from: number, to: number): number {
   const keep = 1 - inputs.taxRate;
+  const { takeOrPay } = powerContractOf(inputs);
   const step = 1 / (1 + monthlyRate(inputs.annualDiscountRate));
   let factor = step ** from;
   let margins = 0;
@@ -223,7 +208,10 @@ function bestSaleMonth(inputs: ProjectionInputs, mm: MiningMonthly, from: number
   let bestMonth = from;
   for (let s = from + 1; s <= to; s++) {
     factor *= step;
-    margins += Math.max(0, (mm.revenue[s - 1] ?? 0) - (mm.energyAt(s) + mm.otherOpex)) * keep * factor;
+    const energy = mm.energyAt(s);
+    // Curtailed, a held fleet still pays the take-or-pay share of its energy; sold, it pays nothing.
+    const margin = Math.max(-energy * takeOrPay, (mm.revenue[s - 1] ?? 0) - (energy + mm.otherOpex));
+    margins += margin * keep * factor;
     const value = margins + minerResaleAt(inputs, mm, s) * factor;
     if (value > best * (1 + 1e-12) + 1e-6) {
       best = value;
@@ -280,6 +268,7 @@ export function miningFlows(
     }
   };
   for (let m = 1; m <= months; m++) flows.height[m] = mm.height[m - 1] ?? Number.NaN;
+  flows.takeOrPay = powerContractOf(inputs).takeOrPay;
   let endOfLife = Math.max(0, Math.round(life - inputs.minerAgeMonths));
   if (inputs.fleet === 'new') {
     buy(0);
@@ -308,6 +297,7 @@ export function miningFlows(
 
 /** An option's flows with its residual value added to the horizon's last month. */
 function withResidual(
+  inputs: ProjectionInputs,
   id: OptionFlows['id'],
   fleet: FleetFlows,
   flows: Flows,
@@ -316,6 +306,8 @@ function withResidual(
 ): OptionFlows {
   const horizon = flows.length - 1;
   flows.other[horizon] = (flows.other[horizon] as number) + residualUsd;
+  // The demand and transmission charges within the horizon (addFixedSiteCosts), for the report.
+  const mined = goLiveMonth === null ? horizon : Math.min(goLiveMonth, horizon);
   return {
     id,
     flows,
@@ -323,13 +315,25 @@ function withResidual(
     goLiveMonth,
     minersSoldMonth: fleet.soldMonth,
     fleetPurchases: fleet.purchases,
+    gridChargesUsd:
+      gridChargesPerMonth(inputs, false) * mined + gridChargesPerMonth(inputs, true) * (horizon - mined),
   };
 }
 
-/** Fixed site costs, every month of the horizon (and past it, for a lease's tail). */
-function addFixedSiteCosts(flows: Flows, inputs: ProjectionInputs): void {
+/**
+ * Fixed site costs, every month of the horizon (and past it, for a lease's tail), and the power contract's
+ * demand and transmission charges (power.ts): the mining share while the site mines (or idles), in full after
+ * `firmFrom` (an AI option's go-live; null: never).
+ */
+function addFixedSiteCosts(flows: Flows, inputs: ProjectionInputs, firmFrom: number | null = null): void {
   const perMonth = inputs.siteFixedUsdPerMwMonth * inputs.mining.siteMw;
   if (perMonth > 0) for (let m = 1; m < flows.length; m++) flows.fixedOpex[m] = perMonth;
+  const firm = gridChargesPerMonth(inputs, true);
+  if (!(firm > 0)) return;
+  const curtailing = gridChargesPerMonth(inputs, false);
+  for (let m = 1; m < flows.length; m++)
+    flows.fixedOpex[m] =
+      (flows.fixedOpex[m] as number) + (firmFrom !== null && m > firmFrom ? firm : curtailing);
 }
 
 /** Keep mining: the fleet's flows with the site's fixed costs, and what is left of it at the horizon. */
@@ -349,7 +353,7 @@ export function keepMiningFlows(
       : inputs.residual === 'book'
         ? bookValueAt(fleet.assets, months)
         : 0;
-  return withResidual('mining', fleet, fleet.flows, residualUsd, null);
+  return withResidual(inputs, 'mining', fleet, fleet.flows, residualUsd, null);
 }
 
 /**
@@ -381,7 +385,8 @@ function conversionFlows(
     lifeMonths: Math.max(1, inputs.fitOutLifeMonths),
     taxClass: 'fitOut',
   });
-  addFixedSiteCosts(flows, inputs);
+  // A firm load from go-live: the demand and transmission charges in full.
+  addFixedSiteCosts(flows, inputs, goLive);
   return fleet;
 }
 
@@ -436,7 +441,7 @@ export function leaseFlows(
     residualUsd = tailValue(inputs, tail, afterUsd, afterMonth);
     residualTail = { flows: tail, afterUsd, afterMonth };
   } else if (inputs.residual === 'book') residualUsd = bookValueAt(fleet.assets, months);
-  const option = withResidual('ai-lease', fleet, flows, residualUsd, goLive);
+  const option = withResidual(inputs, 'ai-lease', fleet, flows, residualUsd, goLive);
   return residualTail ? { ...option, residualTail } : option;
 }
 
@@ -542,5 +547,5 @@ export function gpuFlows(
       : inputs.residual === 'book'
         ? bookValueAt(assets, months)
         : 0;
-  return withResidual('gpu-cloud', fleet, flows, residualUsd, goLive);
+  return withResidual(inputs, 'gpu-cloud', fleet, flows, residualUsd, goLive);
 }

@@ -79,6 +79,11 @@ export interface ProjectionInputs {
    * the market rent at which the lease is signed at go-live (its first month's, else the last before it).
    */
   deck?: PriceDeckPaths;
+  /**
+   * The power contract (power.ts): escalator, fixed price until a date then the market's, take-or-pay, demand
+   * and transmission charges. Absent: none (`--power-price` flat, no grid charges).
+   */
+  powerContract?: PowerContract;
 }
 
 export interface ProjectedMonth {
@@ -143,6 +148,10 @@ export interface OptionProjection {
   minersSoldMonth: number | null;
   /** Fleet purchases over the horizon (today's included for a new fleet). */
   fleetPurchases: number;
+  /** Energy bills over the horizon (take-or-pay in curtailed months included), undiscounted. */
+  energyUsd: number;
+  /** Demand and transmission charges over the horizon (the power contract), undiscounted. */
+  gridChargesUsd: number;
 }
 
 export interface SiteProjection {
@@ -165,4 +174,32 @@ export interface ProjectOptions {
    * and difficulty do not depend on the price), so a trial at another BTC price needs no new chain.
    */
   btcScale?: number;
+}
+
+/** The site's power contract over the horizon (power.ts). */
+export interface PowerContract {
+  /**
+   * The contract price's yearly step: months 1-12 at `--power-price`, 13-24 at it x (1 + escalator), ... (each
+   * projection year, as a lease's escalator). A market price (the deck's, `marketUsdPerKwh`) is not escalated.
+   */
+  escalatorPerYear: number;
+  /**
+   * Months from today the contract price holds (`--power-fixed-until`); after them the market price: the
+   * deck's power price (the last given at or before the month), else `marketUsdPerKwh`, else the contract's.
+   * null: no end date (the contract price, except in months a deck gives a power price, as before).
+   */
+  fixedMonths: number | null;
+  /** The market price after `fixedMonths` where the deck gives none, USD/kWh; null: the contract's carried on. */
+  marketUsdPerKwh: number | null;
+  /**
+   * Share (0..1) of a curtailed mining month's energy paid for anyway (take-or-pay): paid while the fleet is
+   * held (mining or curtailed), not after it is sold; a firm (AI) load never curtails.
+   */
+  takeOrPay: number;
+  /** USD per kW of the site's grid capacity (site MW x 1000) per month. */
+  demandChargeUsdPerKwMonth: number;
+  /** USD per kW of the site's grid capacity per year (ERCOT's 4CP transmission charge), paid monthly (/12). */
+  transmissionChargeUsdPerKwYear: number;
+  /** Share (0..1) of the demand and transmission charges a miner curtailing at the peaks pays. */
+  miningPeakShare: number;
 }
