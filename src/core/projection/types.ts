@@ -5,6 +5,7 @@ import type { MiningInputs } from '../mining.js';
 import type { NetworkModelParams } from '../network-model.js';
 import type { PriceDeckPaths } from '../price-path.js';
 import type { OptionId } from '../units.js';
+import type { DebtTerms, OptionDebt } from './debt.js';
 import type { OptionFlows } from './flows.js';
 
 export type FleetOwnership = 'owned' | 'new';
@@ -72,6 +73,8 @@ export interface ProjectionInputs {
    * the market rent at which the lease is signed at go-live (its first month's, else the last before it).
    */
   deck?: PriceDeckPaths;
+  /** A loan per option (debt.ts); an option absent (or no `debt`): unlevered. */
+  debt?: Partial<Record<OptionId, DebtTerms>>;
 }
 
 export interface ProjectedMonth {
@@ -128,6 +131,8 @@ export interface OptionProjection {
   minersSoldMonth: number | null;
   /** Fleet purchases over the horizon (today's included for a new fleet). */
   fleetPurchases: number;
+  /** The option levered by its loan (inputs.debt); null or absent: unlevered. */
+  debt?: OptionDebt | null;
 }
 
 export interface SiteProjection {
