@@ -195,6 +195,18 @@ function simulationBlocks(report: ProjectReport, width: number): Block[] {
     ['NPV p95', (o) => signed(usd(o.npvUsd.p95), o.npvUsd.p95)],
     ['P(beats keeping mining)', (o) => (o.id === 'mining' ? '' : pct(o.probabilityBeatsMining))],
     ['P(never pays back)', (o) => pct(o.probabilityNoPayback)],
+    ...(sim.options.some((o) => o.probabilityDscrBelowOne !== undefined)
+      ? ([
+          [
+            'P(min DSCR < 1.0)',
+            (o) => (o.probabilityDscrBelowOne === undefined ? '' : pct(o.probabilityDscrBelowOne)),
+          ],
+          [
+            'P(min DSCR < covenant)',
+            (o) => (o.probabilityDscrBelowCovenant === undefined ? '' : pct(o.probabilityDscrBelowCovenant)),
+          ],
+        ] as typeof rows)
+      : []),
   ];
   const names = sim.options.map((o) => label(o.id));
   const nameWidth = Math.max(...names.map((n) => n.length));

@@ -660,6 +660,15 @@ export const simulationSchema = z.object({
         num(),
         'share of paths whose cumulative cash goes below zero and does not recover within the horizon',
       ),
+      probabilityDscrBelowOne: z.optional(
+        describe(num(), 'with a loan: share of paths whose lowest yearly DSCR is below 1.0'),
+      ),
+      probabilityDscrBelowCovenant: z.optional(
+        describe(
+          num(),
+          'with a loan: share of paths whose lowest yearly DSCR is below the covenant (--dscr-covenant)',
+        ),
+      ),
       histogram: describe(
         z.object({ binEdgesUsd: z.array(num()), counts: z.array(count()), below: count(), above: count() }),
         "paths per NPV bin, from the option's 1st to its 99th percentile; below/above: outside the edges",

@@ -47,6 +47,32 @@ describe('project with debt', () => {
     expect(r.stdout).toMatch(/Min DSCR/);
   });
 
+  it('simulated: with no volatility, the share of paths below 1.0 and the covenant is the deterministic answer', async () => {
+    const r = await runCli([
+      ...BASE,
+      '--json',
+      '--debt-share',
+      '0.7',
+      '--simulations',
+      '50',
+      '--workers',
+      '1',
+      ...['--btc-vol', '0', '--difficulty-vol', '0', '--gpu-price-vol', '0'],
+    ]);
+    expect(r.code).toBe(0);
+    const doc = projectOutputSchema.parse(JSON.parse(r.stdout));
+    for (const id of ['ai-lease', 'gpu-cloud'] as const) {
+      const debt = doc.options.find((o) => o.id === id)?.debt;
+      const sim = doc.simulation?.options.find((o) => o.id === id);
+      const min = debt?.minDscr as number;
+      expect(sim?.probabilityDscrBelowOne).toBe(min < 1 ? 1 : 0);
+      expect(sim?.probabilityDscrBelowCovenant).toBe(min < 1.25 ? 1 : 0);
+    }
+    expect(doc.simulation?.options.find((o) => o.id === 'mining')).not.toHaveProperty(
+      'probabilityDscrBelowOne',
+    );
+  });
+
   it.each([
     [['--debt-share', '1.1'], '--debt-share'],
     [['--debt-share', '0.7', '--debt-term', '41'], '--debt-term'],
