@@ -21,7 +21,7 @@ describe('project with debt', () => {
     expect(gpu?.debt?.amountUsd).toBeCloseTo(0.7 * buildCapex, 0);
     expect(typeof gpu?.debt?.equityIrr).toBe('number');
     expect(gpu?.debt?.minDscr).toBe(
-      Math.min(...(gpu?.debt?.dscrByYear.filter((d) => d !== null) as number[])),
+      Math.min(...(gpu?.debt?.dscrByYear ?? []).filter((d): d is number => d !== null)),
     );
     // Equity's cash is the project's plus the draws, less debt service and the fee.
     const m = gpu?.months[(gpu?.goLiveMonth ?? 0) + 3];
