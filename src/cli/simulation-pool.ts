@@ -77,6 +77,8 @@ function checkMessage(
     numbers(r.beatsMining, options) &&
     numbers(r.beats, options * options) &&
     numbers(r.noPayback, options) &&
+    numbers(r.dscrBelowOne, options) &&
+    numbers(r.dscrBelowCovenant, options) &&
     isMoments(r.btcAtHorizon);
   return ok ? { type: 'block', result: r as unknown as BlockResult } : undefined;
 }

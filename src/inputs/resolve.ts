@@ -39,7 +39,7 @@ function record(given: Given, value: number | string | boolean): Assumption {
 }
 
 /** A numeric input: given, else the fallback (a catalog figure), else the row's default. */
-function numberInput(inputs: Inputs, id: string, into: Assumptions, fallback?: Fallback): number {
+export function numberInput(inputs: Inputs, id: string, into: Assumptions, fallback?: Fallback): number {
   const given = inputs.given[id] as Given<number> | undefined;
   if (given) {
     into[id] = record(given, given.value);
@@ -303,7 +303,7 @@ function resolvePowerContract(inputs: Inputs, into: Assumptions): PowerContractS
 }
 
 /** A choice or switch input: given, else the row's default. */
-function textInput<T extends string | boolean>(inputs: Inputs, id: string, into: Assumptions): T {
+export function textInput<T extends string | boolean>(inputs: Inputs, id: string, into: Assumptions): T {
   const given = inputs.given[id] as Given<T> | undefined;
   if (given) {
     into[id] = record(given, given.value);

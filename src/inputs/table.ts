@@ -13,6 +13,7 @@ import { AI_ROWS } from './rows/ai.js';
 import { CACHE_ROWS } from './rows/cache.js';
 import { CATALOG_ROWS } from './rows/catalog.js';
 import { DATA_ROWS } from './rows/data.js';
+import { DEBT_ROWS } from './rows/debt.js';
 import { type CommandName, envOf, type InputGroup, type InputRow } from './rows/define.js';
 import { EXODUS_ROWS } from './rows/exodus.js';
 import { HISTORY_ROWS } from './rows/history.js';
@@ -50,6 +51,7 @@ export const INPUT_ROWS: readonly InputRow[] = [
   ...AI_ROWS,
   ...PROJECTION_ROWS,
   ...POWER_ROWS,
+  ...DEBT_ROWS,
   ...SIMULATION_ROWS,
   ...SENSITIVITY_ROWS,
   ...EXODUS_ROWS,

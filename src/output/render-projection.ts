@@ -53,6 +53,47 @@ function summaryRows(report: ProjectReport): Row[] {
     ],
     ['Go-live', (o) => (o.goLiveMonth === null ? '' : `month ${o.goLiveMonth}`)],
     ['Months curtailed', (o) => String(o.curtailedMonths)],
+    ...debtRows(report),
+  ];
+}
+
+/** With a loan (--debt-share): the loan, equity's NPV and IRR, the lowest yearly DSCR; none without one. */
+function debtRows(report: ProjectReport): Row[] {
+  if (!report.options.some((o) => o.debt)) return [];
+  const loan = (o: ProjectedOptionReport) => (o.debt && o.debt.amountUsd > 0 ? o.debt : null);
+  return [
+    ['Loan', (o) => (loan(o) ? `${usd(o.debt?.amountUsd ?? 0)} (${percent(o.debt?.share ?? 0)})` : 'none')],
+    [
+      'Equity NPV',
+      (o) => {
+        const d = loan(o);
+        return d ? signed(usd(d.equityNpvUsd), d.equityNpvUsd) : '';
+      },
+    ],
+    ['Equity IRR', (o) => (loan(o) ? irrText(o.debt?.equityIrr ?? null, o.debt?.equityIrrNote ?? null) : '')],
+    [
+      'Min DSCR',
+      (o) => {
+        const d = loan(o);
+        if (!d) return '';
+        if (d.minDscr === null) return `${NA} (no service in horizon)`;
+        const shown = `${d.minDscr.toFixed(2)}x`;
+        return d.covenantBreached ? { text: `${shown} < ${d.dscrCovenant}x`, tone: 'bad' } : shown;
+      },
+    ],
+  ];
+}
+
+/** The loan's terms, when there is one. */
+function debtLine(report: ProjectReport): string[] {
+  const a = report.assumptionSources;
+  if (!report.options.some((o) => o.debt)) return [];
+  const pct = (v: number) => percent(v);
+  const rate = a.debtReference
+    ? `${mark(a.debtReference, pct)} + ${mark(a.debtSpread, pct)}`
+    : mark(a.debtRate, pct);
+  return [
+    `Debt: ${rate}/yr nominal (monthly /12), fee ${mark(a.debtFee, pct)}, ${mark(a.debtAmortization)} over ${mark(a.debtTermYears)} y after ${mark(a.debtGraceMonths)} months of grace from go-live, interest in the build ${mark(a.interestDuringConstruction)}; equity at ${mark(a.costOfEquity, pct)}; DSCR = (EBITDA - tax) / debt service per year, covenant ${mark(a.dscrCovenant)}x; a balance left at the horizon repaid from its cash`,
   ];
 }
 
@@ -121,6 +162,7 @@ function assumptionLines(report: ProjectReport): string[] {
     `Conversion: go-live after ${mark(a.conversionMonths)} months (fit-out spread over them; the site ${a.idleDuringBuild?.value ? 'idle' : 'mining'} meanwhile), ramp ${mark(a.rampMonths)} months`,
     `AI lease: ${mark(a.leaseUsdPerKwMonth, (v) => `$${price(v)}`)}/kW-month, escalator ${mark(a.leaseEscalatorPerYear, pct)}/yr, term ${mark(a.leaseTermYears)} y; fit-out life ${mark(a.fitOutLifeYears)} y`,
     `GPU cloud: ${mark(a.gpu)} at ${mark(a.gpuUsdPerHour, (v) => `$${price(v)}`)}/GPU-h${report.gpuPrices ? ` (quote of ${report.gpuPrices.rentQuoteDate ?? 'today'}; $${price(report.gpuPrices.rentAtGoLiveUsdPerGpuHour)} at go-live)` : ''}, rent and price decline ${mark(a.gpuPriceDeclinePerYear, pct)}/yr, life ${mark(a.gpuLifeYears)} y (then today's equivalent at today's quote)`,
+    ...debtLine(report),
     '* default (see --help; --json lists every input with its basis); ! its source is past its refresh cadence (hashcalc catalog --stale)',
   ];
 }
@@ -184,6 +226,18 @@ function simulationBlocks(report: ProjectReport, width: number): Block[] {
     ['NPV p95', (o) => signed(usd(o.npvUsd.p95), o.npvUsd.p95)],
     ['P(beats keeping mining)', (o) => (o.id === 'mining' ? '' : pct(o.probabilityBeatsMining))],
     ['P(never pays back)', (o) => pct(o.probabilityNoPayback)],
+    ...(sim.options.some((o) => o.probabilityDscrBelowOne !== undefined)
+      ? ([
+          [
+            'P(min DSCR < 1.0)',
+            (o) => (o.probabilityDscrBelowOne === undefined ? '' : pct(o.probabilityDscrBelowOne)),
+          ],
+          [
+            'P(min DSCR < covenant)',
+            (o) => (o.probabilityDscrBelowCovenant === undefined ? '' : pct(o.probabilityDscrBelowCovenant)),
+          ],
+        ] as typeof rows)
+      : []),
   ];
   const names = sim.options.map((o) => label(o.id));
   const nameWidth = Math.max(...names.map((n) => n.length));

@@ -9,6 +9,7 @@ import type { OptionId } from '../core/units.js';
 import type { Assumptions } from '../inputs/resolve.js';
 import type { NetworkData } from '../site/network.js';
 import type { DecisionFlip, SiteProjectionResult, SiteRobustness } from '../site/projection.js';
+import { debtMonth, debtReport } from './debt.js';
 import { DOCUMENT_VERSIONS } from './documents.js';
 import { price, usd } from './format.js';
 import { withSourceFreshness } from './freshness.js';
@@ -296,6 +297,7 @@ export function projectReport(
           ? 'a month has no expected height'
           : 'an AI option runs no chain: months[].heightBlocks is for mining only'
         : null,
+      debt: o.debt ? debtReport(o.debt) : null,
       years: yearsOf(o, context.years, taxed, us),
       months: o.months.map((m) => ({
         month: m.month,
@@ -316,6 +318,7 @@ export function projectReport(
         cumulativeCashUsd: m.cumulativeCashUsd,
         curtailed: m.curtailed,
         ...(o.id === 'mining' ? networkAt(m.month) : NO_NETWORK),
+        ...(o.debt ? debtMonth(o.debt, m.month) : {}),
       })),
     };
   });

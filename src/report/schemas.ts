@@ -458,6 +458,26 @@ export const checkOutputSchema = z.object({
   network: z.nullable(networkReportSchema),
 });
 
+const debtMonthFields = {
+  debtDrawUsd: z.optional(describe(num(), 'with a loan: drawn this month (its share of the build capex)')),
+  interestUsd: z.optional(
+    describe(num(), 'with a loan: interest accrued (capitalized in the build, or paid)'),
+  ),
+  debtServiceUsd: z.optional(
+    describe(
+      num(),
+      'with a loan: interest paid and principal repaid (the horizon month: the rest of the balance)',
+    ),
+  ),
+  debtBalanceUsd: z.optional(describe(num(), "with a loan: the balance at the month's end")),
+  equityCashFlowUsd: z.optional(
+    describe(
+      num(),
+      'with a loan: cash to equity (cashFlowUsd + draw - debt service - fee + interest tax saving)',
+    ),
+  ),
+};
+
 const projectedMonthSchema = z.object({
   month: describe(count(), '0 is today (capex spent now); month m ends m twelfths of a year from now'),
   date: describe(z.string(), "the month's end, YYYY-MM-DD (UTC)"),
@@ -503,6 +523,35 @@ const projectedMonthSchema = z.object({
     nullableNum(),
     "mining: the month's mean difficulty-based hashprice, USD per PH/s per day (month 0: today's); null for AI options",
   ),
+  ...debtMonthFields,
+});
+
+const debtSchema = z.object({
+  share: describe(num(), "loan-to-cost: the share of the build's capex (months 0 to go-live) borrowed"),
+  amountUsd: describe(num(), 'the draws (capitalized interest not included)'),
+  feeUsd: describe(num(), 'upfront fee, paid by equity at month 0'),
+  rate: describe(num(), 'nominal annual rate (monthly: rate / 12)'),
+  termMonths: count(),
+  graceMonths: count(),
+  amortization: z.enum(['level', 'linear', 'bullet']),
+  interestDuringConstruction: z.enum(['capitalize', 'pay']),
+  capitalizedInterestUsd: num(),
+  interestPaidUsd: num(),
+  maturityMonth: describe(count(), 'the month of the last scheduled payment (may be past the horizon)'),
+  repaidAtHorizonUsd: describe(num(), 'the balance left at the horizon, repaid from its cash'),
+  costOfEquity: num(),
+  equityNpvUsd: describe(num(), "equity's cash after debt service discounted at costOfEquity"),
+  equityIrr: describe(nullableNum(), "annualized IRR of equity's cash; null with equityIrrNote"),
+  equityIrrNote: z.nullable(z.string()),
+  dscrByYear: describe(
+    z.array(nullableNum()),
+    'per year (year 1 holds months 0-12): CFADS / debt service of its months with service; null without service',
+  ),
+  minDscr: describe(nullableNum(), 'the lowest yearly DSCR; null with minDscrNote'),
+  minDscrNote: z.nullable(z.string()),
+  dscrCovenant: num(),
+  covenantBreached: describe(z.boolean(), 'minDscr below dscrCovenant'),
+  method: z.string(),
 });
 
 const projectedYearSchema = z.object({
@@ -589,6 +638,9 @@ export const projectedOptionSchema = z.object({
       "why months[].heightBlocks is null (an AI option runs no chain); null when every month's height is given",
     ),
   ),
+  debt: z.optional(
+    describe(z.nullable(debtSchema), 'the option levered by its loan (--debt-share); null without debt'),
+  ),
   years: z.array(projectedYearSchema),
   months: z.array(projectedMonthSchema),
 });
@@ -635,6 +687,15 @@ export const simulationSchema = z.object({
       probabilityNoPayback: describe(
         num(),
         'share of paths whose cumulative cash goes below zero and does not recover within the horizon',
+      ),
+      probabilityDscrBelowOne: z.optional(
+        describe(num(), 'with a loan: share of paths whose lowest yearly DSCR is below 1.0'),
+      ),
+      probabilityDscrBelowCovenant: z.optional(
+        describe(
+          num(),
+          'with a loan: share of paths whose lowest yearly DSCR is below the covenant (--dscr-covenant)',
+        ),
       ),
       histogram: describe(
         z.object({ binEdgesUsd: z.array(num()), counts: z.array(count()), below: count(), above: count() }),

@@ -53,6 +53,12 @@ export function simulationReport(result: SimulationResult, settings: SimulationS
         probabilityBeats: o.probabilityBeats,
         probabilityBeatsMining: o.probabilityBeatsMining,
         probabilityNoPayback: o.probabilityNoPayback,
+        ...(o.probabilityDscrBelowOne === undefined
+          ? {}
+          : {
+              probabilityDscrBelowOne: o.probabilityDscrBelowOne,
+              probabilityDscrBelowCovenant: o.probabilityDscrBelowCovenant ?? 0,
+            }),
         histogram: {
           binEdgesUsd: edges,
           counts,

@@ -25,5 +25,6 @@ export function simulationPlanFor(inputs: ProjectionInputs, settings: Simulation
       btcGrowthPerYear: inputs.btcGrowthPerYear,
     },
     networkPlan(chain, inputs.networkModel),
+    inputs.debt ?? null,
   );
 }

@@ -3,6 +3,7 @@
 import { grouped } from '../../catalog/text.js';
 import type { Context } from '../../context.js';
 import type { ProjectionInputs } from '../../core/projection/index.js';
+import { resolveDebt } from '../../inputs/debt.js';
 import type { LayeredInputs } from '../../inputs/layers.js';
 import {
   type Assumptions,
@@ -23,8 +24,12 @@ async function prepareProject(layered: LayeredInputs, ctx: Context) {
   const { resolved, settings } = resolveProjectionSite(layered, assumptions);
   if (settings.networkNote) printNotes(ctx, [settings.networkNote]);
   const simulation = resolveSimulation(layered, assumptions);
+  const debt = resolveDebt(layered, assumptions, settings.discountRate);
   const { snapshot, nowMs } = await projectionStart(layered, ctx, settings, resolved);
-  const inputs = projectionInputs(resolved, settings, snapshot, nowMs);
+  const inputs: ProjectionInputs = {
+    ...projectionInputs(resolved, settings, snapshot, nowMs),
+    ...(debt ? { debt } : {}),
+  };
   return { assumptions, resolved, settings, simulation, snapshot, nowMs, inputs };
 }
 

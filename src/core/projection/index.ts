@@ -17,6 +17,7 @@ import {
   peakFunding,
 } from '../finance.js';
 import type { OptionId } from '../units.js';
+import { leveredOption } from './debt.js';
 import { evaluateFlows, type Flows, type OptionFlows, scaledFlowsNpv } from './flows.js';
 import { chainFor, gpuFlows, hashpriceToday, keepMiningFlows, leaseFlows, miningMonthly } from './options.js';
 import type {
@@ -27,6 +28,7 @@ import type {
   SiteProjection,
 } from './types.js';
 
+export * from './debt.js';
 export { evaluateFlows, Flows, type OptionFlows, scaledFlowsNpv } from './flows.js';
 export { chainFor } from './options.js';
 export { NO_POWER_CONTRACT } from './power.js';
@@ -152,6 +154,16 @@ function finish(
   const operating = Float64Array.from(cash);
   operating[flows.length - 1] = (operating[flows.length - 1] as number) - residualUsd;
   const capexUsd = months.reduce((s, m) => s + m.capexUsd, 0);
+  const terms = inputs.debt?.[id];
+  const debt = terms
+    ? leveredOption(
+        terms,
+        { cash, capex, other, tax: months.map((m) => m.taxUsd) },
+        inputs.taxRate,
+        goLiveMonth ?? 0,
+        Math.ceil((flows.length - 1) / 12),
+      )
+    : null;
   return {
     ...common,
     months,
@@ -167,6 +179,7 @@ function finish(
     capexUsd,
     curtailedMonths: months.filter((m) => m.curtailed).length,
     energyUsd: energyBills(flows),
+    ...(terms ? { debt } : {}),
   };
 }
 

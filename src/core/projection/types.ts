@@ -6,6 +6,7 @@ import type { NetworkModelParams } from '../network-model.js';
 import type { PriceDeckPaths } from '../price-path.js';
 import type { UsTaxInputs } from '../tax.js';
 import type { OptionId } from '../units.js';
+import type { DebtTerms, OptionDebt } from './debt.js';
 import type { OptionFlows } from './flows.js';
 
 export type FleetOwnership = 'owned' | 'new';
@@ -84,6 +85,8 @@ export interface ProjectionInputs {
    * and transmission charges. Absent: none (`--power-price` flat, no grid charges).
    */
   powerContract?: PowerContract;
+  /** A loan per option (debt.ts); an option absent (or no `debt`): unlevered. */
+  debt?: Partial<Record<OptionId, DebtTerms>>;
 }
 
 export interface ProjectedMonth {
@@ -152,6 +155,8 @@ export interface OptionProjection {
   energyUsd: number;
   /** Demand and transmission charges over the horizon (the power contract), undiscounted. */
   gridChargesUsd: number;
+  /** The option levered by its loan (inputs.debt); null or absent: unlevered. */
+  debt?: OptionDebt | null;
 }
 
 export interface SiteProjection {

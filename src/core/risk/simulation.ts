@@ -27,6 +27,7 @@ import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGene
 import type { ChainProjection } from '../chain.js';
 import { monthlyRate, npv as npvAt, paybackMonths } from '../finance.js';
 import { NetworkModel, type NetworkModelParams } from '../network-model.js';
+import { type DebtTerms, debtSchedule, minDscrOfCash } from '../projection/debt.js';
 import { evaluateFlows, type Flows, type OptionFlows } from '../projection/index.js';
 import { type OptionId, power } from '../units.js';
 import { normal } from './normal.js';
@@ -115,6 +116,11 @@ export interface SimulationPlan {
     variesUntil: number;
     /** The residual value in the last month's cash: payback does not count it. */
     residualUsd: number;
+    /**
+     * With a loan: its debt service by month (the DSCR's) and covenant. The schedule is the same on every
+     * path (the loan is sized on capex, which no path changes): only CFADS varies.
+     */
+    debt?: { service: Float64Array; covenant: number } | null;
   }[];
 }
 
@@ -130,6 +136,7 @@ export function simulationPlan(
   settings: SimulationSettings,
   finance: { annualDiscountRate: number; taxRate: number; btcUsd0: number; btcGrowthPerYear: number },
   network: NetworkPlan | null = null,
+  debt: Partial<Record<OptionId, DebtTerms>> | null = null,
 ): SimulationPlan {
   const first = flows[0];
   if (!first) throw new RangeError('simulation: no options');
@@ -153,9 +160,17 @@ export function simulationPlan(
         rentIsRandom,
         variesUntil: variesUntil(o.flows, rentIsRandom),
         residualUsd: o.residualUsd,
+        debt: debtOf(o, debt?.[o.id]),
       };
     }),
   };
+}
+
+/** An option's loan as the simulation needs it: its fixed debt service; null without one or without service. */
+function debtOf(o: OptionFlows, terms: DebtTerms | undefined): SimulationPlan['options'][number]['debt'] {
+  if (!terms) return null;
+  const { service } = debtSchedule(o.flows.capex, o.goLiveMonth ?? 0, terms);
+  return service.some((s) => s > 0) ? { service, covenant: terms.dscrCovenant } : null;
 }
 
 /** One block's figures: moments merge in block order; counts and sketches in any order. */
@@ -167,6 +182,9 @@ export interface BlockResult {
   /** [i * options + j]: paths on which option i's NPV is above option j's. */
   beats: number[];
   noPayback: number[];
+  /** Paths whose lowest yearly DSCR is below 1, and below the covenant (options with a loan). */
+  dscrBelowOne: number[];
+  dscrBelowCovenant: number[];
   btcAtHorizon: Moments;
 }
 
@@ -405,6 +423,8 @@ export function simulateBlock(
     beatsMining: options.map(() => 0),
     beats: new Array<number>(options.length * options.length).fill(0),
     noPayback: options.map(() => 0),
+    dscrBelowOne: options.map(() => 0),
+    dscrBelowCovenant: options.map(() => 0),
     btcAtHorizon: emptyMoments(),
   };
   const steps: Steps = { btcDrift, btcSd, hashDrift, hashSd, rho, rhoOther, rentDrift, rentSd };
@@ -449,6 +469,12 @@ export function simulateBlock(
       cash[last] = withResidual - option.residualUsd;
       if (paybackMonths(cash) === null) (result.noPayback[o] as number)++;
       cash[last] = withResidual;
+      const debt = option.debt;
+      if (debt) {
+        const lowest = minDscrOfCash(cash, option.flows.capex, option.flows.other, debt.service);
+        if (lowest < 1) (result.dscrBelowOne[o] as number)++;
+        if (lowest < debt.covenant) (result.dscrBelowCovenant[o] as number)++;
+      }
     }
     const miningNpv = npv[miningIndex] as number;
     for (let o = 0; o < options.length; o++) {
@@ -498,6 +524,9 @@ export interface SimulatedOption {
   probabilityNoPayback: number;
   /** Share of paths where this option's NPV is above each other option's. */
   probabilityBeats: Partial<Record<OptionId, number>>;
+  /** With a loan: the share of paths whose lowest yearly DSCR is below 1, and below the covenant. */
+  probabilityDscrBelowOne?: number;
+  probabilityDscrBelowCovenant?: number;
 }
 
 export interface SimulationResult {
@@ -520,6 +549,8 @@ export class SimulationTotals {
   private readonly beats: number[];
   private readonly pairs: number[];
   private readonly noPayback: number[];
+  private readonly dscrBelowOne: number[];
+  private readonly dscrBelowCovenant: number[];
   private readonly btc = emptyMoments();
   private readonly sketches: Sketches;
   private nextBlock = 0;
@@ -529,6 +560,8 @@ export class SimulationTotals {
     this.beats = plan.options.map(() => 0);
     this.pairs = new Array<number>(plan.options.length * plan.options.length).fill(0);
     this.noPayback = plan.options.map(() => 0);
+    this.dscrBelowOne = plan.options.map(() => 0);
+    this.dscrBelowCovenant = plan.options.map(() => 0);
     this.sketches = emptySketches(plan.options.length);
   }
   addBlock(r: BlockResult): void {
@@ -539,6 +572,8 @@ export class SimulationTotals {
       mergeMoments(this.npv[o] as Moments, r.npv[o] as Moments);
       this.beats[o] = (this.beats[o] as number) + (r.beatsMining[o] as number);
       this.noPayback[o] = (this.noPayback[o] as number) + (r.noPayback[o] as number);
+      this.dscrBelowOne[o] = (this.dscrBelowOne[o] as number) + (r.dscrBelowOne[o] as number);
+      this.dscrBelowCovenant[o] = (this.dscrBelowCovenant[o] as number) + (r.dscrBelowCovenant[o] as number);
     }
     for (let k = 0; k < this.pairs.length; k++)
       this.pairs[k] = (this.pairs[k] as number) + (r.beats[k] as number);
@@ -566,6 +601,12 @@ export class SimulationTotals {
             )
             .filter(([id]) => id !== o.id),
         ),
+        ...(o.debt
+          ? {
+              probabilityDscrBelowOne: (this.dscrBelowOne[i] as number) / n,
+              probabilityDscrBelowCovenant: (this.dscrBelowCovenant[i] as number) / n,
+            }
+          : {}),
       })),
       btcUsdAtHorizon: distribution(this.btc, this.sketches.btcAtHorizon),
       sketches: this.sketches,
