@@ -16,6 +16,13 @@ const SHARE_IDS: Record<OptionId, string> = {
   'gpu-cloud': 'debtShareGpu',
 };
 
+/** A loan given by its amount instead (per option): it funds the build's capex up to the amount. */
+const AMOUNT_IDS: Record<OptionId, string> = {
+  mining: 'debtAmountMining',
+  'ai-lease': 'debtAmountLease',
+  'gpu-cloud': 'debtAmountGpu',
+};
+
 /** Each option's loan, or null when no option borrows (the default: unlevered, as before). */
 export function resolveDebt(
   inputs: Inputs,
@@ -23,8 +30,18 @@ export function resolveDebt(
   discountRate: number,
 ): Partial<Record<OptionId, DebtTerms>> | null {
   const all = numberInput(inputs, 'debtShare', into);
+  const amounts = new Map<OptionId, number>();
   const shares = Object.entries(SHARE_IDS).map(([id, row]) => {
     const given = inputs.given[row] as Given<number> | undefined;
+    const byAmount = inputs.given[AMOUNT_IDS[id as OptionId]] as Given<number> | undefined;
+    if (byAmount) {
+      if (given)
+        throw new UsageError(`${given.from} and ${byAmount.from}: give one, a loan-to-cost or an amount`);
+      const usd = numberInput(inputs, AMOUNT_IDS[id as OptionId], into);
+      amounts.set(id as OptionId, usd);
+      // A loan by amount funds up to all of the build's capex: the core caps its draws at the amount.
+      return [id as OptionId, usd > 0 ? 1 : 0] as const;
+    }
     return [id as OptionId, given ? numberInput(inputs, row, into) : all] as const;
   });
   if (shares.every(([, share]) => share === 0)) {
@@ -63,6 +80,11 @@ export function resolveDebt(
     costOfEquity,
   };
   return Object.fromEntries(
-    shares.filter(([, share]) => share > 0).map(([id, share]) => [id, { ...common, share }]),
+    shares
+      .filter(([, share]) => share > 0)
+      .map(([id, share]) => {
+        const usd = amounts.get(id);
+        return [id, usd === undefined ? { ...common, share } : { ...common, share, amountUsd: usd }];
+      }),
   );
 }

@@ -73,6 +73,22 @@ describe('project with debt', () => {
     );
   });
 
+  it('takes a loan by its amount, at most the build: $500M of the fit-out, and all of it ($769M) for $1B', async () => {
+    // 100 MW / 1.3 = 76.92 MW of IT x $10M = $769.2M of fit-out, spread over the 12-month build.
+    const amountOf = async (usd: string) => {
+      const r = await runCli([...BASE, '--json', '--debt-amount-lease', usd]);
+      expect(r.code, r.stderr).toBe(0);
+      const doc = projectOutputSchema.parse(JSON.parse(r.stdout));
+      return doc;
+    };
+    const doc = await amountOf('5e8');
+    const lease = doc.options.find((o) => o.id === 'ai-lease');
+    expect(lease?.debt?.amountUsd).toBeCloseTo(5e8, 0);
+    const all = (await amountOf('1e9')).options.find((o) => o.id === 'ai-lease');
+    expect(all?.debt?.amountUsd).toBeCloseTo((100 / 1.3) * 10e6, 0);
+    expect(doc.options.find((o) => o.id === 'gpu-cloud')?.debt).toBeNull();
+  });
+
   it.each([
     [['--debt-share', '1.1'], '--debt-share'],
     [['--debt-share', '0.7', '--debt-term', '41'], '--debt-term'],
@@ -81,6 +97,8 @@ describe('project with debt', () => {
     [['--debt-rate', '6%'], '--debt-rate'],
     [['--debt-share', '0.7', '--debt-rate', '6%', '--debt-reference', '4%'], '--debt-rate'],
     [['--debt-share', '0.7', '--debt-spread', '2%'], '--debt-spread'],
+    [['--debt-share-lease', '0.7', '--debt-amount-lease', '1e9'], '--debt-amount-lease'],
+    [['--debt-amount-gpu', '-5'], '--debt-amount-gpu'],
   ])('bad input %j: exit 2 with one line naming %s', async (args, flag) => {
     const r = await runCli([...BASE, ...args]);
     expect(r.code).toBe(2);

@@ -179,6 +179,15 @@ describe('interest during construction', () => {
     expect(s.interestPaid[3]).toBeCloseTo(303_010, 6);
   });
 
+  it('a loan given by its amount funds the build up to it: $25M of the $30M, the first two months and half the third', () => {
+    // Each month's draw is all of its capex until the draws reach $25M: 10M, 10M, then 5M of month 2's 10M.
+    const s = debtSchedule(build, 2, { ...terms, construction: 'pay', amountUsd: 25e6 });
+    expect([s.draw[0], s.draw[1], s.draw[2]]).toEqual([10e6, 10e6, 5e6]);
+    expect(s.amountUsd).toBe(25e6);
+    // An amount above the build's capex funds all of it, no more.
+    expect(debtSchedule(build, 2, { ...terms, amountUsd: 1e9 }).amountUsd).toBe(30e6);
+  });
+
   it('paid: equity pays it, the balance is the draws', () => {
     const s = debtSchedule(build, 2, { ...terms, construction: 'pay' });
     expect(s.interestPaid[1]).toBeCloseTo(100_000, 6);

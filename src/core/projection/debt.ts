@@ -31,6 +31,11 @@ export type ConstructionInterest = 'capitalize' | 'pay';
 export interface DebtTerms {
   /** Loan-to-cost: the share of the build's capex the loan funds, 0..1. */
   share: number;
+  /**
+   * A loan given by its amount: it funds `share` of each build month's capex until the draws reach the amount
+   * (so at most the build's capex). Absent: the share alone sizes it.
+   */
+  amountUsd?: number;
   /** Nominal annual rate (monthly: / 12). */
   annualRate: number;
   /** Upfront fee, a share of the amount, paid at signing (month 0). */
@@ -86,7 +91,14 @@ export function debtSchedule(
   drawEndMonth: number,
   terms: Pick<
     DebtTerms,
-    'share' | 'annualRate' | 'feeShare' | 'termMonths' | 'graceMonths' | 'amortization' | 'construction'
+    | 'share'
+    | 'amountUsd'
+    | 'annualRate'
+    | 'feeShare'
+    | 'termMonths'
+    | 'graceMonths'
+    | 'amortization'
+    | 'construction'
   >,
 ): DebtSchedule {
   const n = capex.length;
@@ -113,7 +125,9 @@ export function debtSchedule(
         capitalized[m] = accrued;
         b += accrued;
       } else interestPaid[m] = accrued;
-      const d = terms.share * Math.max(0, capex[m] as number);
+      const wanted = terms.share * Math.max(0, capex[m] as number);
+      const d =
+        terms.amountUsd === undefined ? wanted : Math.min(wanted, Math.max(0, terms.amountUsd - amountUsd));
       draw[m] = d;
       amountUsd += d;
       b += d;

@@ -21,6 +21,23 @@ const share = (flag: string, option: string): RowSpec => ({
   basis: 'the --debt-share',
 });
 
+const amount = (flag: string, option: 'mining' | 'lease' | 'gpu'): RowSpec => ({
+  id: `debtAmount${option === 'mining' ? 'Mining' : option === 'lease' ? 'Lease' : 'Gpu'}`,
+  flag: flag as `--${string}`,
+  valueName: 'USD',
+  path: `debt.amount.${option}`,
+  group: 'projection',
+  commands: PROJECT,
+  unit: 'USD',
+  description: `a loan of this amount for the ${option === 'mining' ? 'mining option (a new fleet bought today)' : option === 'lease' ? 'AI lease' : 'GPU cloud'} instead of a share: it funds the build's capex as it is spent, up to the amount (at most all of it)`,
+  kind: number({
+    flag,
+    accepts: 'USD from 0 to 1T (e.g. 1.5e9)',
+    min: 0,
+    max: 1e12,
+  }),
+});
+
 export const DEBT_ROWS: readonly RowSpec[] = [
   {
     id: 'debtShare',
@@ -44,6 +61,9 @@ export const DEBT_ROWS: readonly RowSpec[] = [
   share('--debt-share-mining', 'mining'),
   share('--debt-share-lease', 'lease'),
   share('--debt-share-gpu', 'gpu'),
+  amount('--debt-amount-mining', 'mining'),
+  amount('--debt-amount-lease', 'lease'),
+  amount('--debt-amount-gpu', 'gpu'),
   {
     id: 'debtRate',
     flag: '--debt-rate',
@@ -216,4 +236,6 @@ export const DEBT_ROWS: readonly RowSpec[] = [
 ];
 
 /** The debt rows' ids that mean nothing without a loan (a usage error without --debt-share*). */
-export const DEBT_TERM_IDS = DEBT_ROWS.map((r) => r.id).filter((id) => !id.startsWith('debtShare'));
+export const DEBT_TERM_IDS = DEBT_ROWS.map((r) => r.id).filter(
+  (id) => !id.startsWith('debtShare') && !id.startsWith('debtAmount'),
+);
