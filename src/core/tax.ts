@@ -81,7 +81,7 @@ export type TaxClass = 'equipment' | 'fitOut';
  * tax year containing it; the bonus share (not for 39-year property, which does not qualify) is deducted in
  * the placed-in-service month; each MACRS year's deduction is spread evenly over its tax year's months, the
  * first year's over the months from the month placed in service. Deductions stop after `soldAt` (the basis
- * left is not deducted and the sale's gain not taxed: see docs/model.md).
+ * left is not deducted here: the sale's gain, proceeds less that basis, is taxed (projection/options.ts)).
  */
 export function addTaxDepreciation(
   into: Float64Array,

@@ -311,7 +311,11 @@ export function projectReport(
         taxUsd: m.taxUsd,
         ...(m.taxDepreciationUsd === undefined
           ? {}
-          : { taxDepreciationUsd: m.taxDepreciationUsd, nolBalanceUsd: m.nolBalanceUsd ?? 0 }),
+          : {
+              taxDepreciationUsd: m.taxDepreciationUsd,
+              nolBalanceUsd: m.nolBalanceUsd ?? 0,
+              taxableGainUsd: m.taxableGainUsd ?? 0,
+            }),
         capexUsd: m.capexUsd,
         otherCashUsd: m.otherCashUsd,
         cashFlowUsd: m.cashFlowUsd,

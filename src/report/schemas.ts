@@ -503,6 +503,12 @@ const projectedMonthSchema = z.object({
   nolBalanceUsd: z.optional(
     describe(num(), '--tax us only: net operating losses carried forward at the month end'),
   ),
+  taxableGainUsd: z.optional(
+    describe(
+      num(),
+      '--tax us only: the taxable gain on equipment sold this month (the residual at the horizon included): proceeds less the tax basis left',
+    ),
+  ),
   capexUsd: num(),
   otherCashUsd: describe(
     num(),

@@ -178,3 +178,46 @@ describe('a projection under the US model', () => {
       }
   });
 });
+
+describe('gains on sales and on the residual (US model)', () => {
+  // The GPU cloud of the base site, live at month 0, priced with no decline: GPUs worth their cost at the
+  // horizon (month 60), the economic residual = 205,731 GPUs x $27,500 = $5,657,602,500.
+  const site = (bonusShare: number) =>
+    projectSite(
+      baseProjection({
+        taxRate: 0.21,
+        residual: 'economic',
+        tax: { ...TAX, bonusShare },
+        gpuLifeMonths: 600,
+      }),
+    );
+  const gpuFlows = (bonusShare: number) => {
+    const o = site(bonusShare).flows?.find((f) => f.id === 'gpu-cloud');
+    if (!o) throw new Error('gpu-cloud');
+    return o;
+  };
+
+  it('taxes the residual less the basis left: all of it after 100% bonus depreciation', () => {
+    const o = gpuFlows(1);
+    expect(o.residualUsd).toBeCloseTo(205_731 * 27_500, 0);
+    // Bonus 100% deducts the whole cost in month 1: no basis left, the whole residual is a gain.
+    expect(o.flows.taxableGain[60]).toBeCloseTo(o.residualUsd, 0);
+  });
+
+  it("without bonus, the gain is the residual less the cost not yet deducted (MACRS: 5 tax years' 94.24%)", () => {
+    const o = gpuFlows(0);
+    // Placed in month 1 (tax year 1): by month 60 (the end of tax year 5) the 5-year table has deducted
+    // 20 + 32 + 19.2 + 11.52 + 11.52 = 94.24% of the cost; 5.76% is left: gain = residual - 5.76% of cost.
+    const cost = 205_731 * 27_500;
+    expect(o.flows.taxableGain[60]).toBeCloseTo(o.residualUsd - 0.0576 * cost, -1);
+  });
+
+  it('taxes an owned fleet sold at a conversion in full (its basis taken as deducted)', () => {
+    const lease = projectSite(
+      baseProjection({ taxRate: 0.21, tax: TAX, conversionMonths: 6, minerResaleUsdPerTh: 5 }),
+    ).flows?.find((f) => f.id === 'ai-lease');
+    // Sold at go-live (month 6) for $5/TH x 24.056M TH/s x the hashprice ratio then: all of it a gain.
+    expect(lease?.flows.other[6]).toBeGreaterThan(0);
+    expect(lease?.flows.taxableGain[6]).toBe(lease?.flows.other[6]);
+  });
+});

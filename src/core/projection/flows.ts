@@ -45,6 +45,11 @@ export class Flows {
   /** Set by evaluateFlows (records): each month's tax and the NOL carried forward at its end. */
   readonly tax: Float64Array;
   readonly nolBalance: Float64Array;
+  /**
+   * Under the US tax model: each month's taxable gain on equipment sold (and on the residual value at the
+   * horizon's end): the proceeds less the tax basis left; taxed with the year's income. 0 elsewhere.
+   */
+  readonly taxableGain: Float64Array;
   readonly capex: Float64Array;
   /** Miner resale at go-live and the residual value at the horizon's end. */
   readonly other: Float64Array;
@@ -54,7 +59,7 @@ export class Flows {
   constructor(readonly length: number) {
     // One buffer for every array (views on it): a projection's trials make hundreds of Flows, and each
     // separate typed array is a backing store of its own to allocate and collect.
-    const buffer = new ArrayBuffer(length * (15 * 8 + 2));
+    const buffer = new ArrayBuffer(length * (16 * 8 + 2));
     let at = 0;
     const f64 = () => {
       const a = new Float64Array(buffer, at, length);
@@ -73,6 +78,7 @@ export class Flows {
     this.taxDepreciation = f64();
     this.tax = f64();
     this.nolBalance = f64();
+    this.taxableGain = f64();
     this.capex = f64();
     this.other = f64();
     this.height = f64().fill(Number.NaN);
@@ -113,6 +119,7 @@ const FLOW_ARRAYS = [
   'opex',
   'depreciation',
   'taxDepreciation',
+  'taxableGain',
   'capex',
   'other',
   'height',
@@ -143,7 +150,7 @@ export function evaluateFlows(
 ): Float64Array {
   const { miningRevenue, miningEnergy, miningOtherOpex, miningActive, aiRevenue, aiFixedOpex } = flows;
   const { revenue, opex, curtailed, depreciation, capex, other, fixedOpex } = flows;
-  const { taxDepreciation, taxModel } = flows;
+  const { taxDepreciation, taxModel, taxableGain } = flows;
   const share = flows.aiOpexShare;
   const takeOrPay = flows.takeOrPay;
   const last = flows.length - 1;
@@ -182,7 +189,7 @@ export function evaluateFlows(
     if (taxModel === null)
       tax = taxRate > 0 ? Math.max(0, ebitda - (depreciation[m] as number)) * taxRate : 0;
     else {
-      yearIncome += ebitda - (taxDepreciation[m] as number);
+      yearIncome += ebitda - (taxDepreciation[m] as number) + (taxableGain[m] as number);
       if ((m % 12 === 0 && m > 0) || m === last) {
         // The year's NOL deduction: at most nolLimit of its income; a loss adds to the balance.
         const used = yearIncome > 0 ? Math.min(nol, yearIncome * taxModel.nolLimit) : 0;
@@ -215,7 +222,7 @@ export function scaledFlowsNpv(
   energyScale: number,
 ): number {
   const { miningRevenue, miningEnergy, miningOtherOpex, miningActive, aiRevenue, aiFixedOpex } = flows;
-  const { depreciation, capex, other, fixedOpex, taxDepreciation, taxModel } = flows;
+  const { depreciation, capex, other, fixedOpex, taxDepreciation, taxModel, taxableGain } = flows;
   const share = flows.aiOpexShare;
   const takeOrPay = flows.takeOrPay;
   const last = flows.length - 1;
@@ -249,7 +256,7 @@ export function scaledFlowsNpv(
       tax = taxRate > 0 ? Math.max(0, ebitda - (depreciation[m] as number)) * taxRate : 0;
     else {
       // As evaluateFlows: the tax year's income, its NOL deduction (at most nolLimit of it), paid at its end.
-      yearIncome += ebitda - (taxDepreciation[m] as number);
+      yearIncome += ebitda - (taxDepreciation[m] as number) + (taxableGain[m] as number);
       if ((m % 12 === 0 && m > 0) || m === last) {
         const used = yearIncome > 0 ? Math.min(nol, yearIncome * taxModel.nolLimit) : 0;
         nol = yearIncome > 0 ? nol - used : nol - yearIncome;

@@ -140,6 +140,7 @@ function finish(
         ? {
             taxDepreciationUsd: flows.taxDepreciation[month] as number,
             nolBalanceUsd: flows.nolBalance[month] as number,
+            taxableGainUsd: flows.taxableGain[month] as number,
           }
         : {}),
       capexUsd: capex[month] as number,

@@ -12,6 +12,7 @@ import { monthlyRate } from '../finance.js';
 import { computeHashprice } from '../hashprice.js';
 import { miningEconomics, netMiningRevenueUsdPerDay } from '../mining.js';
 import { flatPathAt, lastGivenIndex } from '../price-path.js';
+import { addTaxDepreciation } from '../tax.js';
 import { power } from '../units.js';
 import { type Asset, bookValueAt, needsDepreciation, setDepreciation } from './assets.js';
 import { evaluateFlows, Flows, type OptionFlows } from './flows.js';
@@ -295,6 +296,44 @@ export function miningFlows(
   return { flows, assets, soldMonth, purchases };
 }
 
+/** The tax basis an asset has left at the end of `month` under the US tax model: its cost less the deductions taken. */
+function taxBasisLeft(asset: Asset, month: number, tax: NonNullable<ProjectionInputs['tax']>): number {
+  const taken = new Float64Array(month + 1);
+  addTaxDepreciation(taken, { ...asset, soldAt: undefined }, tax);
+  let sum = 0;
+  for (let m = 0; m <= month; m++) sum += taken[m] as number;
+  return Math.max(0, asset.costUsd - sum);
+}
+
+/**
+ * Under the US tax model, each month's taxable gain on equipment sold (the month's equipment sales in
+ * `flows.other`, before the residual is added) and, at the horizon's end, on the residual value: the proceeds
+ * less the tax basis left of the equipment sold then (or still held at the horizon). An owned fleet bought
+ * before today has no basis left here (taken as fully deducted); a fit-out is not sold (its residual is a
+ * lease's after-tax term or a shell's salvage, taxed as a gain with no basis).
+ */
+function addTaxableGains(
+  flows: Flows,
+  assets: readonly Asset[],
+  inputs: ProjectionInputs,
+  residualTaxableUsd: number,
+): void {
+  const tax = inputs.tax;
+  if (!tax || flows.taxModel === null) return;
+  const horizon = flows.length - 1;
+  const equipment = assets.filter((a) => a.taxClass !== 'fitOut');
+  for (let m = 0; m <= horizon; m++) {
+    const proceeds = (flows.other[m] as number) + (m === horizon ? residualTaxableUsd : 0);
+    if (proceeds === 0) continue;
+    let basis = 0;
+    for (const a of equipment) {
+      const soldNow = a.soldAt === m || (m === horizon && a.soldAt === undefined && a.month <= horizon);
+      if (soldNow) basis += taxBasisLeft(a, m, tax);
+    }
+    flows.taxableGain[m] = proceeds - basis;
+  }
+}
+
 /** An option's flows with its residual value added to the horizon's last month. */
 function withResidual(
   inputs: ProjectionInputs,
@@ -303,8 +342,11 @@ function withResidual(
   flows: Flows,
   residualUsd: number,
   goLiveMonth: number | null,
+  /** The part of the residual taxed as a gain (a lease's is the rest of its term after tax: none). */
+  residualTaxableUsd = residualUsd,
 ): OptionFlows {
   const horizon = flows.length - 1;
+  addTaxableGains(flows, fleet.assets, inputs, residualTaxableUsd);
   flows.other[horizon] = (flows.other[horizon] as number) + residualUsd;
   // The demand and transmission charges within the horizon (addFixedSiteCosts), for the report.
   const mined = goLiveMonth === null ? horizon : Math.min(goLiveMonth, horizon);
@@ -441,7 +483,8 @@ export function leaseFlows(
     residualUsd = tailValue(inputs, tail, afterUsd, afterMonth);
     residualTail = { flows: tail, afterUsd, afterMonth };
   } else if (inputs.residual === 'book') residualUsd = bookValueAt(fleet.assets, months);
-  const option = withResidual(inputs, 'ai-lease', fleet, flows, residualUsd, goLive);
+  // The lease's residual is the rest of its term after tax (a salvage after it included): no gain to tax.
+  const option = withResidual(inputs, 'ai-lease', fleet, flows, residualUsd, goLive, 0);
   return residualTail ? { ...option, residualTail } : option;
 }
 
@@ -521,7 +564,11 @@ export function gpuFlows(
     assets.push({ month: bought, costUsd, lifeMonths: life });
     const previous = generations.at(-1);
     // The generation it replaces is sold at its price then.
-    if (previous) flows.other[bought] = (flows.other[bought] as number) + valueAt(previous, bought);
+    if (previous) {
+      flows.other[bought] = (flows.other[bought] as number) + valueAt(previous, bought);
+      const sold = assets.find((a) => a.month === previous.bought && a.taxClass !== 'fitOut');
+      if (sold) sold.soldAt ??= bought;
+    }
     generations.push(generation);
   }
   const energyAt = energyPath(

@@ -102,6 +102,8 @@ export interface ProjectedMonth {
   ebitUsd: number;
   taxUsd: number;
   /** Under the US tax model: the month's tax depreciation (MACRS and bonus) and the NOL carried forward at its end. */
+  /** --tax us: the taxable gain on equipment sold (and on the residual at the horizon) this month. */
+  taxableGainUsd?: number;
   taxDepreciationUsd?: number;
   nolBalanceUsd?: number;
   capexUsd: number;
