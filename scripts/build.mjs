@@ -51,24 +51,25 @@ const lazyChildProcess = {
 };
 
 /**
- * undici stays in node_modules and loads only when something is fetched. esbuild would keep its
- * `import('undici')` as an import(), which starts Node's ES module loader on the first fetch: a lazy require of
- * the installed package instead.
+ * A package that stays in node_modules and loads only when its `import()` runs: esbuild would keep the import(),
+ * which starts Node's ES module loader; a lazy require of the installed package instead. undici loads only when
+ * something is fetched; exceljs only for `--format xlsx` (bundled, its ~1 MB would be parsed by every run). Both
+ * are `dependencies`, so `npm ci` and npx install them next to dist/.
  */
-const undiciOnDemand = {
-  name: 'undici-on-demand',
+const onDemand = (pkgName) => ({
+  name: `${pkgName}-on-demand`,
   setup(b) {
-    b.onResolve({ filter: /^undici$/ }, (args) =>
-      args.kind === 'dynamic-import'
-        ? { path: 'undici', namespace: 'undici-on-demand' }
-        : { path: 'undici', external: true },
+    const filter = new RegExp(`^${pkgName}$`);
+    const namespace = `${pkgName}-on-demand`;
+    b.onResolve({ filter }, (args) =>
+      args.kind === 'dynamic-import' ? { path: pkgName, namespace } : { path: pkgName, external: true },
     );
-    b.onLoad({ filter: /.*/, namespace: 'undici-on-demand' }, () => ({
-      contents: "module.exports = require('undici');",
+    b.onLoad({ filter: /.*/, namespace }, () => ({
+      contents: `module.exports = require('${pkgName}');`,
       loader: 'js',
     }));
   },
-};
+});
 
 const define = { HASHCALC_VERSION: JSON.stringify(pkg.version) };
 
@@ -80,7 +81,7 @@ const cli = await build({
   outfile: 'dist/cli.cjs',
   format: 'cjs',
   minify,
-  plugins: [lazyChildProcess, undiciOnDemand],
+  plugins: [lazyChildProcess, onDemand('undici'), onDemand('exceljs')],
   // CommonJS has no import.meta (simulation-pool.ts and schema.ts find files next to the bundle with it).
   define: { ...define, 'import.meta.url': '__hashcalcUrl' },
   banner: { js: "var __hashcalcUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -4,7 +4,8 @@ import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 
 import { isAbsolute } from 'node:path';
 
 export interface Writer {
-  write(chunk: string): unknown;
+  /** Text; bytes only on stdout, for a binary format (--format xlsx). */
+  write(chunk: string | Uint8Array): unknown;
   isTTY?: boolean;
   columns?: number;
   rows?: number;

@@ -46,19 +46,19 @@ export class DescriptorWriter implements Writer {
     private readonly onError: (error: NodeJS.ErrnoException) => void = () => {},
   ) {}
 
-  write(chunk: string): boolean {
+  write(chunk: string | Uint8Array): boolean {
     if (this.failure !== null) return false;
-    let bytes: Buffer | null = null;
+    let bytes: Uint8Array | null = typeof chunk === 'string' ? null : chunk;
     let offset = 0;
-    let length = -1;
+    let length = bytes === null ? -1 : bytes.length;
     for (;;) {
       try {
         if (bytes === null) {
           // The common case: the whole string in one write(2), with no Buffer made for it.
-          const written = writeSync(this.fd, chunk);
-          length = Buffer.byteLength(chunk);
+          const written = writeSync(this.fd, chunk as string);
+          length = Buffer.byteLength(chunk as string);
           if (written === length) return true;
-          bytes = Buffer.from(chunk, 'utf8');
+          bytes = Buffer.from(chunk as string, 'utf8');
           offset = written;
         } else {
           offset += writeSync(this.fd, bytes, offset, length - offset);

@@ -231,7 +231,7 @@ describe('zsh', () => {
     const { out } = argumentsOf(scripts.zsh, 'catalog');
     expect(out).toContain('1:catalog:(miners gpus deals conversions defaults)');
     const compare = argumentsOf(scripts.zsh, 'compare').out;
-    expect(compare).toMatch(/^--format\[.+\]:format:\(table json csv markdown\)$/m);
+    expect(compare).toMatch(/^--format\[.+\]:format:\(table json csv markdown xlsx\)$/m);
     expect(compare).toMatch(/^--mw\[/m);
     expect(compare).toContain(':model\\[\\:count\\]:(antminer-s19j-pro antminer-s19-xp ');
     expect(compare).toMatch(
@@ -292,7 +292,7 @@ describe('fish', () => {
         .trimEnd()
         .split('\n')
         .map((l) => l.split('\t')[0]),
-    ).toEqual(['csv', 'json', 'markdown', 'table']);
+    ).toEqual(['csv', 'json', 'markdown', 'table', 'xlsx']);
   });
 
   it.skipIf(!available.fish)('after a leading root flag; model ids; only the flags a command accepts', () => {

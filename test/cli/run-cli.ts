@@ -62,20 +62,22 @@ export function cliContext(
   _args: readonly string[],
   env: Record<string, string>,
   options: ContextOptions = {},
-): { ctx: Context; stdout(): string; stderr(): string } {
+): { ctx: Context; stdout(): string; stdoutBytes(): Buffer; stderr(): string } {
   let out = '';
   let err = '';
+  const bytes: Uint8Array[] = [];
   const ctx: Context = {
     stdout: {
-      write: (chunk: string) => {
-        out += chunk;
+      write: (chunk: string | Uint8Array) => {
+        if (typeof chunk === 'string') out += chunk;
+        else bytes.push(chunk);
         return true;
       },
       isTTY: false,
     },
     stderr: {
-      write: (chunk: string) => {
-        err += chunk;
+      write: (chunk: string | Uint8Array) => {
+        err += String(chunk);
         return true;
       },
       isTTY: options.stderrIsTTY ?? false,
@@ -87,7 +89,7 @@ export function cliContext(
     spinnerDelayMs: options.spinnerDelayMs ?? 3_600_000,
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
   };
-  return { ctx, stdout: () => out, stderr: () => err };
+  return { ctx, stdout: () => out, stdoutBytes: () => Buffer.concat(bytes), stderr: () => err };
 }
 
 export async function runCli(

@@ -125,6 +125,7 @@ export async function runProject(call: CommandCall): Promise<number> {
       return (r, width) => projectDocument(r, width);
     },
     csv: (r) => projectCsvRecords(r),
+    xlsx: async (r) => (await import('../../output/xlsx.js')).projectXlsx(r),
   });
   return 0;
 }

@@ -38,7 +38,18 @@ export function printNotes(ctx: Context, notes: readonly string[]): void {
 export async function prepareInputs(call: CommandCall): Promise<LayeredInputs> {
   const { layerInputs } = await import('../../inputs/layers.js');
   const layered = await layerInputs(rowsFor(call.name), call.options, call.ctx.env, call.ctx.stdin);
-  outputFormat(layered); // a bad or conflicting format fails before anything is computed or fetched
+  // A bad or conflicting format fails before anything is computed or fetched.
+  const format = outputFormat(layered);
+  if (format === 'xlsx') {
+    if (call.name !== 'project')
+      throw new UsageError(
+        `--format xlsx: only project writes a workbook; ${call.name} takes table, json, csv or markdown`,
+      );
+    if (call.ctx.stdout.isTTY === true)
+      throw new UsageError(
+        '--format xlsx writes a binary workbook, not for a terminal: redirect it to a file (> r.xlsx)',
+      );
+  }
   printNotes(call.ctx, layered.notes);
   return layered;
 }
@@ -106,6 +117,8 @@ export interface Views<T> {
   document: () => Promise<(report: T, width: number) => Document>;
   /** CSV records; default: the report flattened into one record. */
   csv?: (report: T) => CsvRecord[];
+  /** The workbook's bytes (project only; prepareInputs refuses xlsx for the other commands). */
+  xlsx?: (report: T) => Promise<Uint8Array>;
 }
 
 /**
@@ -121,6 +134,11 @@ export async function emit<T>(
   const format = outputFormat(layered);
   if (format === 'json') {
     ctx.stdout.write(toJson(report));
+    return;
+  }
+  if (format === 'xlsx') {
+    if (!views.xlsx) throw new UsageError('--format xlsx: only project writes a workbook');
+    ctx.stdout.write(await views.xlsx(report));
     return;
   }
   if (format === 'csv') {

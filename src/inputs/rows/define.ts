@@ -186,4 +186,4 @@ export const fraction = (flag: string, range: '[0,1)' | '(0,1]', example: string
 
 export const number = (spec: NumberSpec): InputKind => ({ type: 'number', spec });
 
-export const OUTPUT_FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
+export const OUTPUT_FORMATS = ['table', 'json', 'csv', 'markdown', 'xlsx'] as const;

@@ -21,9 +21,10 @@ export const OUTPUT_ROWS: readonly RowSpec[] = [
     group: 'output',
     commands: REPORTING,
     kind: { type: 'choice', choices: OUTPUT_FORMATS },
-    description: 'output format: table, json, csv or markdown',
+    description:
+      'output format: table, json, csv, markdown, or xlsx (project only: a workbook, to a file: > r.xlsx)',
     defaultValue: 'table',
-    basis: 'for people; json, csv and markdown for scripts and reports',
+    basis: 'for people; json, csv and markdown for scripts and reports; xlsx for analysts',
     global: true,
   },
 ];

@@ -1,0 +1,121 @@
+/**
+ * `project --format xlsx` end to end (in-process): the workbook read back with exceljs. Its formulas' cached
+ * values are the JSON document's figures, and the NPV is recomputed here from the sheet's monthly cash flows
+ * with the stated convention (month 0 undiscounted, month m by (1 + r)^(-m/12)).
+ */
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/program.js';
+import { projectOutputSchema } from '../../src/report/schemas.js';
+import { cliContext, cliEnv, runCli } from './run-cli.js';
+
+const ARGS = ['project', '--offline', '--mw', '341', '--years', '5'];
+
+async function workbookRun(args: string[], stdoutIsTTY = false) {
+  const t = cliContext(args, cliEnv());
+  (t.ctx.stdout as { isTTY?: boolean }).isTTY = stdoutIsTTY;
+  const code = await run(args, t.ctx);
+  return { code, bytes: t.stdoutBytes(), stdout: t.stdout(), stderr: t.stderr() };
+}
+
+/** Relative closeness (absolute near zero). */
+function close(actual: unknown, expected: number, tolerance = 1e-6): void {
+  expect(typeof actual).toBe('number');
+  const a = actual as number;
+  expect(Math.abs(a - expected)).toBeLessThanOrEqual(tolerance * Math.max(1, Math.abs(expected)));
+}
+
+const formulaOf = (cell: ExcelJS.Cell) => (cell.value as { formula?: string } | null)?.formula;
+/** A formula's cached result (exceljs's reader drops a cached 0, which the file has as <v>0</v>). */
+const resultOf = (cell: ExcelJS.Cell) => (cell.value as { result?: unknown } | null)?.result ?? 0;
+
+describe('project --format xlsx', () => {
+  it('writes a workbook whose formulas cache the JSON figures', async () => {
+    const [xlsx, json] = await Promise.all([
+      workbookRun([...ARGS, '--format', 'xlsx']),
+      runCli([...ARGS, '--json']),
+    ]);
+    expect(xlsx.code, xlsx.stderr).toBe(0);
+    expect(xlsx.stdout).toBe('');
+    expect(xlsx.bytes.subarray(0, 2).toString()).toBe('PK');
+    const report = projectOutputSchema.parse(JSON.parse(json.stdout));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Summary',
+      'Mining',
+      'AI lease',
+      'GPU cloud',
+      'Years',
+      'Assumptions',
+    ]);
+    const summary = wb.getWorksheet('Summary') as ExcelJS.Worksheet;
+    const rate = report.assumptions.discountRate as number;
+    expect(summary.getCell('B4').value).toBe(rate);
+    expect(summary.getCell('B3').value).toBe(report.horizon.months);
+    expect(summary.getCell('B2').value).toBeInstanceOf(Date);
+    expect(summary.getCell('B4').numFmt).toBe('0.00%');
+
+    report.options.forEach((option, i) => {
+      const row = summary.getRow(7 + i);
+      expect(row.getCell(1).value).toBe(option.label);
+      const npv = row.getCell(2);
+      expect(formulaOf(npv)).toMatch(
+        /^SUMPRODUCT\('.+'!\$J\$2:\$J\$62,\(1\+DiscountRate\)\^\(-'.+'!\$A\$2:\$A\$62\/12\)\)$/,
+      );
+      close(resultOf(npv), option.npvUsd);
+      expect(formulaOf(row.getCell(3))).toBe(`B${7 + i}-I${7 + i}`);
+      close(resultOf(row.getCell(3)), option.npvExResidualUsd);
+      close(resultOf(row.getCell(9)), option.residualPvUsd);
+      if (option.irr === null) {
+        expect(row.getCell(4).value).toBe(option.irrNote);
+      } else {
+        expect(formulaOf(row.getCell(4))).toMatch(/^\(1\+IRR\('.+'!\$J\$2:\$J\$62\)\)\^12-1$/);
+        close(resultOf(row.getCell(4)), option.irr);
+      }
+      close(row.getCell(7).value, option.capexUsd);
+
+      // The option's sheet: dates are dates, numbers numbers; the NPV recomputed from its cash-flow column.
+      const sheet = wb.getWorksheet(option.label) as ExcelJS.Worksheet;
+      expect(sheet.rowCount).toBe(option.months.length + 1);
+      let npvByHand = 0;
+      option.months.forEach((m, k) => {
+        const r = sheet.getRow(k + 2);
+        expect(r.getCell(1).value).toBe(m.month);
+        const date = r.getCell(2).value;
+        expect(date).toBeInstanceOf(Date);
+        expect((date as Date).toISOString().slice(0, 10)).toBe(m.date);
+        expect(r.getCell(10).value).toBe(m.cashFlowUsd);
+        expect(typeof r.getCell(3).value).toBe('number');
+        close(resultOf(r.getCell(11)), m.cumulativeCashUsd);
+        const month = r.getCell(1).value as number;
+        npvByHand += (r.getCell(10).value as number) * (1 + rate) ** (-month / 12);
+      });
+      close(npvByHand, option.npvUsd);
+    });
+    const verdict = summary.getColumn(1).values.indexOf('Verdict');
+    expect(summary.getCell(verdict, 2).value).toBe(report.verdict.text);
+
+    const years = wb.getWorksheet('Years') as ExcelJS.Worksheet;
+    expect(years.rowCount).toBe(1 + 3 * 5);
+    close(years.getCell('J2').value, report.options[0]?.years[0]?.cashFlowUsd as number);
+
+    const assumptions = wb.getWorksheet('Assumptions') as ExcelJS.Worksheet;
+    expect(assumptions.rowCount).toBe(1 + Object.keys(report.assumptionSources).length);
+    const power = assumptions.getColumn(1).values.indexOf('powerUsdPerKwh');
+    expect(assumptions.getCell(power, 2).value).toBe(report.assumptionSources.powerUsdPerKwh?.value);
+    expect(assumptions.getCell(power, 7).value).toBeInstanceOf(Date);
+  });
+
+  it('refuses a terminal (exit 2, one line) and the other commands', async () => {
+    const tty = await workbookRun([...ARGS, '--format', 'xlsx'], true);
+    expect(tty.code).toBe(2);
+    expect(tty.stderr).toMatch(/^hashcalc: --format xlsx writes a binary workbook.*> r\.xlsx\)?\n$/);
+    expect(tty.bytes).toHaveLength(0);
+    const compare = await runCli(['compare', '--offline', '--mw', '341', '--format', 'xlsx']);
+    expect(compare.code).toBe(2);
+    expect(compare.stderr).toBe(
+      'hashcalc: --format xlsx: only project writes a workbook; compare takes table, json, csv or markdown\n',
+    );
+  });
+});
