@@ -123,6 +123,7 @@ export const NO_ENV_FLAGS: Readonly<Record<string, string>> = {
   '--version': 'a per-run request',
   '--force': 'init only; never from the environment, so a variable cannot overwrite files',
   '--stdout': 'init only',
+  '--out': 'report only; a per-run file, never from the environment, so a variable cannot overwrite files',
   '--clear': 'cache only; never from the environment, so a variable cannot remove files',
   '--min-hashprice': 'rules live in flags or a scenario file (rules.*)',
   '--max-hashprice': 'rules live in flags or a scenario file (rules.*)',

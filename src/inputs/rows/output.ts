@@ -26,4 +26,15 @@ export const OUTPUT_ROWS: readonly RowSpec[] = [
     basis: 'for people; json, csv and markdown for scripts and reports',
     global: true,
   },
+  {
+    id: 'out',
+    flag: '--out',
+    valueName: 'FILE',
+    env: null,
+    path: null,
+    group: 'output',
+    commands: ['report'],
+    kind: { type: 'file' },
+    description: 'the HTML file to write: site-report.html unless given; - writes it to stdout',
+  },
 ];
