@@ -43,6 +43,7 @@ td.text{text-align:left;overflow-wrap:anywhere}
 thead th{border-bottom:2px solid #111}
 figure{margin:12px 0}
 figcaption{font-size:13px;color:#333}
+.chart-title{font-weight:700;font-size:14px;margin:0 0 2px}
 svg.chart{width:100%;height:auto;max-width:720px;display:block}
 svg .grid{stroke:#ddd;stroke-width:1}
 svg .axis{stroke:#111;stroke-width:1.2}
@@ -71,7 +72,13 @@ a{color:#0b4f8a;overflow-wrap:anywhere}
 `;
 
 const fmtUsd = (v: number) => usd(v);
-const months = (m: number | null | undefined) => (m == null ? 'never' : `${Math.round(m)} months`);
+/** A payback: months, or why there is none ("nothing to pay back" for an option with no outlay). */
+const months = (m: number | null | undefined, note?: string | null) =>
+  m != null
+    ? `${Math.round(m)} months`
+    : note && /nothing to pay back|no capex|no outlay/i.test(note)
+      ? 'no outlay'
+      : 'not within the horizon';
 
 function table(
   head: readonly string[],
@@ -83,6 +90,12 @@ function table(
   return `<div class="table-wrap"><table><thead><tr>${head.map((h, i) => cell(e(h), i, 'th')).join('')}</tr></thead><tbody>${rows
     .map((r) => `<tr>${r.map((c, i) => cell(c, i, 'td')).join('')}</tr>`)
     .join('')}</tbody></table></div>`;
+}
+
+/** A chart in a figure, its title shown above it (the SVG's own title is already escaped). */
+function figure(svg: string, caption = ''): string {
+  const title = /<title id="[^"]+">([^<]*)<\/title>/.exec(svg)?.[1] ?? '';
+  return `<figure><div class="chart-title">${title}</div>${svg}${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>`;
 }
 
 function section(id: string, body: string): string {
@@ -97,6 +110,11 @@ function decision(r: BoardReport): string {
   const sure = v.robust
     ? '<span class="badge">Clear</span> no plausible change of a decisive driver changes the ranking'
     : '<span class="badge">Too close to call</span> a plausible change of a driver below changes the ranking';
+  const best = p.options.find((o) => o.id === v.bestOptionId);
+  const residualCaveat =
+    best && best.npvExResidualUsd < 0 && best.residualPvUsd > 0
+      ? `<p>Its lead rests on the residual value at the horizon: without it, its NPV is <strong>${e(usd(best.npvExResidualUsd))}</strong>${best.paybackExResidualMonths == null ? ', and it does not pay back within the horizon' : ''}.</p>`
+      : '';
   const flips = v.flips ?? [];
   const flipRows = flips.map((f) => [
     e(driverTitle(f.driver)),
@@ -107,7 +125,7 @@ function decision(r: BoardReport): string {
   ]);
   return section(
     'decision',
-    `<div class="verdict"><p><strong>${e(label(v.bestOptionId))}</strong> leads with an NPV of <strong>${e(usd(v.npvUsd))}</strong>, ${e(usd(v.marginUsd))} above ${e(label(v.runnerUpId))}, over ${p.horizon.years} years.</p><p>${sure}.</p></div>
+    `<div class="verdict"><p><strong>${e(label(v.bestOptionId))}</strong> leads with an NPV of <strong>${e(usd(v.npvUsd))}</strong>, ${e(usd(v.marginUsd))} above ${e(label(v.runnerUpId))}, over ${p.horizon.years} years.</p><p>${sure}.</p>${residualCaveat}</div>
 <p>${e(v.text.replace(/ \(verdict\.flips\)/g, ' (below)'))}</p>
 ${flips.length ? `<h3>What flips it</h3>${table(['Driver', 'Flips at', 'Now', 'Plausible range', 'Then leads'], flipRows)}` : '<p>No driver within its plausible range changes the ranking.</p>'}`,
   );
@@ -125,16 +143,18 @@ function optionsSection(r: BoardReport): string {
         row('NPV vs keeping mining', (x) => usd(x.npvVsMiningUsd)),
         row('NPV without the residual', (x) => usd(x.npvExResidualUsd)),
         row('IRR', (x) => irrText(x.irr, x.irrNote)),
-        row('Payback', (x) => months(x.paybackMonths)),
-        row('Discounted payback', (x) => months(x.discountedPaybackMonths)),
-        row('Payback without the residual', (x) => months(x.paybackExResidualMonths)),
+        row('Payback', (x) => months(x.paybackExResidualMonths, x.paybackNote)),
+        row('Discounted payback', (x) =>
+          months(x.discountedPaybackExResidualMonths, x.discountedPaybackNote ?? x.paybackNote),
+        ),
+        row('Payback counting the residual', (x) => months(x.paybackMonths, x.paybackNote)),
         row('Residual at the horizon', (x) => usd(x.residualUsd)),
         row('Capex over the horizon', (x) => usd(x.capexUsd)),
         row('Peak funding', (x) => usd(x.peakFundingUsd)),
         row('Total cash', (x) => usd(x.totalCashUsd)),
       ],
     ) +
-      `<p class="note">Residual valued: ${e(r.project.residualMethod)}. Paybacks never count the residual.</p>`,
+      `<p class="note">Residual valued: ${e(r.project.residualMethod)}. Paybacks count operating and capital cash only, unless stated.</p>`,
   );
 }
 
@@ -161,7 +181,10 @@ function cash(r: BoardReport): string {
     .join(' &nbsp; ');
   return section(
     'cash',
-    `<figure>${chart}<figcaption>${legend}. Cash lands at each month's end. Dashed vertical line: the halving.</figcaption></figure>`,
+    figure(
+      chart,
+      `${legend}. Cash lands at each month's end; the step in the last month is the residual value at the horizon, counted as cash. Dashed vertical line: the halving.`,
+    ),
   );
 }
 
@@ -209,7 +232,7 @@ function tornado(r: BoardReport): string {
   });
   return section(
     'tornado',
-    `<figure>${chart}<figcaption>Solid line: the base case (${e(usd(base))}); dashed: where it ties with keeping mining. Light bars: each driver at its low input; dark bars: at its high input; the others at their base. Ranges: the sensitivity swing (the verdict above tests each driver's plausible range).</figcaption></figure>${table(['Driver', 'Range', 'At low', 'At high', 'Rank'], rows)}`,
+    `${figure(chart, `Solid line: the base case (${e(usd(base))}); dashed: where it ties with keeping mining. Light bars: each driver at its low input; dark bars: at its high input; the others at their base. Ranges: the sensitivity swing (the verdict above tests each driver's plausible range).`)}${table(['Driver', 'Range', 'At low', 'At high', 'Rank'], rows)}`,
   );
 }
 
@@ -236,7 +259,7 @@ function simulation(r: BoardReport): string {
         fmtUsd,
       ),
     )
-    .map((c) => `<figure>${c}</figure>`)
+    .map((c) => figure(c, 'Dashed line: NPV of zero.'))
     .join('');
   const rows = sim.options.map((o) => [
     e(label(o.id)),
@@ -249,7 +272,7 @@ function simulation(r: BoardReport): string {
   ]);
   return section(
     'simulation',
-    `<p>${e(`${sim.paths} paths, seed ${sim.seed}. ${sim.model.description}`)}</p>${table(['Option', 'p5', 'Median', 'Mean', 'p95', 'Beats mining', 'Never pays back'], rows)}${charts}`,
+    `<p>${e(`${sim.paths.toLocaleString('en-US')} paths, seed ${sim.seed}: ${sim.model.description}.`)}</p>${table(['Option', 'p5', 'Median', 'Mean', 'p95', 'Beats mining', 'Never pays back'], rows)}${charts}`,
   );
 }
 
@@ -286,7 +309,7 @@ function network(r: BoardReport): string {
   );
   return section(
     'network',
-    `<figure>${diff}</figure><figure>${hp}</figure><p class="note">Starting from ${e(r.project.network.source)} data of ${e(r.project.network.asOf.slice(0, 10))}; the next halving at block ${h.halvingHeight}${h.halvingDate ? `, about ${e(h.halvingDate)}` : ''}.</p>`,
+    `${figure(diff)}${figure(hp)}<p class="note">Starting from ${e(r.project.network.source)} data of ${e(r.project.network.asOf.slice(0, 10))}; the next halving at block ${h.halvingHeight}${h.halvingDate ? `, about ${e(h.halvingDate)}` : ''}.</p>`,
   );
 }
 
@@ -351,7 +374,7 @@ function methods(r: BoardReport): string {
     'methods',
     `<h3>Conventions</h3><p>Monthly steps of a twelfth of a 365-day year; each month's cash lands at its end; capex when spent (month 0 is today). NPV discounts month m by (1 + rate)^(-m/12), month 0 undiscounted (numpy-financial). IRR is annualized as (1 + monthly IRR)^12 - 1. Paybacks never count the residual; NPV is shown with and without it. Amounts in US dollars, nominal.</p>
 <h3>Model</h3><p>Mining revenue follows the chain simulated by difficulty epochs (Bitcoin Core's retarget rule), so the halving lands on its block (${p.horizon.halvingHeight}); the network's fleets switch off when they stop earning their power and arrive while new machines pay back. The AI lease earns a contracted rent per kW of IT load after its conversion; the GPU cloud rents GPU-hours at a price declining from its quote's date. The verdict is clear only when no decisive driver across its plausible range changes the ranking.</p>
-<h3>Not modelled</h3><p>Counterparty default of a tenant, grid interconnection delays beyond the conversion time, changes of tax law, inflation of opex beyond the stated escalators, and financing other than the stated loans. The figures are estimates from public sources; check them against your own contracts.</p>`,
+<h3>Not modelled</h3><ul><li>Counterparty and execution risk of a lease or a GPU cloud (tenant default, unsold hours, delays) beyond what utilization, occupancy and the conversion time say.</li><li>Financing beyond the stated loans: no refinancing, revolver, cash sweep or covenant enforcement (a breach is flagged, not acted on).</li><li>Prices beyond the stated growth: no forecast of BTC, fees or power; the halving stays on its schedule in a simulation.</li><li>The site: one power envelope; no demand-response revenue, grid-connection cost, or land and building value beyond the residual.</li><li>Tax beyond the stated rates and rules. The figures are estimates from public sources: check them against the site's own contracts. The full model: hashcalc's docs/model.md.</li></ul>`,
   );
 }
 
