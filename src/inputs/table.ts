@@ -78,6 +78,7 @@ export const GROUP_TITLES: Record<InputGroup, string> = {
   catalog: 'Catalog:',
   cache: 'Options:',
   init: 'Options:',
+  report: 'Options:',
   universal: 'Global options:',
   output: 'Global options:',
   inputs: 'Global options:',

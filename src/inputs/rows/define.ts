@@ -146,7 +146,8 @@ export type InputGroup =
   | 'history'
   | 'catalog'
   | 'cache'
-  | 'init';
+  | 'init'
+  | 'report';
 
 export interface InputRow {
   /** The input's name in --explain, `assumptions` and `assumptionSources`. */

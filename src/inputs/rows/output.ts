@@ -32,7 +32,7 @@ export const OUTPUT_ROWS: readonly RowSpec[] = [
     valueName: 'FILE',
     env: null,
     path: null,
-    group: 'output',
+    group: 'report',
     commands: ['report'],
     kind: { type: 'file' },
     description: 'the HTML file to write: site-report.html unless given; - writes it to stdout',
