@@ -2,6 +2,8 @@
 //   dist/cli.cjs                    the CLI (bin/hashcalc.js requires it): one CommonJS bundle of
 //                                    src/cli/main.ts; a command's and an output format's modules are evaluated
 //                                    only when their lazy import() runs; undici stays in node_modules (fetch only)
+//   dist/report.cjs                 the board report's renderer and d3 (`report` requires it from next to the
+//                                    CLI bundle, so that no other command parses it)
 //   dist/simulation-worker.cjs      the Monte Carlo worker thread (src/cli/simulation-pool.ts starts it from
 //                                    next to the bundle)
 //   dist/index.js, dist/types/      the library (package.json "exports"): src/index.ts, its packages left
@@ -71,6 +73,24 @@ const onDemand = (pkgName) => ({
   },
 });
 
+/**
+ * The board report's renderer (d3-scale, d3-shape: ~70 KB) is its own bundle, dist/report.cjs, required when
+ * `report` imports it: inlined, every other command would read and parse it at startup.
+ */
+const reportOnDemand = {
+  name: 'report-on-demand',
+  setup(b) {
+    b.onResolve({ filter: /output\/html-report\.js$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: 'report', namespace: 'report-on-demand' } : undefined,
+    );
+    b.onResolve({ filter: /^\.\/report\.cjs$/ }, () => ({ path: './report.cjs', external: true }));
+    b.onLoad({ filter: /.*/, namespace: 'report-on-demand' }, () => ({
+      contents: "module.exports = require('./report.cjs');",
+      loader: 'js',
+    }));
+  },
+};
+
 const define = { HASHCALC_VERSION: JSON.stringify(pkg.version) };
 
 // The CLI: one CommonJS bundle; each command's and output format's modules (reached by import()) are
@@ -81,10 +101,20 @@ const cli = await build({
   outfile: 'dist/cli.cjs',
   format: 'cjs',
   minify,
-  plugins: [lazyChildProcess, onDemand('undici'), onDemand('exceljs')],
+  plugins: [lazyChildProcess, onDemand('undici'), onDemand('exceljs'), reportOnDemand],
   // CommonJS has no import.meta (simulation-pool.ts and schema.ts find files next to the bundle with it).
   define: { ...define, 'import.meta.url': '__hashcalcUrl' },
   banner: { js: "var __hashcalcUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+
+// The board report's renderer, required by `report` from next to the CLI bundle.
+const report = await build({
+  ...common,
+  entryPoints: ['src/output/html-report.ts'],
+  outfile: 'dist/report.cjs',
+  format: 'cjs',
+  minify,
+  define,
 });
 
 // The simulation's worker threads (src/cli/simulation-pool.ts starts them from next to the bundle).
@@ -134,9 +164,9 @@ for (const [name, schema] of Object.entries(schemas)) {
   writeFileSync(new URL(`dist/schemas/${name}.schema.json`, root), `${JSON.stringify(schema, null, 2)}\n`);
 }
 
-// Licence notices of every package bundled into the CLI or the worker (from esbuild's list of inputs).
+// Licence notices of every package bundled into the CLI, the report's renderer or the worker (from esbuild's list of inputs).
 const packageDirs = new Set();
-for (const { metafile } of [cli, worker]) {
+for (const { metafile } of [cli, worker, report]) {
   for (const input of Object.keys(metafile.inputs)) {
     const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
     if (match) packageDirs.add(match[1]);

@@ -19,11 +19,13 @@ import { spec as init } from './commands/init.spec.js';
 import { spec as mining } from './commands/mining.spec.js';
 import { spec as network } from './commands/network.spec.js';
 import { spec as project } from './commands/project.spec.js';
+import { spec as report } from './commands/report.spec.js';
 import { spec as schema } from './commands/schema.spec.js';
 import { spec as sensitivity } from './commands/sensitivity.spec.js';
 
 export const COMMAND_SPECS: readonly CommandSpec[] = [
   project,
+  report,
   sensitivity,
   history,
   exodus,

@@ -10,7 +10,7 @@ import { COMMAND_NAMES, type CommandName, INPUT_ROWS, rowsFor } from '../../src/
 import { runCli } from './run-cli.js';
 
 /** Each command's accepted flags, sorted, as the code before the split into src/inputs/rows/ accepted them. */
-const ACCEPTED: Record<CommandName, readonly string[]> = {
+const ACCEPTED: Record<Exclude<CommandName, 'report'>, readonly string[]> = {
   project: [
     '--bonus-depreciation',
     '--btc-drift',
@@ -494,12 +494,19 @@ const ACCEPTED: Record<CommandName, readonly string[]> = {
   completion: ['--offline', '--quiet'],
 };
 
+/** `report` takes every input of `project` but --json and --format (it writes HTML), plus --out. */
+const ACCEPTED_WITH_REPORT: Record<CommandName, readonly string[]> = {
+  ...ACCEPTED,
+  report: [...ACCEPTED.project.filter((f) => f !== '--json' && f !== '--format'), '--out'].sort(),
+};
+
 /** Every env var, by flag, as before the split (null: none). */
 const ENV_BY_FLAG: Record<string, string | null> = {
   '--offline': 'HASHCALC_OFFLINE',
   '--quiet': null,
   '--json': null,
   '--format': 'HASHCALC_FORMAT',
+  '--out': null,
   '--scenario': 'HASHCALC_SCENARIO',
   '--explain': null,
   '--verbose': null,
@@ -630,7 +637,7 @@ describe('the input table', () => {
           .sort(),
       ]),
     );
-    expect(accepted).toEqual(ACCEPTED);
+    expect(accepted).toEqual(ACCEPTED_WITH_REPORT);
   });
 
   it('keeps every env var name; each is derived from its flag unless the row names another', () => {

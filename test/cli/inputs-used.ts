@@ -45,6 +45,8 @@ const BASE: Record<CommandName, readonly string[]> = {
   // Three years: past the 2028 halving, at half the months of the default horizon.
   project: ['project', '--json', '--years', '3'],
   sensitivity: ['sensitivity', '--json', '--years', '3'],
+  // The HTML on stdout.
+  report: ['report', '--out', '-', '--years', '3'],
   // Days with prices (offline, the embedded epochs have none), so that the margin inputs show.
   history: ['history', '--json', '--data', HISTORY_CSV],
   // Someone else's hashrate leaving, so that the fleet that stays (and its inputs) shows.
@@ -80,6 +82,7 @@ export const CHANGE: Record<string, { set: string[]; with?: string[]; without?: 
   quiet: { set: ['--quiet'] },
   json: { set: ['--json'], without: ['--json'] },
   format: { set: ['--format', 'csv'], without: ['--json'] },
+  out: { set: ['--out', join(DIR, 'report.html')] },
   scenario: { set: ['--scenario', SCENARIO] },
   explain: { set: ['--explain'] },
   verbose: { set: ['--verbose'] },

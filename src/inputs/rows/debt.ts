@@ -1,7 +1,7 @@
 /** Debt per option (project): the loan, its rate and schedule, the covenant and the cost of equity. */
 import { number, type RowSpec } from './define.js';
 
-const PROJECT = ['project'] as const;
+const PROJECT = ['project', 'report'] as const;
 
 const share = (flag: string, option: string): RowSpec => ({
   id: `debtShare${option === 'mining' ? 'Mining' : option === 'lease' ? 'Lease' : 'Gpu'}`,

@@ -6,6 +6,7 @@ import type { NumberSpec } from '../parse.js';
 
 export const COMMAND_NAMES = [
   'project',
+  'report',
   'sensitivity',
   'history',
   'exodus',
@@ -27,19 +28,29 @@ export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** Every command: harmless where nothing is fetched or said. */
 export const EVERY_COMMAND: readonly CommandName[] = COMMAND_NAMES;
-/** The commands that print a report (--json, --format): all but init, schema and completion. */
+/**
+ * The commands that print a report (--json, --format): all but init, schema and completion, and `report`
+ * (which writes an HTML file, --out).
+ */
 export const REPORTING = COMMAND_NAMES.filter(
-  (name): name is Exclude<CommandName, 'init' | 'schema' | 'completion'> =>
-    name !== 'init' && name !== 'schema' && name !== 'completion',
+  (name): name is Exclude<CommandName, 'init' | 'schema' | 'completion' | 'report'> =>
+    name !== 'init' && name !== 'schema' && name !== 'completion' && name !== 'report',
 );
-/** The commands that resolve inputs (--scenario, --explain): the reporting ones but those about hashcalc itself. */
-export const TAKING_INPUTS = REPORTING.filter(
-  (name): name is Exclude<(typeof REPORTING)[number], 'catalog' | 'config' | 'cache' | 'doctor'> =>
-    name !== 'catalog' && name !== 'config' && name !== 'cache' && name !== 'doctor',
-);
+/**
+ * The commands that resolve inputs (--scenario, --explain): the reporting ones but those about hashcalc itself,
+ * and `report`.
+ */
+export const TAKING_INPUTS = [
+  ...REPORTING.filter(
+    (name): name is Exclude<(typeof REPORTING)[number], 'catalog' | 'config' | 'cache' | 'doctor'> =>
+      name !== 'catalog' && name !== 'config' && name !== 'cache' && name !== 'doctor',
+  ),
+  'report',
+] as const satisfies readonly CommandName[];
 /** The commands that read the network state (difficulty, price, fees), live or overridden. */
 export const NETWORK_COMMANDS = [
   'project',
+  'report',
   'sensitivity',
   'exodus',
   'hashprice',
@@ -51,6 +62,7 @@ export const NETWORK_COMMANDS = [
 /** The commands that size a site (its megawatts). */
 export const SITE_COMMANDS = [
   'project',
+  'report',
   'sensitivity',
   'exodus',
   'compare',
@@ -61,6 +73,7 @@ export const SITE_COMMANDS = [
 /** The commands that run a mining site. */
 export const MINING_COMMANDS = [
   'project',
+  'report',
   'sensitivity',
   'exodus',
   'compare',
@@ -70,6 +83,7 @@ export const MINING_COMMANDS = [
 /** The commands that run the AI options (a lease, a GPU cloud). */
 export const AI_COMMANDS = [
   'project',
+  'report',
   'sensitivity',
   'compare',
   'ai',
@@ -78,6 +92,7 @@ export const AI_COMMANDS = [
 /** The commands that run the projection over the horizon (compare and check for paybacks and breakevens). */
 export const PROJECTING = [
   'project',
+  'report',
   'sensitivity',
   'compare',
   'check',
@@ -131,7 +146,8 @@ export type InputGroup =
   | 'history'
   | 'catalog'
   | 'cache'
-  | 'init';
+  | 'init'
+  | 'report';
 
 export interface InputRow {
   /** The input's name in --explain, `assumptions` and `assumptionSources`. */

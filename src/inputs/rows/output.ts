@@ -27,4 +27,15 @@ export const OUTPUT_ROWS: readonly RowSpec[] = [
     basis: 'for people; json, csv and markdown for scripts and reports; xlsx for analysts',
     global: true,
   },
+  {
+    id: 'out',
+    flag: '--out',
+    valueName: 'FILE',
+    env: null,
+    path: null,
+    group: 'report',
+    commands: ['report'],
+    kind: { type: 'file' },
+    description: 'the HTML file to write: site-report.html unless given; - writes it to stdout',
+  },
 ];

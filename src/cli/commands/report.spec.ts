@@ -1,0 +1,15 @@
+/** `report`: the board report, one self-contained HTML file. Its help and arguments; report.ts loads on use. */
+import type { CommandSpec } from '../command-spec.js';
+
+export const spec: CommandSpec = {
+  name: 'report',
+  description:
+    'The board report: one self-contained HTML file (the decision, the options, cash, the tornado, the network, the sources), printable to PDF',
+  examples: [
+    'npx hashcalc report --mw 341 --out site-report.html',
+    'npx hashcalc report --mw 341 --years 10 --simulations 20000 --out site-report.html',
+    'chromium --headless --no-pdf-header-footer --print-to-pdf=site-report.pdf site-report.html',
+  ],
+  more: "The file takes every input of `project` and needs no network, script or font to be read: inline CSS and SVG charts, links to every figure's public source. Print it from a browser (A4 or Letter) for a PDF. --out - writes it to stdout.",
+  load: async () => (await import('./report.js')).runReport,
+};
