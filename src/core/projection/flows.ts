@@ -127,6 +127,33 @@ const FLOW_ARRAYS = [
 ] as const;
 
 /**
+ * A running tax year under the US model (evaluateFlows and scaledFlowsNpv share it, so the two stay equal to
+ * the bit): each month's taxable income is added; the year's tax, after the net operating loss it may use (at
+ * most `nolLimit` of its income; a loss adds to the balance), is due in its last month (12, 24, ... and the
+ * horizon's).
+ */
+class TaxYear {
+  income = 0;
+  nol = 0;
+  constructor(
+    readonly nolLimit: number,
+    readonly taxRate: number,
+    readonly last: number,
+  ) {}
+
+  /** The tax due at the end of month `m`, after adding its taxable income. */
+  add(m: number, taxable: number): number {
+    this.income += taxable;
+    if (!((m % 12 === 0 && m > 0) || m === this.last)) return 0;
+    const income = this.income;
+    const used = income > 0 ? Math.min(this.nol, income * this.nolLimit) : 0;
+    this.nol = income > 0 ? this.nol - used : this.nol - income;
+    this.income = 0;
+    return income > 0 ? (income - used) * this.taxRate : 0;
+  }
+}
+
+/**
  * Evaluates flows: each month's revenue and opex after curtailment (into the flows), and its cash after tax
  * into `cash`. The mining revenue is scaled by `miningFactor[m]` and the AI revenue by `aiFactor[m]` (null:
  * 1), every energy bill by `energyScale` (a power price that many times today's); a month mines only when
@@ -153,10 +180,8 @@ export function evaluateFlows(
   const { taxDepreciation, taxModel, taxableGain } = flows;
   const share = flows.aiOpexShare;
   const takeOrPay = flows.takeOrPay;
-  const last = flows.length - 1;
   const end = taxModel === null ? until : flows.length;
-  let yearIncome = 0;
-  let nol = 0;
+  const year = taxModel === null ? null : new TaxYear(taxModel.nolLimit, taxRate, flows.length - 1);
   for (let m = 0; m < end; m++) {
     let rev = 0;
     let cost = 0;
@@ -185,22 +210,15 @@ export function evaluateFlows(
       curtailed[m] = curtail;
     }
     const ebitda = monthRevenue - monthOpex;
-    let tax = 0;
-    if (taxModel === null)
-      tax = taxRate > 0 ? Math.max(0, ebitda - (depreciation[m] as number)) * taxRate : 0;
-    else {
-      yearIncome += ebitda - (taxDepreciation[m] as number) + (taxableGain[m] as number);
-      if ((m % 12 === 0 && m > 0) || m === last) {
-        // The year's NOL deduction: at most nolLimit of its income; a loss adds to the balance.
-        const used = yearIncome > 0 ? Math.min(nol, yearIncome * taxModel.nolLimit) : 0;
-        nol = yearIncome > 0 ? nol - used : nol - yearIncome;
-        tax = yearIncome > 0 ? (yearIncome - used) * taxRate : 0;
-        yearIncome = 0;
-      }
-    }
+    const tax =
+      year === null
+        ? taxRate > 0
+          ? Math.max(0, ebitda - (depreciation[m] as number)) * taxRate
+          : 0
+        : year.add(m, ebitda - (taxDepreciation[m] as number) + (taxableGain[m] as number));
     if (records) {
       flows.tax[m] = tax;
-      flows.nolBalance[m] = nol;
+      flows.nolBalance[m] = year === null ? 0 : year.nol;
     }
     cash[m] = ebitda - tax - (capex[m] as number) + (other[m] as number);
   }
@@ -225,9 +243,7 @@ export function scaledFlowsNpv(
   const { depreciation, capex, other, fixedOpex, taxDepreciation, taxModel, taxableGain } = flows;
   const share = flows.aiOpexShare;
   const takeOrPay = flows.takeOrPay;
-  const last = flows.length - 1;
-  let yearIncome = 0;
-  let nol = 0;
+  const year = taxModel === null ? null : new TaxYear(taxModel.nolLimit, taxRate, flows.length - 1);
   const rate = monthlyRate(annualDiscountRate);
   if (!(rate > -1)) throw new RangeError('npv: rate must be above -100%');
   const step = 1 / (1 + rate);
@@ -251,19 +267,13 @@ export function scaledFlowsNpv(
     const ai = (aiRevenue[m] as number) * aiScale;
     const ebitda =
       rev + ai - (cost + ((aiFixedOpex[m] as number) * energyScale + ai * share) + (fixedOpex[m] as number));
-    let tax = 0;
-    if (taxModel === null)
-      tax = taxRate > 0 ? Math.max(0, ebitda - (depreciation[m] as number)) * taxRate : 0;
-    else {
-      // As evaluateFlows: the tax year's income, its NOL deduction (at most nolLimit of it), paid at its end.
-      yearIncome += ebitda - (taxDepreciation[m] as number) + (taxableGain[m] as number);
-      if ((m % 12 === 0 && m > 0) || m === last) {
-        const used = yearIncome > 0 ? Math.min(nol, yearIncome * taxModel.nolLimit) : 0;
-        nol = yearIncome > 0 ? nol - used : nol - yearIncome;
-        tax = yearIncome > 0 ? (yearIncome - used) * taxRate : 0;
-        yearIncome = 0;
-      }
-    }
+    // As evaluateFlows: flat on positive EBIT, or the US model's tax year (TaxYear).
+    const tax =
+      year === null
+        ? taxRate > 0
+          ? Math.max(0, ebitda - (depreciation[m] as number)) * taxRate
+          : 0
+        : year.add(m, ebitda - (taxDepreciation[m] as number) + (taxableGain[m] as number));
     total += (ebitda - tax - (capex[m] as number) + (other[m] as number)) * factor;
     factor *= step;
   }
