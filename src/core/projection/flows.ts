@@ -154,6 +154,16 @@ class TaxYear {
 }
 
 /**
+ * Month m's tax: flat on positive EBIT (book depreciation) month by month, or, under the US model, the tax
+ * year's (TaxYear) on its taxable income (tax depreciation, gains on sales).
+ */
+function monthTax(flows: Flows, year: TaxYear | null, taxRate: number, m: number, ebitda: number): number {
+  if (year === null)
+    return taxRate > 0 ? Math.max(0, ebitda - (flows.depreciation[m] as number)) * taxRate : 0;
+  return year.add(m, ebitda - (flows.taxDepreciation[m] as number) + (flows.taxableGain[m] as number));
+}
+
+/**
  * Evaluates flows: each month's revenue and opex after curtailment (into the flows), and its cash after tax
  * into `cash`. The mining revenue is scaled by `miningFactor[m]` and the AI revenue by `aiFactor[m]` (null:
  * 1), every energy bill by `energyScale` (a power price that many times today's); a month mines only when
@@ -176,8 +186,8 @@ export function evaluateFlows(
   records = true,
 ): Float64Array {
   const { miningRevenue, miningEnergy, miningOtherOpex, miningActive, aiRevenue, aiFixedOpex } = flows;
-  const { revenue, opex, curtailed, depreciation, capex, other, fixedOpex } = flows;
-  const { taxDepreciation, taxModel, taxableGain } = flows;
+  const { revenue, opex, curtailed, capex, other, fixedOpex } = flows;
+  const { taxModel } = flows;
   const share = flows.aiOpexShare;
   const takeOrPay = flows.takeOrPay;
   const end = taxModel === null ? until : flows.length;
@@ -210,12 +220,7 @@ export function evaluateFlows(
       curtailed[m] = curtail;
     }
     const ebitda = monthRevenue - monthOpex;
-    const tax =
-      year === null
-        ? taxRate > 0
-          ? Math.max(0, ebitda - (depreciation[m] as number)) * taxRate
-          : 0
-        : year.add(m, ebitda - (taxDepreciation[m] as number) + (taxableGain[m] as number));
+    const tax = monthTax(flows, year, taxRate, m, ebitda);
     if (records) {
       flows.tax[m] = tax;
       flows.nolBalance[m] = year === null ? 0 : year.nol;
@@ -240,7 +245,7 @@ export function scaledFlowsNpv(
   energyScale: number,
 ): number {
   const { miningRevenue, miningEnergy, miningOtherOpex, miningActive, aiRevenue, aiFixedOpex } = flows;
-  const { depreciation, capex, other, fixedOpex, taxDepreciation, taxModel, taxableGain } = flows;
+  const { capex, other, fixedOpex, taxModel } = flows;
   const share = flows.aiOpexShare;
   const takeOrPay = flows.takeOrPay;
   const year = taxModel === null ? null : new TaxYear(taxModel.nolLimit, taxRate, flows.length - 1);
@@ -268,12 +273,7 @@ export function scaledFlowsNpv(
     const ebitda =
       rev + ai - (cost + ((aiFixedOpex[m] as number) * energyScale + ai * share) + (fixedOpex[m] as number));
     // As evaluateFlows: flat on positive EBIT, or the US model's tax year (TaxYear).
-    const tax =
-      year === null
-        ? taxRate > 0
-          ? Math.max(0, ebitda - (depreciation[m] as number)) * taxRate
-          : 0
-        : year.add(m, ebitda - (taxDepreciation[m] as number) + (taxableGain[m] as number));
+    const tax = monthTax(flows, year, taxRate, m, ebitda);
     total += (ebitda - tax - (capex[m] as number) + (other[m] as number)) * factor;
     factor *= step;
   }
