@@ -296,10 +296,11 @@ export class NetworkModel {
       for (let t = 0; t < tiers; t++)
         installed[newStart + t] = (installed[newStart + t] as number) + deployed * (tierShare[t] as number);
       // j: how many thresholds are at most `seen` (all for NaN, which loses nowhere), walked from last month's.
-      if (seen === seen) {
+      if (Number.isNaN(seen)) j = levels;
+      else {
         while (j < levels && (thresholds[j] as number) <= seen) j++;
         while (j > 0 && (thresholds[j - 1] as number) > seen) j--;
-      } else j = levels;
+      }
       online = onlineUpTo[j] as number;
       for (let i = newStart; i < cells; i++)
         if (!(seen < (cost[i] as number))) online += installed[i] as number;
