@@ -117,6 +117,13 @@ export function breakevensVsMining(
   };
   const cache = new Map<string, SiteProjection>();
   const miningNpv = npvOf(base, 'mining');
+  // Each solver starts at today's price: that trial is the base projection (the same inputs and chain).
+  cache.set(`btc:${inputs.network.btcUsd}`, base);
+  if (
+    inputs.lease.powerUsdPerKwh === inputs.mining.powerUsdPerKwh &&
+    inputs.gpu.powerUsdPerKwh === inputs.mining.powerUsdPerKwh
+  )
+    cache.set(`power:${inputs.mining.powerUsdPerKwh}`, base);
   const delta = (p: SiteProjection, id: OptionId) => npvOf(p, id) - npvOf(p, 'mining');
   const btc0 = inputs.network.btcUsd;
   const power0 = inputs.mining.powerUsdPerKwh;

@@ -30,7 +30,7 @@ import type {
 
 export * from './debt.js';
 export { evaluateFlows, Flows, type OptionFlows, scaledFlowsNpv } from './flows.js';
-export { chainFor } from './options.js';
+export { chainFor, chainGrowth } from './options.js';
 export { NO_POWER_CONTRACT } from './power.js';
 export * from './types.js';
 

@@ -40,6 +40,13 @@ const identity = (o: object | null | undefined): number => {
   }
   return id;
 };
+/**
+ * The difficulty growth a chain depends on: none with the network model (projectChain then takes each month's
+ * hashrate from the model and never reads the growth), so that trials of the growth share the one chain.
+ */
+export const chainGrowth = (inputs: ProjectionInputs): number =>
+  inputs.networkModel ? 0 : inputs.difficultyGrowthPerMonth;
+
 /** The chains made lately, by their inputs (a solver's and the verdict's trials ask for the same again). */
 const chains = new Map<string, ChainProjection>();
 const CHAINS_KEPT = 64;
@@ -56,7 +63,7 @@ export function chainFor(inputs: ProjectionInputs, months = Math.round(inputs.ye
     network.difficulty,
     network.btcUsd,
     network.avgFeesBtcPerBlock,
-    inputs.difficultyGrowthPerMonth,
+    chainGrowth(inputs),
     inputs.btcGrowthPerYear,
     inputs.feesGrowthPerYear,
     months,

@@ -7,6 +7,7 @@
 import type { ChainProjection } from '../chain.js';
 import {
   chainFor,
+  chainGrowth,
   type OptionFlows,
   type ProjectionInputs,
   scaledFlowsNpv,
@@ -174,6 +175,13 @@ export const DRIVER_TOUCHES: Readonly<Record<DriverId, readonly OptionId[]>> = {
   'discount-rate': ALL,
 };
 
+/**
+ * A driver the projection does not read at these inputs: the difficulty growth with the network model (the
+ * chain takes its hashrate from the model: chainGrowth). Its trials are the base's, exactly (nothing built).
+ */
+export const inert = (id: DriverId, inputs: ProjectionInputs): boolean =>
+  id === 'difficulty-growth' && Boolean(inputs.networkModel);
+
 /** A trial: drivers and their values, every other input at its base. */
 export type Trial = readonly (readonly [DriverId, number])[];
 
@@ -198,12 +206,9 @@ export class DeltaEvaluator {
     this.baseFlows = baseFlows;
   }
   private chainOf(inputs: ProjectionInputs): ChainProjection {
-    const key = [
-      inputs.difficultyGrowthPerMonth,
-      inputs.btcGrowthPerYear,
-      inputs.feesGrowthPerYear,
-      inputs.years,
-    ].join(',');
+    const key = [chainGrowth(inputs), inputs.btcGrowthPerYear, inputs.feesGrowthPerYear, inputs.years].join(
+      ',',
+    );
     let chain = this.chains.get(key);
     if (!chain) {
       chain = chainFor({ ...inputs, network: this.base.network });
@@ -236,8 +241,10 @@ export class DeltaEvaluator {
     return result;
   }
   private evaluate(trial: Trial, only: readonly OptionId[]): NpvDeltas {
-    // A driver at its base changes nothing.
-    const structural = trial.filter(([id, v]) => !SCALE_DRIVERS[id] && v !== driverBase(id, this.base));
+    // A driver at its base changes nothing, nor one the projection does not read (inert).
+    const structural = trial.filter(
+      ([id, v]) => !SCALE_DRIVERS[id] && v !== driverBase(id, this.base) && !inert(id, this.base),
+    );
     const inputs = structural.reduce((acc, [id, v]) => withDriver(acc, id, v), this.base);
     const scale: Record<OptionId, number> = { mining: 1, 'ai-lease': 1, 'gpu-cloud': 1 };
     for (const [id, v] of trial) {
