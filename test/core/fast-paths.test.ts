@@ -5,7 +5,9 @@
  * - fillNormals against normal() called once a draw;
  * - the network model's one-month-lag step (a table of the fleet's sums) against the plain rule (every cell's
  *   losing streak, summed in cell order), written out here as the model stated it before the table;
- * - NetworkModel.respondPath against reset() and step() month by month (respondingMiningFactors's rule).
+ * - NetworkModel.respondPath against reset() and step() month by month (respondingMiningFactors's rule);
+ * - a BTC price trial's NPVs from flows shared by trials whose fleets decide alike (BtcTrials, and the
+ *   sensitivity's evaluator) against the flows rebuilt at that price.
  */
 import fc from 'fast-check';
 import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
@@ -18,8 +20,19 @@ import {
   type PowerTier,
   powerCostUsdPerPhDay,
 } from '../../src/core/network-model.js';
+import {
+  BtcTrials,
+  chainFor,
+  type ProjectionInputs,
+  projectSite,
+  scaledFlowsNpv,
+  siteFlows,
+} from '../../src/core/projection/index.js';
 import { fillNormals, normal } from '../../src/core/risk/normal.js';
+import { DeltaEvaluator } from '../../src/core/risk/sensitivity.js';
 import { Xoroshiro128Plus } from '../../src/core/risk/xoroshiro.js';
+import type { UsTaxInputs } from '../../src/core/tax.js';
+import { baseProjection, everyBranchProjection } from './projection-inputs.js';
 
 const int32 = fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 });
 const state = fc.tuple(int32, int32, int32, int32).filter((s) => s.some((w) => w !== 0)) as fc.Arbitrary<
@@ -259,6 +272,110 @@ describe('the network model: the one-month lag table and respondPath are the pla
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+/** A dense grid of BTC scales, from where the fleet is sold at once to where it is bought again. */
+const btcScale = fc.oneof(
+  fc.double({ min: 0.01, max: 100, noNaN: true }),
+  fc.constantFrom(1, 0.5, 0.8, 1.2, 2, 0.3),
+);
+
+const trialInputs: fc.Arbitrary<ProjectionInputs> = fc
+  .record({
+    every: fc.boolean(),
+    fleet: fc.constantFrom('owned', 'new') as fc.Arbitrary<'owned' | 'new'>,
+    residual: fc.constantFrom('economic', 'book', 'none') as fc.Arbitrary<ProjectionInputs['residual']>,
+    idleDuringBuild: fc.boolean(),
+    conversionMonths: fc.integer({ min: 0, max: 30 }),
+    minerLifeMonths: fc.integer({ min: 6, max: 72 }),
+    minerAgeMonths: fc.integer({ min: 0, max: 60 }),
+    minerResaleUsdPerTh: fc.constantFrom(0, 5, 12),
+    minerEnd: fc.constantFrom('refresh', 'sell') as fc.Arbitrary<ProjectionInputs['minerEnd']>,
+    leaseTermMonths: fc.integer({ min: 12, max: 180 }),
+    taxRate: fc.constantFrom(0, 0.21),
+    usTax: fc.boolean(),
+    model: fc.boolean(),
+    years: fc.constantFrom(3, 5, 10),
+  })
+  .map((r) => {
+    const base = r.every ? everyBranchProjection() : baseProjection();
+    return {
+      ...base,
+      years: r.years,
+      fleet: r.fleet,
+      residual: r.residual,
+      idleDuringBuild: r.idleDuringBuild,
+      conversionMonths: r.conversionMonths,
+      minerLifeMonths: r.minerLifeMonths,
+      minerAgeMonths: r.fleet === 'new' ? 0 : r.minerAgeMonths,
+      minerResaleUsdPerTh: r.minerResaleUsdPerTh,
+      minerEnd: r.minerEnd,
+      leaseTermMonths: r.leaseTermMonths,
+      salvageUsdPerMwIt: 50_000,
+      taxRate: r.taxRate,
+      ...(r.usTax && r.taxRate > 0 ? { tax: US_TAX } : {}),
+      networkModel: r.model ? NETWORK_MODEL : null,
+      difficultyGrowthPerMonth: r.model ? 0.014 : base.difficultyGrowthPerMonth,
+    };
+  });
+
+const US_TAX: UsTaxInputs = {
+  federalRate: 0.21,
+  stateRate: 0,
+  nolLimit: 0.8,
+  bonusShare: 0,
+  fitOut: { fiveYear: 0.4, fifteenYear: 0.1, thirtyNineYear: 0.5 },
+  startCalendarMonth: 2026 * 12 + 11,
+};
+
+const OPTIONS = ['mining', 'ai-lease', 'gpu-cloud'] as const;
+
+describe('BTC trials (BtcTrials) are the flows rebuilt at each price', () => {
+  it("each option's NPV at BTC k x today's is projectSite's with btcScale k, to the bit", () => {
+    fc.assert(
+      fc.property(trialInputs, fc.array(btcScale, { minLength: 1, maxLength: 12 }), (inputs, scales) => {
+        const chain = chainFor(inputs);
+        const trials = new BtcTrials(inputs, chain);
+        for (const k of scales) {
+          const rebuilt = projectSite(inputs, chain, { npvOnly: true, btcScale: k });
+          for (const id of OPTIONS) {
+            const want = rebuilt.options.find((o) => o.id === id)?.npvUsd;
+            expect(Object.is(trials.npv(id, k), want), `${id} at ${k}`).toBe(true);
+          }
+        }
+        // Trials that decide alike share their flows: never more builds than options x trials.
+        expect(trials.builds).toBeLessThanOrEqual(OPTIONS.length * scales.length);
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it("the sensitivity's BTC price trials are the flows rebuilt, to the bit", () => {
+    fc.assert(
+      fc.property(trialInputs, fc.array(btcScale, { minLength: 1, maxLength: 6 }), (inputs, scales) => {
+        const evaluator = new DeltaEvaluator(inputs);
+        const chain = chainFor(inputs);
+        for (const k of scales) {
+          const price = inputs.network.btcUsd * k;
+          const got = evaluator.at([['btc-price', price]]).npvUsd;
+          // What the evaluator built before: every option's flows at the scale, their own NPV.
+          const flows = siteFlows(inputs, chain, {
+            npvOnly: true,
+            btcScale: price / inputs.network.btcUsd,
+          }).options;
+          for (const o of flows)
+            expect(
+              Object.is(
+                got[o.id],
+                scaledFlowsNpv(o.flows, inputs.taxRate, inputs.annualDiscountRate, 1, 1, 1),
+              ),
+              `${o.id} at ${price}`,
+            ).toBe(true);
+        }
+      }),
+      { numRuns: 60 },
     );
   });
 });

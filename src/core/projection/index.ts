@@ -19,7 +19,17 @@ import {
 import type { OptionId } from '../units.js';
 import { leveredOption } from './debt.js';
 import { evaluateFlows, type Flows, type OptionFlows, scaledFlowsNpv } from './flows.js';
-import { chainFor, gpuFlows, hashpriceToday, keepMiningFlows, leaseFlows, miningMonthly } from './options.js';
+import {
+  chainFor,
+  fleetEvents,
+  fleetRun,
+  gpuFlows,
+  hashpriceToday,
+  keepMiningFlows,
+  leaseFlows,
+  type MiningMonthly,
+  miningMonthly,
+} from './options.js';
 import type {
   OptionProjection,
   ProjectedMonth,
@@ -184,6 +194,61 @@ function finish(
   };
 }
 
+/** The fleet's monthly figures at BTC/USD k times today's: the revenue scaled (the chain's blocks do not move). */
+function btcScaled(known: MiningMonthly, k: number): MiningMonthly {
+  return k === 1
+    ? known
+    : {
+        ...known,
+        revenue: known.revenue.map((r) => r * k),
+        beyond: (n: number) => {
+          const past = known.beyond(n);
+          return { ...past, revenue: past.revenue.map((r) => r * k) };
+        },
+      };
+}
+
+const BUILDERS = { mining: keepMiningFlows, 'ai-lease': leaseFlows, 'gpu-cloud': gpuFlows } as const;
+
+/**
+ * The options' NPVs at BTC/USD k times today's, each exactly (to the bit) projectSite(inputs, chain,
+ * { npvOnly: true, btcScale: k })'s, building fewer flows: BTC/USD scales the fleet's revenue and nothing
+ * else the flows hold, so a trial's flows are those built from today's revenue, with the fleet's decisions
+ * (fleetEvents: when it mines, is sold, is bought again) taken at the trial's, evaluated with the mining
+ * revenue scaled by k (scaledFlowsNpv). Flows are kept by their decisions: a solver's trials whose fleets do
+ * the same (the base's, mostly) share one build. Mining never runs past the horizon, so a lease's residual
+ * (its term past it) is the same whatever k.
+ */
+export class BtcTrials {
+  private readonly known: MiningMonthly;
+  private readonly months: number;
+  private readonly built = new Map<string, OptionFlows>();
+  /** Flows built (one option's each). */
+  builds = 0;
+  constructor(
+    private readonly inputs: ProjectionInputs,
+    chain: ChainProjection,
+  ) {
+    this.known = miningMonthly(inputs, chain);
+    this.months = Math.round(inputs.years * 12);
+  }
+
+  /** Option `id`'s NPV at k. */
+  npv(id: OptionId, k: number): number {
+    const { inputs, known, months } = this;
+    const decide = btcScaled(known, k);
+    const run = fleetRun(id, inputs, months);
+    const key = `${id}:${run ? fleetEvents(inputs, decide, run.months, run.options).join(',') : ''}`;
+    let option = this.built.get(key);
+    if (!option) {
+      this.builds++;
+      option = BUILDERS[id](inputs, { ...known, decisions: decide }, months, { npvOnly: true });
+      this.built.set(key, option);
+    }
+    return scaledFlowsNpv(option.flows, inputs.taxRate, inputs.annualDiscountRate, k, 1, 1);
+  }
+}
+
 /**
  * Every option's flows over the horizon, from the same chain (computed, or given when it is known to be the
  * same), not yet evaluated (evaluateFlows).
@@ -196,18 +261,7 @@ export function siteFlows(
   const months = Math.round(inputs.years * 12);
   const chain = given ?? chainFor(inputs);
   const known = miningMonthly(inputs, chain);
-  const k = options.btcScale ?? 1;
-  const mm =
-    k === 1
-      ? known
-      : {
-          ...known,
-          revenue: known.revenue.map((r) => r * k),
-          beyond: (n: number) => {
-            const past = known.beyond(n);
-            return { ...past, revenue: past.revenue.map((r) => r * k) };
-          },
-        };
+  const mm = btcScaled(known, options.btcScale ?? 1);
   const wanted = (id: OptionId) => !options.only || options.only.includes(id);
   const results: OptionFlows[] = [];
   if (wanted('mining')) results.push(keepMiningFlows(inputs, mm, months, options));

@@ -6,6 +6,7 @@
  */
 import type { ChainProjection } from '../chain.js';
 import {
+  BtcTrials,
   chainFor,
   chainGrowth,
   type OptionFlows,
@@ -197,6 +198,7 @@ export class DeltaEvaluator {
   private last: { key: string; flows: OptionFlows[] } | null = null;
   private baseFlows: readonly OptionFlows[] | undefined;
   private readonly memo = new Map<string, NpvDeltas>();
+  private btcTrials: BtcTrials | null = null;
   /** Flows built (a projection's worth each, or part of one). */
   evaluations = 0;
   constructor(
@@ -250,6 +252,21 @@ export class DeltaEvaluator {
     for (const [id, v] of trial) {
       const option = SCALE_DRIVERS[id];
       if (option) scale[option] *= v / driverBase(id, this.base);
+    }
+    // BTC/USD alone (no AI option scaled): BtcTrials builds only for a fleet that decides otherwise.
+    const [only1] = structural;
+    if (structural.length === 1 && only1?.[0] === 'btc-price' && ALL.every((id) => scale[id] === 1)) {
+      this.btcTrials ??= new BtcTrials(this.base, this.chainOf(this.base));
+      const trials = this.btcTrials;
+      const before = trials.builds;
+      const k = only1[1] / this.base.network.btcUsd;
+      const npv = {} as Record<OptionId, number>;
+      for (const id of ALL) npv[id] = only.includes(id) ? trials.npv(id, k) : Number.NaN;
+      if (trials.builds > before) this.evaluations++;
+      return {
+        npvUsd: npv,
+        deltaUsd: { 'ai-lease': npv['ai-lease'] - npv.mining, 'gpu-cloud': npv['gpu-cloud'] - npv.mining },
+      };
     }
     let rebuilt: readonly OptionFlows[] = [];
     if (structural.length > 0) {
