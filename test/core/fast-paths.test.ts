@@ -26,6 +26,7 @@ import {
   type ProjectionInputs,
   projectSite,
   scaledFlowsNpv,
+  scaledNpv,
   siteFlows,
 } from '../../src/core/projection/index.js';
 import { fillNormals, normal } from '../../src/core/risk/normal.js';
@@ -349,6 +350,47 @@ describe('BTC trials (BtcTrials) are the flows rebuilt at each price', () => {
         expect(trials.builds).toBeLessThanOrEqual(OPTIONS.length * scales.length);
       }),
       { numRuns: 120 },
+    );
+  });
+
+  it("a grid's BTC price x GPU-hour price and lease rate cells are the flows rebuilt, to the bit", () => {
+    fc.assert(
+      fc.property(
+        trialInputs,
+        fc.array(fc.tuple(btcScale, fc.double({ min: 0.2, max: 3, noNaN: true })), {
+          minLength: 1,
+          maxLength: 5,
+        }),
+        fc.constantFrom('gpu-hour-price', 'lease-rate') as fc.Arbitrary<'gpu-hour-price' | 'lease-rate'>,
+        (inputs, cells, driver) => {
+          const evaluator = new DeltaEvaluator(inputs);
+          const chain = chainFor(inputs);
+          const base =
+            driver === 'gpu-hour-price' ? inputs.gpu.gpuUsdPerHour : inputs.lease.leaseUsdPerKwMonth;
+          const scaled = driver === 'gpu-hour-price' ? 'gpu-cloud' : 'ai-lease';
+          for (const [k, s] of cells) {
+            const price = inputs.network.btcUsd * k;
+            const value = base * s;
+            const got = evaluator.at([
+              [driver, value],
+              ['btc-price', price],
+            ]).npvUsd;
+            // What the evaluator built before: the flows at the BTC scale; the scaled option in one pass.
+            const flows = siteFlows(inputs, chain, {
+              npvOnly: true,
+              btcScale: price / inputs.network.btcUsd,
+            }).options;
+            for (const o of flows) {
+              const want =
+                o.id === scaled
+                  ? scaledNpv(inputs, [o])(o.id, 1, value / base)
+                  : scaledFlowsNpv(o.flows, inputs.taxRate, inputs.annualDiscountRate, 1, 1, 1);
+              expect(Object.is(got[o.id], want), `${o.id} at ${price}, ${driver} ${value}`).toBe(true);
+            }
+          }
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 

@@ -223,6 +223,11 @@ export class BtcTrials {
   private readonly known: MiningMonthly;
   private readonly months: number;
   private readonly built = new Map<string, OptionFlows>();
+  private readonly atScale: Record<OptionId, Map<number, OptionFlows>> = {
+    mining: new Map(),
+    'ai-lease': new Map(),
+    'gpu-cloud': new Map(),
+  };
   /** Flows built (one option's each). */
   builds = 0;
   constructor(
@@ -235,6 +240,19 @@ export class BtcTrials {
 
   /** Option `id`'s NPV at k. */
   npv(id: OptionId, k: number): number {
+    const { inputs } = this;
+    return scaledFlowsNpv(this.flowsAt(id, k).flows, inputs.taxRate, inputs.annualDiscountRate, k, 1, 1);
+  }
+
+  /**
+   * Option `id`'s flows for a trial at k: built from today's revenue with the fleet's decisions at k's, to be
+   * evaluated with a mining scale of k (scaledFlowsNpv, scaledNpv).
+   */
+  flowsAt(id: OptionId, k: number): OptionFlows {
+    // A grid asks for the same k on every row: its decisions once.
+    const atScale = this.atScale[id];
+    const seen = atScale.get(k);
+    if (seen) return seen;
     const { inputs, known, months } = this;
     const decide = btcScaled(known, k);
     const run = fleetRun(id, inputs, months);
@@ -245,7 +263,8 @@ export class BtcTrials {
       option = BUILDERS[id](inputs, { ...known, decisions: decide }, months, { npvOnly: true });
       this.built.set(key, option);
     }
-    return scaledFlowsNpv(option.flows, inputs.taxRate, inputs.annualDiscountRate, k, 1, 1);
+    atScale.set(k, option);
+    return option;
   }
 }
 

@@ -253,15 +253,22 @@ export class DeltaEvaluator {
       const option = SCALE_DRIVERS[id];
       if (option) scale[option] *= v / driverBase(id, this.base);
     }
-    // BTC/USD alone (no AI option scaled): BtcTrials builds only for a fleet that decides otherwise.
+    // BTC/USD the only driver that builds (a grid's BTC axis with a scale driver too): BtcTrials builds only
+    // for a fleet that decides otherwise; the flows evaluated with the mining revenue scaled by k (and an AI
+    // option's revenue by its scale, its lease tail again, as a rebuilt trial's: scaledNpv).
     const [only1] = structural;
-    if (structural.length === 1 && only1?.[0] === 'btc-price' && ALL.every((id) => scale[id] === 1)) {
+    if (structural.length === 1 && only1?.[0] === 'btc-price') {
       this.btcTrials ??= new BtcTrials(this.base, this.chainOf(this.base));
       const trials = this.btcTrials;
       const before = trials.builds;
       const k = only1[1] / this.base.network.btcUsd;
       const npv = {} as Record<OptionId, number>;
-      for (const id of ALL) npv[id] = only.includes(id) ? trials.npv(id, k) : Number.NaN;
+      for (const id of ALL)
+        npv[id] = !only.includes(id)
+          ? Number.NaN
+          : scale[id] === 1
+            ? trials.npv(id, k)
+            : scaledNpv(this.base, [trials.flowsAt(id, k)])(id, k, scale[id]);
       if (trials.builds > before) this.evaluations++;
       return {
         npvUsd: npv,
