@@ -296,7 +296,14 @@ const trialInputs: fc.Arbitrary<ProjectionInputs> = fc
     minerEnd: fc.constantFrom('refresh', 'sell') as fc.Arbitrary<ProjectionInputs['minerEnd']>,
     leaseTermMonths: fc.integer({ min: 12, max: 180 }),
     taxRate: fc.constantFrom(0, 0.21),
-    usTax: fc.boolean(),
+    usTax: fc.option(
+      fc.record({
+        stateRate: fc.constantFrom(0, 0.05),
+        nolLimit: fc.constantFrom(0.8, 1),
+        bonusShare: fc.constantFrom(0, 0.6, 1, null),
+      }),
+      { nil: null },
+    ),
     model: fc.boolean(),
     years: fc.constantFrom(3, 5, 10),
   })
@@ -316,20 +323,20 @@ const trialInputs: fc.Arbitrary<ProjectionInputs> = fc
       leaseTermMonths: r.leaseTermMonths,
       salvageUsdPerMwIt: 50_000,
       taxRate: r.taxRate,
-      ...(r.usTax && r.taxRate > 0 ? { tax: US_TAX } : {}),
+      ...(r.usTax && r.taxRate > 0
+        ? {
+            tax: {
+              federalRate: 0.21,
+              ...r.usTax,
+              fitOut: { fiveYear: 0.4, fifteenYear: 0.1, thirtyNineYear: 0.5 },
+              startCalendarMonth: 2026 * 12 + 11,
+            } satisfies UsTaxInputs,
+          }
+        : {}),
       networkModel: r.model ? NETWORK_MODEL : null,
       difficultyGrowthPerMonth: r.model ? 0.014 : base.difficultyGrowthPerMonth,
     };
   });
-
-const US_TAX: UsTaxInputs = {
-  federalRate: 0.21,
-  stateRate: 0,
-  nolLimit: 0.8,
-  bonusShare: 0,
-  fitOut: { fiveYear: 0.4, fifteenYear: 0.1, thirtyNineYear: 0.5 },
-  startCalendarMonth: 2026 * 12 + 11,
-};
 
 const OPTIONS = ['mining', 'ai-lease', 'gpu-cloud'] as const;
 
