@@ -44,7 +44,9 @@ export function catalogFigures(): CatalogFigure[] {
     add('conversions', c.id, 'self-mining', c.provenance);
     for (const s of c.sites) add('conversions', c.id, `site ${s.site}`, s.provenance);
   }
-  for (const v of VALUATIONS) add('valuations', v.id, v.kind, v.provenance);
+  // A sale's or a bid's announced terms are fixed facts; analysts' values and cap rates age.
+  for (const v of VALUATIONS)
+    add('valuations', v.id, v.kind === 'sale' || v.kind === 'bid' ? 'terms' : v.kind, v.provenance);
   for (const d of DEFAULT_FIGURES) add('defaults', d.id, d.flag, d.provenance);
   return out;
 }

@@ -357,13 +357,14 @@ export function projectDocument(report: ProjectReport, width = 100): Document {
     const chances = sim.options
       .filter((o) => o.id !== 'mining')
       .map(
-        (o) => `the ${label(o.id)} beats keeping mining on ${(o.probabilityBeatsMining * 100).toFixed(1)}%`,
+        (o) =>
+          `${o.id === 'sell' ? 'selling the site' : `the ${label(o.id)}`} beats keeping mining on ${(o.probabilityBeatsMining * 100).toFixed(1)}%`,
       )
       .join(', ');
     const best =
       bestMean === undefined
         ? ''
-        : `; the highest mean NPV: ${bestMean.id === 'mining' ? 'keeping mining' : `the ${label(bestMean.id)}`} (${usd(bestMean.npvUsd.mean)})`;
+        : `; the highest mean NPV: ${bestMean.id === 'mining' ? 'keeping mining' : bestMean.id === 'sell' ? 'selling the site' : `the ${label(bestMean.id)}`} (${usd(bestMean.npvUsd.mean)})`;
     blocks.push(text(`Over ${num(sim.paths)} simulated paths: ${chances}${best}`, 'good'));
   }
   return { blocks };
