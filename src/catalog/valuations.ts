@@ -27,6 +27,23 @@ export interface ValuationMark {
   provenance: Provenance;
 }
 
+/** J.P. Morgan's note of 2025-11-24, as trade press reported it. */
+const JPM_2025_11: Provenance = {
+  source:
+    'https://blockspace.media/insight/jpmorgan-increases-guidance-on-power-capacity-valuation-upgrades-cifr-and-clsk-to-overweight',
+  asOf: '2025-11-24',
+  confidence: 'secondary',
+  note: "trade press on the bank's note of 2025-11-24 (the note itself is not public)",
+};
+
+/** JLL's Q1 2026 data-center cap rates, seen only as a citation. */
+const JLL_Q1_2026_CITED: Provenance = {
+  source: 'https://apers.app/learn/asset-classes/industrial/data-centers-power-pricing-pue-hyperscaler',
+  asOf: '2026-03',
+  confidence: 'secondary',
+  note: "an education site citing JLL's Q1 2026 figures; JLL's own table was not found (treat as a citation)",
+};
+
 export const VALUATIONS: readonly ValuationMark[] = [
   {
     id: 'coreweave-core-scientific',
@@ -38,7 +55,7 @@ export const VALUATIONS: readonly ValuationMark[] = [
     high: 6_923_077,
     mwBasis: 'gross',
     basis:
-      'all-stock equity value ~$9.0B ($20.40 a share at CoreWeave\'s 2025-07-03 close, 0.1235 of its shares per share) over ~1.3 GW of gross power: ~$6.9M per gross MW; worth ~$15.64 a share by 2025-09-25; rejected by Core Scientific\'s stockholders on 2025-10-30 (the merger agreement was terminated)',
+      "all-stock equity value ~$9.0B ($20.40 a share at CoreWeave's 2025-07-03 close, 0.1235 of its shares per share) over ~1.3 GW of gross power: ~$6.9M per gross MW; worth ~$15.64 a share by 2025-09-25; rejected by Core Scientific's stockholders on 2025-10-30 (the merger agreement was terminated)",
     provenance: {
       source:
         'https://www.stocktitan.net/sec-filings/CORZ/defm14a-core-scientific-inc-tx-merger-proxy-statement-0006dc3764e5.html',
@@ -64,26 +81,20 @@ export const VALUATIONS: readonly ValuationMark[] = [
       asOf: '2025-10-15',
       confidence: 'derived',
       fixed: true,
-      note: 'a wire report of the companies\' announcement; the MW are not said to be IT or gross; closing expected in 2026',
+      note: "a wire report of the companies' announcement; the MW are not said to be IT or gross; closing expected in 2026",
     },
   },
   {
     id: 'jpm-colocation-2025-11',
     kind: 'analyst',
-    subject: "HPC colocation capacity of US-listed miners (equity value)",
+    subject: 'HPC colocation capacity of US-listed miners (equity value)',
     by: 'J.P. Morgan (R. Smith, C. Pearce)',
     low: 8_000_000,
     high: 17_000_000,
     mwBasis: 'it',
     basis:
       'equity value per MW of critical IT colocation capacity, $8-17M (up from $4-9M); blended $14M (Cipher), $13M (CleanSpark), $17M (IREN)',
-    provenance: {
-      source:
-        'https://blockspace.media/insight/jpmorgan-increases-guidance-on-power-capacity-valuation-upgrades-cifr-and-clsk-to-overweight',
-      asOf: '2025-11-24',
-      confidence: 'secondary',
-      note: "trade press on the bank's note of 2025-11-24 (the note itself is not public)",
-    },
+    provenance: JPM_2025_11,
   },
   {
     id: 'jpm-cloud-2025-11',
@@ -94,13 +105,7 @@ export const VALUATIONS: readonly ValuationMark[] = [
     high: 19_000_000,
     mwBasis: 'it',
     basis: 'up to $19M of equity value per MW of critical IT cloud capacity (up from $12M)',
-    provenance: {
-      source:
-        'https://blockspace.media/insight/jpmorgan-increases-guidance-on-power-capacity-valuation-upgrades-cifr-and-clsk-to-overweight',
-      asOf: '2025-11-24',
-      confidence: 'secondary',
-      note: "trade press on the bank's note of 2025-11-24 (the note itself is not public)",
-    },
+    provenance: JPM_2025_11,
   },
   {
     id: 'jpm-colocation-2025-09',
@@ -128,12 +133,7 @@ export const VALUATIONS: readonly ValuationMark[] = [
     high: 0.065,
     mwBasis: null,
     basis: 'stabilized hyperscale 5.5-6.5% (colocation 6-7%, powered shell 7-8%), JLL Q1 2026',
-    provenance: {
-      source: 'https://apers.app/learn/asset-classes/industrial/data-centers-power-pricing-pue-hyperscaler',
-      asOf: '2026-03',
-      confidence: 'secondary',
-      note: "an education site citing JLL's Q1 2026 figures; JLL's own table was not found (treat as a citation)",
-    },
+    provenance: JLL_Q1_2026_CITED,
   },
   {
     id: 'dc-cap-rate-colocation',
@@ -144,12 +144,7 @@ export const VALUATIONS: readonly ValuationMark[] = [
     high: 0.07,
     mwBasis: null,
     basis: 'colocation 6-7% (stabilized hyperscale 5.5-6.5%, powered shell 7-8%), JLL Q1 2026',
-    provenance: {
-      source: 'https://apers.app/learn/asset-classes/industrial/data-centers-power-pricing-pue-hyperscaler',
-      asOf: '2026-03',
-      confidence: 'secondary',
-      note: "an education site citing JLL's Q1 2026 figures; JLL's own table was not found (treat as a citation)",
-    },
+    provenance: JLL_Q1_2026_CITED,
   },
 ];
 

@@ -29,7 +29,8 @@ const EXIT_METHODS = ['cap-rate', 'multiple', 'per-mw', 'per-it-mw'] as const;
 /** `--residual`: a rule, or METHOD:VALUE for an exit value. */
 export function parseResidual(text: string, from: string): { rule: ResidualRule; exit: ExitValue | null } {
   const trimmed = text.trim();
-  if (trimmed === 'economic' || trimmed === 'book' || trimmed === 'none') return { rule: trimmed, exit: null };
+  if (trimmed === 'economic' || trimmed === 'book' || trimmed === 'none')
+    return { rule: trimmed, exit: null };
   const colon = trimmed.indexOf(':');
   const method = colon < 0 ? '' : trimmed.slice(0, colon).trim();
   const raw = colon < 0 ? '' : trimmed.slice(colon + 1);
@@ -75,4 +76,3 @@ export function parseSale(
   }
   return { usdPerMw, month: saleMonth, markId: mark ? mark.id : null };
 }
-

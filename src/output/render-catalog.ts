@@ -2,10 +2,10 @@
 import {
   ageText,
   type CatalogDocument,
-  valuationText,
   type FigureAge,
   type StaleDocument,
   type Staleness,
+  valuationText,
 } from '../report/catalog.js';
 import { num, price, usd } from '../report/format.js';
 import { type Block, type Document, text } from './document.js';
@@ -314,7 +314,7 @@ function valuationsDocument(report: Extract<CatalogDocument, { kind: 'valuations
       },
       ...ageLegend(report.ages),
       text(
-        'gross MW: the site\'s grid power (what --sell-per-mw prices; a sale or bid per gross MW can be given by its id); IT MW: critical IT load (--residual per-it-mw:USD); a cap rate: --residual cap-rate:R.',
+        "gross MW: the site's grid power (what --sell-per-mw prices; a sale or bid per gross MW can be given by its id); IT MW: critical IT load (--residual per-it-mw:USD); a cap rate: --residual cap-rate:R.",
         'dim',
       ),
       ...report.entries.flatMap((v) => [

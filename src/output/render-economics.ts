@@ -93,7 +93,10 @@ function whoPaysPower(a: Assumption | undefined): string {
 const options = (report: EconomicsReport) => report.options;
 
 /** Today's figures of a sale are not figures: nothing runs after it (only the MW sold is shown). */
-const today = (cell: Row[1]): Row[1] => (o) => (o.id === 'sell' ? '' : cell(o));
+const today =
+  (cell: Row[1]): Row[1] =>
+  (o) =>
+    o.id === 'sell' ? '' : cell(o);
 
 /** Key assumptions, defaults marked with *. */
 export function assumptionLines(report: EconomicsReport): string[] {

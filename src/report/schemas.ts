@@ -253,7 +253,10 @@ export const optionSchema = z.object({
   ebitUsdPerYear: z.optional(describe(num(), 'EBITDA minus depreciation')),
   breakevenVsMining: z.optional(breakevenVsMiningSchema),
   annualDiscountRate: z.optional(
-    describe(num(), "compare: the annual rate this option's NPV and discounted paybacks use (its own, or --discount-rate)"),
+    describe(
+      num(),
+      "compare: the annual rate this option's NPV and discounted paybacks use (its own, or --discount-rate)",
+    ),
   ),
   saleUsd: z.optional(
     describe(
@@ -659,7 +662,12 @@ export const projectedOptionSchema = z.object({
       'sell only: the month the site is sold with its miners for --sell-per-mw x its grid MW (it mines until then)',
     ),
   ),
-  saleUsd: z.optional(describe(num(), "sell only: the price, --sell-per-mw x the site's grid MW, in month saleMonth's otherCashUsd")),
+  saleUsd: z.optional(
+    describe(
+      num(),
+      "sell only: the price, --sell-per-mw x the site's grid MW, in month saleMonth's otherCashUsd",
+    ),
+  ),
   breakevenVsMining: z.optional(breakevenVsMiningSchema),
   heightNote: z.optional(
     describe(

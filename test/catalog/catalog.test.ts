@@ -470,7 +470,15 @@ describe('provenance a user can follow', () => {
   });
 
   it('no listed aggregator or machine-written domain appears anywhere in the catalog, notes included', () => {
-    const everything = JSON.stringify([MINERS, GPUS, DEALS, CONVERSIONS, VALUATIONS, DEFAULT_FIGURES, figures]);
+    const everything = JSON.stringify([
+      MINERS,
+      GPUS,
+      DEALS,
+      CONVERSIONS,
+      VALUATIONS,
+      DEFAULT_FIGURES,
+      figures,
+    ]);
     expect(FORBIDDEN_SOURCE_DOMAINS.length).toBeGreaterThanOrEqual(5);
     for (const domain of FORBIDDEN_SOURCE_DOMAINS) expect(everything, domain).not.toContain(domain);
     expect(isForbiddenSource('https://fi.salmoncrypto.com/x')).toBe(true);
@@ -478,7 +486,15 @@ describe('provenance a user can follow', () => {
   });
 
   it('never cites the project-internal reference facts', () => {
-    const everything = JSON.stringify([MINERS, GPUS, DEALS, CONVERSIONS, VALUATIONS, DEFAULT_FIGURES, figures]);
+    const everything = JSON.stringify([
+      MINERS,
+      GPUS,
+      DEALS,
+      CONVERSIONS,
+      VALUATIONS,
+      DEFAULT_FIGURES,
+      figures,
+    ]);
     expect(everything).not.toMatch(/reference facts|section \d|FACTS/i);
     expect(EMBEDDED_SNAPSHOT.sources).not.toMatch(/reference facts|section \d/i);
     expect(EMBEDDED_SNAPSHOT.sources).toMatch(/https:\/\//);

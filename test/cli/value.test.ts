@@ -4,11 +4,7 @@
  * option, the valuations catalog, and bad values (exit 2, one line naming the flag).
  */
 import { describe, expect, it } from 'vitest';
-import {
-  catalogOutputSchema,
-  economicsOutputSchema,
-  projectOutputSchema,
-} from '../../src/report/schemas.js';
+import { catalogOutputSchema, economicsOutputSchema, projectOutputSchema } from '../../src/report/schemas.js';
 import { runCli } from './run-cli.js';
 
 const COMPARE = ['compare', '--mw', '341', '--offline'];

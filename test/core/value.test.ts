@@ -36,7 +36,11 @@ describe('a sale of the site (option sell)', () => {
 
   it('is worth exactly that today even with fixed site costs and a tax (they stop with the sale)', () => {
     const p = projectSite(
-      baseProjection({ sale: { usdPerMw: 1_000_000, month: 0 }, siteFixedUsdPerMwMonth: 5000, taxRate: 0.21 }),
+      baseProjection({
+        sale: { usdPerMw: 1_000_000, month: 0 },
+        siteFixedUsdPerMwMonth: 5000,
+        taxRate: 0.21,
+      }),
     );
     expect(option(p, 'sell').npvUsd).toBe(341_000_000);
   });
@@ -75,7 +79,11 @@ describe('a sale of the site (option sell)', () => {
   });
 
   it('is not an option without a sale', () => {
-    expect(projectSite(baseProjection()).options.map((o) => o.id)).toEqual(['mining', 'ai-lease', 'gpu-cloud']);
+    expect(projectSite(baseProjection()).options.map((o) => o.id)).toEqual([
+      'mining',
+      'ai-lease',
+      'gpu-cloud',
+    ]);
   });
 });
 
@@ -122,7 +130,7 @@ describe('exit values at the horizon (--residual cap-rate, multiple, per-mw, per
     expect(option(p, 'mining').residualUsd).toBeCloseTo((341 / 1.05) * 10_000_000, 4);
   });
 
-  it("a trial at another lease rate values a cap-rate exit again, exactly as a rebuilt projection", () => {
+  it('a trial at another lease rate values a cap-rate exit again, exactly as a rebuilt projection', () => {
     const inputs = baseProjection({ exitValue: { method: 'cap-rate', capRate: 0.08 } });
     const scaled = scaledNpv(inputs, siteFlows(inputs).options)('ai-lease', 1, 1.2);
     const rebuilt = option(

@@ -7,6 +7,8 @@
  * Pure; flows.ts holds the monthly arrays, assets.ts what each option owns, options.ts each option's
  * months. Conventions: finance.ts (cash at each month's end; capex when spent; month 0 is today).
  */
+
+import { gpuCloudEconomics, leaseEconomics } from '../ai.js';
 import type { ChainProjection } from '../chain.js';
 import {
   annualRate,
@@ -18,14 +20,7 @@ import {
 } from '../finance.js';
 import type { OptionId } from '../units.js';
 import { leveredOption } from './debt.js';
-import { gpuCloudEconomics, leaseEconomics } from '../ai.js';
-import {
-  evaluateFlows,
-  type Flows,
-  lastMonthsEbitda,
-  type OptionFlows,
-  scaledFlowsNpv,
-} from './flows.js';
+import { evaluateFlows, type Flows, lastMonthsEbitda, type OptionFlows, scaledFlowsNpv } from './flows.js';
 import {
   chainFor,
   gpuFlows,
