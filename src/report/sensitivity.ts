@@ -33,8 +33,8 @@ export function sensitivityReport(
   robustness: SiteRobustness,
 ): SensitivityReport {
   const from = new Map(context.ranges.map((r) => [r.id, r.from]));
-  const npv = tornado.base.npvUsd;
-  const ids: OptionId[] = ['mining', 'ai-lease', 'gpu-cloud'];
+  const npv = tornado.base.npvUsd as Record<OptionId, number>;
+  const ids = (['mining', 'ai-lease', 'gpu-cloud', 'sell'] as const).filter((id) => npv[id] !== undefined);
   const [best, runnerUp] = [...ids].sort((a, b) => npv[b] - npv[a]) as [OptionId, OptionId];
   const margin = npv[best] - npv[runnerUp];
   const robust = robustFields(robustness);

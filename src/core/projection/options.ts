@@ -242,7 +242,13 @@ export function miningFlows(
   inputs: ProjectionInputs,
   mm: MiningMonthly,
   months: number,
-  options: { untilMonth?: number; sellToday?: boolean; depreciation?: boolean } = {},
+  options: {
+    untilMonth?: number;
+    sellToday?: boolean;
+    depreciation?: boolean;
+    /** At `untilMonth` the fleet goes with the site (a sale of the site): no resale of its own then. */
+    handOver?: boolean;
+  } = {},
 ): FleetFlows {
   const flows = new Flows(months + 1);
   const assets: Asset[] = [];
@@ -256,7 +262,8 @@ export function miningFlows(
     purchases++;
   };
   const sell = (m: number) => {
-    flows.other[m] = (flows.other[m] as number) + minerResaleAt(inputs, mm, m);
+    const withSite = options.handOver === true && m === until;
+    if (!withSite) flows.other[m] = (flows.other[m] as number) + minerResaleAt(inputs, mm, m);
     for (const a of assets) a.soldAt ??= m;
     soldMonth = m;
   };
@@ -396,6 +403,38 @@ export function keepMiningFlows(
         ? bookValueAt(fleet.assets, months)
         : 0;
   return withResidual(inputs, 'mining', fleet, fleet.flows, residualUsd, null);
+}
+
+/**
+ * Sell the site (inputs.sale): it mines as keeping mining until the sale's month (a fleet that stops paying
+ * is sold before, at its resale), then the site goes with its miners for the price per MW of its grid power;
+ * its fixed costs stop then. Nothing is held at the horizon (no residual). Under the US tax model the price
+ * is a taxable gain as an equipment sale is; the flat rate taxes EBIT only.
+ */
+export function sellFlows(
+  inputs: ProjectionInputs,
+  mm: MiningMonthly,
+  months: number,
+  options: ProjectOptions,
+): OptionFlows {
+  const sale = inputs.sale ?? { usdPerMw: 0, month: 0 };
+  const month = Math.min(Math.max(0, Math.round(sale.month)), months);
+  const fleet: FleetFlows =
+    month === 0
+      ? { flows: new Flows(months + 1), assets: [], soldMonth: 0, purchases: 0 }
+      : miningFlows(inputs, mm, months, {
+          untilMonth: month,
+          handOver: true,
+          depreciation: needsDepreciation(inputs, options),
+        });
+  const { flows } = fleet;
+  for (let m = month + 1; m <= months; m++) flows.height[m] = Number.NaN;
+  addFixedSiteCosts(flows, inputs);
+  for (let m = month + 1; m <= months; m++) flows.fixedOpex[m] = 0;
+  const saleUsd = sale.usdPerMw * inputs.mining.siteMw;
+  flows.other[month] = (flows.other[month] as number) + saleUsd;
+  const option = withResidual(inputs, 'sell', fleet, flows, 0, null);
+  return { ...option, gridChargesUsd: gridChargesPerMonth(inputs, false) * month, saleMonth: month, saleUsd };
 }
 
 /**
