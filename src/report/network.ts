@@ -2,7 +2,7 @@
  * Network report documents: what `hashprice` and `network` print as JSON (and what their tables read), shaped
  * from the site layer's network data (src/site/network.ts). Pure; types are the schemas' (schemas.ts).
  */
-import { EPOCH_BASIS_PREFIX } from '../catalog/snapshot.js';
+import { CLOSE_BASIS_PREFIX, EPOCH_BASIS_PREFIX } from '../catalog/snapshot.js';
 import type { NetworkSnapshot, Sourced } from '../data/types.js';
 import type { NetworkData } from '../site/network.js';
 import { DOCUMENT_VERSIONS } from './documents.js';
@@ -22,6 +22,11 @@ export function provenanceOf(q: Sourced<unknown>): QuantityProvenance {
 /** Whether an embedded figure comes from the newest difficulty epoch rather than the snapshot. */
 export function fromEmbeddedEpoch(p: { source: string; basis?: string | undefined }): boolean {
   return p.source === 'snapshot' && (p.basis?.startsWith(EPOCH_BASIS_PREFIX) ?? false);
+}
+
+/** Whether an embedded price comes from the newest monthly close rather than the snapshot. */
+export function fromEmbeddedClose(p: { source: string; basis?: string | undefined }): boolean {
+  return p.source === 'snapshot' && (p.basis?.startsWith(CLOSE_BASIS_PREFIX) ?? false);
 }
 
 export interface NetworkAssumption {
