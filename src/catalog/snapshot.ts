@@ -42,6 +42,20 @@ export const SNAPSHOT_BASIS = {
   avgFeesBtcPerBlock: 'Hashrate Index roundup of 2026-01-12: 17 BTC of fees over ~1,008 blocks (derived)',
 } as const;
 
+/** The public address behind each network input of the snapshot (the links of `sources` above). */
+export const SNAPSHOT_SOURCE_URLS = {
+  heightBlocks: 'https://github.com/bitcoin-data/block-arrival-times',
+  difficulty: 'https://github.com/spesmilo/electrum',
+  btcUsd: 'https://hashrateindex.com/blog/hashrate-index-roundup-january-12-2026',
+  avgFeesBtcPerBlock: 'https://hashrateindex.com/blog/hashrate-index-roundup-january-12-2026',
+} as const;
+
+/** The embedded BTC/USD monthly closes' source (src/catalog/btc-monthly.ts): an offline price's newest close. */
+export const CLOSES_SOURCE_URL = 'https://github.com/typedcypher/historical-bitcoin-prices';
+
+/** The newest embedded difficulty epoch's source (its difficulty; its date estimated from the retarget rule). */
+export const EPOCHS_SOURCE_URL = 'https://github.com/spesmilo/electrum';
+
 /** Every embedded figure taken from the newest difficulty epoch starts its basis with this (tables group by it). */
 export const EPOCH_BASIS_PREFIX = 'newest embedded difficulty epoch';
 /**

@@ -23,6 +23,18 @@ export interface Assumption {
   basis?: string;
   /** The flag, env var or file path the value came from. */
   from?: string;
+  /** A default's documented public source (its row's sourceUrl; catalog sources are added by the report). */
+  sourceUrl?: string;
+}
+
+/** A row's default as an assumption: value, basis and the documented source the basis cites. */
+function rowDefault<T extends number | string | boolean>(r: ReturnType<typeof row>, value: T): Assumption {
+  return {
+    value,
+    origin: 'default',
+    ...(r.basis ? { basis: r.basis } : {}),
+    ...(r.sourceUrl ? { sourceUrl: r.sourceUrl } : {}),
+  };
 }
 
 /** Every input used, by name, with where it came from. */
@@ -34,6 +46,7 @@ interface Fallback {
   value: number;
   origin: Origin;
   basis?: string;
+  sourceUrl?: string;
 }
 
 function record(given: Given, value: number | string | boolean): Assumption {
@@ -50,9 +63,7 @@ export function numberInput(inputs: Inputs, id: string, into: Assumptions, fallb
   const r = row(id);
   const chosen: Fallback | undefined =
     fallback ??
-    (typeof r.defaultValue === 'number'
-      ? { value: r.defaultValue, origin: 'default', ...(r.basis ? { basis: r.basis } : {}) }
-      : undefined);
+    (typeof r.defaultValue === 'number' ? (rowDefault(r, r.defaultValue) as Fallback) : undefined);
   if (!chosen) {
     const accepts = r.kind.type === 'number' ? r.kind.spec.accepts : 'a value';
     throw new UsageError(`${r.flag} is required: expected ${accepts}`);
@@ -318,7 +329,7 @@ export function textInput<T extends string | boolean>(inputs: Inputs, id: string
     return given.value;
   }
   const r = row(id);
-  into[id] = { value: r.defaultValue as T, origin: 'default', ...(r.basis ? { basis: r.basis } : {}) };
+  into[id] = rowDefault(r, r.defaultValue as T);
   return r.defaultValue as T;
 }
 

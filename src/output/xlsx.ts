@@ -252,7 +252,7 @@ function assumptionsSheet(wb: import('exceljs').Workbook, report: ProjectReport)
     { header: 'Source date', key: 'date', width: 12 },
   ];
   for (const [input, a] of Object.entries(report.assumptionSources)) {
-    const url = URL_IN_TEXT.exec(a.basis ?? '')?.[0];
+    const url = a.sourceUrl ?? URL_IN_TEXT.exec(a.basis ?? '')?.[0];
     const dateText = a.sourceAsOf ?? a.asOf ?? null;
     const row = ws.addRow({
       input,

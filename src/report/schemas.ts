@@ -295,6 +295,12 @@ export const assumptionSchema = z.object({
       'that source is older than its refresh cadence (docs/data.md); marked ! in the footers',
     ),
   ),
+  sourceUrl: z.optional(
+    describe(
+      z.string(),
+      'a default, catalog or embedded value: the address (http or https) of its public source, where it has one',
+    ),
+  ),
 });
 
 const optionIdSchema = () => z.enum(['mining', 'ai-lease', 'gpu-cloud', 'sell']);

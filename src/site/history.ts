@@ -2,7 +2,8 @@
  * `history`: daily hashprice from loaded days (a file, a mempool instance, the cache, or the embedded
  * difficulty epochs), the period's statistics and a miner's margin history.
  */
-import { DIFFICULTY_EPOCHS } from '../catalog/difficulty-epochs.js';
+import { BTC_MONTHLY_CLOSE_USD, BTC_MONTHLY_SOURCE } from '../catalog/btc-monthly.js';
+import { DIFFICULTY_EPOCHS, DIFFICULTY_EPOCHS_SOURCE } from '../catalog/difficulty-epochs.js';
 import {
   type DayInput,
   dateOf,
@@ -10,11 +11,13 @@ import {
   epochStartTimes,
   fillHeights,
   type HashpriceDay,
+  type HashpriceMonth,
   type HistoryStats,
   hashpriceDays,
   historyStats,
   type MarginHistory,
   marginHistory,
+  monthlyHashprice,
 } from '../core/history.js';
 import type { FleetModel } from '../core/mining.js';
 
@@ -89,5 +92,40 @@ export function siteHistory(
       : null,
     lastLoadedDay,
     anyInPeriod: !(all.length === 0 || (lastLoadedDay !== undefined && lastLoadedDay < since)),
+  };
+}
+
+/** A monthly hashprice history and where its figures come from. */
+export interface MonthlyHashpriceHistory {
+  months: HashpriceMonth[];
+  /** 'embedded': the difficulty epochs and BTC/USD monthly closes; 'file': the days of --data. */
+  source: 'embedded' | 'file';
+  /** The sources' text (with their addresses), for a reader. */
+  sources: string[];
+}
+
+/** The last day of a YYYY-MM month, YYYY-MM-DD. */
+function lastDayOf(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return dateOf(Date.UTC(y, m, 1) - 86_400_000);
+}
+
+/**
+ * Each month's hashprice at its last day: from `loaded` days (a file) when given, else from the embedded
+ * difficulty epochs (difficulty and height at each month's end) and BTC/USD monthly closes, fees excluded
+ * (none are embedded).
+ */
+export function monthlyHashpriceHistory(loaded: readonly DayInput[] | null): MonthlyHashpriceHistory {
+  if (loaded) return { months: monthlyHashprice(hashpriceSeries(loaded)), source: 'file', sources: [] };
+  const closes = new Map(BTC_MONTHLY_CLOSE_USD.map(([month, usd]) => [lastDayOf(month), usd]));
+  const first = BTC_MONTHLY_CLOSE_USD[0]?.[0] ?? '2019-12';
+  const days = embeddedDays(`${first}-01`, EMBEDDED_EPOCHS_END).map((d) => ({
+    ...d,
+    btcUsd: closes.get(d.date) ?? null,
+  }));
+  return {
+    months: monthlyHashprice(hashpriceDays(days)),
+    source: 'embedded',
+    sources: [DIFFICULTY_EPOCHS_SOURCE, BTC_MONTHLY_SOURCE],
   };
 }

@@ -508,13 +508,19 @@ const ACCEPTED: Record<Exclude<CommandName, 'report'>, readonly string[]> = {
   completion: ['--offline', '--quiet'],
 };
 
-/** `report` takes every input of `project` but --json and --format (it writes HTML), plus --out. */
+/**
+ * `report` takes every input of `project` but --json and --format (it writes HTML) and --sell-per-mw, plus --out,
+ * the tornado's ranges of `sensitivity` (--swing, --range) and the hashprice history's file of `history` (--data).
+ */
 const ACCEPTED_WITH_REPORT: Record<CommandName, readonly string[]> = {
   ...ACCEPTED,
   // The board report shows the three options: a sale (--sell-per-mw) is project's and compare's.
   report: [
     ...ACCEPTED.project.filter((f) => f !== '--json' && f !== '--format' && f !== '--sell-per-mw'),
     '--out',
+    '--swing',
+    '--range',
+    '--data',
   ].sort(),
 };
 

@@ -105,6 +105,18 @@ describe('project --format xlsx', () => {
     const power = assumptions.getColumn(1).values.indexOf('powerUsdPerKwh');
     expect(assumptions.getCell(power, 2).value).toBe(report.assumptionSources.powerUsdPerKwh?.value);
     expect(assumptions.getCell(power, 7).value).toBeInstanceOf(Date);
+    // Each source as a hyperlink cell: the catalog figure's (the power price's), a cited document's (4CP).
+    const url = report.assumptionSources.powerUsdPerKwh?.sourceUrl as string;
+    expect(url).toMatch(/^https:\/\//);
+    expect(assumptions.getCell(power, 6).value).toEqual({ text: url, hyperlink: url });
+    const fourCp = assumptions.getColumn(1).values.indexOf('transmissionChargeUsdPerKwYear');
+    expect(assumptions.getCell(fourCp, 6).value).toEqual({
+      text: 'https://nfmconsulting.com/knowledge/ercot-4cp-reduce-costs',
+      hyperlink: 'https://nfmconsulting.com/knowledge/ercot-4cp-reduce-costs',
+    });
+    // A value the user gave has no source.
+    const mw = assumptions.getColumn(1).values.indexOf('siteMw');
+    expect(assumptions.getCell(mw, 6).value).toBeNull();
   });
 
   it('refuses a terminal (exit 2, one line) and the other commands', async () => {
