@@ -2,8 +2,10 @@
  * `history`: daily hashprice from loaded days (a file, a mempool instance, the cache, or the embedded
  * difficulty epochs), the period's statistics and a miner's margin history.
  */
+
 import { BTC_MONTHLY_CLOSE_USD, BTC_MONTHLY_SOURCE } from '../catalog/btc-monthly.js';
 import { DIFFICULTY_EPOCHS, DIFFICULTY_EPOCHS_SOURCE } from '../catalog/difficulty-epochs.js';
+import { HALVING_INTERVAL_BLOCKS } from '../core/bitcoin.js';
 import {
   type DayInput,
   dateOf,
@@ -118,13 +120,26 @@ function lastDayOf(month: string): string {
 export function monthlyHashpriceHistory(loaded: readonly DayInput[] | null): MonthlyHashpriceHistory {
   if (loaded) return { months: monthlyHashprice(hashpriceSeries(loaded)), source: 'file', sources: [] };
   const closes = new Map(BTC_MONTHLY_CLOSE_USD.map(([month, usd]) => [lastDayOf(month), usd]));
-  const first = BTC_MONTHLY_CLOSE_USD[0]?.[0] ?? '2019-12';
-  const days = embeddedDays(`${first}-01`, EMBEDDED_EPOCHS_END).map((d) => ({
-    ...d,
-    btcUsd: closes.get(d.date) ?? null,
+  // Each month's end from the epochs (one day each, not every day: this runs on every report).
+  const ends = [...closes].flatMap(([date, usd]) =>
+    embeddedDays(date, date).map((d) => ({ ...d, btcUsd: usd })),
+  );
+  // The halvings' days: in a month whose end crosses a multiple of 210,000 blocks, the day whose height does.
+  const era = (d: DayInput) => Math.floor((d.heightEnd ?? 0) / HALVING_INTERVAL_BLOCKS);
+  const halvings = new Map<string, string>();
+  for (let i = 1; i < ends.length; i++) {
+    const end = ends[i] as DayInput;
+    if (era(ends[i - 1] as DayInput) === era(end)) continue;
+    const month = embeddedDays(`${end.date.slice(0, 8)}01`, end.date);
+    const day = month.find((d) => era(d) === era(end));
+    if (day) halvings.set(end.date.slice(0, 7), day.date);
+  }
+  const months = monthlyHashprice(hashpriceDays(ends)).map((m) => ({
+    ...m,
+    halvingDate: halvings.get(m.month) ?? null,
   }));
   return {
-    months: monthlyHashprice(hashpriceDays(days)),
+    months,
     source: 'embedded',
     sources: [DIFFICULTY_EPOCHS_SOURCE, BTC_MONTHLY_SOURCE],
   };

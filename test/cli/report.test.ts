@@ -65,7 +65,7 @@ describe('report', () => {
     );
     // A value given by flag has none.
     expect(assumptions).toMatch(
-      /<td>siteMw<\/td><td>341<\/td><td>flag<\/td><td class="text">given by --mw<\/td>/,
+      /<td class="text">siteMw<\/td><td>341<\/td><td>flag<\/td><td class="text">given by --mw<\/td>/,
     );
   });
 
