@@ -5,7 +5,7 @@
  * Every text from data is escaped. Renders only: the figures come from the documents.
  */
 import { type BoardReport, driverTitle } from '../report/board.js';
-import { irrText, percent, usd } from '../report/format.js';
+import { grouped, irrText, percent, usd } from '../report/format.js';
 import type { ProjectedOptionReport } from '../report/schemas.js';
 import { driverValue } from '../report/verdict.js';
 import { escapeHtml as e, histogramChart, lineChart, SERIES_STYLES, tornadoChart } from './svg-charts.js';
@@ -365,7 +365,7 @@ function history(r: BoardReport): string {
       e(`${hp(lo.hashpriceUsdPerPhDay)} (${mon(lo)})`),
       e(`${hp(hi.hashpriceUsdPerPhDay)} (${mon(hi)})`),
       e(`${hp(end.hashpriceUsdPerPhDay)} (${mon(end)})`),
-      e(`$${Math.round(end.btcUsd).toLocaleString('en-US')}`),
+      e(`$${grouped(end.btcUsd, 0)}`),
       e(`${(end.difficulty / 1e12).toFixed(1)} T`),
     ];
   });

@@ -3,6 +3,7 @@
  * link where the catalog gives one) and the date of each piece of data. It shapes; it computes nothing.
  */
 import { DEFAULT_FIGURES } from '../catalog/defaults.js';
+import { grouped } from '../catalog/text.js';
 import type { MonthlyHashpriceHistory } from '../site/history.js';
 import type { ProjectReport } from './schemas.js';
 import type { SensitivityReport } from './sensitivity-schema.js';
@@ -52,7 +53,7 @@ function linksIn(...texts: (string | undefined)[]): string[] {
  */
 export function valueText(value: number | string | boolean): string {
   if (typeof value !== 'number' || !Number.isFinite(value)) return String(value);
-  return Number(value.toPrecision(6)).toLocaleString('en-US', { maximumFractionDigits: 8 });
+  return grouped(Number(value.toPrecision(6)));
 }
 
 /** Every assumption with its value, origin, basis, date and the links behind it. */
