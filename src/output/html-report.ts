@@ -340,7 +340,7 @@ function history(r: BoardReport): string {
     {
       id: 'chart-history',
       title: `Hashprice at each month's end, ${first.month} to ${last.month} (USD per PH/s per day)`,
-      description: `Monthly hashprice from ${hp(first.hashpriceUsdPerPhDay)} (${first.month}) to ${hp(last.hashpriceUsdPerPhDay)} (${last.month}); high ${hp(high.hashpriceUsdPerPhDay)} (${high.month}), low ${hp(low.hashpriceUsdPerPhDay)} (${low.month})${halvings.length ? `; halvings ${halvings.map((x) => x.date).join(' and ')}` : ''}${feesExcluded ? '; fees excluded' : ''}.`,
+      description: `Monthly hashprice from ${hp(first.hashpriceUsdPerPhDay)} (${first.month}) to ${hp(last.hashpriceUsdPerPhDay)} (${last.month}); high ${hp(high.hashpriceUsdPerPhDay)} (${high.month}), low ${hp(low.hashpriceUsdPerPhDay)} (${low.month})${halvings.length ? `; halvings about ${halvings.map((x) => x.date).join(' and ')}` : ''}${feesExcluded ? '; fees excluded' : ''}.`,
       xLabel: 'Month (ticks at January)',
       yLabel: 'USD per PH/s per day',
     },
@@ -377,7 +377,7 @@ function history(r: BoardReport): string {
     : `<p class="note">Sources: ${h.sources.map((t) => e(t)).join('; ')}. Links: ${h.links.map(link).join(', ')}. Data from ${e(first.date)} to ${e(last.date)}.</p>`;
   return section(
     'history',
-    `${figure(chart, `Hashprice = 86,400 s × 10<sup>15</sup> H/s ÷ (difficulty × 2<sup>32</sup>) × (subsidy + fees) × BTC/USD, at each month's last day. ${halvings.length === 1 ? `Dashed vertical line: the halving (${e(halvings[0]?.date ?? '')})` : halvings.length > 1 ? `Dashed vertical lines: the halvings (${e(halvings.map((x) => x.date).join(', '))})` : 'No halving in the period'}.`)}<p class="note">${fromFile ? e(how) : how}</p>${table(['Year', 'Low (month)', 'High (month)', 'Year end (month)', 'BTC/USD then', 'Difficulty then'], rows)}${sourceList}`,
+    `${figure(chart, `Hashprice = 86,400 s × 10<sup>15</sup> H/s ÷ (difficulty × 2<sup>32</sup>) × (subsidy + fees) × BTC/USD, at each month's last day. ${halvings.length === 1 ? `Dashed vertical line: the halving (about ${e(halvings[0]?.date ?? '')}, dated by block height)` : halvings.length > 1 ? `Dashed vertical lines: the halvings (about ${e(halvings.map((x) => x.date).join(' and '))}, dated by block height)` : 'No halving in the period'}.`)}<p class="note">${fromFile ? e(how) : how}</p>${table(['Year', 'Low (month)', 'High (month)', 'Year end (month)', 'BTC/USD then', 'Difficulty then'], rows)}${sourceList}`,
   );
 }
 
