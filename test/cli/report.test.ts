@@ -88,8 +88,9 @@ describe('report', () => {
       'btc-price=50k:150k',
     ]);
     expect(tuned.code).toBe(0);
-    // The base BTC price is the snapshot's $91,132: +-20% by default ($72.9k to $109.4k), the given range here.
-    expect(tornadoOf(base.stdout)).toContain('$72.9k to $109k');
+    // The base BTC price is the newest embedded close, $62,829.09: +-20% by default ($50,263 to $75,395), the
+    // given range here.
+    expect(tornadoOf(base.stdout)).toContain('$50.3k to $75.4k');
     expect(tornadoOf(tuned.stdout)).toContain('$50.0k to $150k');
     // Power price $0.04/kWh: +-20% ($0.032 to $0.048) by default, +-10% with --swing 10%.
     expect(tornadoOf(tuned.stdout)).toMatch(/\$0\.036\/kWh to \$0\.044\/kWh/);

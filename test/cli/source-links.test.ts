@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FIGURES } from '../../src/catalog/defaults.js';
-import { SNAPSHOT_SOURCE_URLS } from '../../src/catalog/snapshot.js';
+import { CLOSES_SOURCE_URL, SNAPSHOT_SOURCE_URLS } from '../../src/catalog/snapshot.js';
 import type { ProjectReport } from '../../src/report/schemas.js';
 import type { SensitivityReport } from '../../src/report/sensitivity-schema.js';
 import { runCli } from './run-cli.js';
@@ -24,7 +24,9 @@ describe('assumptionSources.<input>.sourceUrl', () => {
     expect(a.gpu?.sourceUrl).toBe(DGX_GUIDE);
     expect(a.transmissionChargeUsdPerKwYear?.sourceUrl).toBe(FOUR_CP);
     expect(a.miningPeakShare?.sourceUrl).toBe(FOUR_CP);
-    expect(a.btcUsd?.sourceUrl).toBe(SNAPSHOT_SOURCE_URLS.btcUsd);
+    // Offline: the price is the newest embedded monthly close, the fees the snapshot's.
+    expect(a.btcUsd?.sourceUrl).toBe(CLOSES_SOURCE_URL);
+    expect(a.avgFeesBtcPerBlock?.sourceUrl).toBe(SNAPSHOT_SOURCE_URLS.avgFeesBtcPerBlock);
     // Offline, the difficulty is the newest embedded epoch's: Electrum's checkpoints.
     expect(a.difficulty?.sourceUrl).toBe('https://github.com/spesmilo/electrum');
     expect(a.siteMw?.sourceUrl).toBeUndefined();
