@@ -472,7 +472,7 @@ export function renderHtmlReport(r: BoardReport): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${e(title)}</title><style>${CSS}</style></head>
 <body><main>
-<header><h1>${e(title)}</h1><p class="meta">${e(`${p.horizon.years}-year projection from ${p.horizon.startDate}; power at $${p.site.powerUsdPerKwh}/kWh; network data of ${p.network.asOf.slice(0, 10)} (${p.network.source}). Generated ${r.generatedAt.slice(0, 10)} by hashcalc ${r.version}.`)}</p>${r.dataNotes.map((t) => `<p class="data-note">${e(t)}</p>`).join('')}</header>
+<header><h1>${e(title)}</h1><p class="meta">${e(`${p.horizon.years}-year projection from ${p.horizon.startDate}; power at $${p.site.powerUsdPerKwh}/kWh; network data: ${r.networkDates.map((d) => `${d.label} ${d.date}`).join(', ')} (${p.network.source}). Generated ${r.generatedAt.slice(0, 10)} by hashcalc ${r.version}.`)}</p>${r.dataNotes.map((t) => `<p class="data-note">${e(t)}</p>`).join('')}</header>
 ${decision(r)}
 ${optionsSection(r)}
 ${cash(r)}

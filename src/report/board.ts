@@ -30,8 +30,31 @@ export interface BoardReport {
   sources: BoardSource[];
   /** What a reader should know about the data's age before reading on (old network data, overdue sources). */
   dataNotes: string[];
+  /** The date of each network input the economics rest on (price, difficulty, fees), with where it came from. */
+  networkDates: NetworkDate[];
   /** The monthly hashprice history (embedded data, or --data's days), with its sources; null when none. */
   hashpriceHistory: BoardHashpriceHistory | null;
+}
+
+export interface NetworkDate {
+  /** What the date is of: 'BTC/USD', 'difficulty' or 'fees'. */
+  label: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  source: string;
+}
+
+/**
+ * The dates of the network inputs a reader weighs, each quantity's own (offline, the price, the difficulty and
+ * the fees come from embedded data of different dates; network.asOf is only the oldest of them).
+ */
+export function networkDates(project: ProjectReport): NetworkDate[] {
+  const p = project.network.provenance;
+  return [
+    { label: 'BTC/USD', q: p.btcUsd },
+    { label: 'difficulty', q: p.difficulty },
+    { label: 'fees', q: p.avgFeesBtcPerBlock },
+  ].map(({ label, q }) => ({ label, date: q.asOf.slice(0, 10), source: q.source }));
 }
 
 export interface BoardHashpriceHistory extends MonthlyHashpriceHistory {
@@ -85,11 +108,16 @@ export function boardReport(
 ): BoardReport {
   const sources = boardSources(project);
   const dataNotes: string[] = [];
-  const days = Math.floor((Date.parse(generatedAt) - Date.parse(project.network.asOf)) / 86_400_000);
-  if (days > 7)
+  const dates = networkDates(project);
+  const daysBefore = (date: string) => Math.floor((Date.parse(generatedAt) - Date.parse(date)) / 86_400_000);
+  // Values the user gave are as of when they say; the others are old when more than a week before the report.
+  const old = dates.filter((d) => d.source !== 'flag' && daysBefore(d.date) > 7);
+  if (old.length > 0) {
+    const live = project.network.source === 'live';
     dataNotes.push(
-      `The network data (${project.network.source}) is of ${project.network.asOf.slice(0, 10)}, ${days} days before this report${project.network.source === 'live' ? '' : ": run connected, or give --btc-price and --difficulty, for today's"}.`,
+      `The network data is not today's: ${old.map((d) => `${d.label} of ${d.date} (${daysBefore(d.date)} days before this report, ${d.source})`).join(', ')}${live ? '' : ": run connected, or give --btc-price, --difficulty and --fees-btc, for today's"}.`,
     );
+  }
   const overdue = sources.filter((s) => s.overdue).length;
   if (overdue > 0)
     dataNotes.push(
@@ -97,7 +125,16 @@ export function boardReport(
     );
   const hashpriceHistory =
     history && history.months.length > 0 ? { ...history, links: linksIn(...history.sources) } : null;
-  return { generatedAt, version, project, sensitivity, sources, dataNotes, hashpriceHistory };
+  return {
+    generatedAt,
+    version,
+    project,
+    sensitivity,
+    sources,
+    dataNotes,
+    networkDates: dates,
+    hashpriceHistory,
+  };
 }
 
 const DRIVER_TITLES: Record<string, string> = {

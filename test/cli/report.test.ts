@@ -46,6 +46,33 @@ describe('report', () => {
     expect(r.stdout).toContain('https://');
   });
 
+  it('dates each network input on its own: offline, the price, the difficulty and the fees are of three dates', async () => {
+    const r = await runCli(['report', '--mw', '341', '--years', '3', '--offline', '--out', '-']);
+    expect(r.code).toBe(0);
+    // The embedded data: the 2026-07 monthly close (at 2026-08-01), the epoch from block 953,568 (~2026-06-14)
+    // and the January snapshot's fees. The test clock is 2026-12-01: 122, 170 and 323 days later.
+    expect(r.stdout).toContain(
+      'network data: BTC/USD 2026-08-01, difficulty 2026-06-14, fees 2026-01-12 (snapshot)',
+    );
+    expect(r.stdout).toContain(
+      'The network data is not today&#39;s: BTC/USD of 2026-08-01 (122 days before this report, snapshot), difficulty of 2026-06-14 (170 days before this report, snapshot), fees of 2026-01-12 (323 days before this report, snapshot): run connected, or give --btc-price, --difficulty and --fees-btc, for today&#39;s.',
+    );
+    // A price the user gives is as of when they say: only the embedded difficulty and fees are called old.
+    const given = await runCli([
+      'report',
+      '--mw',
+      '341',
+      '--years',
+      '3',
+      '--offline',
+      '--btc-price',
+      '90000',
+      '--out',
+      '-',
+    ]);
+    expect(given.stdout).toContain('not today&#39;s: difficulty of 2026-06-14');
+  });
+
   it('links each assumption to its public source, in the assumptions table and the sources', async () => {
     const r = await runCli(['report', '--mw', '341', '--years', '3', '--offline', '--out', '-']);
     expect(r.code).toBe(0);
