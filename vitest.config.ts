@@ -27,6 +27,8 @@ export default defineConfig({
     // Transformed modules kept on disk (node_modules/.experimental-vitest-cache) between runs: ~1 s of CPU
     // a run once warm. Keyed by each file's content, so an edit is never served stale.
     experimental: { fsModuleCache: true },
+    // fast-check's seed, fixed unless FC_SEED says otherwise (test/fast-check-seed.ts).
+    setupFiles: ['test/fast-check-seed.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: UNIT, globalSetup: ['test/scratch.ts'] } },
       {

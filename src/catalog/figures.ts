@@ -5,8 +5,9 @@ import { DEFAULT_FIGURES } from './defaults.js';
 import { CLUSTER_OVERHEAD_PROVENANCE, GPUS } from './gpus.js';
 import { FALLBACK_MINER_PRICE, MINERS } from './miners.js';
 import type { Provenance } from './types.js';
+import { VALUATIONS } from './valuations.js';
 
-export type CatalogSection = 'miners' | 'gpus' | 'deals' | 'conversions' | 'defaults';
+export type CatalogSection = 'miners' | 'gpus' | 'deals' | 'conversions' | 'valuations' | 'defaults';
 
 export interface CatalogFigure {
   kind: CatalogSection;
@@ -43,6 +44,9 @@ export function catalogFigures(): CatalogFigure[] {
     add('conversions', c.id, 'self-mining', c.provenance);
     for (const s of c.sites) add('conversions', c.id, `site ${s.site}`, s.provenance);
   }
+  // A sale's or a bid's announced terms are fixed facts; analysts' values and cap rates age.
+  for (const v of VALUATIONS)
+    add('valuations', v.id, v.kind === 'sale' || v.kind === 'bid' ? 'terms' : v.kind, v.provenance);
   for (const d of DEFAULT_FIGURES) add('defaults', d.id, d.flag, d.provenance);
   return out;
 }

@@ -2,7 +2,8 @@
  * Embedded network snapshot: the default when no live data is fetched. The newest date for which height, that
  * height's epoch's difficulty, BTC/USD and fees can all be cited from a primary source: 2026-01-12, Hashrate
  * Index's weekly roundup (the index publisher) with the chain's own figures. Offline runs also use the newest
- * embedded difficulty epoch (src/catalog/difficulty-epochs.ts) where it is newer: see src/data/snapshot.ts.
+ * embedded difficulty epoch (src/catalog/difficulty-epochs.ts) and the newest embedded monthly BTC/USD close
+ * (src/catalog/btc-monthly.ts) where they are newer: see src/data/snapshot.ts.
  * A test checks that the difficulty is the one of the epoch holding the height.
  */
 export const EMBEDDED_SNAPSHOT = {
@@ -41,5 +42,24 @@ export const SNAPSHOT_BASIS = {
   avgFeesBtcPerBlock: 'Hashrate Index roundup of 2026-01-12: 17 BTC of fees over ~1,008 blocks (derived)',
 } as const;
 
+/** The public address behind each network input of the snapshot (the links of `sources` above). */
+export const SNAPSHOT_SOURCE_URLS = {
+  heightBlocks: 'https://github.com/bitcoin-data/block-arrival-times',
+  difficulty: 'https://github.com/spesmilo/electrum',
+  btcUsd: 'https://hashrateindex.com/blog/hashrate-index-roundup-january-12-2026',
+  avgFeesBtcPerBlock: 'https://hashrateindex.com/blog/hashrate-index-roundup-january-12-2026',
+} as const;
+
+/** The embedded BTC/USD monthly closes' source (src/catalog/btc-monthly.ts): an offline price's newest close. */
+export const CLOSES_SOURCE_URL = 'https://github.com/typedcypher/historical-bitcoin-prices';
+
+/** The newest embedded difficulty epoch's source (its difficulty; its date estimated from the retarget rule). */
+export const EPOCHS_SOURCE_URL = 'https://github.com/spesmilo/electrum';
+
 /** Every embedded figure taken from the newest difficulty epoch starts its basis with this (tables group by it). */
 export const EPOCH_BASIS_PREFIX = 'newest embedded difficulty epoch';
+/**
+ * The embedded BTC/USD price taken from the newest monthly close (src/catalog/btc-monthly.ts) where that close
+ * is newer than the snapshot starts its basis with this (tables group by it).
+ */
+export const CLOSE_BASIS_PREFIX = 'newest embedded monthly close';

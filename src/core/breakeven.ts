@@ -120,7 +120,7 @@ export function breakevensVsMining(
   const cache = new Map<string, SiteProjection>();
   const miningNpv = npvOf(base, 'mining');
   // BTC trials: flows built only when the fleet decides otherwise than at a trial before (BtcTrials).
-  const btcTrials = new BtcTrials(inputs, chain);
+  const btcTrials = BtcTrials.applies(inputs) ? new BtcTrials(inputs, chain) : null;
   // Each power solver starts at today's price: that trial is the base projection (the same inputs and chain).
   if (
     inputs.lease.powerUsdPerKwh === inputs.mining.powerUsdPerKwh &&
@@ -140,7 +140,13 @@ export function breakevensVsMining(
     // BTC and power move the fleet's decisions (when it is sold, whether it is bought again): each trial
     // builds the flows again (BTC scales the chain's USD figures exactly, so the chain is reused).
     const btc = solveInRange(
-      (x) => btcTrials.npv(id, x / btc0) - btcTrials.npv('mining', x / btc0),
+      btcTrials
+        ? (x) => btcTrials.npv(id, x / btc0) - btcTrials.npv('mining', x / btc0)
+        : (x) =>
+            delta(
+              memo(`btc:${x}`, () => projectSite(inputs, chain, { npvOnly: true, btcScale: x / btc0 })),
+              id,
+            ),
       btcLo,
       btcHi,
       btc0,

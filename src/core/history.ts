@@ -367,3 +367,60 @@ export function fillHeights(days: readonly DayInput[], epochs: readonly Epoch[])
     return d;
   });
 }
+
+/** One month of a monthly hashprice history: its last day with a USD hashprice. */
+export interface HashpriceMonth {
+  /** YYYY-MM. */
+  month: string;
+  /** The day the figures are of (the month's last day with a USD hashprice), YYYY-MM-DD. */
+  date: string;
+  hashpriceUsdPerPhDay: number;
+  hashpriceBtcPerPhDay: number;
+  btcUsd: number;
+  difficulty: number;
+  /** That day's mean subsidy per block. */
+  subsidyBtc: number;
+  /** false: that day's fees are unknown, the hashprice counts the subsidy alone. */
+  feesIncluded: boolean;
+  /** The halving's day when one happened in the month; else null. */
+  halvingDate: string | null;
+}
+
+/**
+ * A monthly series from daily hashprices (ascending): each calendar month's last day with a USD hashprice (a
+ * month-end figure, as monthly price closes are), with the halvings of the month's days. Months without a
+ * USD value are absent.
+ */
+export function monthlyHashprice(days: readonly HashpriceDay[]): HashpriceMonth[] {
+  const out: HashpriceMonth[] = [];
+  let halving: string | null = null;
+  for (let i = 0; i < days.length; i++) {
+    const d = days[i] as HashpriceDay;
+    const month = d.date.slice(0, 7);
+    if (d.halving) halving = d.date;
+    const next = days[i + 1];
+    const lastOfMonth = !next || next.date.slice(0, 7) !== month;
+    if (d.hashpriceUsdPerPhDay !== null && d.hashpriceBtcPerPhDay !== null) {
+      // A later day of the month replaces an earlier one.
+      const entry: HashpriceMonth = {
+        month,
+        date: d.date,
+        hashpriceUsdPerPhDay: d.hashpriceUsdPerPhDay,
+        hashpriceBtcPerPhDay: d.hashpriceBtcPerPhDay,
+        btcUsd: d.btcUsd as number,
+        difficulty: d.difficulty as number,
+        subsidyBtc: d.subsidyBtc as number,
+        feesIncluded: d.feesIncluded,
+        halvingDate: null,
+      };
+      if (out.at(-1)?.month === month) out[out.length - 1] = entry;
+      else out.push(entry);
+    }
+    if (lastOfMonth) {
+      const last = out.at(-1);
+      if (last?.month === month) last.halvingDate = halving;
+      halving = null;
+    }
+  }
+  return out;
+}

@@ -52,6 +52,35 @@ const DAYS_PER_MONTH = 365 / 12;
 /** A cell's power cost, USD per PH/s per day: 1 PH/s at e J/TH draws e kW, 24 e kWh a day. */
 export const powerCostUsdPerPhDay = (jPerTh: number, usdPerKwh: number): number => 24 * jPerTh * usdPerKwh;
 
+/** The installed fleet's hashrate-weighted mean efficiency, J/TH: sum of band efficiency x band share. */
+export function fleetMeanJPerTh(params: Pick<NetworkModelParams, 'bands'>): number {
+  let sum = 0;
+  for (const b of params.bands) sum += b.jPerTh * b.share;
+  return sum;
+}
+
+/** The power tiers' hashrate-weighted mean power price, USD/kWh. */
+export function meanPowerUsdPerKwh(params: Pick<NetworkModelParams, 'powerTiers'>): number {
+  let sum = 0;
+  for (const t of params.powerTiers) sum += t.usdPerKwh * t.share;
+  return sum;
+}
+
+/**
+ * Share of the installed fleet (bands x tiers, 0..1) whose power costs more than hashprice h: the fleet that
+ * loses money on power at h (what published "share of the fleet unprofitable" estimates measure).
+ */
+export function unprofitableShare(
+  params: Pick<NetworkModelParams, 'bands' | 'powerTiers'>,
+  hashpriceUsdPerPhDay: number,
+): number {
+  let share = 0;
+  for (const b of params.bands)
+    for (const t of params.powerTiers)
+      if (hashpriceUsdPerPhDay < powerCostUsdPerPhDay(b.jPerTh, t.usdPerKwh)) share += b.share * t.share;
+  return share;
+}
+
 /** Months a new machine takes to pay back at hashprice h; Infinity when it never does. */
 export function newMachinePaybackMonths(params: NetworkModelParams, hashpriceUsdPerPhDay: number): number {
   const marginPerThDay =

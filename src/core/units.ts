@@ -8,7 +8,8 @@ export function siteKwhPerYear(siteMw: number): number {
   return siteMw * 1000 * HOURS_PER_YEAR;
 }
 
-export type OptionId = 'mining' | 'ai-lease' | 'gpu-cloud';
+/** The options: keep mining, an AI lease, a GPU cloud, and (with a sale given) sell the site. */
+export type OptionId = 'mining' | 'ai-lease' | 'gpu-cloud' | 'sell';
 
 export interface OptionEconomics {
   id: OptionId;

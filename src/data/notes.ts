@@ -115,6 +115,11 @@ export function epochText(startHeight: number, startMs: number, estimated: boole
   return `the newest embedded difficulty epoch (from block ${grouped(startHeight)}, ${date}, ${formatDuration(nowMs - startMs)} old)`;
 }
 
+/** "the newest embedded monthly BTC/USD close (2026-07, at 2026-08-01, 128 days old)". */
+export function closeText(month: string, asOfMs: number, nowMs: number): string {
+  return `the newest embedded monthly BTC/USD close (${month}, at ${new Date(asOfMs).toISOString().slice(0, 10)}, ${formatDuration(nowMs - asOfMs)} old)`;
+}
+
 /** Price and difficulty further apart than this make a hashprice of two dates: said on stderr. */
 export const APART_WARN_MS = 90 * 86_400_000;
 

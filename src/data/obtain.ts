@@ -8,6 +8,7 @@
  * (exit 1) when the best data is older. When flags give every quantity a command needs, nothing is fetched.
  */
 
+import { CLOSE_BASIS_PREFIX } from '../catalog/snapshot.js';
 import { grouped } from '../catalog/text.js';
 import { type Context, NO_HOME_NOTE } from '../context.js';
 import { formatDuration } from '../core/duration.js';
@@ -27,6 +28,7 @@ import { FetchFailure } from './http.js';
 import { type LiveValue, SECONDARY_GRACE_MS, type SourceFailure } from './live.js';
 import {
   apartLine,
+  closeText,
   epochText,
   type FallbackStep,
   fallbackLines,
@@ -37,7 +39,7 @@ import {
   usingCacheRange,
 } from './notes.js';
 import type { NetworkRequest, ObtainDeps } from './request.js';
-import { applyOverrides, embeddedSnapshot, newestEpoch } from './snapshot.js';
+import { applyOverrides, embeddedSnapshot, newestClose, newestEpoch } from './snapshot.js';
 import { sourceInstances } from './sources/instances.js';
 import {
   CORE_QUANTITIES,
@@ -98,9 +100,11 @@ function divergenceLine(
 /** What the embedded network gave a quantity: the newest difficulty epoch or the snapshot, with its age. */
 function embeddedText(q: Sourced<unknown> | null, nowMs: number): string {
   const epoch = newestEpoch();
-  return epoch && q?.asOfMs === epoch.startMs
-    ? epochText(epoch.startHeight, epoch.startMs, epoch.estimated, nowMs)
-    : snapshotText(nowMs);
+  if (epoch && q?.asOfMs === epoch.startMs)
+    return epochText(epoch.startHeight, epoch.startMs, epoch.estimated, nowMs);
+  const close = newestClose();
+  if (close && q?.basis?.startsWith(CLOSE_BASIS_PREFIX)) return closeText(close.month, close.asOfMs, nowMs);
+  return snapshotText(nowMs);
 }
 
 function describeSourced(q: Sourced<unknown>, nowMs: number): string {
@@ -311,6 +315,12 @@ export async function obtainNetwork(
       const fromEpoch = fromSnapshot.filter(
         (q) => epoch !== null && (snapshot[q] as Sourced<unknown> | null)?.asOfMs === epoch.startMs,
       );
+      const close = newestClose();
+      const fromClose = fromSnapshot.filter(
+        (q) =>
+          close !== null &&
+          ((snapshot[q] as Sourced<unknown> | null)?.basis?.startsWith(CLOSE_BASIS_PREFIX) ?? false),
+      );
       const fetched = cached.map((q) => got[q]?.fetchedAtMs ?? nowMs);
       const line = offlineLine([
         { what: usingCacheRange(fetched, nowMs).replace(/^using /, ''), quantities: cached },
@@ -318,7 +328,11 @@ export async function obtainNetwork(
           what: epoch ? epochText(epoch.startHeight, epoch.startMs, epoch.estimated, nowMs) : '',
           quantities: fromEpoch,
         },
-        { what: snapshotText(nowMs), quantities: fromSnapshot.filter((q) => !fromEpoch.includes(q)) },
+        { what: close ? closeText(close.month, close.asOfMs, nowMs) : '', quantities: fromClose },
+        {
+          what: snapshotText(nowMs),
+          quantities: fromSnapshot.filter((q) => !fromEpoch.includes(q) && !fromClose.includes(q)),
+        },
       ]);
       if (line) warn(line);
     }

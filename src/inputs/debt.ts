@@ -10,14 +10,14 @@ import type { Given } from './layers.js';
 import { type Assumptions, type Inputs, numberInput, textInput } from './resolve.js';
 import { DEBT_TERM_IDS } from './rows/debt.js';
 
-const SHARE_IDS: Record<OptionId, string> = {
+const SHARE_IDS: Record<Exclude<OptionId, 'sell'>, string> = {
   mining: 'debtShareMining',
   'ai-lease': 'debtShareLease',
   'gpu-cloud': 'debtShareGpu',
 };
 
 /** A loan given by its amount instead (per option): it funds the build's capex up to the amount. */
-const AMOUNT_IDS: Record<OptionId, string> = {
+const AMOUNT_IDS: Record<Exclude<OptionId, 'sell'>, string> = {
   mining: 'debtAmountMining',
   'ai-lease': 'debtAmountLease',
   'gpu-cloud': 'debtAmountGpu',
@@ -33,11 +33,11 @@ export function resolveDebt(
   const amounts = new Map<OptionId, number>();
   const shares = Object.entries(SHARE_IDS).map(([id, row]) => {
     const given = inputs.given[row] as Given<number> | undefined;
-    const byAmount = inputs.given[AMOUNT_IDS[id as OptionId]] as Given<number> | undefined;
+    const byAmount = inputs.given[AMOUNT_IDS[id as keyof typeof AMOUNT_IDS]] as Given<number> | undefined;
     if (byAmount) {
       if (given)
         throw new UsageError(`${given.from} and ${byAmount.from}: give one, a loan-to-cost or an amount`);
-      const usd = numberInput(inputs, AMOUNT_IDS[id as OptionId], into);
+      const usd = numberInput(inputs, AMOUNT_IDS[id as keyof typeof AMOUNT_IDS], into);
       amounts.set(id as OptionId, usd);
       // A loan by amount funds up to all of the build's capex: the core caps its draws at the amount.
       return [id as OptionId, usd > 0 ? 1 : 0] as const;

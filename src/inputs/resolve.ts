@@ -11,9 +11,11 @@ import { allocateFleet, type FleetModel, FleetTooLargeError, fleetPriceUsdPerTh 
 import type { PriceDeck } from '../core/price-path.js';
 import type { SimulationSettings } from '../core/risk/simulation.js';
 import { combinedTaxRate, type FitOutClasses } from '../core/tax.js';
+import type { OptionId } from '../core/units.js';
 import { UsageError } from '../errors.js';
 import type { FleetEntry, Given, LayeredInputs, Origin } from './layers.js';
 import { row } from './table.js';
+import { parseResidual, parseSale, type ValueSettings } from './valuation.js';
 
 export interface Assumption {
   value: number | string | boolean;
@@ -21,6 +23,18 @@ export interface Assumption {
   basis?: string;
   /** The flag, env var or file path the value came from. */
   from?: string;
+  /** A default's documented public source (its row's sourceUrl; catalog sources are added by the report). */
+  sourceUrl?: string;
+}
+
+/** A row's default as an assumption: value, basis and the documented source the basis cites. */
+function rowDefault<T extends number | string | boolean>(r: ReturnType<typeof row>, value: T): Assumption {
+  return {
+    value,
+    origin: 'default',
+    ...(r.basis ? { basis: r.basis } : {}),
+    ...(r.sourceUrl ? { sourceUrl: r.sourceUrl } : {}),
+  };
 }
 
 /** Every input used, by name, with where it came from. */
@@ -32,6 +46,7 @@ interface Fallback {
   value: number;
   origin: Origin;
   basis?: string;
+  sourceUrl?: string;
 }
 
 function record(given: Given, value: number | string | boolean): Assumption {
@@ -48,9 +63,7 @@ export function numberInput(inputs: Inputs, id: string, into: Assumptions, fallb
   const r = row(id);
   const chosen: Fallback | undefined =
     fallback ??
-    (typeof r.defaultValue === 'number'
-      ? { value: r.defaultValue, origin: 'default', ...(r.basis ? { basis: r.basis } : {}) }
-      : undefined);
+    (typeof r.defaultValue === 'number' ? (rowDefault(r, r.defaultValue) as Fallback) : undefined);
   if (!chosen) {
     const accepts = r.kind.type === 'number' ? r.kind.spec.accepts : 'a value';
     throw new UsageError(`${r.flag} is required: expected ${accepts}`);
@@ -218,7 +231,13 @@ export interface ProjectionSettings {
   taxRate: number;
   /** --tax us: the US model's settings (core/tax.ts); null: pre-tax or the flat --tax-rate. */
   usTax: UsTaxSettings | null;
-  residual: 'economic' | 'book' | 'none';
+  residual: ValueSettings['residual'];
+  /** --residual cap-rate:R, ...: an exit value for every option; null: the residual rule. */
+  exitValue: ValueSettings['exitValue'];
+  /** Each option's own discount rate, where given (--discount-rate-lease, ...). */
+  discountRates: ValueSettings['discountRates'];
+  /** --sell-per-mw: the option `sell`; null: none. */
+  sale: ValueSettings['sale'];
   salvageUsdPerMwIt: number;
   siteFixedUsdPerMwMonth: number;
   difficultyGrowthPerMonth: number;
@@ -310,7 +329,7 @@ export function textInput<T extends string | boolean>(inputs: Inputs, id: string
     return given.value;
   }
   const r = row(id);
-  into[id] = { value: r.defaultValue as T, origin: 'default', ...(r.basis ? { basis: r.basis } : {}) };
+  into[id] = rowDefault(r, r.defaultValue as T);
   return r.defaultValue as T;
 }
 
@@ -402,6 +421,43 @@ function taxInputs(inputs: Inputs, into: Assumptions): { taxRate: number; usTax:
   return { taxRate: combinedTaxRate(federalRate, stateRate), usTax };
 }
 
+const RATE_IDS = [
+  ['discountRateMining', 'mining'],
+  ['discountRateLease', 'ai-lease'],
+  ['discountRateGpu', 'gpu-cloud'],
+] as const;
+
+/** The residual or exit value, the sale and each option's rate (valuation.ts), recorded in `into`. */
+function resolveValue(
+  inputs: Inputs,
+  into: Assumptions,
+  discountRate: number,
+  horizonMonths: number,
+): ValueSettings {
+  const residualGiven = inputs.given.residual as Given<string> | undefined;
+  const residualText = residualGiven?.value ?? (row('residual').defaultValue as string);
+  const { rule, exit } = parseResidual(residualText, residualGiven?.from ?? '--residual');
+  into.residual = residualGiven
+    ? { value: residualText, origin: residualGiven.origin, from: residualGiven.from }
+    : { value: residualText, origin: 'default', basis: row('residual').basis as string };
+  const discountRates: Partial<Record<OptionId, number>> = {};
+  for (const [id, option] of RATE_IDS) {
+    const rate = numberInput(inputs, id, into, {
+      value: discountRate,
+      origin: 'default',
+      basis: row(id).basis as string,
+    });
+    if (inputs.given[id]) discountRates[option] = rate;
+  }
+  const saleGiven = inputs.given.sellPerMw as Given<string> | undefined;
+  let sale: ValueSettings['sale'] = null;
+  if (saleGiven) {
+    sale = parseSale(saleGiven.value, saleGiven.from, horizonMonths);
+    into.sellPerMw = { value: saleGiven.value, origin: saleGiven.origin, from: saleGiven.from };
+  }
+  return { residual: rule, exitValue: exit, discountRates, sale };
+}
+
 /** The projection's inputs; the conversion must fit in the horizon. */
 export function resolveProjection(inputs: Inputs, into: Assumptions): ProjectionSettings {
   const years = numberInput(inputs, 'years', into);
@@ -410,7 +466,7 @@ export function resolveProjection(inputs: Inputs, into: Assumptions): Projection
     years,
     discountRate: numberInput(inputs, 'discountRate', into),
     ...taxInputs(inputs, into),
-    residual: textInput(inputs, 'residual', into),
+    ...resolveValue(inputs, into, numberInput(inputs, 'discountRate', into), years * 12),
     salvageUsdPerMwIt: numberInput(inputs, 'salvageUsdPerMwIt', into),
     siteFixedUsdPerMwMonth: numberInput(inputs, 'siteFixedUsdPerMwMonth', into),
     difficultyGrowthPerMonth: numberInput(inputs, 'difficultyGrowthPerMonth', into),

@@ -1,11 +1,11 @@
 /**
  * The board report: one self-contained HTML file (inline CSS and SVG, no script, no request when opened) from
  * the board document, in the order a board reads: the decision, the options, cumulative cash, the tornado, the
- * simulation, the network, the yearly tables, the assumptions, the sources, the data's dates and the methods.
+ * simulation, the network, the hashprice history, the yearly tables, the assumptions, the sources, the data's dates and the methods.
  * Every text from data is escaped. Renders only: the figures come from the documents.
  */
 import { type BoardReport, driverTitle } from '../report/board.js';
-import { irrText, percent, usd } from '../report/format.js';
+import { grouped, irrText, percent, usd } from '../report/format.js';
 import type { ProjectedOptionReport } from '../report/schemas.js';
 import { driverValue } from '../report/verdict.js';
 import { escapeHtml as e, histogramChart, lineChart, SERIES_STYLES, tornadoChart } from './svg-charts.js';
@@ -17,6 +17,7 @@ export const REPORT_SECTIONS = [
   ['tornado', 'What moves the answer'],
   ['simulation', 'The simulation'],
   ['network', "The network's projected difficulty and hashprice"],
+  ['history', 'Hashprice history'],
   ['years', 'Year by year'],
   ['assumptions', 'Assumptions'],
   ['sources', 'Sources and the date of every piece of data'],
@@ -39,7 +40,9 @@ section{margin:28px 0}
 table{border-collapse:collapse;width:100%;font-size:13px;font-variant-numeric:tabular-nums}
 th,td{border-bottom:1px solid #bbb;padding:4px 6px;text-align:right;vertical-align:top}
 th:first-child,td:first-child{text-align:left}
-td.text{text-align:left;overflow-wrap:anywhere}
+td.text,th.text{text-align:left;overflow-wrap:anywhere}
+table.fixed{table-layout:fixed}
+table.fixed td,table.fixed th{overflow-wrap:anywhere}
 thead th{border-bottom:2px solid #111}
 figure{margin:12px 0}
 figcaption{font-size:13px;color:#333}
@@ -84,10 +87,12 @@ function table(
   head: readonly string[],
   rows: readonly (readonly string[])[],
   textCols: number[] = [],
+  widths?: readonly string[],
 ): string {
   const cell = (c: string, i: number, tag: string) =>
     `<${tag}${textCols.includes(i) ? ' class="text"' : ''}>${c}</${tag}>`;
-  return `<div class="table-wrap"><table><thead><tr>${head.map((h, i) => cell(e(h), i, 'th')).join('')}</tr></thead><tbody>${rows
+  const cols = widths ? `<colgroup>${widths.map((w) => `<col style="width:${w}">`).join('')}</colgroup>` : '';
+  return `<div class="table-wrap"><table${widths ? ' class="fixed"' : ''}>${cols}<thead><tr>${head.map((h, i) => cell(e(h), i, 'th')).join('')}</tr></thead><tbody>${rows
     .map((r) => `<tr>${r.map((c, i) => cell(c, i, 'td')).join('')}</tr>`)
     .join('')}</tbody></table></div>`;
 }
@@ -313,6 +318,69 @@ function network(r: BoardReport): string {
   );
 }
 
+function history(r: BoardReport): string {
+  const h = r.hashpriceHistory;
+  if (!h)
+    return section(
+      'history',
+      '<p>No history data: give <span class="flag">--data FILE</span> (the daily data of <span class="flag">hashcalc history</span>).</p>',
+    );
+  const ms = h.months;
+  const first = ms[0] as (typeof ms)[number];
+  const last = ms.at(-1) as (typeof ms)[number];
+  const hp = (v: number) => `$${v.toFixed(v < 100 ? 1 : 0)}`;
+  const by = (pick: (a: number, b: number) => boolean) =>
+    ms.reduce((best, m) => (pick(m.hashpriceUsdPerPhDay, best.hashpriceUsdPerPhDay) ? m : best), first);
+  const high = by((a, b) => a > b);
+  const low = by((a, b) => a < b);
+  const halvings = ms.flatMap((m, i) => (m.halvingDate ? [{ i, date: m.halvingDate }] : []));
+  const feesExcluded = ms.every((m) => !m.feesIncluded);
+  const fromFile = h.source === 'file';
+  const chart = lineChart(
+    {
+      id: 'chart-history',
+      title: `Hashprice at each month's end, ${first.month} to ${last.month} (USD per PH/s per day)`,
+      description: `Monthly hashprice from ${hp(first.hashpriceUsdPerPhDay)} (${first.month}) to ${hp(last.hashpriceUsdPerPhDay)} (${last.month}); high ${hp(high.hashpriceUsdPerPhDay)} (${high.month}), low ${hp(low.hashpriceUsdPerPhDay)} (${low.month})${halvings.length ? `; halvings about ${halvings.map((x) => x.date).join(' and ')}` : ''}${feesExcluded ? '; fees excluded' : ''}.`,
+      xLabel: 'Month (ticks at January)',
+      yLabel: 'USD per PH/s per day',
+    },
+    [{ label: 'Hashprice', values: ms.map((m) => m.hashpriceUsdPerPhDay) }],
+    (v) => `$${v.toFixed(0)}`,
+    halvings.map((x) => ({ x: x.i, label: `halving ${x.date.slice(0, 7)}` })),
+    ms.flatMap((m, i) => (m.month.endsWith('-01') ? [{ x: i, label: m.month.slice(0, 4) }] : [])),
+  );
+  const mon = (m: { month: string }) =>
+    ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][
+      Number(m.month.slice(5)) - 1
+    ] ?? m.month;
+  // The text alternative as a table: each year's low, high and year-end figure.
+  const yearsSeen = [...new Set(ms.map((m) => m.month.slice(0, 4)))];
+  const rows = yearsSeen.map((y) => {
+    const of = ms.filter((m) => m.month.startsWith(y));
+    const lo = of.reduce((a, m) => (m.hashpriceUsdPerPhDay < a.hashpriceUsdPerPhDay ? m : a));
+    const hi = of.reduce((a, m) => (m.hashpriceUsdPerPhDay > a.hashpriceUsdPerPhDay ? m : a));
+    const end = of.at(-1) as (typeof ms)[number];
+    return [
+      y,
+      e(`${hp(lo.hashpriceUsdPerPhDay)} (${mon(lo)})`),
+      e(`${hp(hi.hashpriceUsdPerPhDay)} (${mon(hi)})`),
+      e(`${hp(end.hashpriceUsdPerPhDay)} (${mon(end)})`),
+      e(`$${grouped(end.btcUsd, 0)}`),
+      e(`${(end.difficulty / 1e12).toFixed(1)} T`),
+    ];
+  });
+  const how = fromFile
+    ? `From the daily data of ${h.sources.join('; ')}: each month's last day with a price, its fees counted where the file gives them.`
+    : `From the embedded data: the difficulty in force at each month's end and the height (for the subsidy) from the difficulty epochs, times BTC/USD at the month's close. Fees are not embedded: the figures count the subsidy alone (fees were 0.5% of the reward in the 2026-01 snapshot, more in busy months); give <span class="flag">--data FILE</span> for a file's daily data with fees.`;
+  const sourceList = fromFile
+    ? ''
+    : `<p class="note">Sources: ${h.sources.map((t) => e(t)).join('; ')}. Links: ${h.links.map(link).join(', ')}. Data from ${e(first.date)} to ${e(last.date)}.</p>`;
+  return section(
+    'history',
+    `${figure(chart, `Hashprice = 86,400 s × 10<sup>15</sup> H/s ÷ (difficulty × 2<sup>32</sup>) × (subsidy + fees) × BTC/USD, at each month's last day. ${halvings.length === 1 ? `Dashed vertical line: the halving (about ${e(halvings[0]?.date ?? '')}, dated by block height)` : halvings.length > 1 ? `Dashed vertical lines: the halvings (about ${e(halvings.map((x) => x.date).join(' and '))}, dated by block height)` : 'No halving in the period'}.`)}<p class="note">${fromFile ? e(how) : how}</p>${table(['Year', 'Low (month)', 'High (month)', 'Year end (month)', 'BTC/USD then', 'Difficulty then'], rows)}${sourceList}`,
+  );
+}
+
 function years(r: BoardReport): string {
   const body = r.project.options
     .map(
@@ -340,15 +408,28 @@ function link(url: string): string {
   return /^https?:\/\//.test(url) ? `<a href="${e(url)}">${e(url)}</a>` : e(url);
 }
 
+/** A source link that names its site ('hashrateindex.com'): short on screen, followable on paper via the sources. */
+function hostLink(url: string): string {
+  let host = url;
+  try {
+    host = new URL(url).hostname.replace(/^www\./, '');
+  } catch {}
+  return `<a href="${e(url)}">${e(host)}</a>`;
+}
+
 function assumptions(r: BoardReport): string {
   const rows = r.sources.map((s) => [
     e(s.id),
     e(s.value),
     e(s.origin),
-    e(s.basis),
+    `${e(s.basis)}${s.url ? `${s.basis ? ' ' : ''}(source: ${hostLink(s.url)})` : ''}`,
     e(`${s.asOf ?? ''}${s.overdue ? ' (due for refresh)' : ''}`),
   ]);
-  return section('assumptions', table(['Input', 'Value', 'Origin', 'Basis', 'Dated'], rows, [3]));
+  // Fixed widths, the basis widest: long ids and values wrap instead of squeezing the basis (in print above all).
+  return section(
+    'assumptions',
+    table(['Input', 'Value', 'Origin', 'Basis', 'Dated'], rows, [0, 3], ['23%', '14%', '10%', '42%', '11%']),
+  );
 }
 
 function sources(r: BoardReport): string {
@@ -362,9 +443,13 @@ function sources(r: BoardReport): string {
   const linked = r.sources
     .filter((s) => s.links.length > 0)
     .map((s) => [e(s.id), e(s.asOf ?? ''), s.links.map(link).join('<br>')]);
+  const h = r.hashpriceHistory;
+  const historySources = h
+    ? `<h3>Hashprice history</h3><p>${e(h.sources.join('; '))}${h.links.length ? `: ${h.links.map(link).join(', ')}` : ''}. Days ${e(h.months[0]?.date ?? '')} to ${e(h.months.at(-1)?.date ?? '')}.</p>`
+    : '';
   return section(
     'sources',
-    `<h3>Network data</h3>${table(['Figure', 'Source', 'As of', 'Basis'], net, [3])}<h3>Catalog and default figures</h3>${table(['Input', 'Dated', 'Source'], linked, [2])}<p class="note">Report generated ${e(r.generatedAt)} by hashcalc ${e(r.version)}; the projection starts ${e(p.horizon.startDate)}.</p>`,
+    `<h3>Network data</h3>${table(['Figure', 'Source', 'As of', 'Basis'], net, [3])}${historySources}<h3>Catalog and default figures</h3>${table(['Input', 'Dated', 'Source'], linked, [2])}<p class="note">Report generated ${e(r.generatedAt)} by hashcalc ${e(r.version)}; the projection starts ${e(p.horizon.startDate)}.</p>`,
   );
 }
 
@@ -387,13 +472,14 @@ export function renderHtmlReport(r: BoardReport): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${e(title)}</title><style>${CSS}</style></head>
 <body><main>
-<header><h1>${e(title)}</h1><p class="meta">${e(`${p.horizon.years}-year projection from ${p.horizon.startDate}; power at $${p.site.powerUsdPerKwh}/kWh; network data of ${p.network.asOf.slice(0, 10)} (${p.network.source}). Generated ${r.generatedAt.slice(0, 10)} by hashcalc ${r.version}.`)}</p>${r.dataNotes.map((t) => `<p class="data-note">${e(t)}</p>`).join('')}</header>
+<header><h1>${e(title)}</h1><p class="meta">${e(`${p.horizon.years}-year projection from ${p.horizon.startDate}; power at $${p.site.powerUsdPerKwh}/kWh; network data: ${r.networkDates.map((d) => `${d.label} ${d.date}`).join(', ')} (${p.network.source}). Generated ${r.generatedAt.slice(0, 10)} by hashcalc ${r.version}.`)}</p>${r.dataNotes.map((t) => `<p class="data-note">${e(t)}</p>`).join('')}</header>
 ${decision(r)}
 ${optionsSection(r)}
 ${cash(r)}
 ${tornado(r)}
 ${simulation(r)}
 ${network(r)}
+${history(r)}
 ${years(r)}
 ${assumptions(r)}
 ${sources(r)}

@@ -5,6 +5,7 @@ import {
   type FigureAge,
   type StaleDocument,
   type Staleness,
+  valuationText,
 } from '../report/catalog.js';
 import { num, price, usd } from '../report/format.js';
 import { type Block, type Document, text } from './document.js';
@@ -293,6 +294,38 @@ function conversionsDocument(report: Extract<CatalogDocument, { kind: 'conversio
   };
 }
 
+function valuationsDocument(report: Extract<CatalogDocument, { kind: 'valuations' }>): Document {
+  const rows = report.entries.map((v) => [
+    v.id,
+    v.kind,
+    valuationText(v),
+    v.provenance.asOf,
+    ageCell(report.ages, v.id),
+    v.provenance.confidence,
+  ]);
+  return {
+    blocks: [
+      {
+        kind: 'table',
+        head: ['mark', 'kind', 'value', 'as of', 'age', 'basis'],
+        align: ['left', 'left', 'right', 'left', 'right', 'left'],
+        keepColumns: [0],
+        rows,
+      },
+      ...ageLegend(report.ages),
+      text(
+        "gross MW: the site's grid power (what --sell-per-mw prices; a sale or bid per gross MW can be given by its id); IT MW: critical IT load (--residual per-it-mw:USD); a cap rate: --residual cap-rate:R.",
+        'dim',
+      ),
+      ...report.entries.flatMap((v) => [
+        text(`  ${v.id}: ${v.subject}, by ${v.by}: ${v.basis}`, 'dim'),
+        sourceLine('    source', v.provenance),
+      ]),
+      ...staleBlocks(report.stale),
+    ],
+  };
+}
+
 function defaultsDocument(report: Extract<CatalogDocument, { kind: 'defaults' }>): Document {
   const rows = report.entries.map((d) => [
     d.flag,
@@ -331,6 +364,8 @@ export function catalogDocument(report: CatalogDocument): Document {
       return dealsDocument(report);
     case 'conversions':
       return conversionsDocument(report);
+    case 'valuations':
+      return valuationsDocument(report);
     case 'defaults':
       return defaultsDocument(report);
   }

@@ -90,6 +90,14 @@ function whoPaysPower(a: Assumption | undefined): string {
   return `${a.value === true ? 'landlord' : 'tenant'} pays power${a.origin === 'default' ? '*' : ''}`;
 }
 
+const options = (report: EconomicsReport) => report.options;
+
+/** Today's figures of a sale are not figures: nothing runs after it (only the MW sold is shown). */
+const today =
+  (cell: Row[1]): Row[1] =>
+  (o) =>
+    o.id === 'sell' ? '' : cell(o);
+
 /** Key assumptions, defaults marked with *. */
 export function assumptionLines(report: EconomicsReport): string[] {
   const a = report.assumptionSources;
@@ -131,6 +139,20 @@ export function assumptionLines(report: EconomicsReport): string[] {
         `go-live after ${value(a.conversionMonths, String)} months, lease +${value(a.leaseEscalatorPerYear, pct)}/yr, GPU rent -${value(a.gpuPriceDeclinePerYear, pct)}/yr, ` +
         `GPU life ${value(a.gpuLifeYears, String)} y (see hashcalc project)`,
     );
+    const own = [
+      ['mining', a.discountRateMining],
+      ['AI lease', a.discountRateLease],
+      ['GPU cloud', a.discountRateGpu],
+    ] as const;
+    if (own.some(([, r]) => r && r.origin !== 'default'))
+      lines.push(
+        `Discount rates by option: ${own.map(([name, r]) => `${name} ${value(r, pct)}`).join(', ')} (a sale at mining's)`,
+      );
+    const sale = options(report).find((o) => o.id === 'sell');
+    if (sale)
+      lines.push(
+        `Sale: the site with its miners for ${usd(sale.saleUsd)} (--sell-per-mw ${value(a.sellPerMw, String)} x ${significant(report.site.mw, 6)} MW of grid power) at month ${sale.saleMonth ?? 0}, mining until then`,
+      );
   }
   lines.push(
     '* default (see --help to change; --json lists every input and its basis); ! its source is past its refresh cadence (hashcalc catalog --stale)',
@@ -162,9 +184,11 @@ export function economicsDocument(report: EconomicsReport, nowMs: number, _width
   const hasMining = options.some((o) => o.id === 'mining');
   const base = ROWS;
   const rows = [
-    ...base,
+    ...base.map(([label, cell]): Row => [label, label === 'Units' ? cell : today(cell)]),
     ...(report.horizon ? horizonRows(report.horizon.years) : []),
-    ...(hasMining && options.length > 1 ? MULTIPLE_ROWS : []),
+    ...(hasMining && options.length > 1
+      ? MULTIPLE_ROWS.map(([label, cell]): Row => [label, today(cell)])
+      : []),
   ];
   const doc: Document = {
     blocks: [

@@ -1,7 +1,7 @@
 /** Human lines for network data and its provenance. */
 
 import { ageText, isoDate, num, si, usd, usdExact } from '../report/format.js';
-import { fromEmbeddedEpoch } from '../report/network.js';
+import { fromEmbeddedClose, fromEmbeddedEpoch } from '../report/network.js';
 import type { NetworkReport } from '../report/schemas.js';
 
 const SOURCE_NAMES: Record<string, string> = {
@@ -31,6 +31,8 @@ export function describeSource(p: ProvenanceLike, nowMs: number, short = false):
   const age = ageText(asOfMs, nowMs);
   if (fromEmbeddedEpoch(p))
     return `${short ? 'epochs' : 'embedded difficulty epochs'}, epoch of ~${isoDate(asOfMs)}, ${age}`;
+  if (fromEmbeddedClose(p))
+    return `${short ? 'closes' : 'embedded monthly closes'}, close at ${isoDate(asOfMs)}, ${age}`;
   if (p.source === 'snapshot')
     return `${short ? 'snapshot' : 'embedded snapshot'} of ${isoDate(asOfMs)}, ${age}`;
   if (p.source === 'cache')
@@ -41,6 +43,7 @@ export function describeSource(p: ProvenanceLike, nowMs: number, short = false):
 /** A source without its age: "mempool.space", "cache (mempool.space)", "embedded snapshot", "flag". */
 function sourceName(p: ProvenanceLike): string {
   if (fromEmbeddedEpoch(p)) return 'epochs';
+  if (fromEmbeddedClose(p)) return 'closes';
   if (p.source === 'snapshot') return 'snapshot';
   if (p.source === 'cache') return `cache (${p.host ?? p.origin ?? '?'})`;
   return p.host ?? p.source;

@@ -162,9 +162,26 @@ function assumptionLines(report: ProjectReport): string[] {
     `Conversion: go-live after ${mark(a.conversionMonths)} months (fit-out spread over them; the site ${a.idleDuringBuild?.value ? 'idle' : 'mining'} meanwhile), ramp ${mark(a.rampMonths)} months`,
     `AI lease: ${mark(a.leaseUsdPerKwMonth, (v) => `$${price(v)}`)}/kW-month, escalator ${mark(a.leaseEscalatorPerYear, pct)}/yr, term ${mark(a.leaseTermYears)} y; fit-out life ${mark(a.fitOutLifeYears)} y`,
     `GPU cloud: ${mark(a.gpu)} at ${mark(a.gpuUsdPerHour, (v) => `$${price(v)}`)}/GPU-h${report.gpuPrices ? ` (quote of ${report.gpuPrices.rentQuoteDate ?? 'today'}; $${price(report.gpuPrices.rentAtGoLiveUsdPerGpuHour)} at go-live)` : ''}, rent and price decline ${mark(a.gpuPriceDeclinePerYear, pct)}/yr, life ${mark(a.gpuLifeYears)} y (then today's equivalent at today's quote)`,
+    ...valueLines(report),
     ...debtLine(report),
     '* default (see --help; --json lists every input with its basis); ! its source is past its refresh cadence (hashcalc catalog --stale)',
   ];
+}
+
+/** Each option's own discount rate (when one was given) and the sale (when there is one). */
+function valueLines(report: ProjectReport): string[] {
+  const lines: string[] = [];
+  const rated = report.options.filter((o) => o.annualDiscountRate !== undefined);
+  if (rated.some((o) => o.annualDiscountRate !== report.assumptions.discountRate))
+    lines.push(
+      `Discount rates by option: ${rated.map((o) => `${o.label} ${percent(o.annualDiscountRate as number)}`).join(', ')}`,
+    );
+  const sale = report.options.find((o) => o.id === 'sell');
+  if (sale)
+    lines.push(
+      `Sale: the site with its miners for ${usd(sale.saleUsd)} (--sell-per-mw ${mark(report.assumptionSources.sellPerMw)} per MW of grid power) at month ${sale.saleMonth ?? 0}, mining until then`,
+    );
+  return lines;
 }
 
 /**
@@ -340,13 +357,14 @@ export function projectDocument(report: ProjectReport, width = 100): Document {
     const chances = sim.options
       .filter((o) => o.id !== 'mining')
       .map(
-        (o) => `the ${label(o.id)} beats keeping mining on ${(o.probabilityBeatsMining * 100).toFixed(1)}%`,
+        (o) =>
+          `${o.id === 'sell' ? 'selling the site' : `the ${label(o.id)}`} beats keeping mining on ${(o.probabilityBeatsMining * 100).toFixed(1)}%`,
       )
       .join(', ');
     const best =
       bestMean === undefined
         ? ''
-        : `; the highest mean NPV: ${bestMean.id === 'mining' ? 'keeping mining' : `the ${label(bestMean.id)}`} (${usd(bestMean.npvUsd.mean)})`;
+        : `; the highest mean NPV: ${bestMean.id === 'mining' ? 'keeping mining' : bestMean.id === 'sell' ? 'selling the site' : `the ${label(bestMean.id)}`} (${usd(bestMean.npvUsd.mean)})`;
     blocks.push(text(`Over ${num(sim.paths)} simulated paths: ${chances}${best}`, 'good'));
   }
   return { blocks };

@@ -47,12 +47,21 @@ function axisLabels(text: ChartText, height = H): string {
   return `<text class="axis-label" x="${M.left + (W - M.left - M.right) / 2}" y="${height - 8}" text-anchor="middle">${escapeHtml(text.xLabel)}</text><text class="axis-label" transform="translate(16 ${M.top + (height - M.top - M.bottom) / 2}) rotate(-90)" text-anchor="middle">${escapeHtml(text.yLabel)}</text>`;
 }
 
-/** Lines over months 0..N, with an optional vertical marker (the halving) and a zero line. */
+export interface Marker {
+  x: number;
+  label: string;
+}
+
+/**
+ * Lines over months 0..N, with optional vertical markers (the halvings) and a zero line. The x axis is
+ * numbered by month unless `xTicks` labels it (e.g. each January by its year).
+ */
 export function lineChart(
   text: ChartText,
   series: readonly Series[],
   format: (v: number) => string,
-  marker?: { x: number; label: string } | null,
+  marker?: Marker | readonly Marker[] | null,
+  xTicks?: readonly Marker[],
 ): string {
   const count = Math.max(1, ...series.map((s) => s.values.length));
   const all = series.flatMap((s) => s.values.filter(Number.isFinite));
@@ -68,11 +77,19 @@ export function lineChart(
   let svg = open(text);
   for (const t of y.ticks(6))
     svg += `<line class="grid" x1="${M.left}" x2="${W - M.right}" y1="${n(y(t))}" y2="${n(y(t))}"/><text class="tick" x="${M.left - 6}" y="${n(y(t)) + 4}" text-anchor="end">${escapeHtml(format(t))}</text>`;
-  for (const t of x.ticks(Math.min(10, count)).filter(Number.isInteger))
-    svg += `<text class="tick" x="${n(x(t))}" y="${H - M.bottom + 16}" text-anchor="middle">${t}</text>`;
+  const ticks =
+    xTicks ??
+    x
+      .ticks(Math.min(10, count))
+      .filter(Number.isInteger)
+      .map((t) => ({ x: t, label: String(t) }));
+  for (const t of ticks)
+    svg += `<text class="tick" x="${n(x(t.x))}" y="${H - M.bottom + 16}" text-anchor="middle">${escapeHtml(t.label)}</text>`;
   svg += `<line class="axis" x1="${M.left}" x2="${W - M.right}" y1="${n(y(0))}" y2="${n(y(0))}"/>`;
-  if (marker && marker.x >= 0 && marker.x <= count - 1)
-    svg += `<line class="marker" x1="${n(x(marker.x))}" x2="${n(x(marker.x))}" y1="${M.top}" y2="${H - M.bottom}"/><text class="marker-label" x="${n(x(marker.x)) + 4}" y="${M.top - 8}">${escapeHtml(marker.label)}</text>`;
+  const markers: readonly Marker[] = marker == null ? [] : 'x' in marker ? [marker] : marker;
+  for (const m of markers)
+    if (m.x >= 0 && m.x <= count - 1)
+      svg += `<line class="marker" x1="${n(x(m.x))}" x2="${n(x(m.x))}" y1="${M.top}" y2="${H - M.bottom}"/><text class="marker-label" x="${n(x(m.x)) + 4}" y="${M.top - 8}">${escapeHtml(m.label)}</text>`;
   const path = line<number>()
     .defined((v) => Number.isFinite(v))
     .x((_, i) => x(i))

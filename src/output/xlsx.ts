@@ -123,6 +123,7 @@ export const SUMMARY_HEADERS = [
   'Residual',
   'Residual PV',
   'Cash-flow sheet',
+  'Discount rate (annual)',
 ] as const;
 /** The row of the Summary's table header; the options follow. */
 export const TABLE_ROW = 6;
@@ -166,9 +167,14 @@ export function buildProjectWorkbook(ExcelJS: ExcelJs, report: ProjectReport): i
     const { months, cash } = optionSheet(wb, option, name);
     const r = TABLE_ROW + 1 + i;
     const row = summary.getRow(r);
+    // An option with its own rate (--discount-rate-lease, ...) is discounted at it: its cell, not DiscountRate.
+    const own = option.annualDiscountRate ?? rate;
+    const rateRef = own === rate ? 'DiscountRate' : `$K$${r}`;
+    row.getCell(11).value = own === rate ? { formula: 'DiscountRate', result: rate } : own;
+    row.getCell(11).numFmt = PERCENT;
     row.getCell(1).value = option.label;
     row.getCell(2).value = {
-      formula: `SUMPRODUCT(${cash},(1+DiscountRate)^(-${months}/12))`,
+      formula: `SUMPRODUCT(${cash},(1+${rateRef})^(-${months}/12))`,
       result: option.npvUsd,
     };
     row.getCell(3).value = { formula: `B${r}-I${r}`, result: option.npvExResidualUsd };
@@ -181,7 +187,7 @@ export function buildProjectWorkbook(ExcelJS: ExcelJs, report: ProjectReport): i
     row.getCell(7).value = option.capexUsd;
     row.getCell(8).value = option.residualUsd;
     row.getCell(9).value = {
-      formula: `H${r}*(1+DiscountRate)^(-HorizonMonths/12)`,
+      formula: `H${r}*(1+${rateRef})^(-HorizonMonths/12)`,
       result: option.residualPvUsd,
     };
     row.getCell(10).value = { text: name, hyperlink: `#${quoted(name)}!A1` };
@@ -197,7 +203,7 @@ export function buildProjectWorkbook(ExcelJS: ExcelJs, report: ProjectReport): i
   summary.getCell(`B${verdictRow + 1}`).value = report.residualMethod;
   summary.getCell(`A${verdictRow + 2}`).value = 'Convention';
   summary.getCell(`B${verdictRow + 2}`).value =
-    "NPV: month 0 undiscounted, month m discounted by (1 + DiscountRate)^(-m/12) (Excel's NPV() would discount month 0); IRR: the monthly IRR annualized, (1 + IRR)^12 - 1";
+    "NPV: month 0 undiscounted, month m discounted by (1 + the option's discount rate, column K: DiscountRate unless it has its own)^(-m/12) (Excel's NPV() would discount month 0); IRR: the monthly IRR annualized, (1 + IRR)^12 - 1";
   summary.columns.forEach((col, i) => {
     col.width = i === 0 ? 24 : i === 1 ? 18 : 16;
   });
@@ -246,7 +252,7 @@ function assumptionsSheet(wb: import('exceljs').Workbook, report: ProjectReport)
     { header: 'Source date', key: 'date', width: 12 },
   ];
   for (const [input, a] of Object.entries(report.assumptionSources)) {
-    const url = URL_IN_TEXT.exec(a.basis ?? '')?.[0];
+    const url = a.sourceUrl ?? URL_IN_TEXT.exec(a.basis ?? '')?.[0];
     const dateText = a.sourceAsOf ?? a.asOf ?? null;
     const row = ws.addRow({
       input,

@@ -13,10 +13,11 @@ import {
   minerEfficiencyJPerTh,
 } from '../catalog/miners.js';
 import type { Provenance } from '../catalog/types.js';
+import { VALUATIONS, type ValuationMark } from '../catalog/valuations.js';
 import { DOCUMENT_VERSIONS } from './documents.js';
 import { grouped } from './format.js';
 
-export const CATALOG_KINDS = ['miners', 'gpus', 'deals', 'conversions', 'defaults'] as const;
+export const CATALOG_KINDS = ['miners', 'gpus', 'deals', 'conversions', 'valuations', 'defaults'] as const;
 export type CatalogKind = (typeof CATALOG_KINDS)[number];
 
 const DAY_MS = 86_400_000;
@@ -104,6 +105,7 @@ const NULL_REASONS: Partial<Record<CatalogKind, Record<string, string>>> = {
     tenant: 'no tenant announced',
     expected: 'no date announced',
   },
+  valuations: { mwBasis: 'a cap rate is not per MW' },
 };
 
 /**
@@ -139,6 +141,13 @@ function entries(kind: CatalogKind) {
       return { kind, entries: DEALS.map((d) => withNullReasons(kind, d)) };
     case 'conversions':
       return { kind, entries: CONVERSIONS.map((c) => withNullReasons(kind, c)) };
+    case 'valuations':
+      return {
+        kind,
+        entries: VALUATIONS.map((v) =>
+          withNullReasons(kind, { ...v, unit: v.kind === 'cap-rate' ? 'fraction' : 'USD per MW' }),
+        ),
+      };
     case 'defaults':
       return { kind, entries: DEFAULT_FIGURES.map((d) => withNullReasons(kind, d)) };
   }
@@ -203,6 +212,17 @@ export const CATALOG_DOCS_END = '<!-- catalog:end -->';
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 const money = (n: number) => `$${grouped(Math.round(n))}`;
 
+/** A valuation mark's figure: a cap rate in percent, else USD per MW of its basis (a range when low < high). */
+export function valuationText(v: Pick<ValuationMark, 'kind' | 'low' | 'high' | 'mwBasis'>): string {
+  if (v.kind === 'cap-rate') {
+    const pct = (x: number) => `${Number((x * 100).toFixed(2))}%`;
+    return v.low === v.high ? pct(v.low) : `${pct(v.low)}-${pct(v.high)}`;
+  }
+  const m = (x: number) => `$${Number((x / 1e6).toFixed(2))}M`;
+  const per = v.mwBasis === 'gross' ? 'gross MW' : v.mwBasis === 'it' ? 'IT MW' : 'MW (basis not stated)';
+  return `${v.low === v.high ? m(v.low) : `${m(v.low)}-${m(v.high)}`} per ${per}`;
+}
+
 /** README's catalog section: the default GPU and miner figures and the catalog-based defaults, with sources. */
 export function catalogMarkdown(): string {
   const gpu = GPUS.find((g) => g.id === DEFAULT_GPU_ID);
@@ -249,5 +269,7 @@ export function catalogMarkdown(): string {
     FALLBACK_MINER_PRICE,
   );
   for (const d of DEFAULT_FIGURES) add(`\`${d.flag}\` default`, String(d.value), d.basis, d.provenance);
+  for (const v of VALUATIONS)
+    add(`valuation \`${v.id}\` (${v.kind})`, valuationText(v), v.basis, v.provenance);
   return `${CATALOG_DOCS_START}\n${lines.join('\n')}\n${CATALOG_DOCS_END}`;
 }

@@ -204,6 +204,43 @@ export function economicsCsvRecords(report: EconomicsReport): CsvRecord[] {
 }
 
 /**
+ * compare's `sell` option before its horizon figures: nothing runs after the sale, so today's figures are 0;
+ * the price (--sell-per-mw x the site's grid MW) and its month. Its NPV comes from the projection.
+ */
+function saleToday(
+  report: EconomicsReport,
+  sold: Pick<ProjectReport['options'][number], 'saleMonth' | 'saleUsd'>,
+): OptionReport {
+  const noOperation = 'a sale: nothing runs after it, nothing to compare with mining';
+  return {
+    id: 'sell',
+    label: OPTION_LABELS.sell,
+    itMw: 0,
+    units: report.site.mw,
+    unitLabel: 'MW sold',
+    revenueUsdPerYear: 0,
+    energyKwhPerYear: 0,
+    energyUsdPerYear: 0,
+    otherOpexUsdPerYear: 0,
+    opexUsdPerYear: 0,
+    ebitdaUsdPerYear: 0,
+    revenueUsdPerKwh: 0,
+    ebitdaUsdPerKwh: 0,
+    capexUsd: 0,
+    capexOverYear1EbitdaYears: null,
+    capexOverYear1EbitdaNote: 'no capex: nothing to pay back',
+    paybackYears: null,
+    paybackNote: NO_HORIZON_PAYBACK_NOTE,
+    revenueMultipleVsMining: null,
+    revenueMultipleVsMiningNote: noOperation,
+    ebitdaMultipleVsMining: null,
+    ebitdaMultipleVsMiningNote: noOperation,
+    saleUsd: sold.saleUsd ?? 0,
+    saleMonth: sold.saleMonth ?? 0,
+  };
+}
+
+/**
  * `compare` over the horizon: each option gains its NPV, IRR and breakevens from the projection, paybackYears
  * is the horizon-aware payback (capex / year-1 EBITDA is capexOverYear1EbitdaYears), depreciation and EBIT
  * are shown, and the verdict ranks by NPV while comparing per kWh like with like (EBITDA, never revenue).
@@ -214,7 +251,9 @@ export function withHorizon(
   depreciationUsdPerYear: Partial<Record<OptionId, number>>,
 ): EconomicsReport {
   const years = project.horizon.years;
-  const options = report.options.map((o): OptionReport => {
+  const sold = project.options.find((x) => x.id === 'sell');
+  const withSale = sold ? [...report.options, saleToday(report, sold)] : report.options;
+  const options = withSale.map((o): OptionReport => {
     const p = project.options.find((x) => x.id === o.id);
     if (!p) return o;
     const depreciation = depreciationUsdPerYear[o.id] ?? 0;
@@ -245,11 +284,12 @@ export function withHorizon(
       depreciationUsdPerYear: depreciation,
       ebitUsdPerYear: o.ebitdaUsdPerYear - depreciation,
       ...(p.breakevenVsMining ? { breakevenVsMining: p.breakevenVsMining } : {}),
+      ...(p.annualDiscountRate !== undefined ? { annualDiscountRate: p.annualDiscountRate } : {}),
     };
   });
   const mining = options.find((o) => o.id === 'mining');
   const today = options
-    .filter((o) => o.id !== 'mining')
+    .filter((o) => o.id !== 'mining' && o.id !== 'sell')
     .map((o) => {
       if (o.ebitdaUsdPerYear < 0) return `${o.label} loses ${usd(-o.ebitdaUsdPerYear)} a year`;
       if (o.ebitdaMultipleVsMining === null)

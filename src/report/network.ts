@@ -2,7 +2,13 @@
  * Network report documents: what `hashprice` and `network` print as JSON (and what their tables read), shaped
  * from the site layer's network data (src/site/network.ts). Pure; types are the schemas' (schemas.ts).
  */
-import { EPOCH_BASIS_PREFIX } from '../catalog/snapshot.js';
+import {
+  CLOSE_BASIS_PREFIX,
+  CLOSES_SOURCE_URL,
+  EPOCH_BASIS_PREFIX,
+  EPOCHS_SOURCE_URL,
+  SNAPSHOT_SOURCE_URLS,
+} from '../catalog/snapshot.js';
 import type { NetworkSnapshot, Sourced } from '../data/types.js';
 import type { NetworkData } from '../site/network.js';
 import { DOCUMENT_VERSIONS } from './documents.js';
@@ -24,12 +30,19 @@ export function fromEmbeddedEpoch(p: { source: string; basis?: string | undefine
   return p.source === 'snapshot' && (p.basis?.startsWith(EPOCH_BASIS_PREFIX) ?? false);
 }
 
+/** Whether an embedded price comes from the newest monthly close rather than the snapshot. */
+export function fromEmbeddedClose(p: { source: string; basis?: string | undefined }): boolean {
+  return p.source === 'snapshot' && (p.basis?.startsWith(CLOSE_BASIS_PREFIX) ?? false);
+}
+
 export interface NetworkAssumption {
   value: number;
   origin: 'flag' | 'live' | 'cache' | 'snapshot';
   asOf: string;
   basis?: string;
   from?: string;
+  /** The embedded figure's public source (snapshot only: a live value's source is its host). */
+  sourceUrl?: string;
 }
 
 /**
@@ -37,7 +50,7 @@ export interface NetworkAssumption {
  * come from different sources and days (offline: the snapshot's price and fees, the newest epoch's difficulty).
  */
 export function networkAssumptions(snapshot: NetworkSnapshot): Record<string, NetworkAssumption> {
-  const entry = (q: Sourced<number>): NetworkAssumption => {
+  const entry = (q: Sourced<number>, id: keyof typeof SNAPSHOT_SOURCE_URLS): NetworkAssumption => {
     const origin = q.source === 'flag' || q.source === 'cache' || q.source === 'snapshot' ? q.source : 'live';
     const from =
       q.source === 'cache'
@@ -51,13 +64,22 @@ export function networkAssumptions(snapshot: NetworkSnapshot): Record<string, Ne
       asOf: new Date(q.asOfMs).toISOString(),
       ...(q.basis ? { basis: q.basis } : {}),
       ...(from ? { from } : {}),
+      ...(origin === 'snapshot'
+        ? {
+            sourceUrl: fromEmbeddedEpoch({ source: q.source, basis: q.basis })
+              ? EPOCHS_SOURCE_URL
+              : fromEmbeddedClose({ source: q.source, basis: q.basis })
+                ? CLOSES_SOURCE_URL
+                : SNAPSHOT_SOURCE_URLS[id],
+          }
+        : {}),
     };
   };
   return {
-    heightBlocks: entry(snapshot.heightBlocks),
-    difficulty: entry(snapshot.difficulty),
-    btcUsd: entry(snapshot.btcUsd),
-    avgFeesBtcPerBlock: entry(snapshot.avgFeesBtcPerBlock),
+    heightBlocks: entry(snapshot.heightBlocks, 'heightBlocks'),
+    difficulty: entry(snapshot.difficulty, 'difficulty'),
+    btcUsd: entry(snapshot.btcUsd, 'btcUsd'),
+    avgFeesBtcPerBlock: entry(snapshot.avgFeesBtcPerBlock, 'avgFeesBtcPerBlock'),
   };
 }
 

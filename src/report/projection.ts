@@ -13,7 +13,7 @@ import { debtMonth, debtReport } from './debt.js';
 import { DOCUMENT_VERSIONS } from './documents.js';
 import { price, usd } from './format.js';
 import { withSourceFreshness } from './freshness.js';
-import { OPTION_LABELS } from './labels.js';
+import { OPTION_LABELS, optionName } from './labels.js';
 import { networkAssumptions, networkReport } from './network.js';
 import type {
   BreakevenVsMiningReport,
@@ -291,11 +291,16 @@ export function projectReport(
       energyUsd: o.energyUsd,
       gridChargesUsd: o.gridChargesUsd,
       goLiveMonth: o.goLiveMonth,
+      annualDiscountRate: o.annualDiscountRate,
+      ...(o.saleMonth !== null ? { saleMonth: o.saleMonth } : {}),
+      ...(o.saleUsd !== null ? { saleUsd: o.saleUsd } : {}),
       ...(b ? { breakevenVsMining: breakevenReport(b) } : {}),
       heightNote: o.months.some((m) => m.heightBlocks === null)
         ? o.id === 'mining'
           ? 'a month has no expected height'
-          : 'an AI option runs no chain: months[].heightBlocks is for mining only'
+          : o.id === 'sell'
+            ? 'a sale mines until it: months[].heightBlocks is null after'
+            : 'an AI option runs no chain: months[].heightBlocks is for mining only'
         : null,
       debt: o.debt ? debtReport(o.debt) : null,
       years: yearsOf(o, context.years, taxed, us),
@@ -321,7 +326,9 @@ export function projectReport(
         cashFlowUsd: m.cashFlowUsd,
         cumulativeCashUsd: m.cumulativeCashUsd,
         curtailed: m.curtailed,
-        ...(o.id === 'mining' ? networkAt(m.month) : NO_NETWORK),
+        ...(o.id === 'mining' || (o.id === 'sell' && m.heightBlocks !== null)
+          ? networkAt(m.month)
+          : NO_NETWORK),
         ...(o.debt ? debtMonth(o.debt, m.month) : {}),
       })),
     };
@@ -331,10 +338,11 @@ export function projectReport(
   const runnerUp = ranked[1] as ProjectedOptionReport;
   const flip = flipOf(best, options, current, between);
   const margin = best.npvUsd - runnerUp.npvUsd;
+  const Best = optionName(best.id).replace(/^./, (c) => c.toUpperCase());
   const head =
     best.id === 'mining'
-      ? `Keeping mining has the highest NPV over ${context.years} years: ${usd(best.npvUsd)}, ${usd(margin)} more than the ${runnerUp.label} (${usd(runnerUp.npvUsd)})`
-      : `The ${best.label} has the highest NPV over ${context.years} years: ${usd(best.npvUsd)}, ${usd(best.npvVsMiningUsd)} more than keeping mining (${usd(mining.npvUsd)})${runnerUp.id !== 'mining' ? `; the ${runnerUp.label} ${usd(runnerUp.npvUsd)}` : ''}`;
+      ? `Keeping mining has the highest NPV over ${context.years} years: ${usd(best.npvUsd)}, ${usd(margin)} more than ${optionName(runnerUp.id)} (${usd(runnerUp.npvUsd)})`
+      : `${Best} has the highest NPV over ${context.years} years: ${usd(best.npvUsd)}, ${usd(best.npvVsMiningUsd)} more than keeping mining (${usd(mining.npvUsd)})${runnerUp.id !== 'mining' ? `; ${optionName(runnerUp.id)} ${usd(runnerUp.npvUsd)}` : ''}`;
   const halving = projection.chain.halvingMonth;
   const leaning = residualLeaning(options);
   // With a simulation: the share of its paths on which the first beats the second.
@@ -379,15 +387,26 @@ export function projectReport(
       ...robust,
       text: `${text}${leaning}`,
     },
-    residualMethod: RESIDUAL_METHODS[residualRule(context.assumptions)],
+    residualMethod: residualMethodText(context.assumptions),
     ...(context.gpuPrices ? { gpuPrices: context.gpuPrices } : {}),
     ...(simulation ? { simulation } : {}),
   };
 }
 
-function residualRule(assumptions: Assumptions): keyof typeof RESIDUAL_METHODS {
-  const rule = assumptions.residual?.value;
-  return rule === 'book' || rule === 'none' ? rule : 'economic';
+/** The residual rule, or the exit value given (--residual cap-rate:R, multiple:X, per-mw:USD, per-it-mw:USD). */
+function residualMethodText(assumptions: Assumptions): string {
+  const rule = String(assumptions.residual?.value ?? 'economic');
+  if (rule === 'book' || rule === 'none' || rule === 'economic') return RESIDUAL_METHODS[rule];
+  const [method = '', value = ''] = rule.split(':');
+  const what =
+    method === 'cap-rate'
+      ? `the last 12 months' EBITDA over a cap rate of ${value}`
+      : method === 'multiple'
+        ? `${value} times the last 12 months' EBITDA`
+        : method === 'per-mw'
+          ? `${value} USD per MW of the site's grid power`
+          : `${value} USD per MW of the option's IT load`;
+  return `${rule}: an exit value of the whole site (its equipment included, pre-tax, never below 0), ${what}, for every option (a sale holds nothing at the horizon)`;
 }
 
 /** "; ... rests on its residual value" for options whose residual is more than half of their NPV. */

@@ -151,11 +151,11 @@ const breakevenVsMiningSchema = describe(
 );
 
 export const optionSchema = z.object({
-  id: z.enum(['mining', 'ai-lease', 'gpu-cloud']),
+  id: z.enum(['mining', 'ai-lease', 'gpu-cloud', 'sell']),
   label: z.string(),
   itMw: num(),
   units: num(),
-  unitLabel: z.enum(['miners', 'kW leased', 'GPUs']),
+  unitLabel: z.enum(['miners', 'kW leased', 'GPUs', 'MW sold']),
   revenueUsdPerYear: num(),
   energyKwhPerYear: num(),
   energyUsdPerYear: num(),
@@ -252,6 +252,19 @@ export const optionSchema = z.object({
   ),
   ebitUsdPerYear: z.optional(describe(num(), 'EBITDA minus depreciation')),
   breakevenVsMining: z.optional(breakevenVsMiningSchema),
+  annualDiscountRate: z.optional(
+    describe(
+      num(),
+      "compare: the annual rate this option's NPV and discounted paybacks use (its own, or --discount-rate)",
+    ),
+  ),
+  saleUsd: z.optional(
+    describe(
+      num(),
+      "compare, sell only: the price, --sell-per-mw x the site's grid MW (the option's today figures are 0: nothing runs after the sale)",
+    ),
+  ),
+  saleMonth: z.optional(describe(count(), 'compare, sell only: the month of the sale')),
 });
 
 const scalar = () => z.union([num(), z.string(), z.boolean()]);
@@ -282,9 +295,15 @@ export const assumptionSchema = z.object({
       'that source is older than its refresh cadence (docs/data.md); marked ! in the footers',
     ),
   ),
+  sourceUrl: z.optional(
+    describe(
+      z.string(),
+      'a default, catalog or embedded value: the address (http or https) of its public source, where it has one',
+    ),
+  ),
 });
 
-const optionIdSchema = () => z.enum(['mining', 'ai-lease', 'gpu-cloud']);
+const optionIdSchema = () => z.enum(['mining', 'ai-lease', 'gpu-cloud', 'sell']);
 
 /** How sure the verdict is (core/risk/robust.ts): the same fields in compare, project and sensitivity. */
 export const robustVerdictFields = {
@@ -317,11 +336,11 @@ export const robustVerdictFields = {
 };
 
 const compareVerdictSchema = z.object({
-  bestOptionId: z.enum(['mining', 'ai-lease', 'gpu-cloud']),
+  bestOptionId: z.enum(['mining', 'ai-lease', 'gpu-cloud', 'sell']),
   basis: describe(z.literal('npv'), 'the options are ranked by NPV over the horizon'),
   npvUsd: num(),
   marginUsd: describe(num(), 'NPV above the next best option'),
-  runnerUpId: z.enum(['mining', 'ai-lease', 'gpu-cloud']),
+  runnerUpId: z.enum(['mining', 'ai-lease', 'gpu-cloud', 'sell']),
   flip: z.nullable(z.object({ input: z.string(), value: num(), current: num(), unit: z.string() })),
   ...robustVerdictFields,
   text: z.string(),
@@ -410,7 +429,7 @@ export const catalogOutputSchema = z.object({
   schemaVersion: z.literal(DOCUMENT_VERSIONS.catalog),
   command: z.literal('catalog'),
   kind: describe(
-    z.enum(['miners', 'gpus', 'deals', 'conversions', 'defaults', 'stale']),
+    z.enum(['miners', 'gpus', 'deals', 'conversions', 'valuations', 'defaults', 'stale']),
     "the list shown; 'stale': catalog --stale without a kind (the stale figures as entries)",
   ),
   entries: z.array(
@@ -575,7 +594,7 @@ const projectedYearSchema = z.object({
 });
 
 export const projectedOptionSchema = z.object({
-  id: z.enum(['mining', 'ai-lease', 'gpu-cloud']),
+  id: z.enum(['mining', 'ai-lease', 'gpu-cloud', 'sell']),
   label: z.string(),
   npvUsd: describe(num(), 'monthly flows discounted at (1 + discountRate)^(-month/12); month 0 undiscounted'),
   npvVsMiningUsd: describe(num(), 'npvUsd minus keeping mining'),
@@ -637,6 +656,24 @@ export const projectedOptionSchema = z.object({
     z.nullable(count()),
     'the month a conversion starts earning (AI options); null for mining, which runs from today',
   ),
+  annualDiscountRate: z.optional(
+    describe(
+      num(),
+      "the annual rate this option's npvUsd, discounted paybacks and residualPvUsd use: its own (--discount-rate-lease, --discount-rate-gpu, --discount-rate-mining; a sale mining's) or --discount-rate",
+    ),
+  ),
+  saleMonth: z.optional(
+    describe(
+      count(),
+      'sell only: the month the site is sold with its miners for --sell-per-mw x its grid MW (it mines until then)',
+    ),
+  ),
+  saleUsd: z.optional(
+    describe(
+      num(),
+      "sell only: the price, --sell-per-mw x the site's grid MW, in month saleMonth's otherCashUsd",
+    ),
+  ),
   breakevenVsMining: z.optional(breakevenVsMiningSchema),
   heightNote: z.optional(
     describe(
@@ -680,7 +717,7 @@ export const simulationSchema = z.object({
   }),
   options: z.array(
     z.object({
-      id: z.enum(['mining', 'ai-lease', 'gpu-cloud']),
+      id: z.enum(['mining', 'ai-lease', 'gpu-cloud', 'sell']),
       npvUsd: distributionSchema,
       probabilityBeats: describe(
         z.optional(z.record(z.string(), num())),
@@ -757,11 +794,11 @@ export const projectOutputSchema = z.object({
   ),
   options: z.array(projectedOptionSchema),
   verdict: z.object({
-    bestOptionId: z.enum(['mining', 'ai-lease', 'gpu-cloud']),
+    bestOptionId: z.enum(['mining', 'ai-lease', 'gpu-cloud', 'sell']),
     basis: z.literal('npv'),
     npvUsd: num(),
     marginUsd: describe(num(), 'NPV above the next best option'),
-    runnerUpId: z.enum(['mining', 'ai-lease', 'gpu-cloud']),
+    runnerUpId: z.enum(['mining', 'ai-lease', 'gpu-cloud', 'sell']),
     flip: describe(
       z.nullable(z.object({ input: z.string(), value: num(), current: num(), unit: z.string() })),
       'the breakeven that would change the answer',

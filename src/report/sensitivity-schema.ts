@@ -24,7 +24,7 @@ export const sensitivityOutputSchema = z.object({
   base: z.object({
     options: z.array(
       z.object({
-        id: z.enum(['mining', 'ai-lease', 'gpu-cloud']),
+        id: z.enum(['mining', 'ai-lease', 'gpu-cloud', 'sell']),
         npvUsd: num(),
         npvVsMiningUsd: describe(num(), "this option's NPV minus keeping mining's"),
       }),
@@ -83,11 +83,11 @@ export const sensitivityOutputSchema = z.object({
   evaluations: describe(z.int(), 'projections run'),
   verdict: describe(
     z.object({
-      bestOptionId: z.enum(['mining', 'ai-lease', 'gpu-cloud']),
+      bestOptionId: z.enum(['mining', 'ai-lease', 'gpu-cloud', 'sell']),
       basis: z.literal('npv'),
       npvUsd: num(),
       marginUsd: describe(num(), 'NPV above the next best option'),
-      runnerUpId: z.enum(['mining', 'ai-lease', 'gpu-cloud']),
+      runnerUpId: z.enum(['mining', 'ai-lease', 'gpu-cloud', 'sell']),
       ...robustVerdictFields,
       text: z.string(),
     }),

@@ -8,6 +8,7 @@ import type { NetworkData } from '../site/network.js';
 import type { SiteRobustness } from '../site/projection.js';
 import { DOCUMENT_VERSIONS } from './documents.js';
 import { usd } from './format.js';
+import { withSourceLinks } from './freshness.js';
 import { OPTION_LABELS } from './labels.js';
 import { networkReport } from './network.js';
 import type { SensitivityReport } from './sensitivity-schema.js';
@@ -33,8 +34,8 @@ export function sensitivityReport(
   robustness: SiteRobustness,
 ): SensitivityReport {
   const from = new Map(context.ranges.map((r) => [r.id, r.from]));
-  const npv = tornado.base.npvUsd;
-  const ids: OptionId[] = ['mining', 'ai-lease', 'gpu-cloud'];
+  const npv = tornado.base.npvUsd as Record<OptionId, number>;
+  const ids = (['mining', 'ai-lease', 'gpu-cloud', 'sell'] as const).filter((id) => npv[id] !== undefined);
   const [best, runnerUp] = [...ids].sort((a, b) => npv[b] - npv[a]) as [OptionId, OptionId];
   const margin = npv[best] - npv[runnerUp];
   const robust = robustFields(robustness);
@@ -51,7 +52,7 @@ export function sensitivityReport(
       startDate: new Date(context.startMs).toISOString().slice(0, 10),
     },
     assumptions: Object.fromEntries(Object.entries(context.assumptions).map(([k, a]) => [k, a.value])),
-    assumptionSources: context.assumptions,
+    assumptionSources: withSourceLinks(context.assumptions),
     swing: context.swing,
     base: { options: ids.map((id) => ({ id, npvUsd: npv[id], npvVsMiningUsd: npv[id] - npv.mining })) },
     drivers: tornado.bars.map((bar) => ({

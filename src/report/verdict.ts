@@ -8,7 +8,7 @@ import type { DriverId } from '../core/risk/sensitivity.js';
 import type { OptionId } from '../core/units.js';
 import type { SiteRobustness } from '../site/projection.js';
 import { percent, price, usd } from './format.js';
-import { OPTION_LABELS } from './labels.js';
+import { optionName } from './labels.js';
 
 /** The share of simulated paths the first must beat the second on for a clear verdict. */
 export const SIMULATED_SHARE_CLEAR = 0.75;
@@ -75,8 +75,6 @@ const DRIVER_NAMES: Record<DriverId, string> = {
   'conversion-months': 'a conversion',
   'discount-rate': 'a discount rate',
 };
-
-const optionName = (id: OptionId) => (id === 'mining' ? 'keeping mining' : `the ${OPTION_LABELS[id]}`);
 
 /** The verdict's robustness fields (the share when a simulation ran). */
 export function robustFields(r: SiteRobustness, simulatedShareFirst?: number): RobustFields {

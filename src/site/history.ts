@@ -2,7 +2,10 @@
  * `history`: daily hashprice from loaded days (a file, a mempool instance, the cache, or the embedded
  * difficulty epochs), the period's statistics and a miner's margin history.
  */
-import { DIFFICULTY_EPOCHS } from '../catalog/difficulty-epochs.js';
+
+import { BTC_MONTHLY_CLOSE_USD, BTC_MONTHLY_SOURCE } from '../catalog/btc-monthly.js';
+import { DIFFICULTY_EPOCHS, DIFFICULTY_EPOCHS_SOURCE } from '../catalog/difficulty-epochs.js';
+import { HALVING_INTERVAL_BLOCKS } from '../core/bitcoin.js';
 import {
   type DayInput,
   dateOf,
@@ -10,11 +13,13 @@ import {
   epochStartTimes,
   fillHeights,
   type HashpriceDay,
+  type HashpriceMonth,
   type HistoryStats,
   hashpriceDays,
   historyStats,
   type MarginHistory,
   marginHistory,
+  monthlyHashprice,
 } from '../core/history.js';
 import type { FleetModel } from '../core/mining.js';
 
@@ -89,5 +94,53 @@ export function siteHistory(
       : null,
     lastLoadedDay,
     anyInPeriod: !(all.length === 0 || (lastLoadedDay !== undefined && lastLoadedDay < since)),
+  };
+}
+
+/** A monthly hashprice history and where its figures come from. */
+export interface MonthlyHashpriceHistory {
+  months: HashpriceMonth[];
+  /** 'embedded': the difficulty epochs and BTC/USD monthly closes; 'file': the days of --data. */
+  source: 'embedded' | 'file';
+  /** The sources' text (with their addresses), for a reader. */
+  sources: string[];
+}
+
+/** The last day of a YYYY-MM month, YYYY-MM-DD. */
+function lastDayOf(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return dateOf(Date.UTC(y, m, 1) - 86_400_000);
+}
+
+/**
+ * Each month's hashprice at its last day: from `loaded` days (a file) when given, else from the embedded
+ * difficulty epochs (difficulty and height at each month's end) and BTC/USD monthly closes, fees excluded
+ * (none are embedded).
+ */
+export function monthlyHashpriceHistory(loaded: readonly DayInput[] | null): MonthlyHashpriceHistory {
+  if (loaded) return { months: monthlyHashprice(hashpriceSeries(loaded)), source: 'file', sources: [] };
+  const closes = new Map(BTC_MONTHLY_CLOSE_USD.map(([month, usd]) => [lastDayOf(month), usd]));
+  // Each month's end from the epochs (one day each, not every day: this runs on every report).
+  const ends = [...closes].flatMap(([date, usd]) =>
+    embeddedDays(date, date).map((d) => ({ ...d, btcUsd: usd })),
+  );
+  // The halvings' days: in a month whose end crosses a multiple of 210,000 blocks, the day whose height does.
+  const era = (d: DayInput) => Math.floor((d.heightEnd ?? 0) / HALVING_INTERVAL_BLOCKS);
+  const halvings = new Map<string, string>();
+  for (let i = 1; i < ends.length; i++) {
+    const end = ends[i] as DayInput;
+    if (era(ends[i - 1] as DayInput) === era(end)) continue;
+    const month = embeddedDays(`${end.date.slice(0, 8)}01`, end.date);
+    const day = month.find((d) => era(d) === era(end));
+    if (day) halvings.set(end.date.slice(0, 7), day.date);
+  }
+  const months = monthlyHashprice(hashpriceDays(ends)).map((m) => ({
+    ...m,
+    halvingDate: halvings.get(m.month) ?? null,
+  }));
+  return {
+    months,
+    source: 'embedded',
+    sources: [DIFFICULTY_EPOCHS_SOURCE, BTC_MONTHLY_SOURCE],
   };
 }

@@ -71,6 +71,9 @@ export function projectionInputs(
         }
       : {}),
     residual: settings.residual,
+    ...(settings.exitValue ? { exitValue: settings.exitValue } : {}),
+    ...(Object.keys(settings.discountRates).length > 0 ? { discountRates: settings.discountRates } : {}),
+    ...(settings.sale ? { sale: { usdPerMw: settings.sale.usdPerMw, month: settings.sale.month } } : {}),
     salvageUsdPerMwIt: settings.salvageUsdPerMwIt,
     siteFixedUsdPerMwMonth: settings.siteFixedUsdPerMwMonth,
     // Every mining setting, so that a new one reaches the projection as it reaches today's economics.
@@ -139,6 +142,7 @@ export function deckSummary(settings: ProjectionSettings, nowMs: number): DeckSu
 /** The best AI option's own price at which it falls to the next best AI option. */
 export interface DecisionFlip extends Breakeven {
   id: 'ai-lease' | 'gpu-cloud';
+  /** The next best AI option (a flip is between the two AI options only). */
   versus: OptionId;
 }
 
@@ -204,7 +208,10 @@ export function projectSiteResult(
   const ranked = [...projection.options].sort((a, b) => b.npvUsd - a.npvUsd);
   const [best, next] = ranked;
   const flip: DecisionFlip | null =
-    best && next && best.id !== 'mining' && next.id !== 'mining'
+    best &&
+    next &&
+    (best.id === 'ai-lease' || best.id === 'gpu-cloud') &&
+    (next.id === 'ai-lease' || next.id === 'gpu-cloud')
       ? { id: best.id, versus: next.id, ...priceBreakevenBetween(inputs, projection, best.id, next.id) }
       : null;
   return {

@@ -19,6 +19,7 @@ import {
 } from '../../src/catalog/miners.js';
 import { EMBEDDED_SNAPSHOT } from '../../src/catalog/snapshot.js';
 import { FORBIDDEN_SOURCE_DOMAINS, isForbiddenSource } from '../../src/catalog/sources.js';
+import { SALE_MARKS, VALUATIONS } from '../../src/catalog/valuations.js';
 import { impliedHashrateHs, subsidyBtc } from '../../src/core/bitcoin.js';
 import { computeHashprice } from '../../src/core/hashprice.js';
 import { embeddedSnapshot } from '../../src/data/snapshot.js';
@@ -399,6 +400,49 @@ describe('defaults resting on the catalog', () => {
   });
 });
 
+describe('valuations', () => {
+  const mark = (id: string) => {
+    const found = VALUATIONS.find((v) => v.id === id);
+    if (!found) throw new Error(id);
+    return found;
+  };
+
+  it('has unique ids, every mark low <= high, per-MW marks in USD and cap rates as fractions', () => {
+    expect(new Set(VALUATIONS.map((v) => v.id)).size).toBe(VALUATIONS.length);
+    for (const v of VALUATIONS) {
+      expect(v.low, v.id).toBeLessThanOrEqual(v.high);
+      if (v.kind === 'cap-rate') {
+        expect(v.mwBasis, v.id).toBeNull();
+        expect(v.high, v.id).toBeLessThan(0.2);
+      } else expect(v.low, v.id).toBeGreaterThan(100_000);
+    }
+  });
+
+  it("CoreWeave's all-stock bid for Core Scientific: ~$9.0B / ~1,300 MW gross = $6.923M per gross MW", () => {
+    const bid = mark('coreweave-core-scientific');
+    expect(bid.kind).toBe('bid');
+    expect(bid.mwBasis).toBe('gross');
+    expect(bid.low).toBeCloseTo(9_000_000_000 / 1300, -1);
+    expect(bid.provenance.confidence).toBe('derived');
+  });
+
+  it('Aligned Data Centers: $40B / 5,000 MW = $8.0M per MW (MW basis not stated: no --sell-per-mw mark)', () => {
+    expect(mark('aligned-aip').low).toBe(40_000_000_000 / 5000);
+    expect(SALE_MARKS.map((m) => m.id)).toEqual(['coreweave-core-scientific']);
+  });
+
+  it("J.P. Morgan's colocation value: $8-17M per critical IT MW (2025-11-24)", () => {
+    const jpm = mark('jpm-colocation-2025-11');
+    expect([jpm.low, jpm.high, jpm.mwBasis]).toEqual([8e6, 17e6, 'it']);
+    expect(jpm.provenance.asOf).toBe('2025-11-24');
+  });
+
+  it('data-center cap rates as cited from JLL Q1 2026: hyperscale 5.5-6.5%, colocation 6-7%', () => {
+    expect([mark('dc-cap-rate-hyperscale').low, mark('dc-cap-rate-hyperscale').high]).toEqual([0.055, 0.065]);
+    expect([mark('dc-cap-rate-colocation').low, mark('dc-cap-rate-colocation').high]).toEqual([0.06, 0.07]);
+  });
+});
+
 describe('provenance a user can follow', () => {
   const figures = catalogFigures();
 
@@ -426,7 +470,15 @@ describe('provenance a user can follow', () => {
   });
 
   it('no listed aggregator or machine-written domain appears anywhere in the catalog, notes included', () => {
-    const everything = JSON.stringify([MINERS, GPUS, DEALS, CONVERSIONS, DEFAULT_FIGURES, figures]);
+    const everything = JSON.stringify([
+      MINERS,
+      GPUS,
+      DEALS,
+      CONVERSIONS,
+      VALUATIONS,
+      DEFAULT_FIGURES,
+      figures,
+    ]);
     expect(FORBIDDEN_SOURCE_DOMAINS.length).toBeGreaterThanOrEqual(5);
     for (const domain of FORBIDDEN_SOURCE_DOMAINS) expect(everything, domain).not.toContain(domain);
     expect(isForbiddenSource('https://fi.salmoncrypto.com/x')).toBe(true);
@@ -434,7 +486,15 @@ describe('provenance a user can follow', () => {
   });
 
   it('never cites the project-internal reference facts', () => {
-    const everything = JSON.stringify([MINERS, GPUS, DEALS, CONVERSIONS, DEFAULT_FIGURES, figures]);
+    const everything = JSON.stringify([
+      MINERS,
+      GPUS,
+      DEALS,
+      CONVERSIONS,
+      VALUATIONS,
+      DEFAULT_FIGURES,
+      figures,
+    ]);
     expect(everything).not.toMatch(/reference facts|section \d|FACTS/i);
     expect(EMBEDDED_SNAPSHOT.sources).not.toMatch(/reference facts|section \d/i);
     expect(EMBEDDED_SNAPSHOT.sources).toMatch(/https:\/\//);

@@ -21,8 +21,9 @@ describe('hashcalc check', () => {
       'ai-lease/mining:1.1',
     ]);
     expect(code).toBe(0);
-    // (3.125 + 17/1008) x 91132 x 86400e15 / (124932866006548.16 x 2^32) = 46.1037 (the newest epoch's difficulty)
-    expect(stdout).toMatch(/PASS.*network\.hashpriceUsdPerPhDay >= 30.*46\.1037/);
+    // (3.125 + 17/1008) x 62829.09 x 86400e15 / (124932866006548.16 x 2^32) = 31.7852 (the newest epoch's
+    // difficulty and the newest embedded monthly close, July 2026)
+    expect(stdout).toMatch(/PASS.*network\.hashpriceUsdPerPhDay >= 30.*31\.7852/);
     expect(stdout).toContain('All 2 rules pass');
   });
 
@@ -38,7 +39,7 @@ describe('hashcalc check', () => {
       passed: false,
       from: '--min-hashprice',
     });
-    expect(report.rules[0]?.value).toBeCloseTo(46.1037, 3);
+    expect(report.rules[0]?.value).toBeCloseTo(31.7852, 3);
   });
 
   it('evaluates --assert expressions with arithmetic and logic', async () => {
@@ -52,9 +53,11 @@ describe('hashcalc check', () => {
     ]);
     expect(code).toBe(3);
     const [ratio, payback] = checkOutputSchema.parse(JSON.parse(stdout)).rules;
-    expect(ratio?.value).toBeCloseTo(1.123, 3); // mining's revenue per kWh x 46.10 / 35.24 against the lease's
+    // mining's revenue per kWh moves with hashprice: 1.123 at $46.1037 (BTC $91,132), 1.123 x 46.1037 / 31.7852
+    // = 1.6289 at the July 2026 close
+    expect(ratio?.value).toBeCloseTo(1.6289, 3);
     expect(ratio?.passed).toBe(false);
-    expect(payback?.passed).toBe(true); // < 4 and BTC $91,132 >= 50,000
+    expect(payback?.passed).toBe(true); // < 4 and BTC $62,829 >= 50,000
   });
 
   it('prints a markdown table for CI job summaries', async () => {
@@ -140,7 +143,7 @@ describe('hashcalc check', () => {
     expect(old.code).toBe(1);
     expect(old.stdout).toBe('');
     expect(old.stderr.trim().split('\n')).toEqual([
-      'hashcalc: height, difficulty, price, fees are older than the 7 days a check accepts by default (price from ' +
+      'hashcalc: height, difficulty, price, fees are older than the 7 days a check accepts by default (fees from ' +
         'the embedded snapshot of 2026-01-12 is 323 days old); connect to the network, or accept the data with ' +
         '--allow-stale or --max-age DURATION',
     ]);

@@ -11,12 +11,13 @@ describe('hashprice', () => {
     const { code, stdout } = await runCli(['hashprice', '--offline', '--json']);
     expect(code).toBe(0);
     const report = hashpriceOutputSchema.parse(JSON.parse(stdout));
-    // Offline: difficulty of the newest embedded epoch (from block 953,568), price and fees of the 2026-01-12
-    // snapshot: 86400e15 / (124932866006548.16 x 2^32) x (3.125 + 17/1008 = 3.141865) = 0.00050590 BTC/PH/day;
-    // x 91,132 = $46.1037
+    // Offline: difficulty of the newest embedded epoch (from block 953,568), price of the newest embedded monthly
+    // close (July 2026: $62,829.09 at 2026-08-01), fees of the 2026-01-12 snapshot:
+    // 86400e15 / (124932866006548.16 x 2^32) x (3.125 + 17/1008 = 3.141865) = 0.00050590 BTC/PH/day;
+    // x 62,829.09 = $31.7852
     expect(report.hashpriceBtcPerPhDay).toBeCloseTo(0.0005059, 8);
-    expect(report.hashpriceUsdPerPhDay).toBeCloseTo(46.1037, 2);
-    expect(report.hashpriceUsdPerThDay).toBeCloseTo(0.0461037, 5);
+    expect(report.hashpriceUsdPerPhDay).toBeCloseTo(31.7852, 2);
+    expect(report.hashpriceUsdPerThDay).toBeCloseTo(0.0317852, 5);
     // 124932866006548.16 x 2^32 / 600 = 5.36583e23 / 600 = 8.94304e20 H/s = 894.30 EH/s
     expect(report.impliedHashrateEhs).toBeCloseTo(894.3, 1);
     // fee share 0.016865 / 3.141865 = 0.5368%
@@ -28,8 +29,9 @@ describe('hashprice', () => {
 
   it('prints a human table with provenance', async () => {
     const { stdout } = await runCli(['hashprice', '--offline']);
-    expect(stdout).toContain('$46.10');
+    expect(stdout).toContain('$31.79');
     expect(stdout).toContain('embedded snapshot of 2026-01-12');
+    expect(stdout).toContain('embedded monthly closes, close at 2026-08-01');
     expect(stdout).toContain('Estimated-hashrate variant');
   });
 });
@@ -41,13 +43,13 @@ describe('mining', () => {
     expect(report.options.map((o) => o.id)).toEqual(['mining']);
     const mining = report.options[0];
     // S21 XP: 89,097 x 3.645 kW x 1.05 x 8760 x 0.98 = 2,927.39M kWh a year; the other opex at $8/MWh is
-    // 2,927,387 MWh x $8 = $23.419M. Breakeven power = (revenue - other opex) / kWh = (46.1037 x 0.975 x
-    // 0.98 x 365 x 24,056.19 PH = 386.80M - 23.419M) / 2,927.39M kWh = $0.12413/kWh
-    expect(mining?.breakevens?.powerUsdPerKwh).toBeCloseTo(0.12413, 4);
+    // 2,927,387 MWh x $8 = $23.419M. Breakeven power = (revenue - other opex) / kWh = (31.7852 x 0.975 x
+    // 0.98 x 365 x 24,056.19 PH = 266.67M - 23.419M) / 2,927.39M kWh = $0.08310/kWh
+    expect(mining?.breakevens?.powerUsdPerKwh).toBeCloseTo(0.0831, 4);
     // breakeven hashprice = (energy + other opex) / PH-days = (117.095M + 23.419M) / (24,056.19 x 0.975 x
     // 0.98 x 365 = 8.3898M) = $16.748
     expect(mining?.breakevens?.hashpriceUsdPerPhDay).toBeCloseTo(16.748, 2);
-    // breakeven BTC = 91,132 x 16.748 / 46.1037 = $33,106
+    // breakeven BTC = 62,829.09 x 16.748 / 31.7852 = $33,106 (hashprice moves one for one with BTC/USD)
     expect(mining?.breakevens?.btcUsd).toBeCloseTo(33_106, -1);
     expect(report.options[0]?.revenueMultipleVsMining).toBe(1); // mining against itself
   });

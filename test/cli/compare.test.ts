@@ -2,16 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { economicsOutputSchema } from '../../src/report/schemas.js';
 import { runCli } from './run-cli.js';
 
-// Independent working for the embedded network offline (the snapshot of 2026-01-12 for price and fees, the newest
-// embedded difficulty epoch, from block 953,568, for difficulty) and the documented defaults:
+// Independent working for the embedded network offline (the newest embedded monthly close, July 2026, for price;
+// the snapshot of 2026-01-12 for fees; the newest embedded difficulty epoch, from block 953,568, for difficulty)
+// and the documented defaults:
 //   hashprice = 86400e15 / (124932866006548.16 x 2^32) x (3.125 + 17/1008) = 0.00050590 BTC/PH/day
-//             x $91,132 = $46.1037/PH/day
+//             x $62,829.09 = $31.7852/PH/day
 //   mining: 341 MW / 1.05 = 324.7619 MW IT; floor(324,761,905 W / 3645 W) = 89,097 S21 XP; x 270 = 24,056,190 TH/s
-//           revenue = 24,056.19 PH x 46.1037 x 0.975 x 0.98 x 365 = $386.80M/yr
-//           per site kWh: 386.80M / (341,000 kW x 8760 h) = $0.12949/kWh
-//   lease:  341 / 1.3 = 262.3077 MW IT x 1000 x $138 x 12 = $434.38M/yr -> $0.14542/kWh, 1.123x mining
+//           revenue = 24,056.19 PH x 31.7852 x 0.975 x 0.98 x 365 = $266.67M/yr
+//           per site kWh: 266.67M / (341,000 kW x 8760 h) = $0.08927/kWh
+//   lease:  341 / 1.3 = 262.3077 MW IT x 1000 x $138 x 12 = $434.38M/yr -> $0.14542/kWh, 1.6289x mining
 //   GPU:    H100 at 10.2 kW / 8 x 1.10 (network, storage) = 1.4025 kW; floor(262,307.69 / 1.4025) = 187,028
-//           x $2.65 (1-year contract, June 2026) x 8760 x 1.0 (contract: every hour billed) = $4.3417B/yr, 11.225x mining
+//           x $2.65 (1-year contract, June 2026) x 8760 x 1.0 (contract: every hour billed) = $4.3417B/yr, 16.281x mining
 //           capex per GPU $317,000 / 8 + ($27,648,000 + $41,943,040) / 16,384 + $3,000 = $46,872.50;
 //           187,028 x $46,872.50 + 262.3077 MW x $10M = $11.3895B
 describe('hashcalc compare on the embedded snapshot', () => {
@@ -20,24 +21,24 @@ describe('hashcalc compare on the embedded snapshot', () => {
     expect(code, stderr).toBe(0);
     const report = economicsOutputSchema.parse(JSON.parse(stdout));
     expect(report.network?.source).toBe('snapshot');
-    // The network's date is its oldest input's: price and fees of the snapshot.
+    // The network's date is its oldest input's: the snapshot's fees.
     expect(report.network?.asOf).toBe('2026-01-12T00:00:00.000Z');
-    expect(report.network?.hashpriceUsdPerPhDay).toBeCloseTo(46.1037, 3);
+    expect(report.network?.hashpriceUsdPerPhDay).toBeCloseTo(31.7852, 3);
     expect(report.network?.subsidyBtc).toBe(3.125);
     const [mining, lease, gpu] = report.options;
     expect(mining?.id).toBe('mining');
     expect(mining?.units).toBe(89_097);
     expect(mining?.hashrateThs).toBe(24_056_190);
-    expect(mining?.revenueUsdPerYear).toBeCloseTo(386_799_596, -2);
-    expect(mining?.revenueUsdPerKwh).toBeCloseTo(0.129487, 5);
+    expect(mining?.revenueUsdPerYear).toBeCloseTo(266_671_056, -2);
+    expect(mining?.revenueUsdPerKwh).toBeCloseTo(0.089272, 5);
     expect(lease?.id).toBe('ai-lease');
     expect(lease?.revenueUsdPerYear).toBeCloseTo(434_381_538, -1);
     expect(lease?.revenueUsdPerKwh).toBeCloseTo(0.145416, 5);
-    expect(lease?.revenueMultipleVsMining).toBeCloseTo(1.123, 3);
+    expect(lease?.revenueMultipleVsMining).toBeCloseTo(1.6289, 3);
     expect(gpu?.id).toBe('gpu-cloud');
     expect(gpu?.units).toBe(187_028);
     expect(gpu?.revenueUsdPerYear).toBeCloseTo(4_341_667_992, -1);
-    expect(gpu?.revenueMultipleVsMining).toBeCloseTo(11.2246, 3);
+    expect(gpu?.revenueMultipleVsMining).toBeCloseTo(16.281, 3);
     expect(gpu?.capexUsd).toBeCloseTo(11_389_546_853, -1);
     expect(report.assumptions).toMatchObject({
       siteMw: 341,
@@ -80,9 +81,10 @@ describe('hashcalc compare on the embedded snapshot', () => {
     const tableLines = stdout.split('\n').filter((l) => /[│┌└├]/.test(l));
     expect(tableLines.length).toBeGreaterThan(10);
     for (const line of tableLines) expect(line.length).toBeLessThanOrEqual(100);
-    expect(stdout).toContain('0.129'); // mining $/kWh, see working above
+    expect(stdout).toContain('0.089'); // mining $/kWh, see working above
     expect(stdout).toContain('0.145'); // lease $/kWh
-    expect(stdout).toContain('embedded snapshot of 2026-01-12');
+    expect(stdout).toContain('embedded snapshot of 2026-01-12'); // the fees'
+    expect(stdout).toContain('embedded monthly closes, close at 2026-08-01'); // the price's
     // The verdict ranks by NPV over the horizon (which option leads is the JSON tests' business), says it is
     // too close to call when a driver in its plausible range flips it (the default: the GPU-hour price, 5%
     // below today's) and how much of an NPV is residual value when that is more than half of it.

@@ -229,7 +229,7 @@ describe('zsh', () => {
 
   it.skipIf(!available.zsh)('gives each command its flags and its argument words', () => {
     const { out } = argumentsOf(scripts.zsh, 'catalog');
-    expect(out).toContain('1:catalog:(miners gpus deals conversions defaults)');
+    expect(out).toContain('1:catalog:(miners gpus deals conversions valuations defaults)');
     const compare = argumentsOf(scripts.zsh, 'compare').out;
     expect(compare).toMatch(/^--format\[.+\]:format:\(table json csv markdown xlsx\)$/m);
     expect(compare).toMatch(/^--mw\[/m);

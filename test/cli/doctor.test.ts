@@ -128,14 +128,15 @@ describe('hashcalc doctor', () => {
     const bci = await startServer(blockchainInfoRoutes());
     const cg = await startServer(coingeckoRoutes());
     servers.push(mempool, bci, cg);
-    const { code, report } = await doctorJson(['--mempool-url', mempool.url, '--timeout', '300'], {
+    // Long enough for the healthy loopback servers to answer on a loaded machine; the hung one still times out.
+    const { code, report } = await doctorJson(['--mempool-url', mempool.url, '--timeout', '1500'], {
       ...NO_PROXIES,
       HASHCALC_BLOCKCHAIN_INFO_URL: bci.url,
       HASHCALC_COINGECKO_URL: cg.url,
     });
     expect(code).toBe(1);
     expect(check(report, 'mempool')).toMatchObject({ status: 'fail' });
-    expect(check(report, 'mempool')?.detail).toMatch(new RegExp(`^${mempool.host} timed out after 300 ms`));
+    expect(check(report, 'mempool')?.detail).toMatch(new RegExp(`^${mempool.host} timed out after 1500 ms`));
     expect(check(report, 'blockchain.info')?.status).toBe('ok');
     expect(check(report, 'coingecko')?.status).toBe('ok');
     expect(bci.count('/q/getblockcount')).toBe(1);

@@ -75,7 +75,7 @@ describe("README's CI example on the shipped data", () => {
     const a = await binAt(CLOCK, byDefault);
     expect(a.code, a.stderr).toBe(1);
     expect(a.stderr).toContain('older than the 7 days a check accepts by default');
-    // The opt-in runs the rules: README says one of two is breached (exit 3): the lease earns 1.1x, not 2x.
+    // The opt-in runs the rules: README says one of two is breached (exit 3): the lease earns 1.6x, not 2x.
     const b = await binAt(CLOCK, optIn);
     expect(b.code, b.stderr).toBe(3);
     expect(b.stdout).toContain('1 of 2 rules breached');
@@ -87,7 +87,8 @@ describe("README's CI example on the shipped data", () => {
     expect(args[0]).toBe('check');
     const byDefault = await binAt(CLOCK, args);
     expect(byDefault.code, byDefault.stderr).toBe(1);
-    // $46.10/PH/day offline is above the $40 floor and mining's EBITDA is positive: both rules pass.
+    // $31.79/PH/day offline (the July 2026 close) is above the $30 floor and mining's EBITDA is positive: both
+    // rules pass.
     const optIn = await binAt(CLOCK, [...args, '--allow-stale']);
     expect(optIn.code, optIn.stderr).toBe(0);
   });

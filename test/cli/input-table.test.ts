@@ -39,6 +39,9 @@ const ACCEPTED: Record<Exclude<CommandName, 'report'>, readonly string[]> = {
     '--difficulty-growth',
     '--difficulty-vol',
     '--discount-rate',
+    '--discount-rate-gpu',
+    '--discount-rate-lease',
+    '--discount-rate-mining',
     '--dscr-covenant',
     '--explain',
     '--fees-btc',
@@ -96,6 +99,7 @@ const ACCEPTED: Record<Exclude<CommandName, 'report'>, readonly string[]> = {
     '--salvage',
     '--scenario',
     '--seed',
+    '--sell-per-mw',
     '--simulations',
     '--site-fixed-cost',
     '--start',
@@ -120,6 +124,9 @@ const ACCEPTED: Record<Exclude<CommandName, 'report'>, readonly string[]> = {
     '--difficulty',
     '--difficulty-growth',
     '--discount-rate',
+    '--discount-rate-gpu',
+    '--discount-rate-lease',
+    '--discount-rate-mining',
     '--explain',
     '--fees-btc',
     '--fees-growth',
@@ -286,6 +293,9 @@ const ACCEPTED: Record<Exclude<CommandName, 'report'>, readonly string[]> = {
     '--difficulty',
     '--difficulty-growth',
     '--discount-rate',
+    '--discount-rate-gpu',
+    '--discount-rate-lease',
+    '--discount-rate-mining',
     '--explain',
     '--fees-btc',
     '--fees-growth',
@@ -339,6 +349,7 @@ const ACCEPTED: Record<Exclude<CommandName, 'report'>, readonly string[]> = {
     '--residual',
     '--salvage',
     '--scenario',
+    '--sell-per-mw',
     '--site-fixed-cost',
     '--start',
     '--state-tax-rate',
@@ -413,6 +424,9 @@ const ACCEPTED: Record<Exclude<CommandName, 'report'>, readonly string[]> = {
     '--difficulty',
     '--difficulty-growth',
     '--discount-rate',
+    '--discount-rate-gpu',
+    '--discount-rate-lease',
+    '--discount-rate-mining',
     '--explain',
     '--fees-btc',
     '--fees-growth',
@@ -494,10 +508,20 @@ const ACCEPTED: Record<Exclude<CommandName, 'report'>, readonly string[]> = {
   completion: ['--offline', '--quiet'],
 };
 
-/** `report` takes every input of `project` but --json and --format (it writes HTML), plus --out. */
+/**
+ * `report` takes every input of `project` but --json and --format (it writes HTML) and --sell-per-mw, plus --out,
+ * the tornado's ranges of `sensitivity` (--swing, --range) and the hashprice history's file of `history` (--data).
+ */
 const ACCEPTED_WITH_REPORT: Record<CommandName, readonly string[]> = {
   ...ACCEPTED,
-  report: [...ACCEPTED.project.filter((f) => f !== '--json' && f !== '--format'), '--out'].sort(),
+  // The board report shows the three options: a sale (--sell-per-mw) is project's and compare's.
+  report: [
+    ...ACCEPTED.project.filter((f) => f !== '--json' && f !== '--format' && f !== '--sell-per-mw'),
+    '--out',
+    '--swing',
+    '--range',
+    '--data',
+  ].sort(),
 };
 
 /** Every env var, by flag, as before the split (null: none). */
@@ -543,6 +567,9 @@ const ENV_BY_FLAG: Record<string, string | null> = {
   '--gpu-opex-share': 'HASHCALC_GPU_OPEX_SHARE',
   '--years': 'HASHCALC_YEARS',
   '--discount-rate': 'HASHCALC_DISCOUNT_RATE',
+  '--discount-rate-gpu': 'HASHCALC_DISCOUNT_RATE_GPU',
+  '--discount-rate-lease': 'HASHCALC_DISCOUNT_RATE_LEASE',
+  '--discount-rate-mining': 'HASHCALC_DISCOUNT_RATE_MINING',
   '--tax-rate': 'HASHCALC_TAX_RATE',
   '--tax': 'HASHCALC_TAX',
   '--state-tax-rate': 'HASHCALC_STATE_TAX_RATE',
@@ -551,6 +578,7 @@ const ENV_BY_FLAG: Record<string, string | null> = {
   '--fit-out-classes': 'HASHCALC_FIT_OUT_CLASSES',
   '--residual': 'HASHCALC_RESIDUAL',
   '--salvage': 'HASHCALC_SALVAGE',
+  '--sell-per-mw': 'HASHCALC_SELL_PER_MW',
   '--demand-charge': 'HASHCALC_DEMAND_CHARGE',
   '--mining-peak-share': 'HASHCALC_MINING_PEAK_SHARE',
   '--power-escalator': 'HASHCALC_POWER_ESCALATOR',

@@ -122,6 +122,9 @@ export const CHANGE: Record<string, { set: string[]; with?: string[]; without?: 
   gpuOtherOpexShare: { set: ['--gpu-opex-share', '0.3'] },
   years: { set: ['--years', '4'] },
   discountRate: { set: ['--discount-rate', '20%'] },
+  discountRateLease: { set: ['--discount-rate-lease', '6%'] },
+  discountRateGpu: { set: ['--discount-rate-gpu', '15%'] },
+  discountRateMining: { set: ['--discount-rate-mining', '15%'] },
   taxRate: { set: ['--tax-rate', '21%'] },
   tax: { set: ['--tax', 'us'] },
   stateTaxRate: { set: ['--state-tax-rate', '6%'], with: ['--tax', 'us'] },
@@ -129,6 +132,7 @@ export const CHANGE: Record<string, { set: string[]; with?: string[]; without?: 
   nolLimit: { set: ['--nol-limit', '1'], with: ['--tax', 'us'] },
   fitOutClasses: { set: ['--fit-out-classes', '5:0.1,15:0.1,39:0.8'], with: ['--tax', 'us'] },
   residual: { set: ['--residual', 'none'] },
+  sellPerMw: { set: ['--sell-per-mw', '6.9M'] },
   // Debt (project): every term with a loan.
   debtShare: { set: ['--debt-share', '0.7'] },
   debtShareMining: { set: ['--debt-share-mining', '0.5'], with: ['--fleet', 'new'] },

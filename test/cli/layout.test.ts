@@ -127,7 +127,7 @@ describe('compare laid out for the width', () => {
     expect(stdout).not.toMatch(/[┌│└├]/);
     // Figures: see test/cli/compare.test.ts for the working.
     expect(stdout).toMatch(
-      /^Mining\n {2}IT load \(MW\) +324\.8\n {2}Units +89,097 miners\n {2}Revenue \(\$\/yr\) +\$387M$/m,
+      /^Mining\n {2}IT load \(MW\) +324\.8\n {2}Units +89,097 miners\n {2}Revenue \(\$\/yr\) +\$267M$/m,
     );
     expect(stdout).toMatch(/^AI lease\n(?: {2}.*\n)* {2}Revenue \(\$\/kWh of site\) +0\.145$/m);
     expect(stdout).toMatch(/^GPU cloud\n(?: {2}.*\n)* {2}Capex \(\$\) +\$11\.4B$/m);
@@ -145,7 +145,7 @@ describe('compare laid out for the width', () => {
     // A footer line ends at a word boundary: the next line carries on with an indent, no word is split.
     for (const line of stdout.split('\n')) expect(line).not.toMatch(/[A-Za-z]-$/);
     expect(stdout.replace(/\n {2}/g, ' ')).toContain(
-      'Network data: height 953,568, difficulty 124.93T (embedded difficulty epochs, epoch of ~2026-06-14, 170 days old); BTC $91,132',
+      'Network data: height 953,568, difficulty 124.93T (embedded difficulty epochs, epoch of ~2026-06-14, 170 days old); BTC $62,829 (embedded monthly closes, close at 2026-08-01, 122 days old)',
     );
   });
 

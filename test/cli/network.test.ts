@@ -278,21 +278,19 @@ describe('every command uses live data by default', () => {
 });
 
 describe('offline and failing networks', () => {
-  it('with no network, compare still answers at once from the embedded data, in one stderr line (and the 90-day one)', async () => {
+  it('with no network, compare still answers at once from the embedded data, in one stderr line', async () => {
     const env = await unreachable();
     const r = await runBin(['compare', '--mw', '341'], env);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('GPU cloud');
     expect(r.waits).toEqual([]); // at once: a refused connection is not retried after a wait
-    // One line on where the data came from (height and difficulty of the newest embedded epoch, the rest of the
-    // snapshot), and one because the embedded price and difficulty are more than 90 days apart.
+    // One line on where the data came from (height and difficulty of the newest embedded epoch, price of the
+    // newest embedded monthly close, the rest of the snapshot); the close (2026-08-01) and the epoch
+    // (~2026-06-14) are 48 days apart, within 90: no line about mixed dates.
     const lines = r.stderr.trim().split('\n');
-    expect(lines).toHaveLength(2);
+    expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
-      /^hashcalc: height, difficulty, price, fees, estimated hashrate: .* refused the connection; using the newest embedded difficulty epoch \(from block 953,568, ~2026-06-14, \d+ days old\) for height, difficulty; the embedded snapshot of 2026-01-12 \(\d+ days old\) for price, fees, estimated hashrate$/,
-    );
-    expect(lines[1]).toMatch(
-      /^hashcalc: price \(2026-01-12\) and difficulty \(2026-06-14\) are 153 days apart/,
+      /^hashcalc: height, difficulty, price, fees, estimated hashrate: .* refused the connection; using the newest embedded difficulty epoch \(from block 953,568, ~2026-06-14, \d+ days old\) for height, difficulty; the newest embedded monthly BTC\/USD close \(2026-07, at 2026-08-01, \d+ days old\) for price; the embedded snapshot of 2026-01-12 \(\d+ days old\) for fees, estimated hashrate$/,
     );
   });
 
@@ -389,7 +387,7 @@ describe('offline and failing networks', () => {
     expect(offline.code).toBe(0);
     expect(JSON.parse(offline.stdout).source).toBe('snapshot');
     expect(offline.stderr).toMatch(
-      /^hashcalc: offline: using the newest embedded difficulty epoch \(from block 953,568, ~2026-06-14, \d+ days old\) for height, difficulty; the embedded snapshot of 2026-01-12 \(\d+ days old\) for price, fees, estimated hashrate\nhashcalc: price \(2026-01-12\) and difficulty \(2026-06-14\) are 153 days apart, more than 90: [^\n]*\n$/,
+      /^hashcalc: offline: using the newest embedded difficulty epoch \(from block 953,568, ~2026-06-14, \d+ days old\) for height, difficulty; the newest embedded monthly BTC\/USD close \(2026-07, at 2026-08-01, \d+ days old\) for price; the embedded snapshot of 2026-01-12 \(\d+ days old\) for fees, estimated hashrate\n$/,
     );
     const viaEnv = await runBin(['hashprice', '--json'], { ...env, HASHCALC_OFFLINE: '1' });
     expect(JSON.parse(viaEnv.stdout).source).toBe('snapshot');

@@ -12,9 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_SECTIONS } from '../../src/output/html-report.js';
 import { runCli } from './run-cli.js';
 
-const CHROMIUM = '/usr/bin/chromium';
+/** Debian's chromium; CHROMIUM=path for another (a missing path shows the skip). */
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
-/** The 5-year report on A4: 10 sections, each from a new page; ~17 pages today. */
+// Said in the run's output, not only in a skipped suite's name (the default reporter shows no skipped names).
+if (!available)
+  console.warn(`report in chromium: SKIPPED, no ${CHROMIUM}: apt-get install chromium (or CHROMIUM=path)`);
+/** The 5-year report on A4: 11 sections, each from a new page; ~18 pages today. */
 const MAX_PDF_PAGES = 24;
 
 type Browser = Awaited<ReturnType<typeof import('playwright-core')['chromium']['launch']>>;
@@ -62,10 +66,41 @@ describe.skipIf(!available)(
         expect(s.width, s.id).toBeGreaterThan(0);
         expect(s.height, s.id).toBeGreaterThan(0);
       }
+      // Each line chart has its data points: a path with as many points as the series has values.
+      const points = (await page.evaluate(
+        "[...document.querySelectorAll('svg.chart path[d]')].map((p) => [p.closest('svg').id, (p.getAttribute('d').match(/[ML]/g) || []).length])",
+      )) as [string, number][];
+      const history = points.find(([id]) => id === 'chart-history');
+      expect(history?.[1], 'monthly hashprice points').toBeGreaterThan(70);
+      expect(points.find(([id]) => id === 'chart-cash')?.[1]).toBeGreaterThan(60);
       expect(errors).toEqual([]);
       expect(requests).toEqual([]);
       await page.close();
     });
+
+    // The printable area with the stylesheet's 14 mm margins, in CSS px (96 per inch): A4 182 x 269 mm,
+    // Letter 187.9 x 251.4 mm.
+    it.each([
+      ['A4', 688, 1017],
+      ['Letter', 710, 950],
+    ])(
+      'prints on %s with no chart taller than a page and none allowed to break',
+      async (_, width, height) => {
+        const page = await browser.newPage({ viewport: { width, height } });
+        await page.emulateMedia({ media: 'print' });
+        await page.goto(url);
+        const figures = (await page.evaluate(
+          "[...document.querySelectorAll('figure')].map((f) => [f.querySelector('svg')?.id, f.getBoundingClientRect().height, f.getBoundingClientRect().width, getComputedStyle(f).breakInside])",
+        )) as [string, number, number, string][];
+        expect(figures.length).toBeGreaterThanOrEqual(5);
+        for (const [id, h, w, breakInside] of figures) {
+          expect(h, id).toBeLessThan(height);
+          expect(w, id).toBeLessThanOrEqual(width);
+          expect(breakInside, id).toBe('avoid');
+        }
+        await page.close();
+      },
+    );
 
     it.each([1280, 390])('does not scroll sideways at %i px wide', async (width) => {
       const page = await browser.newPage({ viewport: { width, height: 800 } });

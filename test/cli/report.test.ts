@@ -1,5 +1,5 @@
 /** `hashcalc report`: the board report written as one self-contained HTML file (in-process). */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,6 +44,121 @@ describe('report', () => {
     }
     expect(r.stdout).toContain('halving');
     expect(r.stdout).toContain('https://');
+  });
+
+  it('dates each network input on its own: offline, the price, the difficulty and the fees are of three dates', async () => {
+    const r = await runCli(['report', '--mw', '341', '--years', '3', '--offline', '--out', '-']);
+    expect(r.code).toBe(0);
+    // The embedded data: the 2026-07 monthly close (at 2026-08-01), the epoch from block 953,568 (~2026-06-14)
+    // and the January snapshot's fees. The test clock is 2026-12-01: 122, 170 and 323 days later.
+    expect(r.stdout).toContain(
+      'network data: BTC/USD 2026-08-01, difficulty 2026-06-14, fees 2026-01-12 (snapshot)',
+    );
+    expect(r.stdout).toContain(
+      'The network data is not today&#39;s: BTC/USD of 2026-08-01 (122 days before this report, snapshot), difficulty of 2026-06-14 (170 days before this report, snapshot), fees of 2026-01-12 (323 days before this report, snapshot): run connected, or give --btc-price, --difficulty and --fees-btc, for today&#39;s.',
+    );
+    // A price the user gives is as of when they say: only the embedded difficulty and fees are called old.
+    const given = await runCli([
+      'report',
+      '--mw',
+      '341',
+      '--years',
+      '3',
+      '--offline',
+      '--btc-price',
+      '90000',
+      '--out',
+      '-',
+    ]);
+    expect(given.stdout).toContain('not today&#39;s: difficulty of 2026-06-14');
+  });
+
+  it('links each assumption to its public source, in the assumptions table and the sources', async () => {
+    const r = await runCli(['report', '--mw', '341', '--years', '3', '--offline', '--out', '-']);
+    expect(r.code).toBe(0);
+    const assumptions = r.stdout.slice(
+      r.stdout.indexOf('<section id="assumptions"'),
+      r.stdout.indexOf('<section id="sources"'),
+    );
+    // A documented source a default's basis cites, a catalog model's specification, the snapshot's source.
+    expect(assumptions).toContain(
+      '(source: <a href="https://nfmconsulting.com/knowledge/ercot-4cp-reduce-costs">nfmconsulting.com</a>)',
+    );
+    expect(assumptions).toContain(
+      '<a href="https://docs.nvidia.com/dgx/dgxh100-user-guide/introduction-to-dgxh100.html">docs.nvidia.com</a>',
+    );
+    expect(assumptions).toContain(
+      '<a href="https://hashrateindex.com/blog/hashrate-index-roundup-january-12-2026">hashrateindex.com</a>',
+    );
+    // A value given by flag has none.
+    expect(assumptions).toMatch(
+      /<td class="text">siteMw<\/td><td>341<\/td><td>flag<\/td><td class="text">given by --mw<\/td>/,
+    );
+  });
+
+  it('tunes the tornado with the ranges of sensitivity (--swing, --range)', async () => {
+    const tornadoOf = (html: string) =>
+      html.slice(html.indexOf('<section id="tornado"'), html.indexOf('<section id="simulation"'));
+    const base = await runCli(['report', '--mw', '341', '--years', '3', '--offline', '--out', '-']);
+    const tuned = await runCli([
+      'report',
+      '--mw',
+      '341',
+      '--years',
+      '3',
+      '--offline',
+      '--out',
+      '-',
+      '--swing',
+      '10%',
+      '--range',
+      'btc-price=50k:150k',
+    ]);
+    expect(tuned.code).toBe(0);
+    // The base BTC price is the newest embedded close, $62,829.09: +-20% by default ($50,263 to $75,395), the
+    // given range here.
+    expect(tornadoOf(base.stdout)).toContain('$50.3k to $75.4k');
+    expect(tornadoOf(tuned.stdout)).toContain('$50.0k to $150k');
+    // Power price $0.04/kWh: +-20% ($0.032 to $0.048) by default, +-10% with --swing 10%.
+    expect(tornadoOf(tuned.stdout)).toMatch(/\$0\.036\/kWh to \$0\.044\/kWh/);
+    expect(tornadoOf(base.stdout)).toMatch(/\$0\.032\/kWh to \$0\.048\/kWh/);
+    const bad = await runCli(['report', '--mw', '341', '--offline', '--out', '-', '--swing', '2']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^hashcalc: --swing: expected a fraction above 0 up to 0\.9/);
+  });
+
+  it('draws the hashprice history: embedded by default, the --data file when given', async () => {
+    const historyOf = (html: string) =>
+      html.slice(html.indexOf('<section id="history"'), html.indexOf('<section id="years"'));
+    const embedded = historyOf(
+      (await runCli(['report', '--mw', '341', '--years', '3', '--offline', '--out', '-'])).stdout,
+    );
+    expect(embedded).toContain('id="chart-history"');
+    expect(embedded).toContain('halving 2020-05');
+    expect(embedded).toContain('halving 2024-04');
+    expect(embedded).toContain('2019-12 to 2026-05');
+    // 2022's year end, 2022-12-31: the epoch from block 768,096 (2022-12-19 15:17 UTC to 2023-01-03), D =
+    // 35,364,065,900,457.12; 8.64e19 / (D x 2^32 = 1.51887e23) = 5.68844e-4 x 6.25 BTC = 0.00355528 BTC
+    // x $16,532 (the 2022-12 close) = $58.78. November's $58.4 is the low, March's $200 the high.
+    expect(embedded).toContain(
+      '<td>2022</td><td>$58.4 (Nov)</td><td>$200 (Mar)</td><td>$58.8 (Dec)</td><td>$16,532</td>',
+    );
+    expect(embedded).toContain('https://github.com/typedcypher/historical-bitcoin-prices');
+    const file = join(dir(), 'days.csv');
+    writeFileSync(
+      file,
+      'date,difficulty,avgFeesBtcPerBlock,btcUsd\n2025-06-30,100000000000000,0.025,100000\n2025-07-31,200000000000000,0.1,80000\n',
+    );
+    const fromFile = historyOf(
+      (await runCli(['report', '--mw', '341', '--years', '3', '--offline', '--out', '-', '--data', file]))
+        .stdout,
+    );
+    expect(fromFile).toContain('2025-06 to 2025-07');
+    expect(fromFile).toContain(`${file} (--data)`);
+    // 2025-07-31: 8.64e19 / (2e14 x 2^32) = 1.005828e-4 x (3.125 + 0.1) = 3.243797e-4 BTC x $80,000 = $25.950.
+    expect(fromFile).toContain('$26.0 (Jul)');
+    // 2025-06-30: 8.64e19 / (1e14 x 2^32) = 2.011657e-4 x 3.15 = 6.336719e-4 BTC x $100,000 = $63.37.
+    expect(fromFile).toContain('$63.4 (Jun)');
   });
 
   it('takes the inputs of project, and no --json', async () => {

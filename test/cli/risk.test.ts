@@ -20,10 +20,11 @@ describe('sensitivity', () => {
     const widest = r.drivers.map((d) => Math.max(...d.options.map((o) => o.swingUsd)));
     expect(widest).toEqual([...widest].sort((a, b) => b - a));
     const btc = r.drivers.find((d) => d.id === 'btc-price');
-    // The embedded snapshot's BTC price, -/+ 20%: 91,132 x 0.8 = 72,905.6; x 1.2 = 109,358.4.
-    expect(btc).toMatchObject({ flag: '--btc-price', baseValue: 91_132, range: 'swing' });
-    expect(btc?.lowValue).toBeCloseTo(72_905.6, 6);
-    expect(btc?.highValue).toBeCloseTo(109_358.4, 6);
+    // The embedded BTC price (the newest monthly close, July 2026), -/+ 20%: 62,829.09 x 0.8 = 50,263.272;
+    // x 1.2 = 75,394.908.
+    expect(btc).toMatchObject({ flag: '--btc-price', baseValue: 62_829.09, range: 'swing' });
+    expect(btc?.lowValue).toBeCloseTo(50_263.272, 6);
+    expect(btc?.highValue).toBeCloseTo(75_394.908, 6);
     // A growth at 0 moves by the swing itself.
     expect(r.drivers.find((d) => d.id === 'btc-growth')).toMatchObject({ lowValue: -0.2, highValue: 0.2 });
     expect(r.grid).toBeNull();

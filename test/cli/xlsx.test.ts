@@ -105,6 +105,18 @@ describe('project --format xlsx', () => {
     const power = assumptions.getColumn(1).values.indexOf('powerUsdPerKwh');
     expect(assumptions.getCell(power, 2).value).toBe(report.assumptionSources.powerUsdPerKwh?.value);
     expect(assumptions.getCell(power, 7).value).toBeInstanceOf(Date);
+    // Each source as a hyperlink cell: the catalog figure's (the power price's), a cited document's (4CP).
+    const url = report.assumptionSources.powerUsdPerKwh?.sourceUrl as string;
+    expect(url).toMatch(/^https:\/\//);
+    expect(assumptions.getCell(power, 6).value).toEqual({ text: url, hyperlink: url });
+    const fourCp = assumptions.getColumn(1).values.indexOf('transmissionChargeUsdPerKwYear');
+    expect(assumptions.getCell(fourCp, 6).value).toEqual({
+      text: 'https://nfmconsulting.com/knowledge/ercot-4cp-reduce-costs',
+      hyperlink: 'https://nfmconsulting.com/knowledge/ercot-4cp-reduce-costs',
+    });
+    // A value the user gave has no source.
+    const mw = assumptions.getColumn(1).values.indexOf('siteMw');
+    expect(assumptions.getCell(mw, 6).value).toBeNull();
   });
 
   it('refuses a terminal (exit 2, one line) and the other commands', async () => {
@@ -117,5 +129,37 @@ describe('project --format xlsx', () => {
     expect(compare.stderr).toBe(
       'hashcalc: --format xlsx: only project writes a workbook; compare takes table, json, csv or markdown\n',
     );
+  });
+});
+
+describe('project --format xlsx with a discount rate per option and a sale', () => {
+  it('discounts an option with its own rate at its column-K cell, the others at DiscountRate; the NPV recomputed by hand', async () => {
+    const args = [...ARGS, '--discount-rate-lease', '8%', '--sell-per-mw', '6.9M@12'];
+    const [xlsx, json] = await Promise.all([
+      workbookRun([...args, '--format', 'xlsx']),
+      runCli([...args, '--json']),
+    ]);
+    expect(xlsx.code, xlsx.stderr).toBe(0);
+    const report = projectOutputSchema.parse(JSON.parse(json.stdout));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+    const summary = wb.getWorksheet('Summary') as ExcelJS.Worksheet;
+    expect(report.options.map((o) => o.id)).toEqual(['mining', 'ai-lease', 'gpu-cloud', 'sell']);
+    report.options.forEach((option, i) => {
+      const r = 7 + i;
+      const row = summary.getRow(r);
+      const own = option.id === 'ai-lease';
+      expect(formulaOf(row.getCell(2))).toContain(own ? `(1+$K$${r})` : '(1+DiscountRate)');
+      if (own) expect(row.getCell(11).value).toBe(0.08);
+      else expect(formulaOf(row.getCell(11))).toBe('DiscountRate');
+      close(resultOf(row.getCell(2)), option.npvUsd);
+      // By hand from the option's sheet: month m's cash flow (column J) x (1 + its rate)^(-m/12).
+      const sheet = wb.getWorksheet(option.label) as ExcelJS.Worksheet;
+      const rate = option.annualDiscountRate as number;
+      let npv = 0;
+      for (let m = 0; m <= report.horizon.months; m++)
+        npv += (sheet.getRow(m + 2).getCell(10).value as number) * (1 + rate) ** (-m / 12);
+      close(npv, option.npvUsd);
+    });
   });
 });

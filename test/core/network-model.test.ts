@@ -10,9 +10,12 @@ import { BACKTEST_FEES_BTC_PER_BLOCK, BACKTEST_WINDOWS, backtestWindow } from '.
 import { projectChain } from '../../src/core/chain.js';
 import {
   deploymentEhs,
+  fleetMeanJPerTh,
+  meanPowerUsdPerKwh,
   NetworkModel,
   type NetworkModelParams,
   newMachinePaybackMonths,
+  unprofitableShare,
 } from '../../src/core/network-model.js';
 
 /**
@@ -35,6 +38,16 @@ const P: NetworkModelParams = {
 };
 
 describe('network model, by hand', () => {
+  it("the fleet's mean efficiency, mean power price and share under water", () => {
+    // 0.5 x 20 + 0.5 x 30 = 25 J/TH; one tier: $0.05/kWh.
+    expect(fleetMeanJPerTh(P)).toBe(25);
+    expect(meanPowerUsdPerKwh(P)).toBe(0.05);
+    // Costs $24 and $36 per PH/s a day: at $40 none loses, at $30 the 30 J/TH half, at $20 both.
+    expect(unprofitableShare(P, 40)).toBe(0);
+    expect(unprofitableShare(P, 30)).toBe(0.5);
+    expect(unprofitableShare(P, 20)).toBe(1);
+  });
+
   it('a crash switches off the bands that lose money, after the lag', () => {
     // $40 today: both bands earn; 1,000 EH/s online, 500 each. Payback of a new machine at $40:
     // margin (40 - 18) / 1000 = $0.022/TH/day, 0.022 x 365/12 = $0.669/month, 20 / 0.669 = 29.9 months > 24:
@@ -112,6 +125,21 @@ describe('the chain with the model', () => {
     const chain = projectChain(base);
     const h0 = (146e12 * 2 ** 32) / 600 / 1e18;
     expect(chain.months[11]?.networkHashrateEhs).toBeCloseTo(h0 * 1.014 ** 12, 6);
+  });
+});
+
+describe('the embedded network carried to today', () => {
+  it('stands still under the catalog model at the embedded hashprice ($31.79: the July 2026 close)', () => {
+    // (3.125 + 17/1008) x 62,829.09 x 86400e15 / (124,932,866,006,548.16 x 2^32) = $31.785/PH/day.
+    const h = ((3.125 + 17 / 1008) * 62_829.09 * 86400e15) / (124_932_866_006_548.16 * 2 ** 32);
+    expect(h).toBeCloseTo(31.785, 3);
+    // A new S21 XP at $0.045/kWh costs 24 x 13.5 x 0.045 = $14.58/PH/day; margin (31.785 - 14.58) / 1000 =
+    // $0.017205/TH/day, x 365/12 = $0.52332/month: 25.7 / 0.52332 = 49.1 months > 36: nothing deployed.
+    expect(newMachinePaybackMonths(NETWORK_MODEL, h)).toBeCloseTo(49.11, 1);
+    expect(deploymentEhs(NETWORK_MODEL, h)).toBe(0);
+    // No cell changes state at a constant hashprice: the hashrate online stays today's, month after month.
+    const m = new NetworkModel(NETWORK_MODEL, 894.3, h);
+    for (let month = 0; month < 6; month++) expect(m.step(h)).toBeCloseTo(894.3, 9);
   });
 });
 

@@ -349,14 +349,15 @@ describe('Monte Carlo', () => {
         ['gpu-cloud', -134553744.36682644, -261254597.80356395, 0.3006666666666667],
       ],
     ],
-    // The network responding per path (pinned on Node 20.20 and 24.21 when it came): the same draws.
+    // The network responding per path (pinned on Node 20.20 and 24.21 when it came; re-pinned on Node 20.20
+    // when the bands took their sourced efficiencies, 12.5/17/22/32 J/TH at 10/30/30/30%): the same draws.
     [
       'model',
       modelled,
       [
-        ['mining', 496829278.9632647, 487600103.7443435, 0],
-        ['ai-lease', 136761112.2454517, 133419083.55327664, 0],
-        ['gpu-cloud', -119407481.35929206, -242134989.14840657, 0.27266666666666667],
+        ['mining', 515380864.9182703, 513626130.23414856, 0],
+        ['ai-lease', 139624797.58948874, 136386829.89224955, 0],
+        ['gpu-cloud', -116543796.01525487, -237815549.48517135, 0.2673333333333333],
       ],
     ],
   ] as const)(
@@ -505,7 +506,11 @@ describe('Monte Carlo with the network responding per path (--network model)', (
     const factor = new Float64Array(months + 1);
     const noise = Float64Array.from([1, 1.1, 1.1, 1.1]);
     respondingMiningFactors(network, model, new Float64Array(months + 1).fill(1), noise, months, factor);
-    expect([...factor]).toEqual([1, 1, 100e18 / (100e18 * 1.1), 100e18 / (100e18 * 1.1)]);
+    // To the last bits or so: the cells' shares (0.1, 0.3 x the tiers' shares) do not sum to exactly 1 in binary.
+    const expected = [1, 1, 100e18 / (100e18 * 1.1), 100e18 / (100e18 * 1.1)];
+    factor.forEach((f, i) => {
+      expect(f).toBeCloseTo(expected[i] as number, 14);
+    });
     // Ten times the hashrate: difficulty follows by at most a retarget's clamp (4x) a month.
     respondingMiningFactors(
       network,

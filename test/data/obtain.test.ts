@@ -223,20 +223,21 @@ describe('fallback to cache and snapshot', () => {
     mocks = mockSources(offlineOverrides());
     const t = testContext({ nowMs: LATER, dispatcher: mocks.agent });
     const net = await obtain({ ...base, ...NETWORK_WANT }, t.ctx);
-    // Height and difficulty of the newest embedded epoch (block 953,568), the rest of the snapshot.
+    // Height and difficulty of the newest embedded epoch (block 953,568), price of the newest embedded monthly
+    // close (July 2026), the rest of the snapshot.
     expect(net.heightBlocks).toMatchObject({ value: 953_568, source: 'snapshot' });
-    expect(net.btcUsd).toMatchObject({ value: 91_132, source: 'snapshot' });
+    expect(net.btcUsd).toMatchObject({ value: 62_829.09, source: 'snapshot' });
     expect(net.retarget).toBeNull();
-    // 2026-01-12 to 2026-12-01 = 323 days; ~2026-06-14T00:33Z to 2026-12-01 = 169.98 days, said as 170
+    // 2026-01-12 to 2026-12-01 = 323 days; ~2026-06-14T00:33Z to 2026-12-01 = 169.98 days, said as 170;
+    // 2026-08-01 to 2026-12-01 = 122 days. Price (2026-08-01) and difficulty (~2026-06-14) are 48 days apart:
+    // no line about mixed dates.
     expect(t.warnings()).toEqual([
       'hashcalc: height, difficulty, price, fees, estimated hashrate: mempool.space, blockchain.info, api.coingecko.com, ' +
         'api.blockchain.info could not be resolved (ENOTFOUND); using the newest embedded difficulty epoch ' +
-        '(from block 953,568, ~2026-06-14, 170 days old) for height, difficulty; the embedded snapshot of ' +
-        '2026-01-12 (323 days old) for price, fees, estimated hashrate',
+        '(from block 953,568, ~2026-06-14, 170 days old) for height, difficulty; the newest embedded monthly ' +
+        'BTC/USD close (2026-07, at 2026-08-01, 122 days old) for price; the embedded snapshot of ' +
+        '2026-01-12 (323 days old) for fees, estimated hashrate',
       'hashcalc: retarget estimate: mempool.space could not be resolved (ENOTFOUND); none available',
-      expect.stringMatching(
-        /^hashcalc: price \(2026-01-12\) and difficulty \(2026-06-14\) are 153 days apart/,
-      ),
     ]);
     expect((await readCache(t.cacheDir)).entries).toEqual({});
   });
@@ -269,8 +270,9 @@ describe('fallback to cache and snapshot', () => {
     );
     expect(error).toBeInstanceOf(DataError);
     expect((error as DataError).message).toBe(
-      // The oldest is the snapshot's price (2026-01-12, 323 days before LATER), older than the epoch's height.
-      'height, difficulty, price, fees are older than --max-age 10m (price from the embedded snapshot of 2026-01-12 ' +
+      // The oldest is the snapshot's fees (2026-01-12, 323 days before LATER), older than the epoch's height
+      // and the newest close's price.
+      'height, difficulty, price, fees are older than --max-age 10m (fees from the embedded snapshot of 2026-01-12 ' +
         'is 323 days old); connect to the network, or raise --max-age',
     );
     // Live data passes the same limit.
@@ -373,8 +375,13 @@ describe('values outside what the chain and the market make possible', () => {
     expect(net.btcUsd.source).toBe('snapshot');
     expect(t.warnings()).toEqual([
       expect.stringMatching(
-        // The reference is the snapshot's $91,132 (2026-01-12), dated after NOW: x3 either way, $30,377 to $273,396.
-        /^hashcalc: price: mempool\.space, api\.coingecko\.com reported an implausible USD price \(\$[\d.,]+; expected \$30,377 to \$273,396\); using the embedded snapshot/,
+        // The reference is the newest embedded close's $62,829.09 (2026-08-01), dated after NOW: x3 either way,
+        // $20,943 to $188,487.
+        /^hashcalc: price: mempool\.space, api\.coingecko\.com reported an implausible USD price \(\$[\d.,]+; expected \$20,943 to \$188,487\); using the newest embedded monthly BTC\/USD close/,
+      ),
+      // The close (2026-08-01) and the live difficulty (NOW, 2025-12-08) are 235 days apart.
+      expect.stringMatching(
+        /^hashcalc: price \(2026-08-01\) and difficulty \(2025-12-08\) are 235 days apart/,
       ),
     ]);
   });
@@ -463,12 +470,10 @@ describe('offline and flags', () => {
     expect(net.difficulty.source).toBe('snapshot');
     expect(t.warnings()).toEqual([
       'hashcalc: offline: using the cache from 3 h ago for height; the newest embedded difficulty epoch (from block ' +
-        '953,568, ~2026-06-14, 170 days old) for difficulty; the embedded snapshot of 2026-01-12 (323 days old) ' +
-        'for price, fees, estimated hashrate',
-      // the snapshot's price (2026-01-12) and the epoch's difficulty (~2026-06-14) are 153 days apart
-      expect.stringMatching(
-        /^hashcalc: price \(2026-01-12\) and difficulty \(2026-06-14\) are 153 days apart/,
-      ),
+        '953,568, ~2026-06-14, 170 days old) for difficulty; the newest embedded monthly BTC/USD close (2026-07, ' +
+        'at 2026-08-01, 122 days old) for price; the embedded snapshot of 2026-01-12 (323 days old) ' +
+        'for fees, estimated hashrate',
+      // the close's price (2026-08-01) and the epoch's difficulty (~2026-06-14) are 48 days apart: no more
     ]);
   });
 

@@ -56,6 +56,32 @@ describe('lineChart', () => {
     const gaps = lineChart(text, [{ label: 'A', values: [1, Number.NaN, 3] }], fmt);
     expect(gaps).not.toContain('NaN');
   });
+  it('marks several halvings and labels the x axis as told (years), dropping a marker out of range', () => {
+    const months = Array.from({ length: 25 }, (_, i) => i);
+    const years = lineChart(
+      text,
+      [{ label: 'Hashprice', values: months }],
+      fmt,
+      [
+        { x: 4, label: 'halving 2020-05' },
+        { x: 20, label: 'halving <2021-09>' },
+        { x: 30, label: 'out of range' },
+      ],
+      [
+        { x: 1, label: '2020' },
+        { x: 13, label: '2021' },
+      ],
+    );
+    expect(years.match(/<line class="marker"/g)).toHaveLength(2);
+    expect(years).toContain('halving 2020-05');
+    expect(years).toContain('halving &lt;2021-09&gt;');
+    expect(years).not.toContain('out of range');
+    // x from 78 to 590 over months 0..24: month 1 at 78 + 512/24 = 99.3, month 13 at 78 + 13 x 21.33 = 355.3.
+    expect(years).toContain('<text class="tick" x="99.3" y="308" text-anchor="middle">2020</text>');
+    expect(years).toContain('<text class="tick" x="355.3" y="308" text-anchor="middle">2021</text>');
+    // Only the given ticks: no month numbers on the x axis.
+    expect(years).not.toMatch(/text-anchor="middle">\d{1,2}<\/text>/);
+  });
 });
 
 describe('tornadoChart', () => {

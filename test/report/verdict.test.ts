@@ -31,11 +31,11 @@ describe('compare verdict', () => {
     expect(verdict.npvUsd).toBe(ranked[0]?.[1]);
     expect(verdict.marginUsd).toBeCloseTo((ranked[0]?.[1] ?? 0) - (ranked[1]?.[1] ?? 0), 3);
     expect(report.schemaVersion).toBe(2);
-    // Per kWh it compares EBITDA: mining $386.80M revenue - $117.10M energy - $23.42M other opex ($8/MWh) =
-    // $246.29M; lease $369.22M / $246.29M = 1.499 -> 1.5x; GPU cloud $4.3417B x 0.8 - $119.0M energy = $3.354B /
-    // $246.29M = 13.62 -> 13.6x (the figures of test/cli/compare.test.ts).
+    // Per kWh it compares EBITDA: mining $266.67M revenue - $117.10M energy - $23.42M other opex ($8/MWh) =
+    // $126.15M; lease $369.22M / $126.15M = 2.927 -> 2.9x; GPU cloud $4.3417B x 0.8 - $119.0M energy = $3.354B /
+    // $126.15M = 26.59 -> 26.6x (the figures of test/cli/compare.test.ts).
     expect(verdict.text).toContain(
-      "per kWh today: AI lease 1.5x mining's EBITDA, GPU cloud 13.6x mining's EBITDA",
+      "per kWh today: AI lease 2.9x mining's EBITDA, GPU cloud 26.6x mining's EBITDA",
     );
     expect(verdict.text).not.toContain('revenue');
     expect(verdict.flip).not.toBeNull();
@@ -61,9 +61,9 @@ describe('compare verdict', () => {
   it('a multiple under 0.1 keeps two significant digits, never "0.0x"', async () => {
     const { report, verdict } = await compareVerdict(['--lease-rate', '1']);
     const lease = report.options.find((o) => o.id === 'ai-lease');
-    // $1/kW-month: EBITDA 262,308 x 12 x 0.85 = $2.6755M vs mining's $246.29M -> 0.010864 -> 0.011x
-    expect(lease?.ebitdaMultipleVsMining).toBeCloseTo(0.010864, 5);
-    expect(verdict.text).toContain("AI lease 0.011x mining's EBITDA");
+    // $1/kW-month: EBITDA 262,308 x 12 x 0.85 = $2.6755M vs mining's $126.15M -> 0.021209 -> 0.021x
+    expect(lease?.ebitdaMultipleVsMining).toBeCloseTo(0.021209, 5);
+    expect(verdict.text).toContain("AI lease 0.021x mining's EBITDA");
     expect(verdict.text).not.toContain('0.0x');
   });
 });

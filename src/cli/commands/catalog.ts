@@ -1,5 +1,5 @@
 /**
- * `catalog miners|gpus|deals|conversions|defaults`: the data hashcalc uses, with where each figure came from.
+ * `catalog miners|gpus|deals|conversions|valuations|defaults`: the data hashcalc uses, with where each figure came from.
  * `--stale [180d]`: exit 3 when a dated figure (of the kind, or of the whole catalog) is older than that, or
  * with no duration older than its refresh cadence (src/catalog/freshness.ts).
  */

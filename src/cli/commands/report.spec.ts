@@ -8,8 +8,9 @@ export const spec: CommandSpec = {
   examples: [
     'npx hashcalc report --mw 341 --out site-report.html',
     'npx hashcalc report --mw 341 --years 10 --simulations 20000 --out site-report.html',
+    'npx hashcalc report --mw 341 --range lease-escalator=0:3% --data days.csv --out site-report.html',
     'chromium --headless --no-pdf-header-footer --print-to-pdf=site-report.pdf site-report.html',
   ],
-  more: "The file takes every input of `project` and needs no network, script or font to be read: inline CSS and SVG charts, links to every figure's public source. Print it from a browser (A4 or Letter) for a PDF. --out - writes it to stdout.",
+  more: "The file takes every input of `project`, the tornado's ranges of `sensitivity` (--swing, --range) and the daily file of `history` (--data, for the hashprice history; else the embedded monthly series), and needs no network, script or font to be read: inline CSS and SVG charts, links to every figure's public source. Print it from a browser (A4 or Letter) for a PDF. --out - writes it to stdout.",
   load: async () => (await import('./report.js')).runReport,
 };

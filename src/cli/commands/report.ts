@@ -14,6 +14,7 @@ import { boardReport } from '../../report/board.js';
 import { projectionReport } from '../../report/projection.js';
 import type { ProjectReport } from '../../report/schemas.js';
 import { sensitivityReport } from '../../report/sensitivity.js';
+import { type MonthlyHashpriceHistory, monthlyHashpriceHistory } from '../../site/history.js';
 import { networkData } from '../../site/network.js';
 import { projectionInputs, projectSiteResult } from '../../site/projection.js';
 import { driverBases, siteSensitivity } from '../../site/sensitivity.js';
@@ -79,6 +80,18 @@ async function write(ctx: Context, out: string, html: string): Promise<void> {
   ctx.stderr.write(`wrote ${out} (${kb} KB)\n`);
 }
 
+/** The monthly hashprice history: from --data's daily file (as `history` reads it), else the embedded series. */
+async function hashpriceHistory(call: CommandCall, layered: LayeredInputs): Promise<MonthlyHashpriceHistory> {
+  const file = layered.given.historyData?.value as string | undefined;
+  if (!file) return monthlyHashpriceHistory(null);
+  const { readHistoryData } = await import('../../data/history/file.js');
+  const days = await readHistoryData(file, call.ctx.stdin);
+  const history = monthlyHashpriceHistory(days);
+  if (history.months.length === 0)
+    throw new DataError(`--data: ${file} has no day with a difficulty and a BTC/USD price`);
+  return { ...history, sources: [file === '-' ? 'standard input (--data -)' : `${file} (--data)`] };
+}
+
 export async function runReport(call: CommandCall): Promise<number> {
   const layered: LayeredInputs = await prepareInputs(call);
   const out = (layered.given.out?.value as string | undefined) ?? 'site-report.html';
@@ -89,13 +102,14 @@ export async function runReport(call: CommandCall): Promise<number> {
   const debt = resolveDebt(layered, assumptions, settings.discountRate);
   const horizonMonths = settings.years * 12;
   const given = givenRanges(layered, horizonMonths);
+  const history = await hashpriceHistory(call, layered);
   const { snapshot, nowMs } = await projectionStart(layered, call.ctx, settings, resolved);
   const base = projectionInputs(resolved, settings, snapshot, nowMs);
   const inputs: ProjectionInputs = { ...base, ...(debt ? { debt } : {}) };
   const running = simulation ? simulate(call, inputs, simulation) : undefined;
   running?.catch(() => {});
   const result = projectSiteResult(resolved, settings, snapshot, nowMs, inputs);
-  // The tornado: the same ranges and evaluations as `sensitivity` (its defaults; it has no --range here).
+  // The tornado: the same ranges (--swing, --range) and evaluations as `sensitivity`.
   const sensitivityAssumptions: Assumptions = {};
   const { swing, ranges } = resolveRanges(
     layered,
@@ -125,7 +139,7 @@ export async function runReport(call: CommandCall): Promise<number> {
   );
   const { renderHtmlReport } = await import('../../output/html-report.js');
   const html = renderHtmlReport(
-    boardReport(project, sensitivity, new Date(call.ctx.now()).toISOString(), VERSION),
+    boardReport(project, sensitivity, new Date(call.ctx.now()).toISOString(), VERSION, history),
   );
   await write(call.ctx, out, html);
   return 0;

@@ -244,10 +244,7 @@ export function scaledFlowsNpv(
   aiScale: number,
   energyScale: number,
 ): number {
-  const { miningRevenue, miningEnergy, miningOtherOpex, miningActive, aiRevenue, aiFixedOpex } = flows;
-  const { capex, other, fixedOpex, taxModel } = flows;
-  const share = flows.aiOpexShare;
-  const takeOrPay = flows.takeOrPay;
+  const { capex, other, taxModel } = flows;
   const year = taxModel === null ? null : new TaxYear(taxModel.nolLimit, taxRate, flows.length - 1);
   const rate = monthlyRate(annualDiscountRate);
   if (!(rate > -1)) throw new RangeError('npv: rate must be above -100%');
@@ -255,28 +252,62 @@ export function scaledFlowsNpv(
   let total = 0;
   let factor = 1;
   for (let m = 0; m < flows.length; m++) {
-    let rev = 0;
-    let cost = 0;
-    if (miningActive[m] === 1) {
-      const mined = (miningRevenue[m] as number) * miningScale;
-      const energy = (miningEnergy[m] as number) * energyScale;
-      const running = energy + (miningOtherOpex[m] as number);
-      // As evaluateFlows: a curtailed month pays the take-or-pay share of its energy.
-      const unavoidable = energy * takeOrPay;
-      if (mined < running - unavoidable) cost = unavoidable;
-      else {
-        rev = mined;
-        cost = running;
-      }
-    }
-    const ai = (aiRevenue[m] as number) * aiScale;
-    const ebitda =
-      rev + ai - (cost + ((aiFixedOpex[m] as number) * energyScale + ai * share) + (fixedOpex[m] as number));
+    const ebitda = scaledMonthEbitda(flows, m, miningScale, aiScale, energyScale);
     // As evaluateFlows: flat on positive EBIT, or the US model's tax year (TaxYear).
     const tax = monthTax(flows, year, taxRate, m, ebitda);
     total += (ebitda - tax - (capex[m] as number) + (other[m] as number)) * factor;
     factor *= step;
   }
+  return total;
+}
+
+/**
+ * Month m's EBITDA with its mining revenue scaled by `miningScale`, its AI revenue by `aiScale` and every
+ * energy bill by `energyScale`, curtailed as evaluateFlows curtails (a month whose mining revenue is below its
+ * running costs less the take-or-pay share pays only that share).
+ */
+export function scaledMonthEbitda(
+  flows: Flows,
+  m: number,
+  miningScale: number,
+  aiScale: number,
+  energyScale: number,
+): number {
+  let rev = 0;
+  let cost = 0;
+  if (flows.miningActive[m] === 1) {
+    const mined = (flows.miningRevenue[m] as number) * miningScale;
+    const energy = (flows.miningEnergy[m] as number) * energyScale;
+    const running = energy + (flows.miningOtherOpex[m] as number);
+    // As evaluateFlows: a curtailed month pays the take-or-pay share of its energy.
+    const unavoidable = energy * flows.takeOrPay;
+    if (mined < running - unavoidable) cost = unavoidable;
+    else {
+      rev = mined;
+      cost = running;
+    }
+  }
+  const ai = (flows.aiRevenue[m] as number) * aiScale;
+  return (
+    rev +
+    ai -
+    (cost +
+      ((flows.aiFixedOpex[m] as number) * energyScale + ai * flows.aiOpexShare) +
+      (flows.fixedOpex[m] as number))
+  );
+}
+
+/** The EBITDA of the last `months` months of the horizon (pre-tax), the revenue and energy scaled as above. */
+export function lastMonthsEbitda(
+  flows: Flows,
+  months: number,
+  miningScale = 1,
+  aiScale = 1,
+  energyScale = 1,
+): number {
+  let total = 0;
+  for (let m = Math.max(1, flows.length - months); m < flows.length; m++)
+    total += scaledMonthEbitda(flows, m, miningScale, aiScale, energyScale);
   return total;
 }
 
@@ -297,4 +328,15 @@ export interface OptionFlows {
   fleetPurchases: number;
   /** The power contract's demand and transmission charges within the horizon (in fixedOpex), undiscounted. */
   gridChargesUsd?: number;
+  /**
+   * An exit value on the last year's earnings (`--residual cap-rate:R` or `multiple:X`): the residual is
+   * max(0, earningsMultiple x the EBITDA of the horizon's last 12 months), so that a trial at another price
+   * values it again from its scaled flows.
+   */
+  residualEarningsMultiple?: number;
+  /** The annual discount rate this option's flows are discounted at (its own, or --discount-rate). */
+  annualDiscountRate?: number;
+  /** A sale of the site: the month it is sold (mining until then) and its price; absent for the other options. */
+  saleMonth?: number;
+  saleUsd?: number;
 }

@@ -7,6 +7,8 @@
  * Pure; flows.ts holds the monthly arrays, assets.ts what each option owns, options.ts each option's
  * months. Conventions: finance.ts (cash at each month's end; capex when spent; month 0 is today).
  */
+
+import { gpuCloudEconomics, leaseEconomics } from '../ai.js';
 import type { ChainProjection } from '../chain.js';
 import {
   annualRate,
@@ -18,7 +20,7 @@ import {
 } from '../finance.js';
 import type { OptionId } from '../units.js';
 import { leveredOption } from './debt.js';
-import { evaluateFlows, type Flows, type OptionFlows, scaledFlowsNpv } from './flows.js';
+import { evaluateFlows, type Flows, lastMonthsEbitda, type OptionFlows, scaledFlowsNpv } from './flows.js';
 import {
   chainFor,
   fleetEvents,
@@ -29,6 +31,7 @@ import {
   leaseFlows,
   type MiningMonthly,
   miningMonthly,
+  sellFlows,
 } from './options.js';
 import type {
   OptionProjection,
@@ -39,10 +42,37 @@ import type {
 } from './types.js';
 
 export * from './debt.js';
-export { evaluateFlows, Flows, type OptionFlows, scaledFlowsNpv } from './flows.js';
+export { evaluateFlows, Flows, lastMonthsEbitda, type OptionFlows, scaledFlowsNpv } from './flows.js';
 export { chainFor, chainGrowth } from './options.js';
 export { NO_POWER_CONTRACT } from './power.js';
 export * from './types.js';
+
+/**
+ * An option's annual discount rate: its own (inputs.discountRates) or the site's; a sale is discounted at
+ * mining's (its flows are mining's until the sale, then a price).
+ */
+export function discountRateOf(
+  inputs: Pick<ProjectionInputs, 'annualDiscountRate' | 'discountRates'>,
+  id: OptionId,
+): number {
+  const own = inputs.discountRates;
+  if (!own) return inputs.annualDiscountRate;
+  return (id === 'sell' ? (own.sell ?? own.mining) : own[id]) ?? inputs.annualDiscountRate;
+}
+
+/** The inputs as one option sees them: its own discount rate as the annual rate (its decisions use it too). */
+export function forOption<T extends Pick<ProjectionInputs, 'annualDiscountRate' | 'discountRates'>>(
+  inputs: T,
+  id: OptionId,
+): T {
+  const rate = discountRateOf(inputs, id);
+  return rate === inputs.annualDiscountRate ? inputs : { ...inputs, annualDiscountRate: rate };
+}
+
+/** The options a projection of `inputs` has: the three, and `sell` when a sale is given. */
+export function optionIdsOf(inputs: Pick<ProjectionInputs, 'sale'>): OptionId[] {
+  return inputs.sale ? ['mining', 'ai-lease', 'gpu-cloud', 'sell'] : ['mining', 'ai-lease', 'gpu-cloud'];
+}
 
 /** The residual's present value: discounted from the horizon's end (month flows.length - 1). */
 function residualPv(
@@ -91,10 +121,11 @@ function energyBills(flows: Flows): number {
 
 function finish(
   built: OptionFlows,
-  inputs: ProjectionInputs,
+  siteInputs: ProjectionInputs,
   options: ProjectOptions = {},
 ): OptionProjection {
   const { id, flows, residualUsd, goLiveMonth } = built;
+  const inputs = forOption(siteInputs, id);
   const cash = evaluateFlows(flows, inputs.taxRate, new Float64Array(flows.length));
   const npvUsd = npvMonthly(inputs.annualDiscountRate, cash);
   const residualPvUsd = residualPv(inputs, flows, residualUsd);
@@ -109,6 +140,9 @@ function finish(
     minersSoldMonth: built.minersSoldMonth,
     fleetPurchases: built.fleetPurchases,
     gridChargesUsd: built.gridChargesUsd ?? 0,
+    annualDiscountRate: inputs.annualDiscountRate,
+    saleMonth: built.saleMonth ?? null,
+    saleUsd: built.saleUsd ?? null,
   };
   if (options.npvOnly) {
     // A solver's trial: the NPV alone, with no per-month records.
@@ -208,7 +242,12 @@ function btcScaled(known: MiningMonthly, k: number): MiningMonthly {
       };
 }
 
-const BUILDERS = { mining: keepMiningFlows, 'ai-lease': leaseFlows, 'gpu-cloud': gpuFlows } as const;
+const BUILDERS = {
+  mining: keepMiningFlows,
+  'ai-lease': leaseFlows,
+  'gpu-cloud': gpuFlows,
+  sell: sellFlows,
+} as const;
 
 /**
  * The options' NPVs at BTC/USD k times today's, each exactly (to the bit) projectSite(inputs, chain,
@@ -227,6 +266,7 @@ export class BtcTrials {
     mining: new Map(),
     'ai-lease': new Map(),
     'gpu-cloud': new Map(),
+    sell: new Map(),
   };
   /** Flows built (one option's each). */
   builds = 0;
@@ -234,8 +274,18 @@ export class BtcTrials {
     private readonly inputs: ProjectionInputs,
     chain: ChainProjection,
   ) {
+    if (!BtcTrials.applies(inputs))
+      throw new RangeError('BtcTrials: a sale, an exit value or own discount rates');
     this.known = miningMonthly(inputs, chain);
     this.months = Math.round(inputs.years * 12);
+  }
+
+  /**
+   * Whether these inputs' trials can share flows so: not with a sale of the site, an exit value on the last
+   * year's earnings (which move with BTC) or a discount rate of an option's own (callers rebuild then).
+   */
+  static applies(inputs: ProjectionInputs): boolean {
+    return !inputs.sale && !inputs.exitValue && !inputs.discountRates;
   }
 
   /** Option `id`'s NPV at k. */
@@ -282,11 +332,56 @@ export function siteFlows(
   const known = miningMonthly(inputs, chain);
   const mm = btcScaled(known, options.btcScale ?? 1);
   const wanted = (id: OptionId) => !options.only || options.only.includes(id);
+  // An exit value replaces the residual rule: the options are built without one, then valued at the horizon.
+  const built: ProjectionInputs = inputs.exitValue ? { ...inputs, residual: 'none' } : inputs;
+  const own = (id: OptionId) => forOption(built, id);
   const results: OptionFlows[] = [];
-  if (wanted('mining')) results.push(keepMiningFlows(inputs, mm, months, options));
-  if (wanted('ai-lease')) results.push(leaseFlows(inputs, mm, months, options));
-  if (wanted('gpu-cloud')) results.push(gpuFlows(inputs, mm, months, options));
-  return { chain, options: results };
+  if (wanted('mining')) results.push(keepMiningFlows(own('mining'), mm, months, options));
+  if (wanted('ai-lease')) results.push(leaseFlows(own('ai-lease'), mm, months, options));
+  if (wanted('gpu-cloud')) results.push(gpuFlows(own('gpu-cloud'), mm, months, options));
+  if (inputs.sale && wanted('sell')) results.push(sellFlows(own('sell'), mm, months, options));
+  return {
+    chain,
+    options: results.map((o) => {
+      const rated = { ...o, annualDiscountRate: discountRateOf(inputs, o.id) };
+      return inputs.exitValue ? withExitValue(rated, inputs) : rated;
+    }),
+  };
+}
+
+/** The MW of IT load an option runs (the site's grid MW over its PUE): for an exit value per MW of IT. */
+function itMwOf(inputs: ProjectionInputs, id: OptionId): number {
+  if (id === 'ai-lease') return leaseEconomics(inputs.lease).itMw;
+  if (id === 'gpu-cloud') return gpuCloudEconomics(inputs.gpu).itMw;
+  return inputs.mining.siteMw / inputs.mining.pueMining;
+}
+
+/**
+ * Built flows (with no residual) valued at the horizon by the exit value (inputs.exitValue): on the last 12
+ * months' EBITDA (annualized when the horizon is shorter) over a cap rate or times a multiple, never below 0;
+ * or a price per MW of grid power or of the option's IT load. A sale holds nothing at the horizon.
+ */
+function withExitValue(o: OptionFlows, inputs: ProjectionInputs): OptionFlows {
+  const exit = inputs.exitValue;
+  if (!exit || o.id === 'sell') return o;
+  const horizon = o.flows.length - 1;
+  const multiple =
+    exit.method === 'cap-rate' ? 1 / exit.capRate : exit.method === 'multiple' ? exit.multiple : null;
+  const residualUsd =
+    exit.method === 'per-mw'
+      ? exit.usdPerMw * inputs.mining.siteMw
+      : exit.method === 'per-it-mw'
+        ? exit.usdPerMw * itMwOf(inputs, o.id)
+        : Math.max(0, (multiple as number) * annualEbitda(o.flows));
+  o.flows.other[horizon] = (o.flows.other[horizon] as number) + residualUsd;
+  return { ...o, residualUsd, ...(multiple !== null ? { residualEarningsMultiple: multiple } : {}) };
+}
+
+/** The EBITDA of the horizon's last 12 months, a year's worth (a horizon under a year: its months scaled up). */
+function annualEbitda(flows: Flows, miningScale = 1, aiScale = 1, energyScale = 1): number {
+  const months = Math.min(12, flows.length - 1);
+  if (months <= 0) return 0;
+  return (lastMonthsEbitda(flows, months, miningScale, aiScale, energyScale) * 12) / months;
 }
 
 /**
@@ -297,34 +392,27 @@ export function siteFlows(
  * today's every energy bill by k. A solver's trials at another price cost one evaluation of the months.
  */
 export function scaledNpv(
-  inputs: Pick<ProjectionInputs, 'taxRate' | 'annualDiscountRate'>,
+  inputs: Pick<ProjectionInputs, 'taxRate' | 'annualDiscountRate' | 'discountRates'>,
   built: readonly OptionFlows[],
 ): (id: OptionId, miningScale: number, aiScale: number, energyScale?: number) => number {
   return (id, miningScale, aiScale, energyScale = 1) => {
     const option = built.find((o) => o.id === id);
     if (!option) return Number.NaN;
-    const npv = scaledFlowsNpv(
-      option.flows,
-      inputs.taxRate,
-      inputs.annualDiscountRate,
-      miningScale,
-      aiScale,
-      energyScale,
-    );
+    const rate = option.annualDiscountRate ?? discountRateOf(inputs, id);
+    const npv = scaledFlowsNpv(option.flows, inputs.taxRate, rate, miningScale, aiScale, energyScale);
+    const pv = (usd: number) => residualPv({ annualDiscountRate: rate }, option.flows, usd);
+    const earnings = option.residualEarningsMultiple;
+    if (earnings !== undefined) {
+      // An exit value on the last year's earnings: valued again from the scaled flows.
+      const again = Math.max(0, earnings * annualEbitda(option.flows, miningScale, aiScale, energyScale));
+      return npv - pv(option.residualUsd) + pv(again);
+    }
     const tail = option.residualTail;
     if (!tail) return npv;
     // A residual that is flows past the horizon (a lease's signed term) scales with them: valued again.
     const again =
-      scaledFlowsNpv(
-        tail.flows,
-        inputs.taxRate,
-        inputs.annualDiscountRate,
-        miningScale,
-        aiScale,
-        energyScale,
-      ) +
-      tail.afterUsd / (1 + inputs.annualDiscountRate) ** (tail.afterMonth / 12);
-    const pv = (usd: number) => residualPv(inputs, option.flows, usd);
+      scaledFlowsNpv(tail.flows, inputs.taxRate, rate, miningScale, aiScale, energyScale) +
+      tail.afterUsd / (1 + rate) ** (tail.afterMonth / 12);
     return npv - pv(option.residualUsd) + pv(again);
   };
 }

@@ -262,6 +262,7 @@ export function miningFlows(
   const life = Math.max(1, inputs.minerLifeMonths);
   let purchases = 0;
   let soldMonth: number | null = null;
+  const until = Math.min(options.untilMonth ?? months, months);
   for (let m = 1; m <= months; m++) flows.height[m] = mm.height[m - 1] ?? Number.NaN;
   flows.takeOrPay = powerContractOf(inputs).takeOrPay;
   // The decisions on the figures given for them (a BTC trial's), the flows from mm's (fleetEvents).
@@ -274,7 +275,9 @@ export function miningFlows(
       assets.push({ month: at, costUsd: mm.fleetCapexUsd, lifeMonths: life });
       purchases++;
     } else if (kind === SELL) {
-      flows.other[at] = (flows.other[at] as number) + minerResaleAt(inputs, mm, at);
+      // With handOver, the fleet sold at `untilMonth` goes with the site: no resale of its own then.
+      const withSite = options.handOver === true && at === until;
+      if (!withSite) flows.other[at] = (flows.other[at] as number) + minerResaleAt(inputs, mm, at);
       for (const a of assets) a.soldAt ??= at;
       soldMonth = at;
     } else
@@ -293,6 +296,8 @@ export interface FleetRunOptions {
   untilMonth?: number;
   sellToday?: boolean;
   depreciation?: boolean;
+  /** At `untilMonth` the fleet goes with the site (a sale of the site): no resale of its own then. */
+  handOver?: boolean;
 }
 
 /** fleetEvents' kinds: mine months (from, to]; buy a fleet at a month; sell it at a month. */
@@ -448,6 +453,38 @@ export function keepMiningFlows(
 }
 
 /**
+ * Sell the site (inputs.sale): it mines as keeping mining until the sale's month (a fleet that stops paying
+ * is sold before, at its resale), then the site goes with its miners for the price per MW of its grid power;
+ * its fixed costs stop then. Nothing is held at the horizon (no residual). Under the US tax model the price
+ * is a taxable gain as an equipment sale is; the flat rate taxes EBIT only.
+ */
+export function sellFlows(
+  inputs: ProjectionInputs,
+  mm: MiningMonthly,
+  months: number,
+  options: ProjectOptions,
+): OptionFlows {
+  const sale = inputs.sale ?? { usdPerMw: 0, month: 0 };
+  const month = Math.min(Math.max(0, Math.round(sale.month)), months);
+  const fleet: FleetFlows =
+    month === 0
+      ? { flows: new Flows(months + 1), assets: [], soldMonth: 0, purchases: 0 }
+      : miningFlows(inputs, mm, months, {
+          untilMonth: month,
+          handOver: true,
+          depreciation: needsDepreciation(inputs, options),
+        });
+  const { flows } = fleet;
+  for (let m = month + 1; m <= months; m++) flows.height[m] = Number.NaN;
+  addFixedSiteCosts(flows, inputs);
+  for (let m = month + 1; m <= months; m++) flows.fixedOpex[m] = 0;
+  const saleUsd = sale.usdPerMw * inputs.mining.siteMw;
+  flows.other[month] = (flows.other[month] as number) + saleUsd;
+  const option = withResidual(inputs, 'sell', fleet, flows, 0, null);
+  return { ...option, gridChargesUsd: gridChargesPerMonth(inputs, false) * month, saleMonth: month, saleUsd };
+}
+
+/**
  * The conversion common to both AI options: fit-out spread over the build; an owned fleet mines until go-live
  * and is sold then (when the build starts, if the site idles during it). A new (greenfield) site has no miners.
  */
@@ -502,6 +539,11 @@ export function fleetRun(
   months: number,
 ): { months: number; options: FleetRunOptions } | null {
   if (id === 'mining') return { months, options: {} };
+  if (id === 'sell') {
+    // sellFlows: the fleet mines until the sale and goes with the site.
+    const month = Math.min(Math.max(0, Math.round(inputs.sale?.month ?? 0)), months);
+    return month === 0 ? null : { months, options: { untilMonth: month, handOver: true } };
+  }
   if (inputs.fleet === 'new') return null;
   const goLive = Math.min(inputs.conversionMonths, months);
   return {

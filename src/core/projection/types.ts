@@ -18,6 +18,27 @@ export type MinerEnd = 'refresh' | 'retire';
  */
 export type ResidualRule = 'economic' | 'book' | 'none';
 
+/**
+ * An exit value at the horizon in place of the residual rule, for every option (the whole site, its equipment
+ * included, pre-tax): the last 12 months' EBITDA (its net operating income) over a cap rate, or times an
+ * EV/EBITDA multiple (never below 0: a site that loses money is not worth less than nothing), or a price per
+ * MW of the site's grid power or of the option's IT load.
+ */
+export type ExitValue =
+  | { method: 'cap-rate'; capRate: number }
+  | { method: 'multiple'; multiple: number }
+  | { method: 'per-mw'; usdPerMw: number }
+  | { method: 'per-it-mw'; usdPerMw: number };
+
+/**
+ * Sell the site at month `month` (0: today) for `usdPerMw` per MW of its grid power, its miners with it: it
+ * mines until then (as keeping mining), and nothing after.
+ */
+export interface SiteSale {
+  usdPerMw: number;
+  month: number;
+}
+
 export interface ProjectionInputs {
   years: number;
   network: Pick<ChainInputs, 'heightBlocks' | 'difficulty' | 'btcUsd' | 'avgFeesBtcPerBlock'>;
@@ -35,6 +56,15 @@ export interface ProjectionInputs {
    */
   tax?: UsTaxInputs;
   residual: ResidualRule;
+  /** An exit value that replaces the residual rule (`--residual cap-rate:R`, ...); absent or null: the rule. */
+  exitValue?: ExitValue | null;
+  /**
+   * Each option's own annual discount rate (`--discount-rate-lease`, ...); an option absent: annualDiscountRate.
+   * A sale is discounted at mining's (its flows are mining's until the sale).
+   */
+  discountRates?: Partial<Record<OptionId, number>>;
+  /** A sale of the site (`--sell-per-mw`): the option `sell`; absent or null: no such option. */
+  sale?: SiteSale | null;
   /** Today's mining economics inputs, without the hashprice (computed from the network). */
   mining: Omit<MiningInputs, 'hashpriceUsdPerPhDay' | 'btcUsd'>;
   fleet: FleetOwnership;
@@ -159,6 +189,11 @@ export interface OptionProjection {
   gridChargesUsd: number;
   /** The option levered by its loan (inputs.debt); null or absent: unlevered. */
   debt?: OptionDebt | null;
+  /** The annual discount rate of this option's NPV, discounted paybacks and residual (its own, or the site's). */
+  annualDiscountRate: number;
+  /** `sell`: the month the site is sold and its price (USD per grid MW x the site's MW); null for the others. */
+  saleMonth: number | null;
+  saleUsd: number | null;
 }
 
 export interface SiteProjection {
@@ -174,7 +209,7 @@ export interface SiteProjection {
 /** What to compute: `npvOnly` skips IRR and paybacks (a solver's trial runs need only NPV). */
 export interface ProjectOptions {
   npvOnly?: boolean;
-  /** Compute only these options (a solver's trial that needs one); default all three. */
+  /** Compute only these options (a solver's trial that needs one); default all (`sell` with a sale). */
   only?: readonly OptionId[];
   /**
    * BTC/USD scaled by this factor: every month's USD mining revenue scales by it exactly (the chain's blocks

@@ -159,7 +159,7 @@ export function robustness(
     // trial building only the two (with three options, the third may lead for a while between).
     const to = leaderOf(lost.d);
     const pair = [best, to] as const;
-    const gap = (d: NpvDeltas) => d.npvUsd[best] - d.npvUsd[to];
+    const gap = (d: NpvDeltas) => (d.npvUsd[best] ?? Number.NaN) - (d.npvUsd[to] ?? Number.NaN);
     const lead = (x: number) => gap(evaluator.at([[r.id, x]], pair));
     let value: number;
     if (driverIsInteger(r.id)) {

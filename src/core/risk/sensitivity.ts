@@ -9,7 +9,9 @@ import {
   BtcTrials,
   chainFor,
   chainGrowth,
+  discountRateOf,
   type OptionFlows,
+  optionIdsOf,
   type ProjectionInputs,
   scaledFlowsNpv,
   scaledNpv,
@@ -102,7 +104,16 @@ const DRIVERS: Record<DriverId, Driver> = {
   },
   'discount-rate': {
     base: (i) => i.annualDiscountRate,
-    apply: (i, v) => ({ ...i, annualDiscountRate: v }),
+    // Every option's rate moves with --discount-rate: an option's own rate by the same step.
+    apply: (i, v) => {
+      const own = i.discountRates;
+      if (!own) return { ...i, annualDiscountRate: v };
+      const step = v - i.annualDiscountRate;
+      const discountRates = Object.fromEntries(
+        Object.entries(own).map(([id, rate]) => [id, (rate as number) + step]),
+      ) as typeof own;
+      return { ...i, annualDiscountRate: v, discountRates };
+    },
   },
 };
 
@@ -136,12 +147,13 @@ export function swingRange(
   return [inBounds(base - half), inBounds(base + half)];
 }
 
-export type AiOptionId = Exclude<OptionId, 'mining'>;
+export type AiOptionId = 'ai-lease' | 'gpu-cloud';
 export const AI_OPTIONS: readonly AiOptionId[] = ['ai-lease', 'gpu-cloud'];
 
 /** NPV of each option and each AI option's NPV minus keeping mining's. */
 export interface NpvDeltas {
-  npvUsd: Record<OptionId, number>;
+  /** Each option's NPV (`sell` only when a sale is given). */
+  npvUsd: Partial<Record<OptionId, number>> & Record<'mining' | AiOptionId, number>;
   deltaUsd: Record<AiOptionId, number>;
 }
 
@@ -158,7 +170,8 @@ export const SCALE_DRIVERS: Readonly<Partial<Record<DriverId, AiOptionId>>> = {
   utilization: 'gpu-cloud',
 };
 
-const ALL: readonly OptionId[] = ['mining', 'ai-lease', 'gpu-cloud'];
+/** Every option a driver can reach (a sale's flows are mining's until it: what moves mining moves it). */
+const ALL: readonly OptionId[] = ['mining', 'ai-lease', 'gpu-cloud', 'sell'];
 /** The options a driver's value reaches (the others' flows are the base's). */
 export const DRIVER_TOUCHES: Readonly<Record<DriverId, readonly OptionId[]>> = {
   'btc-price': ALL,
@@ -199,6 +212,8 @@ export class DeltaEvaluator {
   private baseFlows: readonly OptionFlows[] | undefined;
   private readonly memo = new Map<string, NpvDeltas>();
   private btcTrials: BtcTrials | null = null;
+  /** The options of the base (the three, and a sale when given). */
+  private readonly all: readonly OptionId[];
   /** Flows built (a projection's worth each, or part of one). */
   evaluations = 0;
   constructor(
@@ -206,6 +221,7 @@ export class DeltaEvaluator {
     baseFlows?: readonly OptionFlows[],
   ) {
     this.baseFlows = baseFlows;
+    this.all = optionIdsOf(base);
   }
   private chainOf(inputs: ProjectionInputs): ChainProjection {
     const key = [chainGrowth(inputs), inputs.btcGrowthPerYear, inputs.feesGrowthPerYear, inputs.years].join(
@@ -233,7 +249,7 @@ export class DeltaEvaluator {
     return this.baseFlows;
   }
   /** The NPVs and deltas at a trial: of the options in `only` (the others NaN), by default all three. */
-  at(trial: Trial, only: readonly OptionId[] = ALL): NpvDeltas {
+  at(trial: Trial, only: readonly OptionId[] = this.all): NpvDeltas {
     // One driver's trials are remembered: a tornado's ends are the robust verdict's when they share ranges.
     const memoKey = trial.length === 1 ? `${trial[0]?.[0]}=${trial[0]?.[1]}/${only.join(',')}` : null;
     const known = memoKey === null ? undefined : this.memo.get(memoKey);
@@ -248,7 +264,7 @@ export class DeltaEvaluator {
       ([id, v]) => !SCALE_DRIVERS[id] && v !== driverBase(id, this.base) && !inert(id, this.base),
     );
     const inputs = structural.reduce((acc, [id, v]) => withDriver(acc, id, v), this.base);
-    const scale: Record<OptionId, number> = { mining: 1, 'ai-lease': 1, 'gpu-cloud': 1 };
+    const scale: Record<OptionId, number> = { mining: 1, 'ai-lease': 1, 'gpu-cloud': 1, sell: 1 };
     for (const [id, v] of trial) {
       const option = SCALE_DRIVERS[id];
       if (option) scale[option] *= v / driverBase(id, this.base);
@@ -257,7 +273,7 @@ export class DeltaEvaluator {
     // for a fleet that decides otherwise; the flows evaluated with the mining revenue scaled by k (and an AI
     // option's revenue by its scale, its lease tail again, as a rebuilt trial's: scaledNpv).
     const [only1] = structural;
-    if (structural.length === 1 && only1?.[0] === 'btc-price') {
+    if (structural.length === 1 && only1?.[0] === 'btc-price' && BtcTrials.applies(this.base)) {
       this.btcTrials ??= new BtcTrials(this.base, this.chainOf(this.base));
       const trials = this.btcTrials;
       const before = trials.builds;
@@ -270,24 +286,24 @@ export class DeltaEvaluator {
             ? trials.npv(id, k)
             : scaledNpv(this.base, [trials.flowsAt(id, k)])(id, k, scale[id]);
       if (trials.builds > before) this.evaluations++;
-      return {
-        npvUsd: npv,
-        deltaUsd: { 'ai-lease': npv['ai-lease'] - npv.mining, 'gpu-cloud': npv['gpu-cloud'] - npv.mining },
-      };
+      return deltasOf(npv);
     }
     let rebuilt: readonly OptionFlows[] = [];
     if (structural.length > 0) {
-      const touched = ALL.filter(
+      const touched = this.all.filter(
         (o) => only.includes(o) && structural.some(([id]) => DRIVER_TOUCHES[id].includes(o)),
       );
       const key = `${structural.map(([id, v]) => `${id}=${v}`).join(';')}/${touched.join(',')}`;
       if (this.last?.key !== key)
-        this.last = { key, flows: this.flowsOf(inputs, touched.length === ALL.length ? undefined : touched) };
+        this.last = {
+          key,
+          flows: this.flowsOf(inputs, touched.length === this.all.length ? undefined : touched),
+        };
       rebuilt = this.last.flows;
     }
     const base = this.base0();
     const npv = {} as Record<OptionId, number>;
-    for (const id of ALL) {
+    for (const id of this.all) {
       if (!only.includes(id)) {
         npv[id] = Number.NaN;
         continue;
@@ -298,25 +314,30 @@ export class DeltaEvaluator {
       // At scale 1, the flows' own NPV (bit for bit a projection's); else the scaled one (residual again).
       npv[id] =
         k === 1
-          ? scaledFlowsNpv(option.flows, inputs.taxRate, inputs.annualDiscountRate, 1, 1, 1)
+          ? scaledFlowsNpv(option.flows, inputs.taxRate, discountRateOf(inputs, id), 1, 1, 1)
           : scaledNpv(inputs, [option])(id, 1, k);
     }
-    return {
-      npvUsd: npv,
-      deltaUsd: { 'ai-lease': npv['ai-lease'] - npv.mining, 'gpu-cloud': npv['gpu-cloud'] - npv.mining },
-    };
+    return deltasOf(npv);
   }
   /** The NPVs and deltas at any inputs (every option built again). */
   deltas(inputs: ProjectionInputs): NpvDeltas {
     const flows = this.flowsOf(inputs);
     const npv = Object.fromEntries(
-      flows.map((o) => [o.id, scaledFlowsNpv(o.flows, inputs.taxRate, inputs.annualDiscountRate, 1, 1, 1)]),
+      flows.map((o) => [
+        o.id,
+        scaledFlowsNpv(o.flows, inputs.taxRate, discountRateOf(inputs, o.id), 1, 1, 1),
+      ]),
     ) as Record<OptionId, number>;
-    return {
-      npvUsd: npv,
-      deltaUsd: { 'ai-lease': npv['ai-lease'] - npv.mining, 'gpu-cloud': npv['gpu-cloud'] - npv.mining },
-    };
+    return deltasOf(npv);
   }
+}
+
+/** The NPVs (a sale's only when given) and each AI option's NPV minus keeping mining's. */
+function deltasOf(npv: Record<OptionId, number>): NpvDeltas {
+  return {
+    npvUsd: npv,
+    deltaUsd: { 'ai-lease': npv['ai-lease'] - npv.mining, 'gpu-cloud': npv['gpu-cloud'] - npv.mining },
+  };
 }
 
 export interface DriverRange {

@@ -115,6 +115,8 @@ export interface SimulationPlan {
     variesUntil: number;
     /** The residual value in the last month's cash: payback does not count it. */
     residualUsd: number;
+    /** Its own annual discount rate (the plan's when absent). */
+    annualDiscountRate?: number;
     /**
      * With a loan: its debt service by month (the DSCR's) and covenant. The schedule is the same on every
      * path (the loan is sized on capex, which no path changes): only CFADS varies.
@@ -159,6 +161,7 @@ export function simulationPlan(
         rentIsRandom,
         variesUntil: variesUntil(o.flows, rentIsRandom),
         residualUsd: o.residualUsd,
+        ...(o.annualDiscountRate !== undefined ? { annualDiscountRate: o.annualDiscountRate } : {}),
         debt: debtOf(o, debt?.[o.id]),
       };
     }),
@@ -416,7 +419,7 @@ export function simulateBlock(
   const btcDeterministicAtHorizon = plan.btcUsd0 * power(1 + plan.btcGrowthPerYear, months / 12);
   const miningIndex = options.findIndex((o) => o.id === 'mining');
   // npvMonthly(annual, cash) is npv(monthlyRate(annual), cash): the rate once per block, the same figures.
-  const monthly = monthlyRate(plan.annualDiscountRate);
+  const monthlyOf = options.map((o) => monthlyRate(o.annualDiscountRate ?? plan.annualDiscountRate));
   const { miningFactor, rentFactor, npv } = scratch;
   const { network } = plan;
   miningFactor[0] = 1;
@@ -465,7 +468,7 @@ export function simulateBlock(
         option.variesUntil,
         false,
       );
-      const value = npvAt(monthly, cash);
+      const value = npvAt(monthlyOf[o] as number, cash);
       npv[o] = value;
       addMoment(result.npv[o] as Moments, value);
       addToSketch(sketches.npv[o] as Sketch, value);

@@ -175,6 +175,11 @@ export interface InputRow {
   defaultValue?: number | string | boolean;
   /** Why the default is what it is; shown next to the value in output. */
   basis?: string;
+  /**
+   * The documented public source the basis cites, where the catalog has no figure for it (a catalog figure's
+   * source comes from the catalog): `assumptionSources.<id>.sourceUrl` of the default.
+   */
+  sourceUrl?: string;
   /** Declared on the program (accepted before or after the command); still only for its `commands`. */
   global?: boolean;
 }

@@ -40,9 +40,9 @@ export const HISTORY_ROWS: readonly RowSpec[] = [
     valueName: 'FILE',
     path: 'history.data',
     group: 'history',
-    commands: ['history'],
+    commands: ['history', 'report'],
     kind: { type: 'file' },
     description:
-      'daily data from a file instead of a mempool instance: CSV with a header (date, difficulty, avgFeesBtcPerBlock, btcUsd, optional blocks) or JSON lines',
+      'daily data from a file instead of a mempool instance (report: instead of the embedded monthly series, for the hashprice history): CSV with a header (date, difficulty, avgFeesBtcPerBlock, btcUsd, optional blocks) or JSON lines',
   },
 ];

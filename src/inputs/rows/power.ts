@@ -5,6 +5,8 @@ import { number, PROJECTING, type RowSpec } from './define.js';
 const FOUR_CP =
   'ERCOT 4CP transmission charges run $50-150+ per kW-year by TSP, set by a load\'s demand in the four summer 15-minute system peaks (NFM Consulting, "ERCOT 4CP: How to Reduce Transmission Costs", nfmconsulting.com/knowledge/ercot-4cp-reduce-costs)';
 
+const FOUR_CP_URL = 'https://nfmconsulting.com/knowledge/ercot-4cp-reduce-costs';
+
 export const POWER_ROWS: readonly RowSpec[] = [
   {
     id: 'powerEscalatorPerYear',
@@ -112,6 +114,7 @@ export const POWER_ROWS: readonly RowSpec[] = [
     }),
     defaultValue: 0,
     basis: `none: --power-price taken as all-in; ${FOUR_CP}`,
+    sourceUrl: FOUR_CP_URL,
   },
   {
     id: 'miningPeakShare',
@@ -131,5 +134,6 @@ export const POWER_ROWS: readonly RowSpec[] = [
     }),
     defaultValue: 0.1,
     basis: `a miner curtailing in the four 4CP intervals carries a near-zero peak tag; 10% allows for missed peaks (NFM's example: a 10 MW load cut to 2 MW at the peaks pays 20%); ${FOUR_CP}`,
+    sourceUrl: FOUR_CP_URL,
   },
 ];

@@ -40,6 +40,63 @@ export const PROJECTION_ROWS: readonly RowSpec[] = [
     basis: 'cost of capital of listed miners and data-center developers, 8-12%',
   },
   {
+    id: 'discountRateLease',
+    flag: '--discount-rate-lease',
+    valueName: 'FRACTION',
+    path: 'finance.discountRateLease',
+    group: 'projection',
+    commands: PROJECTING,
+    description:
+      "annual discount rate of an AI lease's flows (its NPV, discounted paybacks, residual and breakevens)",
+    kind: number({
+      flag: '--discount-rate-lease',
+      accepts: 'an annual rate from 0 to 100% (e.g. 0.08 or 8%)',
+      min: 0,
+      max: 1,
+      percent: true,
+    }),
+    basis:
+      "defaults to --discount-rate: no published cost of capital by risk was found; the rates miners pay on their debt are lower bounds, not the cost of equity (Core Scientific's lease-backed $3.3B project bond at 7.75%, 2026)",
+  },
+  {
+    id: 'discountRateGpu',
+    flag: '--discount-rate-gpu',
+    valueName: 'FRACTION',
+    path: 'finance.discountRateGpu',
+    group: 'projection',
+    commands: PROJECTING,
+    description:
+      "annual discount rate of a GPU cloud's flows (its NPV, discounted paybacks, residual and breakevens)",
+    kind: number({
+      flag: '--discount-rate-gpu',
+      accepts: 'an annual rate from 0 to 100% (e.g. 0.08 or 8%)',
+      min: 0,
+      max: 1,
+      percent: true,
+    }),
+    basis:
+      "defaults to --discount-rate: no published cost of capital by risk was found; the rates miners pay on their debt are lower bounds, not the cost of equity (IREN's GPU financing at under 6%, backed by Microsoft's prepayment, 2026-02)",
+  },
+  {
+    id: 'discountRateMining',
+    flag: '--discount-rate-mining',
+    valueName: 'FRACTION',
+    path: 'finance.discountRateMining',
+    group: 'projection',
+    commands: PROJECTING,
+    description:
+      "annual discount rate of keeping mining (and a sale of the site)'s flows (its NPV, discounted paybacks, residual and breakevens)",
+    kind: number({
+      flag: '--discount-rate-mining',
+      accepts: 'an annual rate from 0 to 100% (e.g. 0.08 or 8%)',
+      min: 0,
+      max: 1,
+      percent: true,
+    }),
+    basis:
+      "defaults to --discount-rate: no published cost of capital by risk was found; the rates miners pay on their debt are lower bounds, not the cost of equity (miners' convertible notes, typically 0-4% coupons plus conversion options)",
+  },
+  {
     id: 'taxRate',
     flag: '--tax-rate',
     valueName: 'FRACTION',
@@ -135,11 +192,24 @@ export const PROJECTION_ROWS: readonly RowSpec[] = [
     path: 'finance.residual',
     group: 'projection',
     commands: PROJECTING,
-    kind: { type: 'choice', choices: ['economic', 'book', 'none'] },
+    kind: { type: 'text' },
     description:
-      "value at the horizon's end: economic (a lease the rest of its signed term, GPUs and miners their resale, a shell without a contract --salvage), book (undepreciated cost) or none",
+      "value at the horizon's end: economic (a lease the rest of its signed term, GPUs and miners their resale, a shell without a contract --salvage), book (undepreciated cost), none, or an exit value of the whole site (equipment included, pre-tax, never below 0) for every option: cap-rate:R (the last 12 months' EBITDA over R, e.g. cap-rate:0.07), multiple:X (X times it), per-mw:USD (per MW of the site's grid power) or per-it-mw:USD (per MW of the option's IT load); see hashcalc catalog valuations",
     defaultValue: 'economic',
     basis: 'what the assets would fetch or earn, not their cost; no lease renewal assumed',
+  },
+  {
+    id: 'sellPerMw',
+    flag: '--sell-per-mw',
+    valueName: 'USD[@MONTH]|MARK',
+    path: 'finance.sellPerMw',
+    group: 'projection',
+    commands: ['project', 'compare'],
+    unit: 'USD per MW of grid power',
+    kind: { type: 'text' },
+    description:
+      "a fourth option, sell: the site sold with its miners for USD per MW of its grid power at MONTH (default 0: today; it mines until then), or at a sale or bid in hashcalc catalog valuations by its id (e.g. coreweave-core-scientific); discounted at mining's rate",
+    basis: 'no sale unless asked',
   },
   {
     id: 'salvageUsdPerMwIt',

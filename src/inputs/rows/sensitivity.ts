@@ -8,7 +8,7 @@ export const SENSITIVITY_ROWS: readonly RowSpec[] = [
     valueName: 'FRACTION',
     path: 'sensitivity.swing',
     group: 'sensitivity',
-    commands: ['sensitivity'],
+    commands: ['sensitivity', 'report'],
     description:
       'each driver low and high: its base value -/+ this share of it (a driver at 0 moves by the swing itself)',
     kind: number({
@@ -29,7 +29,7 @@ export const SENSITIVITY_ROWS: readonly RowSpec[] = [
     env: 'HASHCALC_RANGES',
     path: 'sensitivity.ranges',
     group: 'sensitivity',
-    commands: ['sensitivity'],
+    commands: ['sensitivity', 'report'],
     kind: { type: 'ranges' },
     description:
       "a driver's own low and high, e.g. btc-price=60k:150k (repeatable; env comma-separated; merged with a file's driver by driver)",
