@@ -214,12 +214,12 @@ export function withHorizon(
   depreciationUsdPerYear: Partial<Record<OptionId, number>>,
 ): EconomicsReport {
   const years = project.horizon.years;
+  const years12 = (months: number | null) => (months === null ? null : months / 12);
   const options = report.options.map((o): OptionReport => {
     const p = project.options.find((x) => x.id === o.id);
     if (!p) return o;
     const depreciation = depreciationUsdPerYear[o.id] ?? 0;
     const beyond = (n: string | null) => n?.startsWith('not paid back') ?? false;
-    const years12 = (months: number | null) => (months === null ? null : months / 12);
     return {
       ...o,
       // Deprecated aliases of capexOverYear1EbitdaYears and its note (CHANGELOG.md).
@@ -260,10 +260,33 @@ export function withHorizon(
     mining && mining.ebitdaUsdPerYear < 0
       ? `today mining loses ${usd(-mining.ebitdaUsdPerYear)} a year; ${today.join(', ')}`
       : `per kWh today: ${today.join(', ')}`;
+  const plan = project.plan;
   return {
     ...report,
     schemaVersion: DOCUMENT_VERSIONS.compare,
     options,
+    ...(plan
+      ? {
+          plan: {
+            id: plan.id,
+            label: plan.label,
+            text: plan.text,
+            tranches: plan.tranches,
+            miningMw: plan.miningMw,
+            npvUsd: plan.npvUsd,
+            npvExResidualUsd: plan.npvExResidualUsd,
+            residualPvUsd: plan.residualPvUsd,
+            npvVsMiningUsd: plan.npvVsMiningUsd,
+            irr: plan.irr,
+            irrNote: plan.irrNote,
+            paybackExResidualYears: years12(plan.paybackExResidualMonths),
+            discountedPaybackExResidualYears: years12(plan.discountedPaybackExResidualMonths),
+            paybackNote: plan.paybackNote,
+            peakFundingUsd: plan.peakFundingUsd,
+            capexUsd: plan.capexUsd,
+          },
+        }
+      : {}),
     horizon: {
       years,
       startDate: project.horizon.startDate,

@@ -26,6 +26,11 @@ export class Flows {
   readonly aiFixedOpex: Float64Array;
   /** AI opex proportional to revenue (staff, network, software), as a share of it. */
   aiOpexShare = 0;
+  /**
+   * A plan's flows (plan.ts) sum a lease's and a GPU cloud's AI revenue, whose shares differ: each month's
+   * share of the summed revenue; null: `aiOpexShare` every month.
+   */
+  aiOpexShares: Float64Array | null = null;
   /** Take-or-pay (the power contract): the share of a curtailed month's mining energy paid anyway. */
   takeOrPay = 0;
   /** Fixed site costs: paid every month whatever the site does (curtailed too), not scaled with power. */
@@ -91,6 +96,7 @@ export class Flows {
     const cut = new Flows(length);
     for (const key of FLOW_ARRAYS) cut[key].set(this[key].subarray(0, length));
     cut.aiOpexShare = this.aiOpexShare;
+    cut.aiOpexShares = this.aiOpexShares?.slice(0, length) ?? null;
     cut.taxModel = this.taxModel;
     cut.takeOrPay = this.takeOrPay;
     return cut;
@@ -101,6 +107,10 @@ export class Flows {
     const rest = new Flows(Math.max(1, this.length - from + 1));
     for (const key of FLOW_ARRAYS) rest[key].set(this[key].subarray(from), 1);
     rest.aiOpexShare = this.aiOpexShare;
+    if (this.aiOpexShares) {
+      rest.aiOpexShares = new Float64Array(rest.length);
+      rest.aiOpexShares.set(this.aiOpexShares.subarray(from), 1);
+    }
     rest.taxModel = this.taxModel;
     rest.takeOrPay = this.takeOrPay;
     return rest;
@@ -189,6 +199,7 @@ export function evaluateFlows(
   const { revenue, opex, curtailed, capex, other, fixedOpex } = flows;
   const { taxModel } = flows;
   const share = flows.aiOpexShare;
+  const shares = flows.aiOpexShares;
   const takeOrPay = flows.takeOrPay;
   const end = taxModel === null ? until : flows.length;
   const year = taxModel === null ? null : new TaxYear(taxModel.nolLimit, taxRate, flows.length - 1);
@@ -213,7 +224,9 @@ export function evaluateFlows(
     const ai = (aiRevenue[m] as number) * (aiFactor === null ? 1 : (aiFactor[m] as number));
     const monthRevenue = rev + ai;
     const monthOpex =
-      cost + ((aiFixedOpex[m] as number) * energyScale + ai * share) + (fixedOpex[m] as number);
+      cost +
+      ((aiFixedOpex[m] as number) * energyScale + ai * (shares === null ? share : (shares[m] as number))) +
+      (fixedOpex[m] as number);
     if (records) {
       revenue[m] = monthRevenue;
       opex[m] = monthOpex;
@@ -247,6 +260,7 @@ export function scaledFlowsNpv(
   const { miningRevenue, miningEnergy, miningOtherOpex, miningActive, aiRevenue, aiFixedOpex } = flows;
   const { capex, other, fixedOpex, taxModel } = flows;
   const share = flows.aiOpexShare;
+  const shares = flows.aiOpexShares;
   const takeOrPay = flows.takeOrPay;
   const year = taxModel === null ? null : new TaxYear(taxModel.nolLimit, taxRate, flows.length - 1);
   const rate = monthlyRate(annualDiscountRate);
@@ -271,7 +285,11 @@ export function scaledFlowsNpv(
     }
     const ai = (aiRevenue[m] as number) * aiScale;
     const ebitda =
-      rev + ai - (cost + ((aiFixedOpex[m] as number) * energyScale + ai * share) + (fixedOpex[m] as number));
+      rev +
+      ai -
+      (cost +
+        ((aiFixedOpex[m] as number) * energyScale + ai * (shares === null ? share : (shares[m] as number))) +
+        (fixedOpex[m] as number));
     // As evaluateFlows: flat on positive EBIT, or the US model's tax year (TaxYear).
     const tax = monthTax(flows, year, taxRate, m, ebitda);
     total += (ebitda - tax - (capex[m] as number) + (other[m] as number)) * factor;
