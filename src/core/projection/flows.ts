@@ -316,3 +316,62 @@ export interface OptionFlows {
   /** The power contract's demand and transmission charges within the horizon (in fixedOpex), undiscounted. */
   gridChargesUsd?: number;
 }
+
+/**
+ * Flows split for a sum of parts (a plan's search, search.ts): each month's cash before tax and the base the
+ * tax is levied on (EBIT with book depreciation under the flat rate; the taxable income under the US model),
+ * both linear in the part's share, so that the tax of a sum of parts is the tax of the summed bases.
+ */
+export interface SplitFlows {
+  preTax: Float64Array;
+  taxBase: Float64Array;
+  taxModel: Flows['taxModel'];
+}
+
+export function splitFlows(flows: Flows, taxRate: number): SplitFlows {
+  const cash = evaluateFlows(flows.prefix(flows.length), 0, new Float64Array(flows.length));
+  const records = flows.prefix(flows.length);
+  evaluateFlows(records, taxRate, new Float64Array(flows.length));
+  const us = flows.taxModel !== null;
+  const taxBase = new Float64Array(flows.length);
+  for (let m = 0; m < flows.length; m++) {
+    const ebitda = (records.revenue[m] as number) - (records.opex[m] as number);
+    taxBase[m] = us
+      ? ebitda - (flows.taxDepreciation[m] as number) + (flows.taxableGain[m] as number)
+      : ebitda - (flows.depreciation[m] as number);
+  }
+  return { preTax: cash, taxBase, taxModel: flows.taxModel };
+}
+
+/**
+ * The NPV of parts summed with their shares, taxed on the summed base: exactly evaluateFlows of the summed
+ * flows (the flat tax on positive EBIT month by month, or the US model's tax year) and npvMonthly, where the
+ * curtailment of every part is that of the sum (each part's mining months are the site's, scaled).
+ */
+export function splitNpv(
+  parts: readonly SplitFlows[],
+  shares: readonly number[],
+  taxRate: number,
+  annualDiscountRate: number,
+): number {
+  const length = (parts[0] as SplitFlows).preTax.length;
+  const model = parts.find((p) => p.taxModel !== null)?.taxModel ?? null;
+  const year = model === null ? null : new TaxYear(model.nolLimit, taxRate, length - 1);
+  const step = 1 / (1 + monthlyRate(annualDiscountRate));
+  let total = 0;
+  let factor = 1;
+  for (let m = 0; m < length; m++) {
+    let pre = 0;
+    let base = 0;
+    for (let i = 0; i < parts.length; i++) {
+      const share = shares[i] as number;
+      const part = parts[i] as SplitFlows;
+      pre += (part.preTax[m] as number) * share;
+      base += (part.taxBase[m] as number) * share;
+    }
+    const tax = year === null ? (taxRate > 0 ? Math.max(0, base) * taxRate : 0) : year.add(m, base);
+    total += (pre - tax) * factor;
+    factor *= step;
+  }
+  return total;
+}

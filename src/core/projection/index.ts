@@ -307,3 +307,4 @@ export function projectPlan(
     parts: built.parts,
   };
 }
+export * from './search.js';
