@@ -61,7 +61,9 @@ export function planText(
   siteMw: number,
 ): string {
   const converted = tranches.reduce((sum, t) => sum + t.mw, 0);
-  const parts = tranches.map((t) => `${OPTION_LABELS[t.option]} ${mwText(t.mw)} MW live month ${t.goLiveMonth}`);
+  const parts = tranches.map(
+    (t) => `${OPTION_LABELS[t.option]} ${mwText(t.mw)} MW live month ${t.goLiveMonth}`,
+  );
   const rest = siteMw - converted;
   return rest > 1e-9 * siteMw ? `${parts.join(', ')}, ${mwText(rest)} MW mining` : parts.join(', ');
 }

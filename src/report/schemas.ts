@@ -155,7 +155,10 @@ export const planTrancheSchema = z.object({
   optionId: z.enum(['ai-lease', 'gpu-cloud']),
   mw: describe(num(), "the tranche's grid MW (its IT MW is this over the AI PUE)"),
   share: describe(num(), "mw over the site's MW, 0..1"),
-  goLiveMonth: describe(count(), 'the month it goes live; its fit-out is spread over the conversion months before'),
+  goLiveMonth: describe(
+    count(),
+    'the month it goes live; its fit-out is spread over the conversion months before',
+  ),
 });
 
 /** A plan's identity in a document: its tranches and the MW left mining. */

@@ -30,7 +30,15 @@ import type {
 } from './types.js';
 
 export * from './debt.js';
-export { evaluateFlows, Flows, type OptionFlows, scaledFlowsNpv } from './flows.js';
+export {
+  evaluateFlows,
+  Flows,
+  type OptionFlows,
+  type SplitFlows,
+  scaledFlowsNpv,
+  splitFlows,
+  splitNpv,
+} from './flows.js';
 export { buildStart, chainFor } from './options.js';
 export * from './plan.js';
 export { NO_POWER_CONTRACT } from './power.js';

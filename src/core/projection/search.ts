@@ -46,8 +46,10 @@ export interface SearchResult {
   frontier: ScoredPlan[];
   /** The best plans, best first (at most `keep`). */
   top: ScoredPlan[];
-  /** The best plan whose first build starts at or after each of these months (null when none does). */
+  /** The best plan whose first build starts at or after this month (null when none does). */
   startingFrom: (month: number) => ScoredPlan | null;
+  /** The best plan whose first build starts in this month (null when none does). */
+  startingAt: (month: number) => ScoredPlan | null;
 }
 
 /** The build starts of a grid: every `step` months from 0 while go-live stays in the horizon, and `extra`. */
@@ -191,6 +193,10 @@ export function searchPlans(parts: PlanParts, grid: SearchGrid, keep = 10): Sear
         if (s >= month && c && (!best || c.npvUsd > best.npvUsd)) best = c;
       });
       return best ? scored(best) : null;
+    },
+    startingAt: (month) => {
+      const c = byStart[starts.indexOf(month)];
+      return c ? scored(c) : null;
     },
   };
 }

@@ -1,0 +1,90 @@
+/**
+ * The `strategy` view: the best plan and its figures, the best per option, the pure options, the NPV frontier
+ * against the AI share (a table and a chart), the value of waiting, how it searched and the verdict.
+ */
+
+import { irrText, percent, usd } from '../report/format.js';
+import { OPTION_LABELS } from '../report/labels.js';
+import type { StrategyReport } from '../report/strategy-schema.js';
+import { type Block, type Document, text } from './document.js';
+import { provenanceLine } from './render-network.js';
+
+const months = (m: number | null) => (m === null ? 'beyond the horizon' : `month ${m}`);
+
+export function strategyDocument(report: StrategyReport, _width = 100): Document {
+  const { best } = report;
+  const mining = report.pureOptions.find((o) => o.id === 'mining');
+  const waiting = report.waiting;
+  const waitRow = (label: string, p: StrategyReport['waiting']['now']): string[] =>
+    p === null
+      ? [label, 'none on the grid', '', '']
+      : [
+          label,
+          p.text,
+          usd(p.npvUsd),
+          p.valueOfWaitingUsd === null || label === 'Start now' ? '' : usd(p.valueOfWaitingUsd),
+        ];
+  const blocks: Block[] = [
+    text(`${report.site.mw} MW site: the best plan over ${report.horizon.years} years`, 'heading'),
+    text(`Best plan: ${best.text}`),
+    {
+      kind: 'table',
+      head: ['Best plan', ''],
+      rows: [
+        ['NPV', usd(best.npvUsd)],
+        ['NPV vs keeping mining', usd(best.npvVsMiningUsd)],
+        ...(best.npvExResidualUsd === null
+          ? []
+          : [
+              ['NPV without residual', usd(best.npvExResidualUsd)],
+              ['IRR (annual)', irrText(best.irr, best.irrNote)],
+              ['Payback', months(best.paybackExResidualMonths)],
+              ['Discounted payback', months(best.discountedPaybackExResidualMonths)],
+              ['Peak funding need', usd(best.peakFundingUsd)],
+            ]),
+        ...report.pureOptions.map((o) => [
+          `vs pure ${o.id === 'mining' ? 'mining' : OPTION_LABELS[o.id]}`,
+          `${usd(o.bestPlanMarginUsd)} (pure ${usd(o.npvUsd)})`,
+        ]),
+      ],
+      stack: 'rows',
+    },
+    {
+      kind: 'table',
+      head: ['Best per option', 'Plan', 'NPV'],
+      rows: report.bestByOption.map((b) => [OPTION_LABELS[b.optionId], b.plan.text, usd(b.plan.npvUsd)]),
+      stack: 'rows',
+    },
+    {
+      kind: 'table',
+      head: ['AI share', 'Best plan at that share', 'NPV', 'vs mining'],
+      rows: report.frontier.map((p) => [percent(p.aiShare), p.text, usd(p.npvUsd), usd(p.npvVsMiningUsd)]),
+      stack: 'rows',
+    },
+    {
+      kind: 'chart',
+      title: 'NPV frontier: the best NPV at each AI share of the site',
+      series: [
+        { label: 'best plan', values: report.frontier.map((p) => p.npvUsd) },
+        ...(mining ? [{ label: 'keeping mining', values: report.frontier.map(() => mining.npvUsd) }] : []),
+      ],
+      xLabels: ['0% AI', '100% AI'],
+      height: 8,
+    },
+    {
+      kind: 'table',
+      head: ['Value of waiting', 'Best plan', 'NPV', 'vs now'],
+      rows: [
+        waitRow('Start now', waiting.now),
+        waitRow(`After the halving (month ${waiting.afterHalvingStartMonth ?? '-'})`, waiting.afterHalving),
+        waitRow('In a year or later', waiting.inAYear),
+      ],
+      stack: 'rows',
+    },
+    text(`Searched: ${report.search.text}`, 'dim'),
+    text(report.simulationNote, 'dim'),
+    text(provenanceLine(report.network, Date.parse(report.horizon.startDate)), 'dim'),
+    text(report.verdict.text, 'good'),
+  ];
+  return { blocks };
+}
