@@ -10,6 +10,8 @@ import { type Block, type Document, text } from './document.js';
 import { provenanceLine } from './render-network.js';
 
 const months = (m: number | null) => (m === null ? 'beyond the horizon' : `month ${m}`);
+/** A plan as its --plan value (short enough for a table), or keeping mining. */
+const flagOf = (p: { planFlag: string }) => p.planFlag || 'keep mining';
 
 export function strategyDocument(report: StrategyReport, _width = 100): Document {
   const { best } = report;
@@ -20,7 +22,7 @@ export function strategyDocument(report: StrategyReport, _width = 100): Document
       ? [label, 'none on the grid', '', '']
       : [
           label,
-          p.text,
+          flagOf(p),
           usd(p.npvUsd),
           p.valueOfWaitingUsd === null || label === 'Start now' ? '' : usd(p.valueOfWaitingUsd),
         ];
@@ -51,14 +53,14 @@ export function strategyDocument(report: StrategyReport, _width = 100): Document
     },
     {
       kind: 'table',
-      head: ['Best per option', 'Plan', 'NPV'],
-      rows: report.bestByOption.map((b) => [OPTION_LABELS[b.optionId], b.plan.text, usd(b.plan.npvUsd)]),
+      head: ['Best per option', '--plan', 'NPV'],
+      rows: report.bestByOption.map((b) => [OPTION_LABELS[b.optionId], flagOf(b.plan), usd(b.plan.npvUsd)]),
       stack: 'rows',
     },
     {
       kind: 'table',
-      head: ['AI share', 'Best plan at that share', 'NPV', 'vs mining'],
-      rows: report.frontier.map((p) => [percent(p.aiShare), p.text, usd(p.npvUsd), usd(p.npvVsMiningUsd)]),
+      head: ['AI share', 'Best plan at that share (--plan)', 'NPV', 'vs mining'],
+      rows: report.frontier.map((p) => [percent(p.aiShare), flagOf(p), usd(p.npvUsd), usd(p.npvVsMiningUsd)]),
       stack: 'rows',
     },
     {
@@ -73,11 +75,14 @@ export function strategyDocument(report: StrategyReport, _width = 100): Document
     },
     {
       kind: 'table',
-      head: ['Value of waiting', 'Best plan', 'NPV', 'vs now'],
+      head: ['Value of waiting', '--plan', 'NPV', 'vs now'],
       rows: [
         waitRow('Start now', waiting.now),
-        waitRow(`After the halving (month ${waiting.afterHalvingStartMonth ?? '-'})`, waiting.afterHalving),
-        waitRow('In a year or later', waiting.inAYear),
+        waitRow(
+          `After the halving (from month ${waiting.afterHalvingStartMonth ?? '-'})`,
+          waiting.afterHalving,
+        ),
+        waitRow('In a year (from month 12)', waiting.inAYear),
       ],
       stack: 'rows',
     },

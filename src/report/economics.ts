@@ -271,6 +271,7 @@ export function withHorizon(
             id: plan.id,
             label: plan.label,
             text: plan.text,
+            planFlag: plan.planFlag,
             tranches: plan.tranches,
             miningMw: plan.miningMw,
             npvUsd: plan.npvUsd,

@@ -70,6 +70,15 @@ export function planText(
 
 const mwText = (mw: number) => String(Math.round(mw * 10) / 10);
 
+/** The --plan value that gives a plan (MW to 0.1). */
+export function planFlag(
+  tranches: readonly { option: 'ai-lease' | 'gpu-cloud'; mw: number; goLiveMonth: number }[],
+): string {
+  return tranches
+    .map((t) => `${t.option === 'ai-lease' ? 'lease' : 'gpu'}:${mwText(t.mw)}@${t.goLiveMonth}`)
+    .join(',');
+}
+
 /** The plan's report: the option figures (reportOf) with its id, label, tranches and what keeps mining. */
 function planReport(
   plan: PlanProjection,
@@ -84,6 +93,7 @@ function planReport(
     id: 'plan',
     label: 'Plan',
     text: planText(plan.tranches, siteMw),
+    planFlag: planFlag(plan.tranches),
     tranches: plan.tranches.map((t) => ({
       optionId: t.option,
       mw: t.mw,

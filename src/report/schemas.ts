@@ -169,6 +169,10 @@ export const planShapeFields = {
   ),
   tranches: z.array(planTrancheSchema),
   miningMw: describe(num(), "the site's MW that keeps mining"),
+  planFlag: describe(
+    z.string(),
+    "the --plan value that gives this plan (e.g. 'lease:150@12,gpu:50@30'); '' for keeping mining",
+  ),
 };
 
 export const optionSchema = z.object({

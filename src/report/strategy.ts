@@ -8,7 +8,7 @@ import { DOCUMENT_VERSIONS } from './documents.js';
 import { percent, usd } from './format.js';
 import { OPTION_LABELS } from './labels.js';
 import { networkReport } from './network.js';
-import { planText } from './projection.js';
+import { planFlag, planText } from './projection.js';
 import type { StrategyReport } from './strategy-schema.js';
 
 export interface StrategyContext {
@@ -39,6 +39,7 @@ export function strategyReport(context: StrategyContext, result: StrategyResult)
         goLiveMonth: t.goLiveMonth,
       })),
       miningMw: Math.max(0, siteMw - converted),
+      planFlag: planFlag(p.plan.tranches),
       aiShare: p.aiShare,
       firstStartMonth: p.firstStartMonth,
       npvUsd: p.npvUsd,
@@ -154,6 +155,7 @@ export function strategyCsvRecords(report: StrategyReport): Record<string, strin
   return report.frontier.map((p) => ({
     aiShare: p.aiShare,
     plan: p.text,
+    planFlag: p.planFlag,
     firstStartMonth: p.firstStartMonth,
     npvUsd: p.npvUsd,
     npvVsMiningUsd: p.npvVsMiningUsd,
