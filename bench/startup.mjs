@@ -33,6 +33,11 @@ const COMMANDS = [
     args: ['strategy', '--mw', '341', '--years', '10', '--offline', '--json'],
     goalMs: 2000,
   },
+  {
+    name: 'strategy --simulations 10000',
+    args: ['strategy', '--mw', '341', '--years', '10', '--offline', '--json', '--simulations', '10000'],
+    goalMs: 10000,
+  },
   // Issue 24's goal: at most 1 s, the whole process (shown for information; the HTML goes to stdout).
   { name: 'report --years 10', args: ['report', '--mw', '341', '--years', '10', '--offline', '--out', '-'] },
   {

@@ -86,10 +86,31 @@ export function strategyDocument(report: StrategyReport, _width = 100): Document
       ],
       stack: 'rows',
     },
+    ...simulationBlocks(report),
     text(`Searched: ${report.search.text}`, 'dim'),
     text(report.simulationNote, 'dim'),
     text(provenanceLine(report.network, Date.parse(report.horizon.startDate)), 'dim'),
     text(report.verdict.text, 'good'),
   ];
   return { blocks };
+}
+
+/** With --simulations: the best plans ranked by mean NPV, with the chance each beats keeping mining. */
+function simulationBlocks(report: StrategyReport): Block[] {
+  const sim = report.simulation;
+  if (!sim) return [];
+  return [
+    {
+      kind: 'table',
+      head: [`Over ${sim.paths} paths`, '--plan', 'Mean NPV', 'p5', 'P(beats mining)'],
+      rows: sim.plans.map((p) => [
+        `#${p.rank} by NPV`,
+        flagOf(p),
+        usd(p.meanNpvUsd),
+        usd(p.p5NpvUsd),
+        `${(p.probabilityBeatsMining * 100).toFixed(1)}%`,
+      ]),
+      stack: 'rows',
+    },
+  ];
 }

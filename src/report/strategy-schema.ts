@@ -128,7 +128,35 @@ export const strategyOutputSchema = z.object({
   ),
   simulationNote: describe(
     z.string(),
-    'the Monte Carlo ranking of plans (--simulations) is not part of strategy yet',
+    'what the Monte Carlo did: without --simulations, that the plans are ranked by their deterministic NPV',
+  ),
+  simulation: describe(
+    z.optional(
+      z.object({
+        paths: z.int(),
+        seed: num(),
+        miningMeanNpvUsd: describe(num(), "keeping mining's mean NPV over the paths"),
+        plans: describe(
+          z.array(
+            z.object({
+              ...planEntry.def.shape,
+              rank: describe(z.int(), 'its rank by deterministic NPV (1: the best plan)'),
+              meanNpvUsd: num(),
+              standardErrorUsd: describe(num(), 'of the mean'),
+              p5NpvUsd: num(),
+              p50NpvUsd: num(),
+              p95NpvUsd: num(),
+              probabilityBeatsMining: describe(
+                num(),
+                "the share of paths on which the plan's NPV is above keeping mining's",
+              ),
+            }),
+          ),
+          'the best plans by deterministic NPV (at most 5), ranked by mean NPV over the paths',
+        ),
+      }),
+    ),
+    'with --simulations N: the Monte Carlo of the best plans against keeping mining (the paths of project --simulations)',
   ),
   verdict: z.object({ text: z.string() }),
 });

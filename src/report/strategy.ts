@@ -1,6 +1,7 @@
 /** The `strategy` document from the plan search (src/site/strategy.ts): types are the schema's. Pure. */
 
 import type { ScoredPlan } from '../core/projection/index.js';
+import type { SimulationResult } from '../core/risk/simulation.js';
 import type { Assumptions } from '../inputs/resolve.js';
 import type { NetworkData } from '../site/network.js';
 import type { StrategyResult } from '../site/strategy.js';
@@ -24,7 +25,17 @@ type PlanEntry = StrategyReport['frontier'][number];
 /** What a driver's flag is called, for the verdict (its id is its flag's name). */
 const flagOf = (id: string) => `--${id}`;
 
-export function strategyReport(context: StrategyContext, result: StrategyResult): StrategyReport {
+/** The Monte Carlo of the best plans (site/strategy.ts strategySimulationPlan), as the document states it. */
+export interface StrategySimulation {
+  result: SimulationResult;
+  plans: readonly ScoredPlan[];
+}
+
+export function strategyReport(
+  context: StrategyContext,
+  result: StrategyResult,
+  simulation?: StrategySimulation,
+): StrategyReport {
   const { search } = result;
   const siteMw = context.site.mw;
   const mining = search.miningNpvUsd;
@@ -92,6 +103,11 @@ export function strategyReport(context: StrategyContext, result: StrategyResult)
     now && later
       ? `; waiting until after the halving (build from month ${later.firstStartMonth}) ${later.npvUsd >= now.npvUsd ? 'adds' : 'costs'} ${usd(Math.abs(later.npvUsd - now.npvUsd))} against the best plan starting now`
       : '';
+  const simulated = simulation ? simulatedPlans(simulation, entry) : undefined;
+  const top = simulated?.plans[0];
+  const simulatedText = top
+    ? `; over ${simulated.paths} simulated paths the highest mean NPV is ${top.planFlag} (${usd(top.meanNpvUsd)}; beats keeping mining on ${(top.probabilityBeatsMining * 100).toFixed(1)}%)`
+    : '';
   return {
     schemaVersion: DOCUMENT_VERSIONS.strategy,
     command: 'strategy',
@@ -144,9 +160,41 @@ export function strategyReport(context: StrategyContext, result: StrategyResult)
       versus: robustness.versus,
       flips: robustness.flips.map((f) => ({ ...f })),
     },
-    simulationNote:
-      'strategy ranks plans by their deterministic NPV; a Monte Carlo of plans (--simulations) is not part of it yet: run project --plan PLAN --simulations N for one plan',
-    verdict: { text: `${head}; ${sure}${waitText}` },
+    simulationNote: simulated
+      ? `the ${simulated.plans.length} best plans by NPV over ${simulated.paths} simulated paths (BTC, the network and the GPU rent, as project --simulations), ranked by mean NPV`
+      : 'strategy ranks plans by their deterministic NPV; --simulations N ranks the best 5 by mean NPV over N paths',
+    ...(simulated ? { simulation: simulated } : {}),
+    verdict: { text: `${head}; ${sure}${waitText}${simulatedText}` },
+  };
+}
+
+function simulatedPlans(
+  simulation: StrategySimulation,
+  entry: (p: ScoredPlan) => PlanEntry,
+): NonNullable<StrategyReport['simulation']> {
+  const { result, plans } = simulation;
+  const mining = result.options[0];
+  const ranked = plans
+    .map((p, i) => {
+      const o = result.options[i + 1];
+      if (!o) throw new RangeError('strategy: a simulated plan has no result');
+      return {
+        ...entry(p),
+        rank: i + 1,
+        meanNpvUsd: o.npvUsd.mean,
+        standardErrorUsd: o.npvUsd.standardError,
+        p5NpvUsd: o.npvUsd.p5,
+        p50NpvUsd: o.npvUsd.p50,
+        p95NpvUsd: o.npvUsd.p95,
+        probabilityBeatsMining: o.probabilityBeatsMining,
+      };
+    })
+    .sort((a, b) => b.meanNpvUsd - a.meanNpvUsd);
+  return {
+    paths: result.paths,
+    seed: result.seed,
+    miningMeanNpvUsd: mining?.npvUsd.mean ?? Number.NaN,
+    plans: ranked,
   };
 }
 

@@ -6,12 +6,15 @@
  * verdict's ranges, core/risk/robust.ts), the plan and keeping mining projected again there.
  */
 import {
+  type OptionFlows,
   type OptionProjection,
   type Plan,
   PlanParts,
   type PlanProjection,
   type ProjectionInputs,
+  planFlows,
   planNpv,
+  planSimulationFlows,
   projectPlan,
   projectSite,
   type ScoredPlan,
@@ -24,6 +27,13 @@ import {
 } from '../core/projection/index.js';
 import { type PlausibleRange, plausibleRanges } from '../core/risk/robust.js';
 import { type DriverId, withDriver } from '../core/risk/sensitivity.js';
+import {
+  networkPlan,
+  type SimulationPlan,
+  type SimulationSettings,
+  simulationPlan,
+} from '../core/risk/simulation.js';
+import type { OptionId } from '../core/units.js';
 
 /** The grid's steps: the AI share's, the build starts' (months), and the most phases. */
 export const STRATEGY_GRID = { shareStep: 0.1, startStepMonths: 6, maxPhases: 2 } as const;
@@ -142,4 +152,58 @@ export function siteStrategy(inputs: ProjectionInputs): StrategyResult {
     },
     robustness: strategyRobustness(inputs, search),
   };
+}
+
+/** The plans a simulation ranks: the best plans of the search (distinct), at most `count`. */
+export const SIMULATED_PLANS = 5;
+
+/**
+ * The Monte Carlo of the best plans against keeping mining (core/risk/simulation.ts, the same machinery as
+ * `project --simulations`): keeping mining first, then each plan as an option (ids plan-1, plan-2, ...) over
+ * its summed flows; each path draws BTC, the network and the GPU rent once for all of them.
+ */
+export function strategySimulationPlan(
+  inputs: ProjectionInputs,
+  result: StrategyResult,
+  settings: SimulationSettings,
+  count = SIMULATED_PLANS,
+): { plan: SimulationPlan; plans: ScoredPlan[] } {
+  const parts = new PlanParts(inputs);
+  const plans = result.search.top.filter((p) => p.plan.tranches.length > 0).slice(0, count);
+  const options: OptionFlows[] = [
+    parts.mining,
+    ...plans.map((p, i): OptionFlows => {
+      const { flows } = planSimulationFlows(p.plan, parts);
+      const residualUsd = planFlows(p.plan, parts).residualUsd;
+      return {
+        // The simulation knows options by id: a plan's is its rank (plan-1 the best).
+        id: `plan-${i + 1}` as OptionId,
+        flows,
+        residualUsd,
+        goLiveMonth: null,
+        minersSoldMonth: null,
+        fleetPurchases: 0,
+      };
+    }),
+  ];
+  const plan = simulationPlan(
+    options,
+    settings,
+    {
+      annualDiscountRate: inputs.annualDiscountRate,
+      taxRate: inputs.taxRate,
+      btcUsd0: inputs.network.btcUsd,
+      btcGrowthPerYear: inputs.btcGrowthPerYear,
+    },
+    networkPlan(parts.chain, inputs.networkModel),
+  );
+  // GPU rent draws apply to a plan's summed AI revenue only where it has a GPU tranche (planSimulationFlows).
+  plans.forEach((p, i) => {
+    const option = plan.options[i + 1];
+    if (!option) return;
+    const rentIsRandom = p.plan.tranches.some((t) => t.option === 'gpu-cloud');
+    option.rentIsRandom = rentIsRandom;
+    option.variesUntil = option.flows.length;
+  });
+  return { plan, plans };
 }

@@ -137,3 +137,24 @@ describe('strategy', () => {
     expect(csv.stdout.trim().split('\r\n')).toHaveLength(12);
   });
 });
+
+describe('strategy --simulations', () => {
+  it('ranks the best plans on the paths project draws: the pure GPU cloud as a plan has its figures', async () => {
+    // The same seed draws the same BTC, network and rent paths for every option: a plan that is the whole site
+    // as a GPU cloud at the default go-live has the pure GPU cloud's mean NPV and chance of beating mining.
+    const args = ['--mw', '341', '--offline', '--json', '--simulations', '2000', '--workers', '1'];
+    const project = await runCli(['project', ...args]);
+    const strategy = await runCli(['strategy', ...args]);
+    expect(strategy.code, strategy.stderr).toBe(0);
+    const sim = (JSON.parse(strategy.stdout) as StrategyReport).simulation;
+    const gpu = (JSON.parse(project.stdout) as ProjectReport).simulation?.options.find(
+      (o) => o.id === 'gpu-cloud',
+    );
+    const same = sim?.plans.find((p) => p.planFlag === 'gpu:341@12');
+    expect(same?.meanNpvUsd).toBeCloseTo(gpu?.npvUsd.mean ?? Number.NaN, 0);
+    expect(same?.probabilityBeatsMining).toBe(gpu?.probabilityBeatsMining);
+    const means = sim?.plans.map((p) => p.meanNpvUsd) ?? [];
+    expect(means).toEqual([...means].sort((a, b) => b - a));
+    expect(sim?.plans.length).toBeLessThanOrEqual(5);
+  });
+});

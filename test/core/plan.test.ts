@@ -10,6 +10,7 @@ import {
   PlanParts,
   planNpv,
   planProblem,
+  planSimulationFlows,
   projectPlan,
   projectSite,
 } from '../../src/core/projection/index.js';
@@ -154,5 +155,25 @@ describe('the problems of a plan', () => {
     expect(planProblem({ tranches: [t(100, 60)] }, 341, 60)).toMatch(/0 to 59/);
     expect(planProblem({ tranches: [t(0, 12)] }, 341, 60)).toMatch(/above 0/);
     expect(planProblem({ tranches: [t(341, 12)] }, 341, 60)).toBeNull();
+  });
+});
+
+describe("a plan's flows for the Monte Carlo", () => {
+  it('carry a lease tranche as a fixed negative cost: the same cash at the deterministic prices', () => {
+    // planSimulationFlows moves a lease tranche's rent net of its opex share into fixedOpex (the same EBITDA
+    // month by month), so that the simulation's GPU rent factor scales only the GPU tranches' revenue.
+    for (const inputs of [everyBranchProjection(), baseProjection({ conversionMonths: 12, taxRate: 0.21 })]) {
+      const parts = new PlanParts(inputs);
+      const plan = {
+        tranches: [
+          { option: 'ai-lease' as const, mw: 120, goLiveMonth: 12 },
+          { option: 'gpu-cloud' as const, mw: 80, goLiveMonth: 24 },
+        ],
+      };
+      const { flows, rentIsRandom } = planSimulationFlows(plan, parts);
+      expect(rentIsRandom).toBe(true);
+      const cash = evaluateFlows(flows, inputs.taxRate, new Float64Array(flows.length));
+      close(npvMonthly(inputs.annualDiscountRate, cash), planNpv(plan, parts), 1e-9);
+    }
   });
 });

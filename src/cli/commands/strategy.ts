@@ -1,20 +1,45 @@
 /** `strategy`: the best plan on a grid, the frontier against the AI share, and the value of waiting. */
-import { type Assumptions, resolveProjectionSite } from '../../inputs/resolve.js';
-import { strategyCsvRecords, strategyReport } from '../../report/strategy.js';
+import type { ProjectionInputs } from '../../core/projection/index.js';
+import {
+  type Assumptions,
+  resolveProjectionSite,
+  resolveSimulation,
+  type SimulationInputs,
+} from '../../inputs/resolve.js';
+import { type StrategySimulation, strategyCsvRecords, strategyReport } from '../../report/strategy.js';
 import { networkData } from '../../site/network.js';
 import { projectionInputs } from '../../site/projection.js';
-import { siteStrategy } from '../../site/strategy.js';
+import { type StrategyResult, siteStrategy, strategySimulationPlan } from '../../site/strategy.js';
 import type { CommandCall } from '../command-call.js';
 import { projectionStart } from '../projection-start.js';
-import { emit, explainIfAsked, prepareInputs } from './shared.js';
+import { emit, explainIfAsked, prepareInputs, printNotes } from './shared.js';
+
+/** The Monte Carlo of the best plans, on the simulation's threads (the pool project --simulations uses). */
+async function simulatePlans(
+  call: CommandCall,
+  inputs: ProjectionInputs,
+  result: StrategyResult,
+  settings: SimulationInputs,
+): Promise<StrategySimulation> {
+  const { runSimulation } = await import('../simulation-pool.js');
+  const { plan, plans } = strategySimulationPlan(inputs, result, settings);
+  const { availableParallelism } = process.getBuiltinModule('node:os');
+  const simulated = await runSimulation(plan, settings.paths, {
+    workers: settings.workers ?? Math.max(1, Math.min(8, availableParallelism())),
+    onNote: (note) => printNotes(call.ctx, [note]),
+  });
+  return { result: simulated, plans };
+}
 
 export async function runStrategy(call: CommandCall): Promise<number> {
   const layered = await prepareInputs(call);
   const assumptions: Assumptions = {};
   const { resolved, settings } = resolveProjectionSite(layered, assumptions);
+  const simulation = resolveSimulation(layered, assumptions);
   const { snapshot, nowMs } = await projectionStart(layered, call.ctx, settings, resolved);
   const inputs = projectionInputs(resolved, settings, snapshot, nowMs);
   const result = siteStrategy(inputs);
+  const simulated = simulation ? await simulatePlans(call, inputs, result, simulation) : undefined;
   const report = strategyReport(
     {
       network: networkData(snapshot),
@@ -24,6 +49,7 @@ export async function runStrategy(call: CommandCall): Promise<number> {
       assumptions,
     },
     result,
+    simulated,
   );
   explainIfAsked(call, layered, report.assumptionSources, report.network);
   await emit(call.ctx, layered, report, {

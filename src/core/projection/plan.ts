@@ -160,3 +160,31 @@ export function planNpv(plan: Plan, parts: PlanParts, cash = new Float64Array(pa
   evaluateFlows(flows, parts.inputs.taxRate, cash, null, null, 1, flows.length, false);
   return npvMonthly(parts.inputs.annualDiscountRate, cash);
 }
+
+/**
+ * A plan's flows for a Monte Carlo (core/risk/simulation.ts), whose paths scale one AI revenue array by the
+ * GPU rent's factor: a lease tranche's rent is contracted (the same on every path), so its revenue net of its
+ * opex share is carried as a negative fixed cost (the same EBITDA, taxed alike) and only the GPU tranches'
+ * revenue stays scaled. `rentIsRandom`: the plan has a GPU tranche.
+ */
+export function planSimulationFlows(plan: Plan, parts: PlanParts): { flows: Flows; rentIsRandom: boolean } {
+  const siteMw = parts.inputs.mining.siteMw;
+  const s = shares(plan, siteMw);
+  const length = parts.months + 1;
+  const scaled = plan.tranches.map((t, i) => {
+    const built = parts.tranche(t.option, t.goLiveMonth);
+    if (t.option !== 'ai-lease') return { flows: built.flows, share: s.tranches[i] as number };
+    const folded = built.flows.prefix(length);
+    for (let m = 0; m < length; m++) {
+      const rent = folded.aiRevenue[m] as number;
+      folded.fixedOpex[m] = (folded.fixedOpex[m] as number) - rent * (1 - folded.aiOpexShare);
+      folded.aiRevenue[m] = 0;
+    }
+    return { flows: folded, share: s.tranches[i] as number };
+  });
+  if (s.mining > 0) scaled.push({ flows: parts.mining.flows, share: s.mining });
+  return {
+    flows: sumFlows(scaled, length),
+    rentIsRandom: plan.tranches.some((t) => t.option === 'gpu-cloud'),
+  };
+}
