@@ -34,6 +34,7 @@ import {
   simulationPlan,
 } from '../core/risk/simulation.js';
 import type { OptionId } from '../core/units.js';
+import { simulationFinance } from './simulation.js';
 
 /** The grid's steps: the AI share's, the build starts' (months), and the most phases. */
 export const STRATEGY_GRID = { shareStep: 0.1, startStepMonths: 6, maxPhases: 2 } as const;
@@ -189,12 +190,7 @@ export function strategySimulationPlan(
   const plan = simulationPlan(
     options,
     settings,
-    {
-      annualDiscountRate: inputs.annualDiscountRate,
-      taxRate: inputs.taxRate,
-      btcUsd0: inputs.network.btcUsd,
-      btcGrowthPerYear: inputs.btcGrowthPerYear,
-    },
+    simulationFinance(inputs),
     networkPlan(parts.chain, inputs.networkModel),
   );
   // GPU rent draws apply to a plan's summed AI revenue only where it has a GPU tranche (planSimulationFlows).

@@ -21,11 +21,10 @@ async function simulatePlans(
   result: StrategyResult,
   settings: SimulationInputs,
 ): Promise<StrategySimulation> {
-  const { runSimulation } = await import('../simulation-pool.js');
+  const { defaultWorkers, runSimulation } = await import('../simulation-pool.js');
   const { plan, plans } = strategySimulationPlan(inputs, result, settings);
-  const { availableParallelism } = process.getBuiltinModule('node:os');
   const simulated = await runSimulation(plan, settings.paths, {
-    workers: settings.workers ?? Math.max(1, Math.min(8, availableParallelism())),
+    workers: settings.workers ?? defaultWorkers(),
     onNote: (note) => printNotes(call.ctx, [note]),
   });
   return { result: simulated, plans };
