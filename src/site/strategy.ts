@@ -100,14 +100,12 @@ function strategyRobustness(inputs: ProjectionInputs, search: SearchResult): Str
   const versus = best.plan.tranches.length > 0 ? 'mining' : 'plan';
   const plan = versus === 'mining' ? best.plan : aiBest.plan;
   const baseLead = versus === 'mining' ? 1 : -1;
-  const months = Math.round(inputs.years * 12);
   const flips: PlanFlip[] = [];
   for (const range of ranges) {
     for (const end of ['low', 'high'] as const) {
       const value = range[end];
+      // The plan's go-lives stay; a longer conversion starts each build earlier (from month 1 at the soonest).
       const changed = withDriver(inputs, range.id, value);
-      // A conversion longer than a go-live leaves that tranche's build from month 1 (buildStart).
-      if (plan.tranches.some((t) => t.goLiveMonth >= months)) continue;
       const lead = planVsMining(changed, plan);
       if (Math.sign(lead) !== baseLead && lead !== 0)
         flips.push({ id: range.id, value, end, toId: lead > 0 ? 'plan' : 'mining', npvVsMiningUsd: lead });
