@@ -82,7 +82,7 @@ export const strategyOutputSchema = z.object({
   pureOptions: describe(
     z.array(
       z.object({
-        id: z.enum(['mining', 'ai-lease', 'gpu-cloud']),
+        id: describe(z.string(), "an option id as project's (mining, ai-lease, gpu-cloud)"),
         npvUsd: num(),
         bestPlanMarginUsd: describe(num(), "the best plan's NPV minus this option's"),
       }),

@@ -1,8 +1,11 @@
 /** A plan's shape (plan.ts): its tranches and what makes one impossible on a site. Types and checks only. */
 import type { OptionId } from '../units.js';
 
-/** The options a tranche can take (a sale of part of the site may join them). */
-export type TrancheOption = Exclude<OptionId, 'mining'>;
+/**
+ * The options a tranche can take: named, not derived from OptionId, so that a new option (a sale of part of the
+ * site) joins plans deliberately (PlanParts.tranche builds each by name).
+ */
+export type TrancheOption = Extract<OptionId, 'ai-lease' | 'gpu-cloud'>;
 
 /** One tranche of a plan: `mw` grid MW of the site converted to `option`, going live at month `goLiveMonth`. */
 export interface Tranche {

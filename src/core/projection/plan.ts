@@ -25,6 +25,12 @@ import type { ProjectionInputs, ProjectOptions } from './types.js';
 
 export * from './plan-shape.js';
 
+/** How each tranche option is built for the whole site with a go-live (options.ts). */
+const TRANCHE_BUILDERS: Record<TrancheOption, typeof leaseFlows> = {
+  'ai-lease': leaseFlows,
+  'gpu-cloud': gpuFlows,
+};
+
 /**
  * Each (option, go-live)'s flows for the whole site, built once and remembered: what a plan's tranches and a
  * search over plans scale. Keep mining is the `mining` entry.
@@ -51,7 +57,7 @@ export class PlanParts {
     const key = `${option}@${goLiveMonth}`;
     let made = this.built.get(key);
     if (!made) {
-      const build = option === 'ai-lease' ? leaseFlows : gpuFlows;
+      const build = TRANCHE_BUILDERS[option];
       made = build(this.inputs, this.mm, this.months, this.options, goLiveMonth);
       this.built.set(key, made);
     }
