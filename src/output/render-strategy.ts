@@ -45,7 +45,7 @@ export function strategyDocument(report: StrategyReport, _width = 100): Document
               ['Peak funding need', usd(best.peakFundingUsd)],
             ]),
         ...report.pureOptions.map((o) => [
-          `vs pure ${o.id === 'mining' ? 'mining' : OPTION_LABELS[o.id]}`,
+          `vs pure ${o.id === 'mining' ? 'mining' : (OPTION_LABELS[o.id as keyof typeof OPTION_LABELS] ?? o.id)}`,
           `${usd(o.bestPlanMarginUsd)} (pure ${usd(o.npvUsd)})`,
         ]),
       ],
