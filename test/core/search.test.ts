@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PlanParts, planNpv, projectSite, searchPlans, startGrid } from '../../src/core/projection/index.js';
-import { baseProjection } from './projection-inputs.js';
+import { baseProjection, leaseOnlyProjection } from './projection-inputs.js';
 
 const grid = (months: number, conversion: number) => ({
   shareStep: 0.1,
@@ -70,13 +70,7 @@ describe('the search finds the known optimum', () => {
     // capex. So the best plan is the whole site leased from month 0, worth R x (v - v^61) / (1 - v) =
     // 26,230,769.23 x 47.537 = $1.2470B; each 10% of the site adds a tenth of it; the best start in a year (month 12) gives up
     // R x (v - v^13) / (1 - v), the first year's rent.
-    const base = baseProjection();
-    const inputs = baseProjection({
-      conversionMonths: 0,
-      mining: { ...base.mining, powerUsdPerKwh: 1 },
-      lease: { ...base.lease, leaseUsdPerKwMonth: 100, fitOutUsdPerMwIt: 0, otherOpexShare: 0 },
-      gpu: { ...base.gpu, gpuUsdPerHour: 0.01 },
-    });
+    const inputs = leaseOnlyProjection();
     const R = (341 / 1.3) * 1000 * 100;
     const v = 1.1 ** (-1 / 12);
     const worth = (g: number) => (R * (v ** (g + 1) - v ** 61)) / (1 - v);

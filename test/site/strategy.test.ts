@@ -4,20 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { siteStrategy } from '../../src/site/strategy.js';
-import { baseProjection } from '../core/projection-inputs.js';
+import { baseProjection, leaseOnlyProjection } from '../core/projection-inputs.js';
 
 describe('siteStrategy', () => {
   it('a lease far ahead of mining: all lease now, robust, and waiting a year costs the first year of rent', () => {
     // Mining at $1/kWh earns nothing (curtailed every month); the lease at $100/kW-month with no fit-out earns
     // R = 341 / 1.3 x 1000 x 100 = $26.23M a month from go-live (test/core/search.test.ts works it by hand).
     // No driver at either end of its plausible range (a 20% swing) brings mining back.
-    const base = baseProjection();
-    const inputs = baseProjection({
-      conversionMonths: 0,
-      mining: { ...base.mining, powerUsdPerKwh: 1 },
-      lease: { ...base.lease, leaseUsdPerKwMonth: 100, fitOutUsdPerMwIt: 0, otherOpexShare: 0 },
-      gpu: { ...base.gpu, gpuUsdPerHour: 0.01 },
-    });
+    const inputs = leaseOnlyProjection();
     const result = siteStrategy(inputs);
     expect(result.search.best.plan.tranches).toEqual([{ option: 'ai-lease', mw: 341, goLiveMonth: 0 }]);
     expect(result.robustness.versus).toBe('mining');
