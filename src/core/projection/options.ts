@@ -438,6 +438,14 @@ export function sellFlows(
 }
 
 /**
+ * The month a conversion's build starts: `conversionMonths` before its go-live (today at the latest), so the
+ * fit-out is spread over the months from it to go-live (months 1..go-live for a conversion started today).
+ */
+export function buildStart(inputs: Pick<ProjectionInputs, 'conversionMonths'>, goLive: number): number {
+  return Math.max(0, goLive - Math.max(0, Math.round(inputs.conversionMonths)));
+}
+
+/**
  * The conversion common to both AI options: fit-out spread over the build; an owned fleet mines until go-live
  * and is sold then (when the build starts, if the site idles during it). A new (greenfield) site has no miners.
  */
@@ -448,18 +456,22 @@ function conversionFlows(
   goLive: number,
   fitOutUsd: number,
 ): FleetFlows {
+  // The build: the conversion months ending at go-live (a plan's later tranche starts its build later).
+  const start = buildStart(inputs, goLive);
   const fleet: FleetFlows =
     inputs.fleet === 'new'
       ? { flows: new Flows(months + 1), assets: [], soldMonth: null, purchases: 0 }
       : miningFlows(inputs, mm, months, {
-          untilMonth: goLive,
+          untilMonth: inputs.idleDuringBuild && start > 0 ? start : goLive,
           depreciation: false,
-          sellToday: inputs.idleDuringBuild,
+          sellToday: inputs.idleDuringBuild && start === 0,
         });
   const { flows, assets } = fleet;
   flows.height.fill(Number.NaN);
   if (goLive === 0) flows.capex[0] = (flows.capex[0] as number) + fitOutUsd;
-  else for (let m = 1; m <= goLive; m++) flows.capex[m] = (flows.capex[m] as number) + fitOutUsd / goLive;
+  else
+    for (let m = start + 1; m <= goLive; m++)
+      flows.capex[m] = (flows.capex[m] as number) + fitOutUsd / (goLive - start);
   assets.push({
     month: goLive,
     costUsd: fitOutUsd,
@@ -483,9 +495,11 @@ export function leaseFlows(
   mm: MiningMonthly,
   months: number,
   options: ProjectOptions,
+  /** Another go-live month (a plan's tranche, plan.ts); default `conversionMonths`. */
+  goLiveMonth?: number,
 ): OptionFlows {
   const today = leaseEconomics(inputs.lease);
-  const goLive = Math.min(inputs.conversionMonths, months);
+  const goLive = Math.min(goLiveMonth ?? inputs.conversionMonths, months);
   const termEnd = goLive + inputs.leaseTermMonths;
   // An economic residual is the rest of the signed term: built past the horizon, then cut back to it.
   const built = inputs.residual === 'economic' ? Math.max(months, termEnd) : months;
@@ -574,12 +588,14 @@ export function gpuFlows(
   mm: MiningMonthly,
   months: number,
   options: ProjectOptions,
+  /** Another go-live month (a plan's tranche, plan.ts); default `conversionMonths`. */
+  goLiveMonth?: number,
 ): OptionFlows {
   const today = gpuCloudEconomics(inputs.gpu);
   const fitOutUsd = today.itMw * inputs.gpu.fitOutUsdPerMwIt;
   /** The GPUs at the capex quote (a refresh buys today's equivalent at it). */
   const gpuCapexUsd = today.capexUsd - fitOutUsd;
-  const goLive = Math.min(inputs.conversionMonths, months);
+  const goLive = Math.min(goLiveMonth ?? inputs.conversionMonths, months);
   const fleet = conversionFlows(inputs, mm, months, goLive, fitOutUsd);
   const { flows, assets } = fleet;
   const life = Math.max(1, inputs.gpuLifeMonths);
