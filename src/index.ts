@@ -2,7 +2,7 @@
  * The package's public API (package.json `exports` "."): what the CLI itself runs, as functions.
  *   inputs -> `inputsFor(command, values)` and the resolvers (`resolveEconomics`, `resolveProjectionSite`, ...)
  *   data   -> `embeddedSnapshot()` (the network as embedded; the CLI fetches live data itself)
- *   site   -> `siteEconomics`, `projectSiteResult`, `siteSensitivity`, `siteExodus`, `siteHistory`, ...
+ *   site   -> `siteEconomics`, `projectSiteResult`, `siteSensitivity`, `siteStrategy`, `siteExodus`, ...
  *   report -> the builders of the --json documents and their zod schemas and types
  *   core   -> the pure economics (hashprice, subsidy, mining, AI, NPV and IRR)
  * A list of re-exports only: the build bundles it as dist/index.js with declarations in dist/types/. Nothing
@@ -43,4 +43,6 @@ export { hashpriceReport, networkCommandReport, networkReport } from './report/n
 export { projectCsvRecords, projectionReport } from './report/projection.js';
 export * from './report/schemas.js';
 export * from './report/sensitivity-schema.js';
+export { strategyCsvRecords, strategyReport } from './report/strategy.js';
+export * from './report/strategy-schema.js';
 export * from './site/index.js';

@@ -12,6 +12,7 @@ import { exodusOutputSchema } from '../report/exodus-schema.js';
 import { historyOutputSchema } from '../report/history-schema.js';
 import { OUTPUT_SCHEMAS as SHARED } from '../report/schemas.js';
 import { sensitivityOutputSchema } from '../report/sensitivity-schema.js';
+import { strategyOutputSchema } from '../report/strategy-schema.js';
 
 /**
  * Every document's schema, by its name in the registry (src/report/documents.ts): a document missing here
@@ -25,6 +26,7 @@ const OUTPUT_SCHEMAS: Record<DocumentName, ZodMiniType> = {
   exodus: exodusOutputSchema,
   history: historyOutputSchema,
   sensitivity: sensitivityOutputSchema,
+  strategy: strategyOutputSchema,
 };
 
 export { SCHEMA_NAMES };

@@ -22,11 +22,13 @@ import { spec as project } from './commands/project.spec.js';
 import { spec as report } from './commands/report.spec.js';
 import { spec as schema } from './commands/schema.spec.js';
 import { spec as sensitivity } from './commands/sensitivity.spec.js';
+import { spec as strategy } from './commands/strategy.spec.js';
 
 export const COMMAND_SPECS: readonly CommandSpec[] = [
   project,
   report,
   sensitivity,
+  strategy,
   history,
   exodus,
   hashprice,

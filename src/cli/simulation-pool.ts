@@ -22,6 +22,12 @@ import { CliError, EXIT_FAILURE } from '../errors.js';
 /** Below this many paths a run stays in this thread (starting workers costs more than it saves). */
 export const IN_THREAD_PATHS = 5000;
 
+/** The machine's cores, up to 8: the default number of simulation threads. */
+export function defaultWorkers(): number {
+  const { availableParallelism } = process.getBuiltinModule('node:os');
+  return Math.max(1, Math.min(8, availableParallelism()));
+}
+
 export interface PoolOptions {
   workers: number;
   /** Called after each merged block with the paths done so far. */

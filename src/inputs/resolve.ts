@@ -9,6 +9,7 @@ import type { GpuModel, MinerModel } from '../catalog/types.js';
 import type { GpuCloudInputs, LeaseInputs } from '../core/ai.js';
 import { allocateFleet, type FleetModel, FleetTooLargeError, fleetPriceUsdPerTh } from '../core/mining.js';
 import type { PriceDeck } from '../core/price-path.js';
+import { type Plan, planProblem, type TrancheOption } from '../core/projection/plan-shape.js';
 import type { SimulationSettings } from '../core/risk/simulation.js';
 import { combinedTaxRate, type FitOutClasses } from '../core/tax.js';
 import type { OptionId } from '../core/units.js';
@@ -264,6 +265,8 @@ export interface ProjectionSettings {
   deck?: PriceDeck;
   /** --start: YYYY-MM, or null for today. */
   start: string | null;
+  /** --plan: its tranches (a share of the site where given as one), or null. Checked against the site by checkPlanFits. */
+  plan: PlanSetting | null;
   /** The power contract (--power-escalator, --power-fixed-until, --take-or-pay, grid charges). */
   power: PowerContractSettings;
 }
@@ -289,6 +292,85 @@ function startMonth(inputs: Inputs, into: Assumptions, id = 'start'): string | n
     );
   }
   return month;
+}
+
+/** A tranche as given: the option, grid MW or a share of the site, and the go-live month. */
+export interface PlanTrancheSetting {
+  option: TrancheOption;
+  /** Grid MW; null where a share was given. */
+  mw: number | null;
+  /** A share of the site's MW (0..1) where given as a percentage; null otherwise. */
+  share: number | null;
+  goLiveMonth: number;
+}
+export interface PlanSetting {
+  tranches: PlanTrancheSetting[];
+  /** As given (e.g. lease:150@12,gpu:50@30). */
+  text: string;
+}
+
+const PLAN_OPTIONS: Record<string, TrancheOption> = {
+  lease: 'ai-lease',
+  'ai-lease': 'ai-lease',
+  gpu: 'gpu-cloud',
+  'gpu-cloud': 'gpu-cloud',
+};
+
+/** What --plan accepts, for its errors. */
+function planAccepts(months: number): string {
+  return `expected OPTION:MW@MONTH[,...] with OPTION lease or gpu, MW the grid MW above 0 (or a share of the site, e.g. 40%) and MONTH the go-live month from 0 to ${months - 1} (e.g. lease:150@12,gpu:50@30)`;
+}
+
+/** --plan: OPTION:MW@MONTH[,...] (lease or gpu; MW or a share of the site; the go-live month within the horizon). */
+function planInput(inputs: Inputs, into: Assumptions, months: number): PlanSetting | null {
+  const text = optionalText(inputs, 'plan', into);
+  if (text === null) return null;
+  const given = inputs.given.plan as Given<string>;
+  const fail = (why: string): never => {
+    throw new UsageError(
+      `${given.from ?? row('plan').flag}: ${why}; ${planAccepts(months)}, got '${given.text ?? text}'`,
+    );
+  };
+  const tranches = text.split(',').map((part): PlanTrancheSetting => {
+    const match = /^\s*([a-z-]+)\s*:\s*([0-9]*\.?[0-9]+)\s*(%?)\s*@\s*([0-9]+)\s*$/i.exec(part);
+    if (!match) return fail(`'${part.trim()}' is not OPTION:MW@MONTH`);
+    const option = PLAN_OPTIONS[(match[1] as string).toLowerCase()];
+    if (!option) return fail(`unknown option '${match[1]}'`);
+    const amount = Number(match[2]);
+    const goLiveMonth = Number(match[4]);
+    if (!(amount > 0)) fail(`a tranche's MW must be above 0`);
+    if (goLiveMonth >= months) fail(`go-live month ${goLiveMonth} is beyond the ${months}-month horizon`);
+    if (match[3] === '%') {
+      if (amount > 100) fail(`a share of the site must be at most 100%`);
+      return { option, mw: null, share: amount / 100, goLiveMonth };
+    }
+    return { option, mw: amount, share: null, goLiveMonth };
+  });
+  return { tranches, text };
+}
+
+/** The plan's tranches in grid MW on a site: their MW plus the mining MW never exceed the site's (exit 2). */
+export function checkPlanFits(
+  site: SiteInputs,
+  settings: ProjectionSettings | null,
+  inputs: Inputs,
+): Plan | null {
+  const plan = settings?.plan;
+  if (!settings || !plan) return null;
+  const tranches = plan.tranches.map((t) => ({
+    option: t.option,
+    mw: t.mw ?? (t.share as number) * site.siteMw,
+    goLiveMonth: t.goLiveMonth,
+  }));
+  const months = settings.years * 12;
+  const problem = planProblem({ tranches }, site.siteMw, months);
+  if (problem) {
+    const given = inputs.given.plan as Given<string>;
+    throw new UsageError(
+      `${given.from ?? row('plan').flag}: ${problem}; ${planAccepts(months)}, got '${given.text ?? plan.text}'`,
+    );
+  }
+  return { tranches };
 }
 
 /** The power contract's inputs (issue 23); --power-market-price needs --power-fixed-until. */
@@ -458,6 +540,17 @@ function resolveValue(
   return { residual: rule, exitValue: exit, discountRates, sale };
 }
 
+/**
+ * Plans (a --plan, the strategy search) value their parts with the residual rules only (economic, book, none):
+ * an exit value on the last year's earnings or per MW is valued per option, not yet per plan.
+ */
+export function exitValueWithPlans(inputs: Inputs, what: string): UsageError {
+  const given = inputs.given.residual as Given<string> | undefined;
+  return new UsageError(
+    `${given?.from ?? '--residual'}: ${what} takes economic, book or none (an exit value such as cap-rate is valued per option, not per plan yet), got '${given?.text ?? given?.value ?? ''}'`,
+  );
+}
+
 /** The projection's inputs; the conversion must fit in the horizon. */
 export function resolveProjection(inputs: Inputs, into: Assumptions): ProjectionSettings {
   const years = numberInput(inputs, 'years', into);
@@ -486,8 +579,10 @@ export function resolveProjection(inputs: Inputs, into: Assumptions): Projection
     gpuLifeMonths: Math.max(1, Math.round(numberInput(inputs, 'gpuLifeYears', into) * 12)),
     priceDeck: optionalText(inputs, 'priceDeck', into),
     start: startMonth(inputs, into),
+    plan: planInput(inputs, into, years * 12),
     power: resolvePowerContract(inputs, into),
   };
+  if (settings.plan && settings.exitValue) throw exitValueWithPlans(inputs, '--plan');
   if (settings.conversionMonths > years * 12) {
     const given = inputs.given.conversionMonths;
     throw new UsageError(
@@ -576,7 +671,9 @@ export function resolveProjectionSite(
     gpu: resolveGpu(inputs, into),
   };
   checkFleetFits(resolved.site, resolved.mining, into);
-  return { resolved, settings: resolveProjection(inputs, into) };
+  const settings = resolveProjection(inputs, into);
+  checkPlanFits(resolved.site, settings, inputs);
+  return { resolved, settings };
 }
 
 /** Which options `mining`, `ai` and `compare` take (compare over the horizon too). */
@@ -607,5 +704,6 @@ export function resolveEconomics(
   const gpu = withAi ? resolveGpu(inputs, into) : null;
   const projection = command === 'compare' ? resolveProjection(inputs, into) : null;
   if (mining) checkFleetFits(site, mining, into);
+  checkPlanFits(site, projection, inputs);
   return { command, site, mining, lease, gpu, projection };
 }

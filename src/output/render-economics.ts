@@ -212,6 +212,17 @@ export function economicsDocument(report: EconomicsReport, nowMs: number, _width
       ),
     );
   }
+  const plan = report.plan;
+  if (plan) {
+    const payback = (y: number | null) => (y === null ? `beyond ${report.horizon?.years ?? ''} y` : years(y));
+    doc.blocks.push(
+      text(
+        `Plan (${plan.text}): NPV ${usd(plan.npvUsd)} (${plan.npvVsMiningUsd >= 0 ? '+' : ''}${usd(plan.npvVsMiningUsd)} vs keeping mining), ` +
+          `without residual ${usd(plan.npvExResidualUsd)}, IRR ${irrText(plan.irr, plan.irrNote)}, payback ${payback(plan.paybackExResidualYears)}, ` +
+          `peak funding ${usd(plan.peakFundingUsd)}`,
+      ),
+    );
+  }
   doc.blocks.push(...assumptionLines(report).map((line) => text(line, 'dim')));
   if (report.network) doc.blocks.push(text(provenanceLine(report.network, nowMs), 'dim'));
   doc.blocks.push(text(typeof report.verdict === 'string' ? report.verdict : report.verdict.text, 'good'));

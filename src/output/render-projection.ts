@@ -310,9 +310,13 @@ function simulationBlocks(report: ProjectReport, width: number): Block[] {
 }
 
 export function projectDocument(report: ProjectReport, width = 100): Document {
-  const options = report.options;
+  // A plan (--plan) is shown beside the options: its figures are an option's.
+  const options: ProjectedOptionReport[] = report.plan
+    ? [...report.options, report.plan as unknown as ProjectedOptionReport]
+    : report.options;
   const blocks: Block[] = [
     text(`${report.site.mw} MW site over ${report.horizon.years} years`, 'heading'),
+    ...(report.plan ? [text(`Plan: ${report.plan.text}`)] : []),
     {
       kind: 'table',
       head: ['', ...options.map((o) => o.label)],

@@ -7,6 +7,7 @@
 export const DOCUMENT_VERSIONS = {
   project: 1,
   sensitivity: 1,
+  strategy: 1,
   history: 1,
   exodus: 1,
   hashprice: 1,

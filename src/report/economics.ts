@@ -253,12 +253,12 @@ export function withHorizon(
   const years = project.horizon.years;
   const sold = project.options.find((x) => x.id === 'sell');
   const withSale = sold ? [...report.options, saleToday(report, sold)] : report.options;
+  const years12 = (months: number | null) => (months === null ? null : months / 12);
   const options = withSale.map((o): OptionReport => {
     const p = project.options.find((x) => x.id === o.id);
     if (!p) return o;
     const depreciation = depreciationUsdPerYear[o.id] ?? 0;
     const beyond = (n: string | null) => n?.startsWith('not paid back') ?? false;
-    const years12 = (months: number | null) => (months === null ? null : months / 12);
     return {
       ...o,
       // Deprecated aliases of capexOverYear1EbitdaYears and its note (CHANGELOG.md).
@@ -300,10 +300,34 @@ export function withHorizon(
     mining && mining.ebitdaUsdPerYear < 0
       ? `today mining loses ${usd(-mining.ebitdaUsdPerYear)} a year; ${today.join(', ')}`
       : `per kWh today: ${today.join(', ')}`;
+  const plan = project.plan;
   return {
     ...report,
     schemaVersion: DOCUMENT_VERSIONS.compare,
     options,
+    ...(plan
+      ? {
+          plan: {
+            id: plan.id,
+            label: plan.label,
+            text: plan.text,
+            planFlag: plan.planFlag,
+            tranches: plan.tranches,
+            miningMw: plan.miningMw,
+            npvUsd: plan.npvUsd,
+            npvExResidualUsd: plan.npvExResidualUsd,
+            residualPvUsd: plan.residualPvUsd,
+            npvVsMiningUsd: plan.npvVsMiningUsd,
+            irr: plan.irr,
+            irrNote: plan.irrNote,
+            paybackExResidualYears: years12(plan.paybackExResidualMonths),
+            discountedPaybackExResidualYears: years12(plan.discountedPaybackExResidualMonths),
+            paybackNote: plan.paybackNote,
+            peakFundingUsd: plan.peakFundingUsd,
+            capexUsd: plan.capexUsd,
+          },
+        }
+      : {}),
     horizon: {
       years,
       startDate: project.horizon.startDate,

@@ -4,7 +4,7 @@
  */
 import type { BreakevensVsMining } from '../core/breakeven.js';
 import { dateOf } from '../core/history.js';
-import type { OptionProjection, SiteProjection } from '../core/projection/index.js';
+import type { OptionProjection, PlanProjection, SiteProjection } from '../core/projection/index.js';
 import type { OptionId } from '../core/units.js';
 import type { Assumptions } from '../inputs/resolve.js';
 import type { NetworkData } from '../site/network.js';
@@ -18,6 +18,7 @@ import { networkAssumptions, networkReport } from './network.js';
 import type {
   BreakevenVsMiningReport,
   ProjectedOptionReport,
+  ProjectedPlanReport,
   ProjectReport,
   SimulationReport,
 } from './schemas.js';
@@ -50,6 +51,65 @@ export interface ProjectContext {
   startMonth?: string | null;
   priceDeck?: ProjectReport['priceDeck'];
   gpuPrices?: ProjectReport['gpuPrices'];
+  /** --plan: the plan's projection, reported beside the options. */
+  plan?: PlanProjection | null;
+}
+
+/** A plan in words: each tranche's option, MW and go-live, and the MW left mining. */
+export function planText(
+  tranches: readonly { option: 'ai-lease' | 'gpu-cloud'; mw: number; goLiveMonth: number }[],
+  siteMw: number,
+): string {
+  const converted = tranches.reduce((sum, t) => sum + t.mw, 0);
+  const parts = tranches.map(
+    (t) => `${OPTION_LABELS[t.option]} ${mwText(t.mw)} MW live month ${t.goLiveMonth}`,
+  );
+  const rest = siteMw - converted;
+  return rest > 1e-9 * siteMw ? `${parts.join(', ')}, ${mwText(rest)} MW mining` : parts.join(', ');
+}
+
+const mwText = (mw: number) => String(Math.round(mw * 10) / 10);
+
+/** The --plan value that gives a plan (MW to 0.1). */
+export function planFlag(
+  tranches: readonly { option: 'ai-lease' | 'gpu-cloud'; mw: number; goLiveMonth: number }[],
+): string {
+  return tranches
+    .map((t) => `${t.option === 'ai-lease' ? 'lease' : 'gpu'}:${mwText(t.mw)}@${t.goLiveMonth}`)
+    .join(',');
+}
+
+/** The plan's report: the option figures (reportOf) with its id, label, tranches and what keeps mining. */
+function planReport(
+  plan: PlanProjection,
+  reportOf: (o: OptionProjection) => ProjectedOptionReport,
+  siteMw: number,
+): ProjectedPlanReport {
+  // The plan's figures are an option's (its id aside): the same report, no breakevens, no loan.
+  const base = reportOf({ ...plan, id: 'mining', debt: null });
+  const converted = plan.tranches.reduce((sum, t) => sum + t.mw, 0);
+  return {
+    ...base,
+    id: 'plan',
+    label: 'Plan',
+    text: planText(plan.tranches, siteMw),
+    planFlag: planFlag(plan.tranches),
+    tranches: plan.tranches.map((t) => ({
+      optionId: t.option,
+      mw: t.mw,
+      share: t.mw / siteMw,
+      goLiveMonth: t.goLiveMonth,
+    })),
+    miningMw: Math.max(0, siteMw - converted),
+    heightNote: null,
+    months: base.months.map((m) => ({ ...m, ...NO_NETWORK })),
+  };
+}
+
+/** The plan against keeping mining, for the verdict's text. */
+function planVerdict(plan: ProjectedPlanReport): string {
+  const vs = plan.npvVsMiningUsd;
+  return `the plan (${plan.text}) ${usd(plan.npvUsd)}, ${usd(Math.abs(vs))} ${vs >= 0 ? 'more' : 'less'} than keeping mining`;
 }
 
 const isoDay = dateOf;
@@ -249,7 +309,7 @@ export function projectReport(
   };
   const us = context.assumptions.tax?.value === 'us';
   const taxed = us || Number(context.assumptions.taxRate?.value ?? 0) > 0;
-  const options: ProjectedOptionReport[] = projection.options.map((o) => {
+  const reportOf = (o: OptionProjection): ProjectedOptionReport => {
     const b = breakevens[o.id];
     // Payback never counts the residual value (paybackMonths and discountedPaybackMonths, deprecated, do).
     const notCounted = '(the residual value is not counted)';
@@ -332,7 +392,9 @@ export function projectReport(
         ...(o.debt ? debtMonth(o.debt, m.month) : {}),
       })),
     };
-  });
+  };
+  const options: ProjectedOptionReport[] = projection.options.map(reportOf);
+  const plan = context.plan ? planReport(context.plan, reportOf, context.site.mw) : undefined;
   const ranked = [...options].sort((a, b) => b.npvUsd - a.npvUsd);
   const best = ranked[0] as ProjectedOptionReport;
   const runnerUp = ranked[1] as ProjectedOptionReport;
@@ -377,6 +439,7 @@ export function projectReport(
     },
     priceDeck: context.priceDeck ?? null,
     options,
+    ...(plan ? { plan } : {}),
     verdict: {
       bestOptionId: best.id,
       basis: 'npv',
@@ -385,7 +448,7 @@ export function projectReport(
       runnerUpId: runnerUp.id,
       flip,
       ...robust,
-      text: `${text}${leaning}`,
+      text: `${text}${leaning}${plan ? `; ${planVerdict(plan)}` : ''}`,
     },
     residualMethod: residualMethodText(context.assumptions),
     ...(context.gpuPrices ? { gpuPrices: context.gpuPrices } : {}),
@@ -449,6 +512,7 @@ export function projectionReport(
       startMonth: result.startMonth,
       priceDeck: result.deck,
       gpuPrices: gpuPricesAtGoLive(result),
+      plan: result.plan,
     },
     result.projection,
     result.breakevens,
@@ -461,5 +525,9 @@ export function projectionReport(
 
 /** CSV: the monthly series, one record per option and month. */
 export function projectCsvRecords(report: ProjectReport): Record<string, string | number | boolean | null>[] {
-  return report.options.flatMap((o) => o.months.map((m) => ({ option: o.id, ...m })));
+  const shown: { id: string; months: ProjectedOptionReport['months'] }[] = [
+    ...report.options,
+    ...(report.plan ? [report.plan] : []),
+  ];
+  return shown.flatMap((o) => o.months.map((m) => ({ option: o.id, ...m })));
 }

@@ -150,6 +150,31 @@ const breakevenVsMiningSchema = describe(
   'solved over the whole projection (a bracketing solver), not linearized',
 );
 
+/** A plan's tranche (--plan): an AI option on part of the site, going live in a month. */
+export const planTrancheSchema = z.object({
+  optionId: z.enum(['ai-lease', 'gpu-cloud']),
+  mw: describe(num(), "the tranche's grid MW (its IT MW is this over the AI PUE)"),
+  share: describe(num(), "mw over the site's MW, 0..1"),
+  goLiveMonth: describe(
+    count(),
+    'the month it goes live; its fit-out is spread over the conversion months before',
+  ),
+});
+
+/** A plan's identity in a document: its tranches and the MW left mining. */
+export const planShapeFields = {
+  text: describe(
+    z.string(),
+    "the plan in words, e.g. 'AI lease 150 MW live month 12, GPU cloud 50 MW live month 30, 141 MW mining'",
+  ),
+  tranches: z.array(planTrancheSchema),
+  miningMw: describe(num(), "the site's MW that keeps mining"),
+  planFlag: describe(
+    z.string(),
+    "the --plan value that gives this plan (e.g. 'lease:150@12,gpu:50@30'); '' for keeping mining",
+  ),
+};
+
 export const optionSchema = z.object({
   id: z.enum(['mining', 'ai-lease', 'gpu-cloud', 'sell']),
   label: z.string(),
@@ -360,6 +385,27 @@ export const economicsOutputSchema = z.object({
   assumptions: z.record(z.string(), scalar()),
   assumptionSources: z.record(z.string(), assumptionSchema),
   options: z.array(optionSchema),
+  plan: describe(
+    z.optional(
+      z.object({
+        id: z.literal('plan'),
+        label: z.string(),
+        ...planShapeFields,
+        npvUsd: num(),
+        npvExResidualUsd: num(),
+        residualPvUsd: num(),
+        npvVsMiningUsd: num(),
+        irr: nullableNum(),
+        irrNote: z.nullable(z.string()),
+        paybackExResidualYears: nullableNum(),
+        discountedPaybackExResidualYears: nullableNum(),
+        paybackNote: z.nullable(z.string()),
+        peakFundingUsd: num(),
+        capexUsd: num(),
+      }),
+    ),
+    "compare --plan: the plan's figures over the horizon (as the project document's plan); the verdict still ranks the pure options",
+  ),
   horizon: z.optional(
     z.object({
       years: count(),
@@ -749,6 +795,12 @@ export const simulationSchema = z.object({
   btcUsdAtHorizon: distributionSchema,
 });
 
+/** `project --plan`: the plan, with every figure an option has. */
+export const projectedPlanSchema = z.extend(projectedOptionSchema, {
+  id: z.literal('plan'),
+  ...planShapeFields,
+});
+
 export const projectOutputSchema = z.object({
   schemaVersion: z.literal(DOCUMENT_VERSIONS.project),
   command: z.literal('project'),
@@ -793,6 +845,10 @@ export const projectOutputSchema = z.object({
     "--price-deck: the analyst's monthly prices replacing the growth paths for its months (later months continue from its last row at the stated growth); breakevens and the simulation scale its path; null without one",
   ),
   options: z.array(projectedOptionSchema),
+  plan: describe(
+    z.optional(projectedPlanSchema),
+    "--plan: the plan beside the pure options (id 'plan'), every figure an option has; the verdict still ranks the pure options",
+  ),
   verdict: z.object({
     bestOptionId: z.enum(['mining', 'ai-lease', 'gpu-cloud', 'sell']),
     basis: z.literal('npv'),
@@ -840,6 +896,7 @@ export type CheckedRule = CheckReport['rules'][number];
 export type ProjectReport = z.infer<typeof projectOutputSchema>;
 export type SimulationReport = z.infer<typeof simulationSchema>;
 export type ProjectedOptionReport = z.infer<typeof projectedOptionSchema>;
+export type ProjectedPlanReport = z.infer<typeof projectedPlanSchema>;
 export type BreakevenVsMiningReport = z.infer<typeof breakevenVsMiningSchema>;
 
 export const OUTPUT_SCHEMAS = {

@@ -29,9 +29,11 @@ export {
 export { heightToday, type NetworkData, networkData } from './network.js';
 export {
   type DecisionFlip,
+  planOf,
   projectionInputs,
   projectSiteResult,
   type SiteProjectionResult,
 } from './projection.js';
 export { driverBases, type SiteSensitivity, siteSensitivity } from './sensitivity.js';
 export { simulationPlanFor } from './simulation.js';
+export { type StrategyResult, siteStrategy } from './strategy.js';

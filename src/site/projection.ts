@@ -7,15 +7,24 @@ import { NETWORK_MODEL } from '../catalog/network-model.js';
 import { type Breakeven, breakevensVsMining, priceBreakevenBetween } from '../core/breakeven.js';
 import { type DeckColumn, type DeckRow, deckPaths, monthIndexOf } from '../core/price-path.js';
 import {
+  type Plan,
+  PlanParts,
+  type PlanProjection,
   type PowerContract,
   type ProjectionInputs,
+  projectPlan,
   projectSite,
   type SiteProjection,
 } from '../core/projection/index.js';
 import { type PlausibleRange, plausibleRanges, type Robustness, robustness } from '../core/risk/robust.js';
 import type { OptionId } from '../core/units.js';
 import type { NetworkSnapshot } from '../data/types.js';
-import type { PowerContractSettings, ProjectionSettings, ResolvedSite } from '../inputs/resolve.js';
+import type {
+  PlanSetting,
+  PowerContractSettings,
+  ProjectionSettings,
+  ResolvedSite,
+} from '../inputs/resolve.js';
 import { heightToday, type NetworkData, networkData } from './network.js';
 
 /**
@@ -162,6 +171,18 @@ export function siteRobustness(
   return { ...robustness(inputs, ranges, projection?.flows, evaluator), ranges };
 }
 
+/** A plan as given (--plan) on a site: each tranche's share of the site turned into grid MW. */
+export function planOf(setting: PlanSetting | null | undefined, siteMw: number): Plan | null {
+  if (!setting) return null;
+  return {
+    tranches: setting.tranches.map((t) => ({
+      option: t.option,
+      mw: t.mw ?? (t.share ?? 0) * siteMw,
+      goLiveMonth: t.goLiveMonth,
+    })),
+  };
+}
+
 /** A site's projection with everything the `project` document states about it. */
 export interface SiteProjectionResult {
   network: NetworkData;
@@ -182,6 +203,8 @@ export interface SiteProjectionResult {
   flip: DecisionFlip | null;
   /** Whether a decisive driver in its plausible range changes the first-ranked option, and which do. */
   robustness: SiteRobustness;
+  /** --plan: the plan's projection beside the pure options (the same chain); null without one. */
+  plan: PlanProjection | null;
   /** Today's prices the breakevens are compared with. */
   current: { btcUsd: number; leaseUsdPerKwMonth: number; gpuUsdPerHour: number };
   /** The dates the GPU rent and capex describe (null: given, today's). */
@@ -204,6 +227,7 @@ export function projectSiteResult(
   const carried = heightToday(snapshot, nowMs);
   const inputs = given ?? projectionInputs(resolved, settings, snapshot, nowMs);
   const projection = projectSite(inputs);
+  const plan = planOf(settings.plan, site.siteMw);
   const breakevens = breakevensVsMining(inputs, projection);
   const ranked = [...projection.options].sort((a, b) => b.npvUsd - a.npvUsd);
   const [best, next] = ranked;
@@ -234,6 +258,7 @@ export function projectSiteResult(
     breakevens,
     flip,
     robustness: siteRobustness(inputs, projection),
+    plan: plan ? projectPlan(inputs, plan, new PlanParts(inputs, projection.chain)) : null,
     current: {
       btcUsd: snapshot.btcUsd.value,
       leaseUsdPerKwMonth: lease.leaseUsdPerKwMonth,

@@ -18,13 +18,18 @@ export function simulationPlanFor(inputs: ProjectionInputs, settings: Simulation
   return simulationPlan(
     options,
     settings,
-    {
-      annualDiscountRate: inputs.annualDiscountRate,
-      taxRate: inputs.taxRate,
-      btcUsd0: inputs.network.btcUsd,
-      btcGrowthPerYear: inputs.btcGrowthPerYear,
-    },
+    simulationFinance(inputs),
     networkPlan(chain, inputs.networkModel),
     inputs.debt ?? null,
   );
+}
+
+/** What a simulation plan takes of the projection's inputs: discounting, tax and BTC's deterministic path. */
+export function simulationFinance(inputs: ProjectionInputs): Parameters<typeof simulationPlan>[2] {
+  return {
+    annualDiscountRate: inputs.annualDiscountRate,
+    taxRate: inputs.taxRate,
+    btcUsd0: inputs.network.btcUsd,
+    btcGrowthPerYear: inputs.btcGrowthPerYear,
+  };
 }

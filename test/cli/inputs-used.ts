@@ -45,6 +45,7 @@ const BASE: Record<CommandName, readonly string[]> = {
   // Three years: past the 2028 halving, at half the months of the default horizon.
   project: ['project', '--json', '--years', '3'],
   sensitivity: ['sensitivity', '--json', '--years', '3'],
+  strategy: ['strategy', '--json', '--years', '3'],
   // The HTML on stdout.
   report: ['report', '--out', '-', '--years', '3'],
   // Days with prices (offline, the embedded epochs have none), so that the margin inputs show.
@@ -181,6 +182,7 @@ export const CHANGE: Record<string, { set: string[]; with?: string[]; without?: 
     with: ['--miner-life', '1', '--fleet', 'new', '--btc-price', '300000'],
   },
   conversionMonths: { set: ['--conversion-months', '24'] },
+  plan: { set: ['--plan', 'lease:100@12,gpu:50@24'] },
   idleDuringBuild: { set: ['--idle-during-build'] },
   rampMonths: { set: ['--ramp-months', '6'] },
   leaseEscalatorPerYear: { set: ['--lease-escalator', '5%'] },

@@ -42,6 +42,7 @@ const WIDTHS = [60, 80, 100, 120] as const;
 
 const COMMANDS: [name: string, args: string[]][] = [
   ['compare', ['compare', '--mw', '341', '--offline']],
+  ['compare --plan', ['compare', '--mw', '341', '--offline', '--plan', 'lease:150@12,gpu:50@30']],
   ['mining', ['mining', '--mw', '341', '--offline']],
   ['mining, mixed fleet', ['mining', '--mw', '10', '--offline', '--miner', 's21xp:1000', '--miner', 'M60S']],
   ['ai', ['ai', '--mw', '341', '--offline']],
@@ -74,8 +75,14 @@ const COMMANDS: [name: string, args: string[]][] = [
 const tooWide = (text: string, width: number) =>
   text.split('\n').filter((line) => line.length > width && !/^\s*\S*https?:\/\/\S+$/.test(line));
 
+/** Commands with a chart (whose legend states each line's last value only without colour): width only. */
+const CHARTED: [name: string, args: string[]][] = [
+  ['project --plan', ['project', '--mw', '341', '--offline', '--plan', 'lease:150@12,gpu:50@30']],
+  ['strategy', ['strategy', '--mw', '341', '--offline']],
+];
+
 describe.each(WIDTHS)('at COLUMNS=%i', (width) => {
-  it.each(COMMANDS)('%s: every line fits, nothing is cut', async (_name, args) => {
+  it.each([...COMMANDS, ...CHARTED])('%s: every line fits, nothing is cut', async (_name, args) => {
     const { code, stdout, stderr } = await hashcalc(args, width);
     expect(code, stderr).toBe(0);
     expect(stdout.length).toBeGreaterThan(0);

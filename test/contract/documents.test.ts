@@ -28,6 +28,10 @@ const runs: [document: string, args: string[]][] = [
   ['check', ['check', '--allow-stale', '--min-hashprice', '1']],
   ['project', ['project', '--mw', '341']],
   ['sensitivity', ['sensitivity', '--mw', '341']],
+  ['strategy', ['strategy', '--mw', '341']],
+  ['strategy', ['strategy', '--mw', '341', '--simulations', '500', '--workers', '1']],
+  ['project', ['project', '--mw', '341', '--plan', 'lease:150@12,gpu:50@30']],
+  ['compare', ['compare', '--mw', '341', '--plan', 'lease:40%@12']],
   ['exodus', ['exodus', '--ehs', '10']],
   ['history', ['history', '--data', THREE_YEARS, '--period', 'all']],
 ];

@@ -79,3 +79,19 @@ export function everyBranchProjection(over: Partial<ProjectionInputs> = {}): Pro
     ...over,
   });
 }
+
+/**
+ * A site where only a lease pays: power at $1/kWh (mining curtailed every month, its miners worth $0), a lease
+ * at $100/kW-month with no fit-out and no opex share (the tenant pays the power), live from month 0, and a GPU
+ * cloud at $0.01/GPU-hour: the lease earns R = 341 / 1.3 x 1000 x $100 = $26,230,769.23 a month from go-live
+ * (test/core/search.test.ts works out its value).
+ */
+export function leaseOnlyProjection(): ProjectionInputs {
+  const base = baseProjection();
+  return baseProjection({
+    conversionMonths: 0,
+    mining: { ...base.mining, powerUsdPerKwh: 1 },
+    lease: { ...base.lease, leaseUsdPerKwMonth: 100, fitOutUsdPerMwIt: 0, otherOpexShare: 0 },
+    gpu: { ...base.gpu, gpuUsdPerHour: 0.01 },
+  });
+}

@@ -33,12 +33,6 @@ async function prepareProject(layered: LayeredInputs, ctx: Context) {
   return { assumptions, resolved, settings, simulation, snapshot, nowMs, inputs };
 }
 
-/** The machine's cores, up to 8: the default number of simulation threads. */
-function defaultWorkers(): number {
-  const { availableParallelism } = process.getBuiltinModule('node:os');
-  return Math.max(1, Math.min(8, availableParallelism()));
-}
-
 /** The simulation's modules (loaded before it starts, so that it starts at once). */
 const loadSimulation = () =>
   Promise.all([
@@ -59,7 +53,7 @@ async function simulateProject(
   settings: SimulationInputs,
   modules: Awaited<ReturnType<typeof loadSimulation>>,
 ): Promise<ProjectReport['simulation']> {
-  const [{ simulationPlanFor }, { runSimulation }, { simulationReport }] = modules;
+  const [{ simulationPlanFor }, { defaultWorkers, runSimulation }, { simulationReport }] = modules;
   const plan = simulationPlanFor(inputs, settings);
   const { stderr } = call.ctx;
   const started = performance.now();

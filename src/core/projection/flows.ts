@@ -26,6 +26,11 @@ export class Flows {
   readonly aiFixedOpex: Float64Array;
   /** AI opex proportional to revenue (staff, network, software), as a share of it. */
   aiOpexShare = 0;
+  /**
+   * A plan's flows (plan.ts) sum a lease's and a GPU cloud's AI revenue, whose shares differ: each month's
+   * share of the summed revenue; null: `aiOpexShare` every month.
+   */
+  aiOpexShares: Float64Array | null = null;
   /** Take-or-pay (the power contract): the share of a curtailed month's mining energy paid anyway. */
   takeOrPay = 0;
   /** Fixed site costs: paid every month whatever the site does (curtailed too), not scaled with power. */
@@ -91,6 +96,7 @@ export class Flows {
     const cut = new Flows(length);
     for (const key of FLOW_ARRAYS) cut[key].set(this[key].subarray(0, length));
     cut.aiOpexShare = this.aiOpexShare;
+    cut.aiOpexShares = this.aiOpexShares?.slice(0, length) ?? null;
     cut.taxModel = this.taxModel;
     cut.takeOrPay = this.takeOrPay;
     return cut;
@@ -101,6 +107,10 @@ export class Flows {
     const rest = new Flows(Math.max(1, this.length - from + 1));
     for (const key of FLOW_ARRAYS) rest[key].set(this[key].subarray(from), 1);
     rest.aiOpexShare = this.aiOpexShare;
+    if (this.aiOpexShares) {
+      rest.aiOpexShares = new Float64Array(rest.length);
+      rest.aiOpexShares.set(this.aiOpexShares.subarray(from), 1);
+    }
     rest.taxModel = this.taxModel;
     rest.takeOrPay = this.takeOrPay;
     return rest;
@@ -189,6 +199,7 @@ export function evaluateFlows(
   const { revenue, opex, curtailed, capex, other, fixedOpex } = flows;
   const { taxModel } = flows;
   const share = flows.aiOpexShare;
+  const shares = flows.aiOpexShares;
   const takeOrPay = flows.takeOrPay;
   const end = taxModel === null ? until : flows.length;
   const year = taxModel === null ? null : new TaxYear(taxModel.nolLimit, taxRate, flows.length - 1);
@@ -213,7 +224,9 @@ export function evaluateFlows(
     const ai = (aiRevenue[m] as number) * (aiFactor === null ? 1 : (aiFactor[m] as number));
     const monthRevenue = rev + ai;
     const monthOpex =
-      cost + ((aiFixedOpex[m] as number) * energyScale + ai * share) + (fixedOpex[m] as number);
+      cost +
+      ((aiFixedOpex[m] as number) * energyScale + ai * (shares === null ? share : (shares[m] as number))) +
+      (fixedOpex[m] as number);
     if (records) {
       revenue[m] = monthRevenue;
       opex[m] = monthOpex;
@@ -292,7 +305,8 @@ export function scaledMonthEbitda(
     rev +
     ai -
     (cost +
-      ((flows.aiFixedOpex[m] as number) * energyScale + ai * flows.aiOpexShare) +
+      ((flows.aiFixedOpex[m] as number) * energyScale +
+        ai * (flows.aiOpexShares === null ? flows.aiOpexShare : (flows.aiOpexShares[m] as number))) +
       (flows.fixedOpex[m] as number))
   );
 }
@@ -339,4 +353,63 @@ export interface OptionFlows {
   /** A sale of the site: the month it is sold (mining until then) and its price; absent for the other options. */
   saleMonth?: number;
   saleUsd?: number;
+}
+
+/**
+ * Flows split for a sum of parts (a plan's search, search.ts): each month's cash before tax and the base the
+ * tax is levied on (EBIT with book depreciation under the flat rate; the taxable income under the US model),
+ * both linear in the part's share, so that the tax of a sum of parts is the tax of the summed bases.
+ */
+export interface SplitFlows {
+  preTax: Float64Array;
+  taxBase: Float64Array;
+  taxModel: Flows['taxModel'];
+}
+
+export function splitFlows(flows: Flows, taxRate: number): SplitFlows {
+  const cash = evaluateFlows(flows.prefix(flows.length), 0, new Float64Array(flows.length));
+  const records = flows.prefix(flows.length);
+  evaluateFlows(records, taxRate, new Float64Array(flows.length));
+  const us = flows.taxModel !== null;
+  const taxBase = new Float64Array(flows.length);
+  for (let m = 0; m < flows.length; m++) {
+    const ebitda = (records.revenue[m] as number) - (records.opex[m] as number);
+    taxBase[m] = us
+      ? ebitda - (flows.taxDepreciation[m] as number) + (flows.taxableGain[m] as number)
+      : ebitda - (flows.depreciation[m] as number);
+  }
+  return { preTax: cash, taxBase, taxModel: flows.taxModel };
+}
+
+/**
+ * The NPV of parts summed with their shares, taxed on the summed base: exactly evaluateFlows of the summed
+ * flows (the flat tax on positive EBIT month by month, or the US model's tax year) and npvMonthly, where the
+ * curtailment of every part is that of the sum (each part's mining months are the site's, scaled).
+ */
+export function splitNpv(
+  parts: readonly SplitFlows[],
+  shares: readonly number[],
+  taxRate: number,
+  annualDiscountRate: number,
+): number {
+  const length = (parts[0] as SplitFlows).preTax.length;
+  const model = parts.find((p) => p.taxModel !== null)?.taxModel ?? null;
+  const year = model === null ? null : new TaxYear(model.nolLimit, taxRate, length - 1);
+  const step = 1 / (1 + monthlyRate(annualDiscountRate));
+  let total = 0;
+  let factor = 1;
+  for (let m = 0; m < length; m++) {
+    let pre = 0;
+    let base = 0;
+    for (let i = 0; i < parts.length; i++) {
+      const share = shares[i] as number;
+      const part = parts[i] as SplitFlows;
+      pre += (part.preTax[m] as number) * share;
+      base += (part.taxBase[m] as number) * share;
+    }
+    const tax = year === null ? (taxRate > 0 ? Math.max(0, base) * taxRate : 0) : year.add(m, base);
+    total += (pre - tax) * factor;
+    factor *= step;
+  }
+  return total;
 }

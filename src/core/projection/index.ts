@@ -33,6 +33,7 @@ import {
   miningMonthly,
   sellFlows,
 } from './options.js';
+import { type Plan, type PlanFlows, PlanParts, planFlows, type Tranche } from './plan.js';
 import type {
   OptionProjection,
   ProjectedMonth,
@@ -42,8 +43,18 @@ import type {
 } from './types.js';
 
 export * from './debt.js';
-export { evaluateFlows, Flows, lastMonthsEbitda, type OptionFlows, scaledFlowsNpv } from './flows.js';
-export { chainFor, chainGrowth } from './options.js';
+export {
+  evaluateFlows,
+  Flows,
+  lastMonthsEbitda,
+  type OptionFlows,
+  type SplitFlows,
+  scaledFlowsNpv,
+  splitFlows,
+  splitNpv,
+} from './flows.js';
+export { buildStart, chainFor, chainGrowth } from './options.js';
+export * from './plan.js';
 export { NO_POWER_CONTRACT } from './power.js';
 export * from './types.js';
 
@@ -124,13 +135,22 @@ function finish(
   siteInputs: ProjectionInputs,
   options: ProjectOptions = {},
 ): OptionProjection {
+  return { ...summarize(built, siteInputs, options), id: built.id };
+}
+
+/** An option's or a plan's summary and months from its flows (a plan has no loan). */
+function summarize(
+  built: Omit<OptionFlows, 'id'> & { id: OptionId | 'plan' },
+  siteInputs: ProjectionInputs,
+  options: ProjectOptions = {},
+): Omit<OptionProjection, 'id'> {
   const { id, flows, residualUsd, goLiveMonth } = built;
-  const inputs = forOption(siteInputs, id);
+  // A plan mixes the options' risks: discounted at --discount-rate (docs/model.md, "Plans").
+  const inputs = id === 'plan' ? siteInputs : forOption(siteInputs, id);
   const cash = evaluateFlows(flows, inputs.taxRate, new Float64Array(flows.length));
   const npvUsd = npvMonthly(inputs.annualDiscountRate, cash);
   const residualPvUsd = residualPv(inputs, flows, residualUsd);
   const common = {
-    id,
     npvUsd,
     taxShieldUsd: options.npvOnly ? Number.NaN : taxShield(flows, inputs, npvUsd),
     npvExResidualUsd: npvUsd - residualPvUsd,
@@ -199,7 +219,7 @@ function finish(
   const operating = Float64Array.from(cash);
   operating[flows.length - 1] = (operating[flows.length - 1] as number) - residualUsd;
   const capexUsd = months.reduce((s, m) => s + m.capexUsd, 0);
-  const terms = inputs.debt?.[id];
+  const terms = id === 'plan' ? undefined : inputs.debt?.[id];
   const debt = terms
     ? leveredOption(
         terms,
@@ -432,3 +452,30 @@ export function projectSite(
     ...(options.only || options.npvOnly || options.btcScale !== undefined ? {} : { flows: built.options }),
   };
 }
+
+/** A plan's projection: its summary and months as an option's, with its tranches and the parts summed. */
+export interface PlanProjection extends Omit<OptionProjection, 'id' | 'debt'> {
+  id: 'plan';
+  tranches: Tranche[];
+  parts: PlanFlows['parts'];
+}
+
+/**
+ * A plan over the horizon (plan.ts): its tranches' and the mining rest's flows summed and evaluated once,
+ * with the same figures as an option's. `parts` when built already (the pure options' chain and mining).
+ */
+export function projectPlan(
+  inputs: ProjectionInputs,
+  plan: Plan,
+  parts: PlanParts = new PlanParts(inputs),
+  options: ProjectOptions = {},
+): PlanProjection {
+  const built = planFlows(plan, parts);
+  return {
+    ...summarize(built, inputs, options),
+    id: 'plan',
+    tranches: plan.tranches.map((t) => ({ ...t })),
+    parts: built.parts,
+  };
+}
+export * from './search.js';

@@ -485,6 +485,26 @@ export function sellFlows(
 }
 
 /**
+ * The month a conversion's build starts: `conversionMonths` before its go-live (today at the latest), so the
+ * fit-out is spread over the months from it to go-live (months 1..go-live for a conversion started today).
+ */
+export function buildStart(inputs: Pick<ProjectionInputs, 'conversionMonths'>, goLive: number): number {
+  return Math.max(0, goLive - Math.max(0, Math.round(inputs.conversionMonths)));
+}
+
+/**
+ * How a conversion's fleet runs (miningFlows' options, fleetRun's): until go-live, or until its build starts
+ * when the site idles during it (sold today when that is today).
+ */
+function conversionFleet(inputs: ProjectionInputs, goLive: number): FleetRunOptions {
+  const start = buildStart(inputs, goLive);
+  return {
+    untilMonth: inputs.idleDuringBuild && start > 0 ? start : goLive,
+    sellToday: inputs.idleDuringBuild && start === 0,
+  };
+}
+
+/**
  * The conversion common to both AI options: fit-out spread over the build; an owned fleet mines until go-live
  * and is sold then (when the build starts, if the site idles during it). A new (greenfield) site has no miners.
  */
@@ -495,18 +515,18 @@ function conversionFlows(
   goLive: number,
   fitOutUsd: number,
 ): FleetFlows {
+  // The build: the conversion months ending at go-live (a plan's later tranche starts its build later).
+  const start = buildStart(inputs, goLive);
   const fleet: FleetFlows =
     inputs.fleet === 'new'
       ? { flows: new Flows(months + 1), assets: [], soldMonth: null, purchases: 0 }
-      : miningFlows(inputs, mm, months, {
-          untilMonth: goLive,
-          depreciation: false,
-          sellToday: inputs.idleDuringBuild,
-        });
+      : miningFlows(inputs, mm, months, { ...conversionFleet(inputs, goLive), depreciation: false });
   const { flows, assets } = fleet;
   flows.height.fill(Number.NaN);
   if (goLive === 0) flows.capex[0] = (flows.capex[0] as number) + fitOutUsd;
-  else for (let m = 1; m <= goLive; m++) flows.capex[m] = (flows.capex[m] as number) + fitOutUsd / goLive;
+  else
+    for (let m = start + 1; m <= goLive; m++)
+      flows.capex[m] = (flows.capex[m] as number) + fitOutUsd / (goLive - start);
   assets.push({
     month: goLive,
     costUsd: fitOutUsd,
@@ -545,10 +565,11 @@ export function fleetRun(
     return month === 0 ? null : { months, options: { untilMonth: month, handOver: true } };
   }
   if (inputs.fleet === 'new') return null;
+  // The builders' default go-live (a plan's tranches give their own: BtcTrials is not used for plans).
   const goLive = Math.min(inputs.conversionMonths, months);
   return {
     months: id === 'ai-lease' ? leaseBuiltMonths(inputs, months, goLive) : months,
-    options: { untilMonth: goLive, sellToday: inputs.idleDuringBuild },
+    options: conversionFleet(inputs, goLive),
   };
 }
 
@@ -557,9 +578,11 @@ export function leaseFlows(
   mm: MiningMonthly,
   months: number,
   options: ProjectOptions,
+  /** Another go-live month (a plan's tranche, plan.ts); default `conversionMonths`. */
+  goLiveMonth?: number,
 ): OptionFlows {
   const today = leaseEconomics(inputs.lease);
-  const goLive = Math.min(inputs.conversionMonths, months);
+  const goLive = Math.min(goLiveMonth ?? inputs.conversionMonths, months);
   const termEnd = goLive + inputs.leaseTermMonths;
   // An economic residual is the rest of the signed term: built past the horizon, then cut back to it.
   const built = leaseBuiltMonths(inputs, months, goLive);
@@ -648,12 +671,14 @@ export function gpuFlows(
   mm: MiningMonthly,
   months: number,
   options: ProjectOptions,
+  /** Another go-live month (a plan's tranche, plan.ts); default `conversionMonths`. */
+  goLiveMonth?: number,
 ): OptionFlows {
   const today = gpuCloudEconomics(inputs.gpu);
   const fitOutUsd = today.itMw * inputs.gpu.fitOutUsdPerMwIt;
   /** The GPUs at the capex quote (a refresh buys today's equivalent at it). */
   const gpuCapexUsd = today.capexUsd - fitOutUsd;
-  const goLive = Math.min(inputs.conversionMonths, months);
+  const goLive = Math.min(goLiveMonth ?? inputs.conversionMonths, months);
   const fleet = conversionFlows(inputs, mm, months, goLive, fitOutUsd);
   const { flows, assets } = fleet;
   const life = Math.max(1, inputs.gpuLifeMonths);

@@ -427,6 +427,18 @@ export const PROJECTION_ROWS: readonly RowSpec[] = [
     basis: 'delivery 5-18 months on existing miner sites',
   },
   {
+    id: 'plan',
+    flag: '--plan',
+    valueName: 'OPTION:MW@MONTH,...',
+    path: 'conversion.plan',
+    group: 'projection',
+    commands: ['project', 'compare'],
+    kind: { type: 'text' },
+    description:
+      'a plan beside the pure options: tranches of the site converted to lease or gpu, each its grid MW (or a share of the site, 40%) going live in that month (e.g. lease:150@12,gpu:50@30); the rest keeps mining',
+    basis: 'no plan: the pure options only',
+  },
+  {
     id: 'idleDuringBuild',
     flag: '--idle-during-build',
     path: 'conversion.idleDuringBuild',

@@ -1,4 +1,4 @@
-/** Monte Carlo (project --simulations). */
+/** Monte Carlo (project --simulations; strategy --simulations ranks its best plans). */
 import { number, type RowSpec } from './define.js';
 
 export const SIMULATION_ROWS: readonly RowSpec[] = [
@@ -8,7 +8,7 @@ export const SIMULATION_ROWS: readonly RowSpec[] = [
     valueName: 'PATHS',
     path: 'simulation.paths',
     group: 'simulation',
-    commands: ['project', 'report'],
+    commands: ['project', 'report', 'strategy'],
     unit: 'paths',
     description: 'run a Monte Carlo of this many paths (BTC, difficulty and GPU rent drawn month by month)',
     kind: number({
@@ -26,7 +26,7 @@ export const SIMULATION_ROWS: readonly RowSpec[] = [
     valueName: 'SEED',
     path: 'simulation.seed',
     group: 'simulation',
-    commands: ['project', 'report'],
+    commands: ['project', 'report', 'strategy'],
     description: "the simulation's seed: the same seed gives the same figures on any machine",
     kind: number({
       flag: '--seed',
@@ -44,7 +44,7 @@ export const SIMULATION_ROWS: readonly RowSpec[] = [
     valueName: 'FRACTION_PER_YEAR',
     path: 'simulation.btcVolPerYear',
     group: 'simulation',
-    commands: ['project', 'report'],
+    commands: ['project', 'report', 'strategy'],
     description: 'annual volatility of BTC/USD (geometric Brownian motion; drift from --btc-growth)',
     kind: number({
       flag: '--btc-vol',
@@ -62,7 +62,7 @@ export const SIMULATION_ROWS: readonly RowSpec[] = [
     valueName: 'PATH',
     path: 'simulation.btcDrift',
     group: 'simulation',
-    commands: ['project', 'report'],
+    commands: ['project', 'report', 'strategy'],
     kind: { type: 'choice', choices: ['mean', 'median'] },
     description:
       "what --btc-growth describes in the simulation: the mean path of BTC/USD (the median falls below it: at 0% growth and 42% volatility the median BTC at 5 years is 36% below today's) or the median path (half the paths above it; the mean above it)",
@@ -76,7 +76,7 @@ export const SIMULATION_ROWS: readonly RowSpec[] = [
     valueName: 'FRACTION_PER_YEAR',
     path: 'simulation.difficultyVolPerYear',
     group: 'simulation',
-    commands: ['project', 'report'],
+    commands: ['project', 'report', 'strategy'],
     description:
       'annual volatility of the network hashrate around the projection network path (difficulty follows)',
     kind: number({
@@ -96,7 +96,7 @@ export const SIMULATION_ROWS: readonly RowSpec[] = [
     env: 'HASHCALC_DIFFICULTY_CORRELATION',
     path: 'simulation.difficultyBtcCorrelation',
     group: 'simulation',
-    commands: ['project', 'report'],
+    commands: ['project', 'report', 'strategy'],
     description: "correlation of the hashrate's monthly shocks with BTC/USD's",
     kind: number({
       flag: '--difficulty-btc-correlation',
@@ -114,7 +114,7 @@ export const SIMULATION_ROWS: readonly RowSpec[] = [
     valueName: 'FRACTION_PER_YEAR',
     path: 'simulation.gpuPriceVolPerYear',
     group: 'simulation',
-    commands: ['project', 'report'],
+    commands: ['project', 'report', 'strategy'],
     description: 'annual volatility of GPU rent around its decline (--gpu-price-decline)',
     kind: number({
       flag: '--gpu-price-vol',
@@ -132,7 +132,7 @@ export const SIMULATION_ROWS: readonly RowSpec[] = [
     valueName: 'N',
     path: null,
     group: 'simulation',
-    commands: ['project', 'report'],
+    commands: ['project', 'report', 'strategy'],
     description:
       "threads for the simulation, this one included (the figures are the same for any number); default the machine's cores, up to 8",
     kind: number({
