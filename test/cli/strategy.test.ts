@@ -100,10 +100,7 @@ describe('project and compare --plan', () => {
       '--residual: --plan takes economic, book or none',
     ],
     [['strategy', '--residual', 'cap-rate:0.07'], '--residual: strategy takes economic, book or none'],
-    [
-      ['strategy', '--discount-rate-gpu', '0.12'],
-      '--discount-rate-gpu: strategy discounts every plan at --discount-rate',
-    ],
+    [['strategy', '--discount-rate-gpu', '0.12'], "--discount-rate-gpu: not used by 'strategy'"],
   ])('refuses %j: plans take a residual rule and one rate (exit 2, one line)', async (args, why) => {
     const { code, stdout, stderr } = await runCli([...args, '--mw', '341', '--offline']);
     expect(code).toBe(2);

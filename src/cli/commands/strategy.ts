@@ -1,6 +1,5 @@
 /** `strategy`: the best plan on a grid, the frontier against the AI share, and the value of waiting. */
 import type { ProjectionInputs } from '../../core/projection/index.js';
-import { UsageError } from '../../errors.js';
 import {
   type Assumptions,
   exitValueWithPlans,
@@ -37,15 +36,6 @@ export async function runStrategy(call: CommandCall): Promise<number> {
   const assumptions: Assumptions = {};
   const { resolved, settings } = resolveProjectionSite(layered, assumptions);
   if (settings.exitValue) throw exitValueWithPlans(layered, 'strategy');
-  const ownRate = (['discountRateMining', 'discountRateLease', 'discountRateGpu'] as const).find(
-    (id) => layered.given[id],
-  );
-  if (ownRate) {
-    const given = layered.given[ownRate] as { from?: string; text?: string };
-    throw new UsageError(
-      `${given.from ?? ownRate}: strategy discounts every plan at --discount-rate (a plan mixes the options' risks); give --discount-rate instead, got '${given.text ?? ''}'`,
-    );
-  }
   const simulation = resolveSimulation(layered, assumptions);
   const { snapshot, nowMs } = await projectionStart(layered, call.ctx, settings, resolved);
   const inputs = projectionInputs(resolved, settings, snapshot, nowMs);

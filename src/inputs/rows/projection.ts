@@ -1,6 +1,9 @@
 /** Projection over the horizon (project; compare and check run the same projection). */
 import { fraction, number, PROJECTING, type RowSpec } from './define.js';
 
+/** Each option's own rate: not strategy's, which compares plans and pure options at --discount-rate. */
+const OWN_RATE_COMMANDS = PROJECTING.filter((c) => c !== 'strategy');
+
 export const PROJECTION_ROWS: readonly RowSpec[] = [
   {
     id: 'years',
@@ -45,7 +48,7 @@ export const PROJECTION_ROWS: readonly RowSpec[] = [
     valueName: 'FRACTION',
     path: 'finance.discountRateLease',
     group: 'projection',
-    commands: PROJECTING,
+    commands: OWN_RATE_COMMANDS,
     description:
       "annual discount rate of an AI lease's flows (its NPV, discounted paybacks, residual and breakevens)",
     kind: number({
@@ -64,7 +67,7 @@ export const PROJECTION_ROWS: readonly RowSpec[] = [
     valueName: 'FRACTION',
     path: 'finance.discountRateGpu',
     group: 'projection',
-    commands: PROJECTING,
+    commands: OWN_RATE_COMMANDS,
     description:
       "annual discount rate of a GPU cloud's flows (its NPV, discounted paybacks, residual and breakevens)",
     kind: number({
@@ -83,7 +86,7 @@ export const PROJECTION_ROWS: readonly RowSpec[] = [
     valueName: 'FRACTION',
     path: 'finance.discountRateMining',
     group: 'projection',
-    commands: PROJECTING,
+    commands: OWN_RATE_COMMANDS,
     description:
       "annual discount rate of keeping mining (and a sale of the site)'s flows (its NPV, discounted paybacks, residual and breakevens)",
     kind: number({
