@@ -210,7 +210,7 @@ function frontierChart(s: StrategyReport): string {
       yLabel: 'NPV (USD)',
     },
     [
-      { label: 'Best plan', values: s.frontier.map((p) => p.npvUsd) },
+      { label: 'Best at the share', values: s.frontier.map((p) => p.npvUsd) },
       ...(mining ? [{ label: 'Keeping mining', values: s.frontier.map(() => mining.npvUsd) }] : []),
     ],
     fmtUsd,
@@ -240,11 +240,14 @@ function plans(r: BoardReport): string {
           ['Capex over the horizon', usd(b.capexUsd)],
           ['Peak funding', usd(b.peakFundingUsd)],
         ];
-  const versus = s.pureOptions.map((o) => [
-    e(pureName(o.id)),
-    e(usd(o.npvUsd)),
-    e(`${o.bestPlanMarginUsd >= 0 ? '+' : ''}${usd(o.bestPlanMarginUsd)}`),
-  ]);
+  // When keeping mining is best, its row against itself says nothing.
+  const versus = s.pureOptions
+    .filter((o) => !(keep && o.id === 'mining'))
+    .map((o) => [
+      e(pureName(o.id)),
+      e(usd(o.npvUsd)),
+      e(`${o.bestPlanMarginUsd >= 0 ? '+' : ''}${usd(o.bestPlanMarginUsd)}`),
+    ]);
   const byOption = s.bestByOption.map((o) => [
     e(OPTION_LABELS[o.optionId]),
     `${e(o.plan.text)}<br><span class="flag">${e(planFlagText(o.plan))}</span>`,
@@ -291,7 +294,7 @@ ${
 <h3>The best plan per AI option</h3>${table(['Option', 'Plan', 'NPV', 'vs keeping mining'], byOption, [1])}
 <h3>The NPV frontier</h3>${figure(
       frontierChart(s),
-      `${legend(['Best plan', ...(mining ? ['Keeping mining'] : [])])}. Each point: the highest NPV of the plans that convert that share of the site (0%: keep mining). Dashed vertical line: the best share.`,
+      `${legend(['Best at the share', ...(mining ? ['Keeping mining'] : [])])}. Each point: the highest NPV of the plans that convert that share of the site (0%: keep mining). Dashed vertical line: the best share.`,
     )}${table(['AI share', 'Best plan at that share', 'NPV', 'vs keeping mining'], frontierRows, [1])}
 <h3>The value of waiting</h3>${waiting}<p class="note">Value of waiting: the best plan starting later minus the best starting now; negative, waiting costs that much.</p>
 <h3>How it searched</h3><p class="note">${e(s.search.text)}. The same search as <span class="flag">hashcalc strategy</span>, which ranks the plans by their NPV (its <span class="flag">--simulations N</span> ranks the best 5 by mean NPV over N simulated paths).</p>${note}`,

@@ -13,6 +13,10 @@ import { runCli } from './run-cli.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'hashcalc-report-'));
 
+/** The 3-year report, offline, on stdout, with more inputs. */
+const report3 = (extra: string[]) =>
+  runCli(['report', '--mw', '341', '--years', '3', '--offline', ...extra, '--out', '-']);
+
 /** One section's HTML, from its opening tag to the next section's. */
 const sectionOf = (html: string, id: string) => {
   const start = html.indexOf(`<section id="${id}"`);
@@ -268,35 +272,22 @@ describe('report', () => {
         `<strong>Keeping mining all 341 MW is best</strong>: no plan on the grid that converts part or all of the site to AI beats it (NPV <strong>${usd(s.best.npvUsd)}</strong>)`,
       );
       expect(plans).not.toContain("The best plan's figures");
+      expect(plans).not.toContain('<td>Keeping mining</td>');
+      for (const o of s.pureOptions.filter((x) => x.id !== 'mining'))
+        expect(plans).toContain(`<td>${usd(o.npvUsd)}</td><td>+${usd(o.bestPlanMarginUsd)}</td>`);
     });
 
     it("says when the search's pure options are not the options above (a loan, the options' own rates)", async () => {
       const plain = sectionOf((await run([])).html, 'plans');
       expect(plain).not.toContain('As hashcalc strategy');
-      const r = await runCli([
-        'report',
-        ...['--mw', '341', '--years', '3', '--offline', '--debt-share', '0.5', '--discount-rate-lease', '6%'],
-        '--out',
-        '-',
-      ]);
+      const r = await report3(['--debt-share', '0.5', '--discount-rate-lease', '6%']);
       expect(sectionOf(r.stdout, 'plans')).toContain(
         'As hashcalc strategy, the search values the plans without the loan and every plan and pure option at --discount-rate, not at the options&#39; own rates: its NPVs of the pure options may differ from those above.',
       );
     });
 
     it('is not searched with an exit value (strategy refuses one), and says why', async () => {
-      const r = await runCli([
-        'report',
-        '--mw',
-        '341',
-        '--years',
-        '3',
-        '--offline',
-        '--residual',
-        'cap-rate:8%',
-        '--out',
-        '-',
-      ]);
+      const r = await report3(['--residual', 'cap-rate:8%']);
       expect(r.code).toBe(0);
       const plans = sectionOf(r.stdout, 'plans');
       expect(plans).toContain('Not searched: an exit value');
