@@ -1,7 +1,8 @@
 /**
  * The board report: one self-contained HTML file (inline CSS and SVG, no script, no request when opened) from
- * the board document, in the order a board reads: the decision, the options, cumulative cash, the tornado, the
- * simulation, the network, the hashprice history, the yearly tables, the assumptions, the sources, the data's dates and the methods.
+ * the board document, in the order a board reads: the decision, the options (a plan and the sale among them),
+ * the best plan (strategy's document), cumulative cash, the tornado, the simulation, the network, the hashprice
+ * history, the yearly tables, the assumptions, the sources, the data's dates and the methods.
  * Every text from data is escaped. Renders only: the figures come from the documents.
  */
 import { type BoardReport, driverTitle } from '../report/board.js';

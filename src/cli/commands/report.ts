@@ -1,6 +1,6 @@
 /**
- * `report`: runs what `project` and `sensitivity` run (the same site functions), shapes the board document and
- * writes it as one self-contained HTML file, atomically. The renderer (and d3) loads only here.
+ * `report`: runs what `project`, `sensitivity` and `strategy` run (the same site functions), shapes the board
+ * document and writes it as one self-contained HTML file, atomically. The renderer (and d3) loads only here.
  */
 import type { Context } from '../../context.js';
 import type { ProjectionInputs } from '../../core/projection/index.js';
