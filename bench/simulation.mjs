@@ -2,6 +2,8 @@
 //   Goal 1: `project --mw 341 --simulations 100000` (100,000 paths x 60 months x 3 options) at most 1 s whole
 //           process on this 2-core machine (median of RUNS).
 //   Goal 2: peak memory (max RSS, worker threads included) at 300,000 paths within 1.5x of 10,000 paths.
+//   Goal 3 (issue 19): 1,000,000 paths at most 4 s whole process, its max RSS within 1.5x of 10,000 paths'
+//           (memory flat in the number of paths); ONE_M_RUNS runs (default 1: each takes seconds).
 // Also prints paths per second: whole process, and marginal (the 300k run minus the 100k run, per path), which
 // leaves out startup and the deterministic projection.
 //   RUNS=9 node bench/simulation.mjs        runs per figure (default 7)
@@ -13,6 +15,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const GOAL_MS = 1000;
+const GOAL_1M_MS = 4000;
+const oneMRuns = Number(process.env.ONE_M_RUNS ?? 1);
 const GOAL_MEMORY_RATIO = 1.5;
 const runs = Number(process.env.RUNS ?? 7);
 const bin = fileURLToPath(new URL('../bin/hashcalc.js', import.meta.url));
@@ -92,7 +96,25 @@ try {
       `goal max RSS 300k / 10k <= ${GOAL_MEMORY_RATIO}: ${ratio.toFixed(2)} ${memoryOk ? 'PASS' : 'FAIL'}`,
     );
   } else console.log('memory: not measured (no /usr/bin/time)');
-  process.exitCode = timeOk && memoryOk ? 0 : 1;
+  let oneMOk = true;
+  if (oneMRuns > 0) {
+    const big = Array.from({ length: oneMRuns }, () => once(1_000_000));
+    const t1m = median(big.map((r) => r.ms));
+    const rss1m = median(big.map((r) => r.rssMiB ?? Number.NaN));
+    oneMOk = t1m <= GOAL_1M_MS;
+    console.log(
+      `goal 1,000,000 paths <= ${GOAL_1M_MS} ms: ${t1m.toFixed(0)} ms ${oneMOk ? 'PASS' : 'FAIL'} (${oneMRuns} run${oneMRuns === 1 ? '' : 's'})`,
+    );
+    if (small !== null && Number.isFinite(rss1m)) {
+      const ratio = rss1m / small;
+      const flat = ratio <= GOAL_MEMORY_RATIO;
+      oneMOk &&= flat;
+      console.log(
+        `goal max RSS 1M / 10k <= ${GOAL_MEMORY_RATIO}: ${ratio.toFixed(2)} ${flat ? 'PASS' : 'FAIL'}`,
+      );
+    }
+  }
+  process.exitCode = timeOk && memoryOk && oneMOk ? 0 : 1;
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

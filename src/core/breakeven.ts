@@ -5,10 +5,12 @@
  * sign change of NPV(option) - NPV(mining) and closing in on it; null with the reason when no value in the
  * range does it. A lease rate or GPU-hour price scales the AI revenue it moves, linearly (projection.ts,
  * scaledNpv), so its trial evaluates the base's flows again; a BTC or power price also moves the fleet's
- * decisions (when it is sold, whether it is bought again), so its trial builds the flows again. Pure.
+ * decisions (when it is sold, whether it is bought again): a power price's trial builds the flows again, a
+ * BTC price's only when its fleet decides otherwise than a trial before (BtcTrials). Pure.
  */
 import type { ChainProjection } from './chain.js';
 import {
+  BtcTrials,
   type ProjectionInputs,
   projectSite,
   type SiteProjection,
@@ -117,6 +119,14 @@ export function breakevensVsMining(
   };
   const cache = new Map<string, SiteProjection>();
   const miningNpv = npvOf(base, 'mining');
+  // BTC trials: flows built only when the fleet decides otherwise than at a trial before (BtcTrials).
+  const btcTrials = BtcTrials.applies(inputs) ? new BtcTrials(inputs, chain) : null;
+  // Each power solver starts at today's price: that trial is the base projection (the same inputs and chain).
+  if (
+    inputs.lease.powerUsdPerKwh === inputs.mining.powerUsdPerKwh &&
+    inputs.gpu.powerUsdPerKwh === inputs.mining.powerUsdPerKwh
+  )
+    cache.set(`power:${inputs.mining.powerUsdPerKwh}`, base);
   const delta = (p: SiteProjection, id: OptionId) => npvOf(p, id) - npvOf(p, 'mining');
   const btc0 = inputs.network.btcUsd;
   const power0 = inputs.mining.powerUsdPerKwh;
@@ -130,11 +140,13 @@ export function breakevensVsMining(
     // BTC and power move the fleet's decisions (when it is sold, whether it is bought again): each trial
     // builds the flows again (BTC scales the chain's USD figures exactly, so the chain is reused).
     const btc = solveInRange(
-      (x) =>
-        delta(
-          memo(`btc:${x}`, () => projectSite(inputs, chain, { npvOnly: true, btcScale: x / btc0 })),
-          id,
-        ),
+      btcTrials
+        ? (x) => btcTrials.npv(id, x / btc0) - btcTrials.npv('mining', x / btc0)
+        : (x) =>
+            delta(
+              memo(`btc:${x}`, () => projectSite(inputs, chain, { npvOnly: true, btcScale: x / btc0 })),
+              id,
+            ),
       btcLo,
       btcHi,
       btc0,

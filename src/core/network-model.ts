@@ -114,6 +114,15 @@ export class NetworkModel {
   private readonly newUsdPerTh: number;
   private readonly paybackMonths: number;
   private readonly maxDeployEhs: number;
+  /**
+   * With a lag of one month a cell runs exactly when it earns its power this month (its losing streak never
+   * carries over), and the installed fleet's cells never change after a reset (only the new machines' row
+   * grows): step's sum over them is a table. `thresholds`: the fleet cells' distinct power costs, ascending;
+   * `onlineUpTo[j]`: the sum, in step's cell order and from 0 as step adds, of the fleet cells whose cost is
+   * at most thresholds[j - 1] (0 for j = 0): the same additions in the same order, so the same bits.
+   */
+  private readonly thresholds: Float64Array;
+  private readonly onlineUpTo: Float64Array;
   /** The state reset() made last and its arguments: a Monte Carlo resets to the same state on every path. */
   private readonly resetInstalled: Float64Array;
   private readonly resetLosing: Float64Array;
@@ -148,6 +157,9 @@ export class NetworkModel {
       for (let t = 0; t < this.tiers; t++)
         this.cost[b * this.tiers + t] = powerCostUsdPerPhDay(e, (powerTiers[t] as PowerTier).usdPerKwh);
     }
+    const fleetCosts = this.cost.subarray(0, this.newRow * this.tiers);
+    this.thresholds = Float64Array.from(new Set(fleetCosts)).sort();
+    this.onlineUpTo = new Float64Array(this.thresholds.length + 1);
     this.hashrateEhs = hashrateEhs0;
     this.reset(hashrateEhs0, hashpriceUsdPerPhDay0);
   }
@@ -164,6 +176,7 @@ export class NetworkModel {
       losing.set(this.resetLosing);
     } else {
       this.initialState(hashrateEhs0, hashpriceUsdPerPhDay0);
+      this.tabulateFleet();
       this.resetInstalled.set(installed);
       this.resetLosing.set(losing);
       this.resetArgs = [hashrateEhs0, hashpriceUsdPerPhDay0];
@@ -196,6 +209,19 @@ export class NetworkModel {
       }
   }
 
+  /** onlineUpTo from the installed fleet (after initialState: its cells are fixed until the next one). */
+  private tabulateFleet(): void {
+    const { installed, cost, thresholds, onlineUpTo } = this;
+    const fleetCells = this.newRow * this.tiers;
+    onlineUpTo[0] = 0;
+    for (let j = 1; j <= thresholds.length; j++) {
+      const limit = thresholds[j - 1] as number;
+      let online = 0;
+      for (let i = 0; i < fleetCells; i++) if ((cost[i] as number) <= limit) online += installed[i] as number;
+      onlineUpTo[j] = online;
+    }
+  }
+
   /** One month: deploys, switches cells off or on at hashprice h, and returns the EH/s online for the month. */
   step(hashpriceUsdPerPhDay: number): number {
     const { installed, cost, losing, tierShare, tiers, lag } = this;
@@ -215,6 +241,18 @@ export class NetworkModel {
       installed[newStart + t] = (installed[newStart + t] as number) + deployed * (tierShare[t] as number);
     let online = 0;
     const cells = installed.length;
+    if (lag === 1) {
+      // A cell runs when !(h < its cost): the fleet's from the table, then the new row's in step's order.
+      const { thresholds } = this;
+      let j = 0;
+      if (Number.isNaN(hashpriceUsdPerPhDay)) j = thresholds.length;
+      else while (j < thresholds.length && (thresholds[j] as number) <= hashpriceUsdPerPhDay) j++;
+      online = this.onlineUpTo[j] as number;
+      for (let i = newStart; i < cells; i++)
+        if (!(hashpriceUsdPerPhDay < (cost[i] as number))) online += installed[i] as number;
+      this.hashrateEhs = online;
+      return online;
+    }
     for (let i = 0; i < cells; i++) {
       const l = hashpriceUsdPerPhDay < (cost[i] as number) ? (losing[i] as number) + 1 : 0;
       losing[i] = l;
@@ -222,6 +260,113 @@ export class NetworkModel {
     }
     this.hashrateEhs = online;
     return online;
+  }
+
+  /**
+   * A Monte Carlo path's run in one call (simulation.ts, respondingMiningFactors, has the rule): from the state
+   * of reset(hashrateEhs0, hashprice0), month m (1-based) steps the model with the hashprice the path's miners
+   * saw (`hashprice0` in month 1, then month m - 1's: the deterministic hashprice times that month's factor),
+   * its hashrate H'_m = max(step x 1e18, floorHs) x noise[m], and month m's factor = the mean of btc[m - 1]
+   * and btc[m] times the retarget lag (deterministic hashrate over the path's a month before, within
+   * 1/maxRetarget to maxRetarget; 1 in month 1) into miningFactor[m]. The same operations in the same order as
+   * reset() and `months` calls of step(), so the same bits; with a one-month lag every figure stays in a local
+   * or a typed array (no number boxed per month), else it calls step().
+   */
+  respondPath(
+    hashrateEhs0: number,
+    hashprice0: number,
+    floorHs: number,
+    hashrateHs: ArrayLike<number>,
+    hashpriceUsdPerPhDay: ArrayLike<number>,
+    btc: ArrayLike<number>,
+    noise: ArrayLike<number>,
+    months: number,
+    maxRetarget: number,
+    miningFactor: Float64Array,
+  ): void {
+    this.reset(hashrateEhs0, hashprice0);
+    let seen = hashprice0;
+    let lag = 1;
+    miningFactor[0] = 1;
+    if (this.lag !== 1) {
+      for (let m = 1; m <= months; m++) {
+        const pathHs = Math.max(this.step(seen) * 1e18, floorHs) * (noise[m] as number);
+        const factor = (((btc[m - 1] as number) + (btc[m] as number)) / 2) * lag;
+        miningFactor[m] = factor;
+        seen = (hashpriceUsdPerPhDay[m - 1] as number) * factor;
+        lag = Math.min(maxRetarget, Math.max(1 / maxRetarget, (hashrateHs[m - 1] as number) / pathHs));
+      }
+      return;
+    }
+    const { installed, cost, tierShare, tiers, thresholds, onlineUpTo } = this;
+    const { newCost, newUsdPerTh, paybackMonths, maxDeployEhs } = this;
+    const { noneBelow, fullAbove } = this.rampEdges();
+    const newStart = this.newRow * tiers;
+    const cells = installed.length;
+    const levels = thresholds.length;
+    let deployed = 0;
+    let online = 0;
+    let j = 0;
+    for (let m = 1; m <= months; m++) {
+      // step(seen), as written there; clear of the two edges of the deployment's ramp, its value is known
+      // without the divisions (0 below the lower edge, the maximum above the upper one: exactly).
+      deployed = 0;
+      if (seen > fullAbove) deployed = maxDeployEhs;
+      else if (seen > noneBelow) {
+        const marginPerThDay = (seen - newCost) / 1000;
+        if (marginPerThDay > 0) {
+          const payback = newUsdPerTh / (DAYS_PER_MONTH * marginPerThDay);
+          if (Number.isFinite(payback)) {
+            const f = 2 * (1 - payback / paybackMonths);
+            deployed = maxDeployEhs * Math.min(1, Math.max(0, f));
+          }
+        }
+      }
+      for (let t = 0; t < tiers; t++)
+        installed[newStart + t] = (installed[newStart + t] as number) + deployed * (tierShare[t] as number);
+      // j: how many thresholds are at most `seen` (all for NaN, which loses nowhere), walked from last month's.
+      if (Number.isNaN(seen)) j = levels;
+      else {
+        while (j < levels && (thresholds[j] as number) <= seen) j++;
+        while (j > 0 && (thresholds[j - 1] as number) > seen) j--;
+      }
+      online = onlineUpTo[j] as number;
+      for (let i = newStart; i < cells; i++)
+        if (!(seen < (cost[i] as number))) online += installed[i] as number;
+      // respondingMiningFactors's month.
+      const pathHs = Math.max(online * 1e18, floorHs) * (noise[m] as number);
+      const factor = (((btc[m - 1] as number) + (btc[m] as number)) / 2) * lag;
+      miningFactor[m] = factor;
+      seen = (hashpriceUsdPerPhDay[m - 1] as number) * factor;
+      lag = Math.min(maxRetarget, Math.max(1 / maxRetarget, (hashrateHs[m - 1] as number) / pathHs));
+    }
+    if (months > 0) {
+      this.deployedEhs = deployed;
+      this.hashrateEhs = online;
+    }
+  }
+
+  /**
+   * Hashprices clear of the deployment ramp's edges: at or below `noneBelow` a new machine pays back in more
+   * than paybackMonths (nothing deployed), above `fullAbove` within half of it (the maximum), each with a
+   * margin of 1e-6 of the hashprice, far wider than the rounding of step's arithmetic (1e-15). Between them
+   * (or for a NaN, or parameters that make an edge meaningless) step's arithmetic decides.
+   */
+  private rampEdges(): { noneBelow: number; fullAbove: number } {
+    const { newCost, newUsdPerTh, paybackMonths, maxDeployEhs } = this;
+    // payback = newUsdPerTh / (days x (h - newCost) / 1000): paybackMonths at h0, half of it at h1.
+    const h0 = newCost + (1000 * newUsdPerTh) / (DAYS_PER_MONTH * paybackMonths);
+    const h1 = newCost + (2000 * newUsdPerTh) / (DAYS_PER_MONTH * paybackMonths);
+    const sane =
+      newCost >= 0 &&
+      newUsdPerTh > 0 &&
+      paybackMonths > 0 &&
+      Number.isFinite(h1) &&
+      maxDeployEhs >= 0 &&
+      Number.isFinite(maxDeployEhs);
+    return sane
+      ? { noneBelow: h0 * (1 - 1e-6), fullAbove: h1 * (1 + 1e-6) }
+      : { noneBelow: Number.NEGATIVE_INFINITY, fullAbove: Number.POSITIVE_INFINITY };
   }
 
   /** Installed hashrate (online or not), EH/s. */

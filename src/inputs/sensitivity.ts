@@ -3,6 +3,8 @@
  * per driver), and the grid's two axes. Drivers are the input rows named by their flags; their accepted
  * ranges are the rows' own.
  */
+
+import { documentedRange } from '../core/risk/robust.js';
 import { DRIVER_IDS, type DriverId, isDriverId, swingRange } from '../core/risk/sensitivity.js';
 import { closestWord } from '../core/suggest.js';
 import { UsageError } from '../errors.js';
@@ -55,8 +57,8 @@ export interface ResolvedRange {
   id: DriverId;
   low: number;
   high: number;
-  /** 'swing': base -/+ the swing; 'given': --range or the scenario. */
-  from: 'swing' | 'given';
+  /** 'swing': base -/+ the swing; 'given': --range or the scenario; 'record': the driver's documented range. */
+  from: 'swing' | 'given' | 'record';
 }
 
 /** A range as given, checked against its driver's accepted values. */
@@ -106,6 +108,8 @@ export function resolveRanges(
   const ranges = DRIVER_IDS.map((id): ResolvedRange => {
     const known = given.get(id);
     if (known) return { ...known, from: 'given' };
+    const documented = documentedRange(id);
+    if (documented) return { id, low: documented.low, high: documented.high, from: 'record' };
     const [low, high] = swingRange(id, bases[id], swing, boundsOf(id, horizonMonths));
     return { id, low, high, from: 'swing' };
   });

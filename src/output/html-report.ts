@@ -230,6 +230,10 @@ function plans(r: BoardReport): string {
   const head = keep
     ? `<p><strong>Keeping mining all ${e(String(s.site.mw))} MW is best</strong>: no plan on the grid that converts part or all of the site to AI beats it (NPV <strong>${e(usd(b.npvUsd))}</strong>).</p>`
     : `<p><strong>${e(b.text)}</strong> (<span class="flag">${e(planFlagText(b))}</span>): NPV <strong>${e(usd(b.npvUsd))}</strong>, ${e(usd(b.npvVsMiningUsd))} ${b.npvVsMiningUsd >= 0 ? 'more' : 'less'} than keeping mining.</p>`;
+  const sale = s.sale;
+  const sold = sale?.beatsBestPlan
+    ? `<p>But <strong>selling the site</strong> at ${e(usd(sale.usdPerMw))}/MW ${sale.month === 0 ? 'today' : `in month ${sale.month}`} is worth more: NPV <strong>${e(usd(sale.npvUsd))}</strong>, ${e(usd(sale.vsBestPlanUsd))} above ${keep ? 'keeping mining' : 'the best plan'}.</p>`
+    : '';
   const figures =
     b.npvExResidualUsd === null
       ? []
@@ -281,7 +285,7 @@ function plans(r: BoardReport): string {
   ]);
   return section(
     'plans',
-    `<div class="verdict">${head}</div>
+    `<div class="verdict">${head}${sold}</div>
 <p>${e(s.verdict.text)}.</p>
 ${table(['Against', 'Its NPV', `${keep ? 'Keeping mining' : 'The best plan'} ahead by`], versus)}
 ${

@@ -168,6 +168,13 @@ export function sensitivityDocument(report: SensitivityReport, width = 100): Doc
     ...(report.grid ? gridBlocks(report, width) : tornadoBlocks(report, width)),
     text(
       `Ranges: base -/+ ${percent(report.swing)} of each driver (a driver at 0 moves by -/+ ${percent(report.swing)})${
+        report.drivers.some((d) => d.range === 'record')
+          ? `; ${report.drivers
+              .filter((d) => d.range === 'record')
+              .map((d) => d.id)
+              .join(', ')} over the range contracts have, whatever the swing`
+          : ''
+      }${
         report.drivers.some((d) => d.range === 'given')
           ? `; given with --range: ${report.drivers
               .filter((d) => d.range === 'given')

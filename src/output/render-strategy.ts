@@ -45,8 +45,10 @@ export function strategyDocument(report: StrategyReport, _width = 100): Document
               ['Peak funding need', usd(best.peakFundingUsd)],
             ]),
         ...report.pureOptions.map((o) => [
-          `vs pure ${o.id === 'mining' ? 'mining' : (OPTION_LABELS[o.id as keyof typeof OPTION_LABELS] ?? o.id)}`,
-          `${usd(o.bestPlanMarginUsd)} (pure ${usd(o.npvUsd)})`,
+          o.id === 'sell'
+            ? 'vs the sale'
+            : `vs pure ${o.id === 'mining' ? 'mining' : (OPTION_LABELS[o.id as keyof typeof OPTION_LABELS] ?? o.id)}`,
+          `${usd(o.bestPlanMarginUsd)} (${o.id === 'sell' ? 'sale' : 'pure'} ${usd(o.npvUsd)})`,
         ]),
       ],
       stack: 'rows',
@@ -86,6 +88,13 @@ export function strategyDocument(report: StrategyReport, _width = 100): Document
       ],
       stack: 'rows',
     },
+    ...(report.sale
+      ? [
+          text(
+            `Sale (--sell-per-mw, not a tranche: the whole site goes): ${usd(report.sale.priceUsd)} (${usd(report.sale.usdPerMw)} per MW of grid power) at month ${report.sale.month}, mining until then; NPV ${usd(report.sale.npvUsd)}, ${usd(Math.abs(report.sale.vsBestPlanUsd))} ${report.sale.beatsBestPlan ? 'more' : 'less'} than the best plan`,
+          ),
+        ]
+      : []),
     ...simulationBlocks(report),
     text(`Searched: ${report.search.text}`, 'dim'),
     text(report.simulationNote, 'dim'),

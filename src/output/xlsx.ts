@@ -10,7 +10,10 @@
  * JSON document has, so a reader that does not recalculate shows the same numbers. Numbers are numbers with
  * number formats, dates are dates (UTC midnight). This module computes nothing: the figures are the report's.
  */
-import type { ProjectedOptionReport, ProjectReport } from '../report/schemas.js';
+import { OPTION_LABELS } from '../report/labels.js';
+import type { ProjectReport } from '../report/schemas.js';
+import type { StrategyMonth } from '../report/strategy.js';
+import type { StrategyReport } from '../report/strategy-schema.js';
 
 type ExcelJs = typeof import('exceljs');
 type Worksheet = import('exceljs').Worksheet;
@@ -75,10 +78,10 @@ function styleHeader(ws: Worksheet): void {
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1 }];
 }
 
-/** One option's sheet; returns the ranges of its month and cash-flow columns (absolute, sheet-qualified). */
+/** One option's (or a plan's) sheet; returns the ranges of its month and cash-flow columns (absolute, sheet-qualified). */
 function optionSheet(
   wb: import('exceljs').Workbook,
-  option: ProjectedOptionReport,
+  option: { months: readonly StrategyMonth[] },
   name: string,
 ): { months: string; cash: string } {
   const ws = wb.addWorksheet(name);
@@ -128,8 +131,16 @@ export const SUMMARY_HEADERS = [
 /** The row of the Summary's table header; the options follow. */
 export const TABLE_ROW = 6;
 
-/** Builds the workbook (pure but for exceljs): the caller writes it. */
-export function buildProjectWorkbook(ExcelJS: ExcelJs, report: ProjectReport): import('exceljs').Workbook {
+/** A workbook with its Summary sheet's title and named cells StartDate, HorizonMonths and DiscountRate. */
+function summaryWorkbook(
+  ExcelJS: ExcelJs,
+  report: {
+    command: string;
+    site: { mw: number };
+    horizon: { startDate: string; months: number };
+    assumptions: ProjectReport['assumptions'];
+  },
+): { wb: import('exceljs').Workbook; summary: Worksheet; rate: number } {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'hashcalc';
   const start = excelDate(report.horizon.startDate);
@@ -138,10 +149,9 @@ export function buildProjectWorkbook(ExcelJS: ExcelJs, report: ProjectReport): i
     wb.modified = start;
   }
   const summary = wb.addWorksheet('Summary');
-  const taken = new Set(['summary', 'years', 'assumptions']);
   const rate = Number(report.assumptions.discountRate ?? 0);
 
-  summary.getCell('A1').value = `hashcalc project: ${report.site.mw} MW`;
+  summary.getCell('A1').value = `hashcalc ${report.command}: ${report.site.mw} MW`;
   summary.getCell('A1').font = { bold: true, size: 14 };
   const named: [string, string, CellValue, string][] = [
     ['A2', 'Start date', start, DATE],
@@ -157,6 +167,13 @@ export function buildProjectWorkbook(ExcelJS: ExcelJs, report: ProjectReport): i
     cell.numFmt = format;
     wb.definedNames.add(`Summary!$B$${row}`, names[i] as string);
   });
+  return { wb, summary, rate };
+}
+
+/** Builds the workbook (pure but for exceljs): the caller writes it. */
+export function buildProjectWorkbook(ExcelJS: ExcelJs, report: ProjectReport): import('exceljs').Workbook {
+  const { wb, summary, rate } = summaryWorkbook(ExcelJS, report);
+  const taken = new Set(['summary', 'years', 'assumptions']);
 
   const header = summary.getRow(TABLE_ROW);
   header.values = [...SUMMARY_HEADERS];
@@ -240,7 +257,10 @@ function yearsSheet(wb: import('exceljs').Workbook, report: ProjectReport, sheet
 
 const URL_IN_TEXT = /https?:\/\/[^\s)]+/;
 
-function assumptionsSheet(wb: import('exceljs').Workbook, report: ProjectReport): void {
+function assumptionsSheet(
+  wb: import('exceljs').Workbook,
+  report: Pick<ProjectReport, 'assumptionSources'>,
+): void {
   const ws = wb.addWorksheet('Assumptions');
   ws.columns = [
     { header: 'Input', key: 'input', width: 28 },
@@ -274,10 +294,186 @@ function assumptionsSheet(wb: import('exceljs').Workbook, report: ProjectReport)
   styleHeader(ws);
 }
 
-/** The workbook's bytes (exceljs is loaded here, only for --format xlsx). */
-export async function projectXlsx(report: ProjectReport): Promise<Uint8Array> {
+/** A strategy plan's --plan text, or keeping mining. */
+const planCell = (p: { planFlag: string }) => p.planFlag || 'keep mining';
+
+/** A label and value row of the strategy Summary (value: a number with its format, a formula, or text). */
+type SummaryLine = [label: string, value: CellValue, format?: string];
+
+/**
+ * `strategy --format xlsx`: Summary (the best plan with its NPV and IRR as formulas over its flows sheet, the
+ * pure options and the sale with the best plan's margin over each as a formula, the best per option, the value
+ * of waiting, how it searched and the verdict), Frontier (the best plan at each AI share), Best plan flows (its
+ * monthly flows, as project --plan's; absent when keeping mining is best) and Assumptions.
+ */
+export function buildStrategyWorkbook(
+  ExcelJS: ExcelJs,
+  report: StrategyReport,
+  bestMonths: readonly StrategyMonth[] | null,
+): import('exceljs').Workbook {
+  const { wb, summary } = summaryWorkbook(ExcelJS, report);
+  const { best } = report;
+  frontierSheet(wb, report);
+  const flowsName = 'Best plan flows';
+  const flows = bestMonths ? optionSheet(wb, { months: bestMonths }, flowsName) : null;
+  let r = 6;
+  const put = (cells: CellValue[], bold = false, formats: (string | undefined)[] = []) => {
+    const row = summary.getRow(r);
+    cells.forEach((v, i) => {
+      const cell = row.getCell(i + 1);
+      cell.value = v;
+      const format = formats[i];
+      if (format) cell.numFmt = format;
+    });
+    if (bold) row.font = { bold: true };
+    return r++;
+  };
+  const months = (m: number | null) => m ?? 'beyond the horizon';
+  put(['Best plan', best.text], true);
+  const npvRow = r;
+  const lines: SummaryLine[] = [
+    [
+      'NPV',
+      flows
+        ? { formula: `SUMPRODUCT(${flows.cash},(1+DiscountRate)^(-${flows.months}/12))`, result: best.npvUsd }
+        : best.npvUsd,
+      USD,
+    ],
+    ['--plan', planCell(best)],
+    ['AI share', best.aiShare, PERCENT],
+    ['NPV vs keeping mining', best.npvVsMiningUsd, USD],
+    ['NPV without residual', best.npvExResidualUsd, USD],
+    [
+      'IRR (annual)',
+      flows && best.irr !== null
+        ? { formula: `(1+IRR(${flows.cash}))^12-1`, result: best.irr }
+        : (best.irrNote ?? 'no IRR'),
+      PERCENT,
+    ],
+    ['Payback (months, no residual)', months(best.paybackExResidualMonths), MONTHS],
+    ['Discounted payback (months)', months(best.discountedPaybackExResidualMonths), MONTHS],
+    ['Peak funding need', best.peakFundingUsd, USD],
+    ['Capex', best.capexUsd, USD],
+    [
+      'Monthly flows',
+      flows ? { text: flowsName, hyperlink: `#${quoted(flowsName)}!A1` } : 'keeping mining is best: no plan',
+    ],
+  ];
+  for (const [label, value, format] of lines) put([label, value], false, [undefined, format]);
+
+  r++;
+  put(['Pure option', 'NPV', "Best plan's margin"], true);
+  const pureRows = new Map<string, number>();
+  for (const o of report.pureOptions) {
+    const label = OPTION_LABELS[o.id as keyof typeof OPTION_LABELS] ?? o.id;
+    const at = r;
+    pureRows.set(o.id, at);
+    put([label, o.npvUsd, { formula: `$B$${npvRow}-B${at}`, result: o.bestPlanMarginUsd }], false, [
+      undefined,
+      USD,
+      USD,
+    ]);
+  }
+  const sale = report.sale;
+  const saleRow = pureRows.get('sell');
+  if (sale && saleRow !== undefined) {
+    r++;
+    put(['Sale (--sell-per-mw)', 'the whole site with its miners, not a tranche of a plan'], true);
+    put(['Price per MW of grid power', sale.usdPerMw], false, [undefined, USD]);
+    put(['Month of the sale', sale.month], false, [undefined, '0']);
+    put(['Price', sale.priceUsd], false, [undefined, USD]);
+    put(
+      ['Sale vs the best plan', { formula: `B${saleRow}-$B$${npvRow}`, result: sale.vsBestPlanUsd }],
+      false,
+      [undefined, USD],
+    );
+  }
+
+  r++;
+  put(['Best per option', '--plan', 'NPV', 'vs mining'], true);
+  for (const b of report.bestByOption)
+    put([OPTION_LABELS[b.optionId], planCell(b.plan), b.plan.npvUsd, b.plan.npvVsMiningUsd], false, [
+      undefined,
+      undefined,
+      USD,
+      USD,
+    ]);
+
+  r++;
+  put(['Value of waiting', '--plan', 'NPV', 'vs now'], true);
+  const w = report.waiting;
+  const waits: [string, StrategyReport['waiting']['now']][] = [
+    ['Start now', w.now],
+    [`After the halving (from month ${w.afterHalvingStartMonth ?? '-'})`, w.afterHalving],
+    ['In a year (from month 12)', w.inAYear],
+  ];
+  for (const [label, p] of waits)
+    put(
+      p === null
+        ? [label, 'none on the grid']
+        : [label, planCell(p), p.npvUsd, label === 'Start now' ? null : p.valueOfWaitingUsd],
+      false,
+      [undefined, undefined, USD, USD],
+    );
+
+  r++;
+  put(['Searched', report.search.text]);
+  put(['Plans evaluated', report.search.plansEvaluated], false, [undefined, '#,##0']);
+  summary.getCell(`A${put(['Verdict', report.verdict.text])}`).font = { bold: true };
+  put([
+    'Convention',
+    "NPV: month 0 undiscounted, month m discounted by (1 + DiscountRate)^(-m/12) (Excel's NPV() would discount month 0); IRR: the monthly IRR annualized, (1 + IRR)^12 - 1; a plan is discounted at --discount-rate",
+  ]);
+  summary.columns.forEach((col, i) => {
+    col.width = i === 0 ? 30 : i === 1 ? 20 : 18;
+  });
+
+  assumptionsSheet(wb, report);
+  return wb;
+}
+
+/** The frontier: the best plan at each AI share of the grid. */
+function frontierSheet(wb: import('exceljs').Workbook, report: StrategyReport): void {
+  const ws = wb.addWorksheet('Frontier');
+  ws.columns = [
+    { header: 'AI share', key: 'aiShare', width: 10 },
+    { header: 'Best plan at that share', key: 'text', width: 60 },
+    { header: '--plan', key: 'planFlag', width: 24 },
+    { header: 'NPV', key: 'npvUsd', width: 16 },
+    { header: 'vs mining', key: 'npvVsMiningUsd', width: 16 },
+  ];
+  for (const p of report.frontier)
+    ws.addRow({
+      aiShare: p.aiShare,
+      text: p.text,
+      planFlag: planCell(p),
+      npvUsd: p.npvUsd,
+      npvVsMiningUsd: p.npvVsMiningUsd,
+    });
+  ws.getColumn(1).numFmt = '0%';
+  for (const c of [4, 5]) ws.getColumn(c).numFmt = USD;
+  styleHeader(ws);
+}
+
+/** exceljs, loaded here only for --format xlsx. */
+async function loadExcelJs(): Promise<ExcelJs> {
   const mod = (await import('exceljs')) as unknown as ExcelJs & { default?: ExcelJs };
-  const ExcelJS = (mod.default ?? mod) as ExcelJs;
-  const buffer = await buildProjectWorkbook(ExcelJS, report).xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return (mod.default ?? mod) as ExcelJs;
+}
+
+async function bytesOf(wb: import('exceljs').Workbook): Promise<Uint8Array> {
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+/** The workbook's bytes. */
+export async function projectXlsx(report: ProjectReport): Promise<Uint8Array> {
+  return bytesOf(buildProjectWorkbook(await loadExcelJs(), report));
+}
+
+/** The `strategy` workbook's bytes: the report and the best plan's monthly flows (null: keeping mining is best). */
+export async function strategyXlsx(
+  report: StrategyReport,
+  bestMonths: readonly StrategyMonth[] | null,
+): Promise<Uint8Array> {
+  return bytesOf(buildStrategyWorkbook(await loadExcelJs(), report, bestMonths));
 }

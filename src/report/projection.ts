@@ -24,7 +24,7 @@ import type {
 } from './schemas.js';
 import { robustFields, robustText } from './verdict.js';
 
-const MONTH_MS = (365 / 12) * 86_400_000;
+export const MONTH_MS = (365 / 12) * 86_400_000;
 
 /** The GPU prices' dates and what they come to at go-live (the quote carried by the decline). */
 export function gpuPricesAtGoLive(result: SiteProjectionResult): NonNullable<ProjectReport['gpuPrices']> {

@@ -40,8 +40,8 @@ export const sensitivityOutputSchema = z.object({
         lowValue: num(),
         highValue: num(),
         range: describe(
-          z.enum(['swing', 'given']),
-          'swing: from --swing; given: from --range or the scenario',
+          z.enum(['swing', 'given', 'record']),
+          "swing: from --swing; given: from --range or the scenario; record: the driver's documented range (lease-escalator: 0 to 3%/yr), --swing does not apply",
         ),
         options: z.array(
           z.object({

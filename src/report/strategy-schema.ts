@@ -82,12 +82,15 @@ export const strategyOutputSchema = z.object({
   pureOptions: describe(
     z.array(
       z.object({
-        id: describe(z.string(), "an option id as project's (mining, ai-lease, gpu-cloud)"),
+        id: describe(
+          z.string(),
+          "an option id as project's (mining, ai-lease, gpu-cloud; sell with --sell-per-mw)",
+        ),
         npvUsd: num(),
         bestPlanMarginUsd: describe(num(), "the best plan's NPV minus this option's"),
       }),
     ),
-    'the pure options at the default go-live (as compare and project)',
+    'the pure options at the default go-live (as compare and project), and the sale (id sell) with --sell-per-mw',
   ),
   bestByOption: describe(
     z.array(z.object({ optionId: z.enum(['ai-lease', 'gpu-cloud']), plan: planEntry })),
@@ -157,6 +160,23 @@ export const strategyOutputSchema = z.object({
       }),
     ),
     'with --simulations N: the Monte Carlo of the best plans against keeping mining (the paths of project --simulations)',
+  ),
+  sale: describe(
+    z.nullable(
+      z.object({
+        usdPerMw: describe(num(), '--sell-per-mw: the price per MW of grid power'),
+        month: describe(count(), 'the month of the sale (0: today; the site mines until then)'),
+        markId: describe(z.nullable(z.string()), 'the catalog valuation it was taken from, null: a price'),
+        priceUsd: describe(num(), "the price, usdPerMw x the site's grid MW"),
+        npvUsd: describe(num(), "the sale's NPV (pureOptions' sell: mining until the sale, then the price)"),
+        vsBestPlanUsd: describe(num(), "npvUsd minus the best plan's NPV"),
+        beatsBestPlan: describe(
+          z.boolean(),
+          'true: selling is worth more than the best plan (the verdict says so)',
+        ),
+      }),
+    ),
+    'with --sell-per-mw: the sale of the site against the best plan (not a tranche of a plan: the whole site goes); null without',
   ),
   verdict: z.object({ text: z.string() }),
 });

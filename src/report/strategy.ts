@@ -1,5 +1,6 @@
 /** The `strategy` document from the plan search (src/site/strategy.ts): types are the schema's. Pure. */
 
+import { dateOf } from '../core/history.js';
 import type { ScoredPlan } from '../core/projection/index.js';
 import type { SimulationResult } from '../core/risk/simulation.js';
 import type { Assumptions } from '../inputs/resolve.js';
@@ -9,7 +10,8 @@ import { DOCUMENT_VERSIONS } from './documents.js';
 import { percent, usd } from './format.js';
 import { OPTION_LABELS } from './labels.js';
 import { networkReport } from './network.js';
-import { planFlag, planText } from './projection.js';
+import { MONTH_MS, planFlag, planText } from './projection.js';
+import type { ProjectedOptionReport } from './schemas.js';
 import type { StrategyReport } from './strategy-schema.js';
 
 export interface StrategyContext {
@@ -18,6 +20,8 @@ export interface StrategyContext {
   years: number;
   startMs: number;
   assumptions: Assumptions;
+  /** --sell-per-mw: the sale of the site (its price per grid MW, month and catalog mark); absent: none. */
+  sale?: { usdPerMw: number; month: number; markId: string | null } | null;
 }
 
 type PlanEntry = StrategyReport['frontier'][number];
@@ -79,7 +83,9 @@ export function strategyReport(
     bestPlanMarginUsd: best.npvUsd - o.npvUsd,
   }));
   const bestEntry = entry(best);
-  const bestPure = [...pureOptions].sort((a, b) => b.npvUsd - a.npvUsd)[0];
+  // The sale is not a plan's option: the best plan is compared with it on its own (the verdict's lead).
+  const bestPure = [...pureOptions].filter((o) => o.id !== 'sell').sort((a, b) => b.npvUsd - a.npvUsd)[0];
+  const sale = saleEntry(context, result, best.npvUsd);
   const name = (id: string) =>
     id === 'mining' ? 'keeping mining' : `the pure ${OPTION_LABELS[id as 'ai-lease']}`;
   const { robustness } = result;
@@ -103,6 +109,10 @@ export function strategyReport(
     now && later
       ? `; waiting until after the halving (build from month ${later.firstStartMonth}) ${later.npvUsd >= now.npvUsd ? 'adds' : 'costs'} ${usd(Math.abs(later.npvUsd - now.npvUsd))} against the best plan starting now`
       : '';
+  const saleText =
+    sale === null
+      ? ''
+      : `selling the site at ${usd(sale.usdPerMw)}/MW ${sale.month === 0 ? 'today' : `in month ${sale.month}`} (NPV ${usd(sale.npvUsd)})`;
   const simulated = simulation ? simulatedPlans(simulation, entry) : undefined;
   const top = simulated?.plans[0];
   const simulatedText = top
@@ -164,7 +174,35 @@ export function strategyReport(
       ? `the ${simulated.plans.length} best plans by NPV over ${simulated.paths} simulated paths (BTC, the network and the GPU rent, as project --simulations), ranked by mean NPV`
       : 'strategy ranks plans by their deterministic NPV; --simulations N ranks the best 5 by mean NPV over N paths',
     ...(simulated ? { simulation: simulated } : {}),
-    verdict: { text: `${head}; ${sure}${waitText}${simulatedText}` },
+    sale,
+    verdict: {
+      text: sale?.beatsBestPlan
+        ? `${capitalized(saleText)} beats the best plan by ${usd(sale.vsBestPlanUsd)}; ${uncapitalized(head)}; ${sure}${waitText}${simulatedText}`
+        : `${head}; ${sure}${waitText}${simulatedText}${sale ? `; ${saleText} falls ${usd(-sale.vsBestPlanUsd)} short of the best plan` : ''}`,
+    },
+  };
+}
+
+const capitalized = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+const uncapitalized = (t: string) => t.charAt(0).toLowerCase() + t.slice(1);
+
+/** The sale (--sell-per-mw) beside the best plan: its price, its NPV (the pure option sell's) and its lead. */
+function saleEntry(
+  context: StrategyContext,
+  result: StrategyResult,
+  bestNpvUsd: number,
+): StrategyReport['sale'] {
+  const sold = result.pure.find((o) => o.id === 'sell');
+  if (!context.sale || !sold) return null;
+  const vs = sold.npvUsd - bestNpvUsd;
+  return {
+    usdPerMw: context.sale.usdPerMw,
+    month: sold.saleMonth ?? context.sale.month,
+    markId: context.sale.markId,
+    priceUsd: sold.saleUsd ?? context.sale.usdPerMw * context.site.mw,
+    npvUsd: sold.npvUsd,
+    vsBestPlanUsd: vs,
+    beatsBestPlan: vs > 0,
   };
 }
 
@@ -198,14 +236,67 @@ function simulatedPlans(
   };
 }
 
-/** CSV: the frontier, one record per AI share (its best plan). */
+/**
+ * CSV: the frontier, one record per AI share (its best plan); with --sell-per-mw, one more record for the sale
+ * (aiShare empty: it converts nothing, the whole site goes; planFlag its --sell-per-mw value, PRICE@MONTH).
+ */
 export function strategyCsvRecords(report: StrategyReport): Record<string, string | number | null>[] {
-  return report.frontier.map((p) => ({
+  const records: Record<string, string | number | null>[] = report.frontier.map((p) => ({
     aiShare: p.aiShare,
     plan: p.text,
     planFlag: p.planFlag,
     firstStartMonth: p.firstStartMonth,
     npvUsd: p.npvUsd,
     npvVsMiningUsd: p.npvVsMiningUsd,
+  }));
+  const sale = report.sale;
+  const mining = report.pureOptions.find((o) => o.id === 'mining');
+  if (sale)
+    records.push({
+      aiShare: null,
+      plan: `sell the site at ${usd(sale.usdPerMw)}/MW in month ${sale.month}`,
+      planFlag: `${sale.markId ?? sale.usdPerMw}@${sale.month}`,
+      firstStartMonth: null,
+      npvUsd: sale.npvUsd,
+      npvVsMiningUsd: mining ? sale.npvUsd - mining.npvUsd : null,
+    });
+  return records;
+}
+
+/** A month of the best plan's flows, as project's months (the workbook's flows sheet). */
+export type StrategyMonth = Pick<
+  ProjectedOptionReport['months'][number],
+  | 'month'
+  | 'date'
+  | 'revenueUsd'
+  | 'opexUsd'
+  | 'ebitdaUsd'
+  | 'depreciationUsd'
+  | 'taxUsd'
+  | 'capexUsd'
+  | 'otherCashUsd'
+  | 'cashFlowUsd'
+  | 'cumulativeCashUsd'
+>;
+
+/**
+ * The best plan's monthly flows (its projection, as project --plan reports them), for `strategy --format xlsx`;
+ * null when keeping mining is best (no plan). Not in the JSON document: project --plan gives them.
+ */
+export function strategyBestMonths(result: StrategyResult, startMs: number): StrategyMonth[] | null {
+  const best = result.bestProjection;
+  if (!best) return null;
+  return best.months.map((m) => ({
+    month: m.month,
+    date: dateOf(startMs + m.month * MONTH_MS),
+    revenueUsd: m.revenueUsd,
+    opexUsd: m.opexUsd,
+    ebitdaUsd: m.ebitdaUsd,
+    depreciationUsd: m.depreciationUsd,
+    taxUsd: m.taxUsd,
+    capexUsd: m.capexUsd,
+    otherCashUsd: m.otherCashUsd,
+    cashFlowUsd: m.cashFlowUsd,
+    cumulativeCashUsd: m.cumulativeCashUsd,
   }));
 }

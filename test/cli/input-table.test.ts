@@ -184,6 +184,7 @@ const ACCEPTED: Record<Exclude<CommandName, 'report'>, readonly string[]> = {
     '--salvage',
     '--scenario',
     '--seed',
+    '--sell-per-mw',
     '--simulations',
     '--site-fixed-cost',
     '--start',

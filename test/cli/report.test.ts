@@ -286,6 +286,19 @@ describe('report', () => {
       );
     });
 
+    it('puts the sale (--sell-per-mw) beside the best plan, as strategy does, and says when it is worth more', async () => {
+      const { html, strategy: s } = await run(['--sell-per-mw', '20M']);
+      const sale = s.sale;
+      expect(sale?.beatsBestPlan).toBe(true);
+      const plans = sectionOf(html, 'plans');
+      expect(plans).toContain(
+        `<td>Selling the site</td><td>${usd(sale?.npvUsd)}</td><td>${usd(-(sale?.vsBestPlanUsd ?? 0))}</td>`,
+      );
+      expect(plans).toContain(
+        `<strong>selling the site</strong> at $20.0M/MW today is worth more: NPV <strong>${usd(sale?.npvUsd)}</strong>, ${usd(sale?.vsBestPlanUsd)} above the best plan.`,
+      );
+    });
+
     it('is not searched with an exit value (strategy refuses one), and says why', async () => {
       const r = await report3(['--residual', 'cap-rate:8%']);
       expect(r.code).toBe(0);

@@ -34,6 +34,31 @@ describe('sensitivity', () => {
     expect(lease?.npvVsMiningUsd).toBeCloseTo((lease?.npvUsd ?? 0) - (mining?.npvUsd ?? 0), 3);
   });
 
+  it('moves the lease escalator over the range leases have (0 to 3%/yr), whatever the swing; --range replaces it', async () => {
+    // A swing around a base of 0 would move it by -/+ the swing itself: -20%/yr to +20%/yr, no lease's term.
+    for (const swing of [[], ['--swing', '10%']]) {
+      const { code, stdout, stderr } = await runCli(['sensitivity', ...SITE, ...swing, '--json']);
+      expect(code, stderr).toBe(0);
+      const r = sensitivityOutputSchema.parse(JSON.parse(stdout));
+      expect(r.drivers.find((d) => d.id === 'lease-escalator')).toMatchObject({
+        baseValue: 0,
+        lowValue: 0,
+        highValue: 0.03,
+        range: 'record',
+      });
+    }
+    const given = await runCli(['sensitivity', ...SITE, '--range', 'lease-escalator=0:5%', '--json']);
+    const r = sensitivityOutputSchema.parse(JSON.parse(given.stdout));
+    expect(r.drivers.find((d) => d.id === 'lease-escalator')).toMatchObject({
+      highValue: 0.05,
+      range: 'given',
+    });
+    const table = await runCli(['sensitivity', ...SITE]);
+    expect(table.stdout.replace(/\s+/g, ' ')).toContain(
+      'lease-escalator over the range contracts have, whatever the swing',
+    );
+  });
+
   it("takes per-driver ranges from --range and the scenario, checked against the flag's accepted values", async () => {
     const { code, stdout, stderr } = await runCli([
       'sensitivity',

@@ -5,29 +5,11 @@
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/program.js';
 import { projectOutputSchema } from '../../src/report/schemas.js';
-import { cliContext, cliEnv, runCli } from './run-cli.js';
+import { runCli } from './run-cli.js';
+import { close, formulaOf, resultOf, workbookRun } from './workbook.js';
 
 const ARGS = ['project', '--offline', '--mw', '341', '--years', '5'];
-
-async function workbookRun(args: string[], stdoutIsTTY = false) {
-  const t = cliContext(args, cliEnv());
-  (t.ctx.stdout as { isTTY?: boolean }).isTTY = stdoutIsTTY;
-  const code = await run(args, t.ctx);
-  return { code, bytes: t.stdoutBytes(), stdout: t.stdout(), stderr: t.stderr() };
-}
-
-/** Relative closeness (absolute near zero). */
-function close(actual: unknown, expected: number, tolerance = 1e-6): void {
-  expect(typeof actual).toBe('number');
-  const a = actual as number;
-  expect(Math.abs(a - expected)).toBeLessThanOrEqual(tolerance * Math.max(1, Math.abs(expected)));
-}
-
-const formulaOf = (cell: ExcelJS.Cell) => (cell.value as { formula?: string } | null)?.formula;
-/** A formula's cached result (exceljs's reader drops a cached 0, which the file has as <v>0</v>). */
-const resultOf = (cell: ExcelJS.Cell) => (cell.value as { result?: unknown } | null)?.result ?? 0;
 
 describe('project --format xlsx', () => {
   it('writes a workbook whose formulas cache the JSON figures', async () => {
@@ -127,7 +109,7 @@ describe('project --format xlsx', () => {
     const compare = await runCli(['compare', '--offline', '--mw', '341', '--format', 'xlsx']);
     expect(compare.code).toBe(2);
     expect(compare.stderr).toBe(
-      'hashcalc: --format xlsx: only project writes a workbook; compare takes table, json, csv or markdown\n',
+      'hashcalc: --format xlsx: only project and strategy write a workbook; compare takes table, json, csv or markdown\n',
     );
   });
 });

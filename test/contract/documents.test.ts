@@ -30,6 +30,7 @@ const runs: [document: string, args: string[]][] = [
   ['sensitivity', ['sensitivity', '--mw', '341']],
   ['strategy', ['strategy', '--mw', '341']],
   ['strategy', ['strategy', '--mw', '341', '--simulations', '500', '--workers', '1']],
+  ['strategy', ['strategy', '--mw', '341', '--sell-per-mw', '6.9M@12']],
   ['project', ['project', '--mw', '341', '--plan', 'lease:150@12,gpu:50@30']],
   ['compare', ['compare', '--mw', '341', '--plan', 'lease:40%@12']],
   ['exodus', ['exodus', '--ehs', '10']],

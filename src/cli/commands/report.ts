@@ -177,6 +177,7 @@ export async function runReport(call: CommandCall): Promise<number> {
     years: settings.years,
     startMs: nowMs,
     assumptions: { ...assumptions },
+    sale: settings.sale,
   });
   const { renderHtmlReport } = await import('../../output/html-report.js');
   const html = renderHtmlReport(

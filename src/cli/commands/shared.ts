@@ -41,9 +41,9 @@ export async function prepareInputs(call: CommandCall): Promise<LayeredInputs> {
   // A bad or conflicting format fails before anything is computed or fetched.
   const format = outputFormat(layered);
   if (format === 'xlsx') {
-    if (call.name !== 'project')
+    if (call.name !== 'project' && call.name !== 'strategy')
       throw new UsageError(
-        `--format xlsx: only project writes a workbook; ${call.name} takes table, json, csv or markdown`,
+        `--format xlsx: only project and strategy write a workbook; ${call.name} takes table, json, csv or markdown`,
       );
     if (call.ctx.stdout.isTTY === true)
       throw new UsageError(
@@ -117,7 +117,7 @@ export interface Views<T> {
   document: () => Promise<(report: T, width: number) => Document>;
   /** CSV records; default: the report flattened into one record. */
   csv?: (report: T) => CsvRecord[];
-  /** The workbook's bytes (project only; prepareInputs refuses xlsx for the other commands). */
+  /** The workbook's bytes (project and strategy; prepareInputs refuses xlsx for the other commands). */
   xlsx?: (report: T) => Promise<Uint8Array>;
 }
 
@@ -137,7 +137,7 @@ export async function emit<T>(
     return;
   }
   if (format === 'xlsx') {
-    if (!views.xlsx) throw new UsageError('--format xlsx: only project writes a workbook');
+    if (!views.xlsx) throw new UsageError('--format xlsx: only project and strategy write a workbook');
     ctx.stdout.write(await views.xlsx(report));
     return;
   }

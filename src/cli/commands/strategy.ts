@@ -7,7 +7,12 @@ import {
   resolveSimulation,
   type SimulationInputs,
 } from '../../inputs/resolve.js';
-import { type StrategySimulation, strategyCsvRecords, strategyReport } from '../../report/strategy.js';
+import {
+  type StrategySimulation,
+  strategyBestMonths,
+  strategyCsvRecords,
+  strategyReport,
+} from '../../report/strategy.js';
 import { networkData } from '../../site/network.js';
 import { projectionInputs } from '../../site/projection.js';
 import { type StrategyResult, siteStrategy, strategySimulationPlan } from '../../site/strategy.js';
@@ -48,6 +53,7 @@ export async function runStrategy(call: CommandCall): Promise<number> {
       years: settings.years,
       startMs: nowMs,
       assumptions,
+      sale: settings.sale,
     },
     result,
     simulated,
@@ -59,6 +65,8 @@ export async function runStrategy(call: CommandCall): Promise<number> {
       return (r, width) => strategyDocument(r, width);
     },
     csv: (r) => strategyCsvRecords(r),
+    xlsx: async (r) =>
+      (await import('../../output/xlsx.js')).strategyXlsx(r, strategyBestMonths(result, nowMs)),
   });
   return 0;
 }

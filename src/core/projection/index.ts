@@ -23,10 +23,13 @@ import { leveredOption } from './debt.js';
 import { evaluateFlows, type Flows, lastMonthsEbitda, type OptionFlows, scaledFlowsNpv } from './flows.js';
 import {
   chainFor,
+  fleetEvents,
+  fleetRun,
   gpuFlows,
   hashpriceToday,
   keepMiningFlows,
   leaseFlows,
+  type MiningMonthly,
   miningMonthly,
   sellFlows,
 } from './options.js';
@@ -50,7 +53,7 @@ export {
   splitFlows,
   splitNpv,
 } from './flows.js';
-export { buildStart, chainFor } from './options.js';
+export { buildStart, chainFor, chainGrowth } from './options.js';
 export * from './plan.js';
 export { NO_POWER_CONTRACT } from './power.js';
 export * from './types.js';
@@ -245,6 +248,96 @@ function summarize(
   };
 }
 
+/** The fleet's monthly figures at BTC/USD k times today's: the revenue scaled (the chain's blocks do not move). */
+function btcScaled(known: MiningMonthly, k: number): MiningMonthly {
+  return k === 1
+    ? known
+    : {
+        ...known,
+        revenue: known.revenue.map((r) => r * k),
+        beyond: (n: number) => {
+          const past = known.beyond(n);
+          return { ...past, revenue: past.revenue.map((r) => r * k) };
+        },
+      };
+}
+
+const BUILDERS = {
+  mining: keepMiningFlows,
+  'ai-lease': leaseFlows,
+  'gpu-cloud': gpuFlows,
+  sell: sellFlows,
+} as const;
+
+/**
+ * The options' NPVs at BTC/USD k times today's, each exactly (to the bit) projectSite(inputs, chain,
+ * { npvOnly: true, btcScale: k })'s, building fewer flows: BTC/USD scales the fleet's revenue and nothing
+ * else the flows hold, so a trial's flows are those built from today's revenue, with the fleet's decisions
+ * (fleetEvents: when it mines, is sold, is bought again) taken at the trial's, evaluated with the mining
+ * revenue scaled by k (scaledFlowsNpv). Flows are kept by their decisions: a solver's trials whose fleets do
+ * the same (the base's, mostly) share one build. Mining never runs past the horizon, so a lease's residual
+ * (its term past it) is the same whatever k.
+ */
+export class BtcTrials {
+  private readonly known: MiningMonthly;
+  private readonly months: number;
+  private readonly built = new Map<string, OptionFlows>();
+  private readonly atScale: Record<OptionId, Map<number, OptionFlows>> = {
+    mining: new Map(),
+    'ai-lease': new Map(),
+    'gpu-cloud': new Map(),
+    sell: new Map(),
+  };
+  /** Flows built (one option's each). */
+  builds = 0;
+  constructor(
+    private readonly inputs: ProjectionInputs,
+    chain: ChainProjection,
+  ) {
+    if (!BtcTrials.applies(inputs))
+      throw new RangeError('BtcTrials: a sale, an exit value or own discount rates');
+    this.known = miningMonthly(inputs, chain);
+    this.months = Math.round(inputs.years * 12);
+  }
+
+  /**
+   * Whether these inputs' trials can share flows so: not with a sale of the site, an exit value on the last
+   * year's earnings (which move with BTC) or a discount rate of an option's own (callers rebuild then).
+   */
+  static applies(inputs: ProjectionInputs): boolean {
+    return !inputs.sale && !inputs.exitValue && !inputs.discountRates;
+  }
+
+  /** Option `id`'s NPV at k. */
+  npv(id: OptionId, k: number): number {
+    const { inputs } = this;
+    return scaledFlowsNpv(this.flowsAt(id, k).flows, inputs.taxRate, inputs.annualDiscountRate, k, 1, 1);
+  }
+
+  /**
+   * Option `id`'s flows for a trial at k: built from today's revenue with the fleet's decisions at k's, to be
+   * evaluated with a mining scale of k (scaledFlowsNpv, scaledNpv).
+   */
+  flowsAt(id: OptionId, k: number): OptionFlows {
+    // A grid asks for the same k on every row: its decisions once.
+    const atScale = this.atScale[id];
+    const seen = atScale.get(k);
+    if (seen) return seen;
+    const { inputs, known, months } = this;
+    const decide = btcScaled(known, k);
+    const run = fleetRun(id, inputs, months);
+    const key = `${id}:${run ? fleetEvents(inputs, decide, run.months, run.options).join(',') : ''}`;
+    let option = this.built.get(key);
+    if (!option) {
+      this.builds++;
+      option = BUILDERS[id](inputs, { ...known, decisions: decide }, months, { npvOnly: true });
+      this.built.set(key, option);
+    }
+    atScale.set(k, option);
+    return option;
+  }
+}
+
 /**
  * Every option's flows over the horizon, from the same chain (computed, or given when it is known to be the
  * same), not yet evaluated (evaluateFlows).
@@ -257,18 +350,7 @@ export function siteFlows(
   const months = Math.round(inputs.years * 12);
   const chain = given ?? chainFor(inputs);
   const known = miningMonthly(inputs, chain);
-  const k = options.btcScale ?? 1;
-  const mm =
-    k === 1
-      ? known
-      : {
-          ...known,
-          revenue: known.revenue.map((r) => r * k),
-          beyond: (n: number) => {
-            const past = known.beyond(n);
-            return { ...past, revenue: past.revenue.map((r) => r * k) };
-          },
-        };
+  const mm = btcScaled(known, options.btcScale ?? 1);
   const wanted = (id: OptionId) => !options.only || options.only.includes(id);
   // An exit value replaces the residual rule: the options are built without one, then valued at the horizon.
   const built: ProjectionInputs = inputs.exitValue ? { ...inputs, residual: 'none' } : inputs;

@@ -13,6 +13,7 @@ import { computeHashprice } from '../hashprice.js';
 import { miningEconomics, netMiningRevenueUsdPerDay } from '../mining.js';
 import { flatPathAt, lastGivenIndex } from '../price-path.js';
 import { addTaxDepreciation } from '../tax.js';
+import type { OptionId } from '../units.js';
 import { power } from '../units.js';
 import { type Asset, bookValueAt, needsDepreciation, setDepreciation } from './assets.js';
 import { evaluateFlows, Flows, type OptionFlows } from './flows.js';
@@ -40,6 +41,13 @@ const identity = (o: object | null | undefined): number => {
   }
   return id;
 };
+/**
+ * The difficulty growth a chain depends on: none with the network model (projectChain then takes each month's
+ * hashrate from the model and never reads the growth), so that trials of the growth share the one chain.
+ */
+export const chainGrowth = (inputs: ProjectionInputs): number =>
+  inputs.networkModel ? 0 : inputs.difficultyGrowthPerMonth;
+
 /** The chains made lately, by their inputs (a solver's and the verdict's trials ask for the same again). */
 const chains = new Map<string, ChainProjection>();
 const CHAINS_KEPT = 64;
@@ -56,7 +64,7 @@ export function chainFor(inputs: ProjectionInputs, months = Math.round(inputs.ye
     network.difficulty,
     network.btcUsd,
     network.avgFeesBtcPerBlock,
-    inputs.difficultyGrowthPerMonth,
+    chainGrowth(inputs),
     inputs.btcGrowthPerYear,
     inputs.feesGrowthPerYear,
     months,
@@ -102,6 +110,11 @@ export interface MiningMonthly {
   hashpriceRatio: number[];
   /** The same two series past the horizon, for decisions that look beyond it (a refresh); made when needed. */
   beyond: (months: number) => { revenue: number[]; hashpriceRatio: number[] };
+  /**
+   * The figures the fleet's decisions are taken on, when not these (fleetEvents): a BTC trial's flows built
+   * from today's revenue, decided at the trial's (BtcTrials, index.ts).
+   */
+  decisions?: MiningMonthly;
 }
 
 /**
@@ -242,41 +255,76 @@ export function miningFlows(
   inputs: ProjectionInputs,
   mm: MiningMonthly,
   months: number,
-  options: {
-    untilMonth?: number;
-    sellToday?: boolean;
-    depreciation?: boolean;
-    /** At `untilMonth` the fleet goes with the site (a sale of the site): no resale of its own then. */
-    handOver?: boolean;
-  } = {},
+  options: FleetRunOptions = {},
 ): FleetFlows {
   const flows = new Flows(months + 1);
   const assets: Asset[] = [];
   const life = Math.max(1, inputs.minerLifeMonths);
-  const until = Math.min(options.untilMonth ?? months, months);
   let purchases = 0;
   let soldMonth: number | null = null;
-  const buy = (m: number) => {
-    flows.capex[m] = (flows.capex[m] as number) + mm.fleetCapexUsd;
-    assets.push({ month: m, costUsd: mm.fleetCapexUsd, lifeMonths: life });
-    purchases++;
-  };
-  const sell = (m: number) => {
-    const withSite = options.handOver === true && m === until;
-    if (!withSite) flows.other[m] = (flows.other[m] as number) + minerResaleAt(inputs, mm, m);
-    for (const a of assets) a.soldAt ??= m;
-    soldMonth = m;
-  };
-  const mine = (from: number, to: number) => {
-    for (let m = from + 1; m <= to; m++) {
-      flows.miningRevenue[m] = mm.revenue[m - 1] ?? 0;
-      flows.miningEnergy[m] = mm.energyAt(m);
-      flows.miningOtherOpex[m] = mm.otherOpex;
-      flows.miningActive[m] = 1;
-    }
-  };
+  const until = Math.min(options.untilMonth ?? months, months);
   for (let m = 1; m <= months; m++) flows.height[m] = mm.height[m - 1] ?? Number.NaN;
   flows.takeOrPay = powerContractOf(inputs).takeOrPay;
+  // The decisions on the figures given for them (a BTC trial's), the flows from mm's (fleetEvents).
+  const events = fleetEvents(inputs, mm.decisions ?? mm, months, options);
+  for (let e = 0; e < events.length; e += 3) {
+    const kind = events[e] as number;
+    const at = events[e + 1] as number;
+    if (kind === BUY) {
+      flows.capex[at] = (flows.capex[at] as number) + mm.fleetCapexUsd;
+      assets.push({ month: at, costUsd: mm.fleetCapexUsd, lifeMonths: life });
+      purchases++;
+    } else if (kind === SELL) {
+      // With handOver, the fleet sold at `untilMonth` goes with the site: no resale of its own then.
+      const withSite = options.handOver === true && at === until;
+      if (!withSite) flows.other[at] = (flows.other[at] as number) + minerResaleAt(inputs, mm, at);
+      for (const a of assets) a.soldAt ??= at;
+      soldMonth = at;
+    } else
+      for (let m = at + 1; m <= (events[e + 2] as number); m++) {
+        flows.miningRevenue[m] = mm.revenue[m - 1] ?? 0;
+        flows.miningEnergy[m] = mm.energyAt(m);
+        flows.miningOtherOpex[m] = mm.otherOpex;
+        flows.miningActive[m] = 1;
+      }
+  }
+  setDepreciation(flows, assets, options.depreciation ?? true, inputs.tax);
+  return { flows, assets, soldMonth, purchases };
+}
+
+export interface FleetRunOptions {
+  untilMonth?: number;
+  sellToday?: boolean;
+  depreciation?: boolean;
+  /** At `untilMonth` the fleet goes with the site (a sale of the site): no resale of its own then. */
+  handOver?: boolean;
+}
+
+/** fleetEvents' kinds: mine months (from, to]; buy a fleet at a month; sell it at a month. */
+const MINE = 0;
+const BUY = 1;
+const SELL = 2;
+
+/**
+ * miningFlows' decisions, in the order it takes them, as triples (kind, month, to): mining months (from, to],
+ * a purchase, a sale. They read the fleet's monthly figures (revenue, energy, resale), so a BTC trial's may
+ * differ from the base's; two runs with the same events write the same flows from the same figures.
+ */
+export function fleetEvents(
+  inputs: ProjectionInputs,
+  mm: MiningMonthly,
+  months: number,
+  options: FleetRunOptions = {},
+): number[] {
+  const events: number[] = [];
+  const life = Math.max(1, inputs.minerLifeMonths);
+  const until = Math.min(options.untilMonth ?? months, months);
+  let sold = false;
+  const buy = (m: number) => events.push(BUY, m, m);
+  const sell = (m: number) => {
+    events.push(SELL, m, m);
+    sold = true;
+  };
   let endOfLife = Math.max(0, Math.round(life - inputs.minerAgeMonths));
   if (inputs.fleet === 'new') {
     buy(0);
@@ -286,10 +334,10 @@ export function miningFlows(
   const mustSell = options.untilMonth !== undefined;
   let held = 0;
   if (options.sellToday) sell(0);
-  while (soldMonth === null) {
+  while (!sold) {
     const stop = Math.min(endOfLife, until);
     const sale = bestSaleMonth(inputs, mm, held, stop);
-    mine(held, sale);
+    if (sale > held) events.push(MINE, held, sale);
     if (sale < stop || (sale === until && mustSell)) sell(sale);
     else if (sale === until) break;
     else if (inputs.minerEnd === 'refresh' && newFleetPays(inputs, mm, sale)) {
@@ -299,8 +347,7 @@ export function miningFlows(
       endOfLife += life;
     } else sell(sale);
   }
-  setDepreciation(flows, assets, options.depreciation ?? true, inputs.tax);
-  return { flows, assets, soldMonth, purchases };
+  return events;
 }
 
 /** The tax basis an asset has left at the end of `month` under the US tax model: its cost less the deductions taken. */
@@ -446,6 +493,18 @@ export function buildStart(inputs: Pick<ProjectionInputs, 'conversionMonths'>, g
 }
 
 /**
+ * How a conversion's fleet runs (miningFlows' options, fleetRun's): until go-live, or until its build starts
+ * when the site idles during it (sold today when that is today).
+ */
+function conversionFleet(inputs: ProjectionInputs, goLive: number): FleetRunOptions {
+  const start = buildStart(inputs, goLive);
+  return {
+    untilMonth: inputs.idleDuringBuild && start > 0 ? start : goLive,
+    sellToday: inputs.idleDuringBuild && start === 0,
+  };
+}
+
+/**
  * The conversion common to both AI options: fit-out spread over the build; an owned fleet mines until go-live
  * and is sold then (when the build starts, if the site idles during it). A new (greenfield) site has no miners.
  */
@@ -461,11 +520,7 @@ function conversionFlows(
   const fleet: FleetFlows =
     inputs.fleet === 'new'
       ? { flows: new Flows(months + 1), assets: [], soldMonth: null, purchases: 0 }
-      : miningFlows(inputs, mm, months, {
-          untilMonth: inputs.idleDuringBuild && start > 0 ? start : goLive,
-          depreciation: false,
-          sellToday: inputs.idleDuringBuild && start === 0,
-        });
+      : miningFlows(inputs, mm, months, { ...conversionFleet(inputs, goLive), depreciation: false });
   const { flows, assets } = fleet;
   flows.height.fill(Number.NaN);
   if (goLive === 0) flows.capex[0] = (flows.capex[0] as number) + fitOutUsd;
@@ -490,6 +545,34 @@ function ramp(inputs: ProjectionInputs, monthsLive: number): number {
 /** What a shell with no contract is worth: the salvage value per MW of IT. */
 const salvageUsd = (inputs: ProjectionInputs, itMw: number) => inputs.salvageUsdPerMwIt * itMw;
 
+/** The months a lease's flows are built over: past the horizon to the end of its term for an economic residual. */
+const leaseBuiltMonths = (inputs: ProjectionInputs, months: number, goLive: number) =>
+  inputs.residual === 'economic' ? Math.max(months, goLive + inputs.leaseTermMonths) : months;
+
+/**
+ * The arguments an option's builder gives fleetEvents (through miningFlows): the months and how the fleet
+ * ends; null for a conversion with no fleet (a new site).
+ */
+export function fleetRun(
+  id: OptionId,
+  inputs: ProjectionInputs,
+  months: number,
+): { months: number; options: FleetRunOptions } | null {
+  if (id === 'mining') return { months, options: {} };
+  if (id === 'sell') {
+    // sellFlows: the fleet mines until the sale and goes with the site.
+    const month = Math.min(Math.max(0, Math.round(inputs.sale?.month ?? 0)), months);
+    return month === 0 ? null : { months, options: { untilMonth: month, handOver: true } };
+  }
+  if (inputs.fleet === 'new') return null;
+  // The builders' default go-live (a plan's tranches give their own: BtcTrials is not used for plans).
+  const goLive = Math.min(inputs.conversionMonths, months);
+  return {
+    months: id === 'ai-lease' ? leaseBuiltMonths(inputs, months, goLive) : months,
+    options: conversionFleet(inputs, goLive),
+  };
+}
+
 export function leaseFlows(
   inputs: ProjectionInputs,
   mm: MiningMonthly,
@@ -502,7 +585,7 @@ export function leaseFlows(
   const goLive = Math.min(goLiveMonth ?? inputs.conversionMonths, months);
   const termEnd = goLive + inputs.leaseTermMonths;
   // An economic residual is the rest of the signed term: built past the horizon, then cut back to it.
-  const built = inputs.residual === 'economic' ? Math.max(months, termEnd) : months;
+  const built = leaseBuiltMonths(inputs, months, goLive);
   const fleet = conversionFlows(inputs, mm, built, goLive, today.capexUsd);
   const long = fleet.flows;
   // A deck's lease rent is the market's: the lease is signed at it at go-live (its first month's, else the

@@ -7,6 +7,8 @@
  * same draws on any machine (only +, *, comparisons, and exp/log/sqrt in the rare slow paths). Pure.
  */
 
+import type { Xoroshiro128Plus } from './xoroshiro.js';
+
 /** Anything that yields signed 32-bit integers (pure-rand's generators do). */
 export interface Int32Source {
   next(): number;
@@ -76,4 +78,48 @@ function beyondLayer(source: Int32Source, first: number): number {
     if (f0 + uniform(source) * (f1 - f0) < Math.exp(-0.5 * x * x)) return x;
     bits = source.next();
   }
+}
+
+/**
+ * `count` standard normal draws into out[0..count), from `rng` in order: exactly `count` calls of normal(rng)
+ * (a test holds the two together), with the generator's state in locals (xoroshiro.ts: its step as written
+ * there) and written back only around the rare draws that need more (beyondLayer) and at the end.
+ */
+export function fillNormals(rng: Xoroshiro128Plus, out: Float64Array, count: number): void {
+  let s01 = rng.s01;
+  let s00 = rng.s00;
+  let s11 = rng.s11;
+  let s10 = rng.s10;
+  for (let i = 0; i < count; i++) {
+    // rng.next()
+    const bits = (s00 + s10) | 0;
+    const a0 = s10 ^ s00;
+    const a1 = s11 ^ s01;
+    const p00 = s00;
+    const p01 = s01;
+    s00 = (p00 << 24) ^ (p01 >>> 8) ^ a0 ^ (a0 << 16);
+    s01 = (p01 << 24) ^ (p00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+    s10 = (a1 << 5) ^ (a0 >>> 27);
+    s11 = (a0 << 5) ^ (a1 >>> 27);
+    // normal(rng)
+    const layer = bits >>> 25;
+    const position = (bits << 7) >> 7;
+    if (Math.abs(position) < (kn[layer] as number)) {
+      out[i] = position * (wn[layer] as number);
+      continue;
+    }
+    rng.s01 = s01;
+    rng.s00 = s00;
+    rng.s11 = s11;
+    rng.s10 = s10;
+    out[i] = beyondLayer(rng, bits);
+    s01 = rng.s01;
+    s00 = rng.s00;
+    s11 = rng.s11;
+    s10 = rng.s10;
+  }
+  rng.s01 = s01;
+  rng.s00 = s00;
+  rng.s11 = s11;
+  rng.s10 = s10;
 }

@@ -68,6 +68,15 @@ const RECORD: Partial<Record<DriverId, { low: number; high: number; basis: strin
 };
 
 /**
+ * A driver's documented range where no swing around its base is one (the lease escalator: 0 to 3%/yr, not
+ * -/+20%/yr around 0): the tornado's default range of it as well as the verdict's plausible range.
+ */
+export function documentedRange(id: DriverId): { low: number; high: number; basis: string } | null {
+  const record = RECORD[id];
+  return record && !record.widenOnly ? { low: record.low, high: record.high, basis: record.basis } : null;
+}
+
+/**
  * Every decisive driver's plausible range around the base: the sensitivity's default swing (clamped to what
  * the driver takes: utilization at most 1, conversion within the horizon, nothing negative that cannot
  * be), widened where the record is wider; `given` ranges (sensitivity --range) replace a driver's.

@@ -6,7 +6,9 @@
  */
 import type { ChainProjection } from '../chain.js';
 import {
+  BtcTrials,
   chainFor,
+  chainGrowth,
   discountRateOf,
   type OptionFlows,
   optionIdsOf,
@@ -187,6 +189,13 @@ export const DRIVER_TOUCHES: Readonly<Record<DriverId, readonly OptionId[]>> = {
   'discount-rate': ALL,
 };
 
+/**
+ * A driver the projection does not read at these inputs: the difficulty growth with the network model (the
+ * chain takes its hashrate from the model: chainGrowth). Its trials are the base's, exactly (nothing built).
+ */
+export const inert = (id: DriverId, inputs: ProjectionInputs): boolean =>
+  id === 'difficulty-growth' && Boolean(inputs.networkModel);
+
 /** A trial: drivers and their values, every other input at its base. */
 export type Trial = readonly (readonly [DriverId, number])[];
 
@@ -202,6 +211,7 @@ export class DeltaEvaluator {
   private last: { key: string; flows: OptionFlows[] } | null = null;
   private baseFlows: readonly OptionFlows[] | undefined;
   private readonly memo = new Map<string, NpvDeltas>();
+  private btcTrials: BtcTrials | null = null;
   /** The options of the base (the three, and a sale when given). */
   private readonly all: readonly OptionId[];
   /** Flows built (a projection's worth each, or part of one). */
@@ -214,12 +224,9 @@ export class DeltaEvaluator {
     this.all = optionIdsOf(base);
   }
   private chainOf(inputs: ProjectionInputs): ChainProjection {
-    const key = [
-      inputs.difficultyGrowthPerMonth,
-      inputs.btcGrowthPerYear,
-      inputs.feesGrowthPerYear,
-      inputs.years,
-    ].join(',');
+    const key = [chainGrowth(inputs), inputs.btcGrowthPerYear, inputs.feesGrowthPerYear, inputs.years].join(
+      ',',
+    );
     let chain = this.chains.get(key);
     if (!chain) {
       chain = chainFor({ ...inputs, network: this.base.network });
@@ -252,13 +259,34 @@ export class DeltaEvaluator {
     return result;
   }
   private evaluate(trial: Trial, only: readonly OptionId[]): NpvDeltas {
-    // A driver at its base changes nothing.
-    const structural = trial.filter(([id, v]) => !SCALE_DRIVERS[id] && v !== driverBase(id, this.base));
+    // A driver at its base changes nothing, nor one the projection does not read (inert).
+    const structural = trial.filter(
+      ([id, v]) => !SCALE_DRIVERS[id] && v !== driverBase(id, this.base) && !inert(id, this.base),
+    );
     const inputs = structural.reduce((acc, [id, v]) => withDriver(acc, id, v), this.base);
     const scale: Record<OptionId, number> = { mining: 1, 'ai-lease': 1, 'gpu-cloud': 1, sell: 1 };
     for (const [id, v] of trial) {
       const option = SCALE_DRIVERS[id];
       if (option) scale[option] *= v / driverBase(id, this.base);
+    }
+    // BTC/USD the only driver that builds (a grid's BTC axis with a scale driver too): BtcTrials builds only
+    // for a fleet that decides otherwise; the flows evaluated with the mining revenue scaled by k (and an AI
+    // option's revenue by its scale, its lease tail again, as a rebuilt trial's: scaledNpv).
+    const [only1] = structural;
+    if (structural.length === 1 && only1?.[0] === 'btc-price' && BtcTrials.applies(this.base)) {
+      this.btcTrials ??= new BtcTrials(this.base, this.chainOf(this.base));
+      const trials = this.btcTrials;
+      const before = trials.builds;
+      const k = only1[1] / this.base.network.btcUsd;
+      const npv = {} as Record<OptionId, number>;
+      for (const id of ALL)
+        npv[id] = !only.includes(id)
+          ? Number.NaN
+          : scale[id] === 1
+            ? trials.npv(id, k)
+            : scaledNpv(this.base, [trials.flowsAt(id, k)])(id, k, scale[id]);
+      if (trials.builds > before) this.evaluations++;
+      return deltasOf(npv);
     }
     let rebuilt: readonly OptionFlows[] = [];
     if (structural.length > 0) {

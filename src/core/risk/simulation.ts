@@ -18,19 +18,17 @@
  * A month's factor is the mean of its start and end values (trapezoid), so mining revenue scales by
  * (S/S_det)/X and GPU revenue by R; curtailment (revenue below the power bill) is decided per path.
  *
- * Randomness: pure-rand's xoroshiro128+, its state from the seed by SplitMix32; paths come in blocks of BLOCK_PATHS, block b
+ * Randomness: xoroshiro128+ (xoroshiro.ts: pure-rand's, to the bit), its state from the seed by SplitMix32; paths come in blocks of BLOCK_PATHS, block b
  * drawing from the generator jumped b times (2^64 steps each: streams that never overlap), so a block's
- * paths are the same whichever worker runs it. Normals by the ziggurat (normal.ts). Pure.
+ * paths are the same whichever worker runs it. Normals by the ziggurat (normal.ts, a path's at once). Pure.
  */
-import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
-import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
 import type { ChainProjection } from '../chain.js';
 import { monthlyRate, npv as npvAt, paybackMonths } from '../finance.js';
 import { NetworkModel, type NetworkModelParams } from '../network-model.js';
 import { type DebtTerms, debtSchedule, minDscrOfCash } from '../projection/debt.js';
 import { evaluateFlows, type Flows, type OptionFlows } from '../projection/index.js';
 import { type OptionId, power } from '../units.js';
-import { normal } from './normal.js';
+import { fillNormals } from './normal.js';
 import {
   addMoment,
   addToSketch,
@@ -43,6 +41,7 @@ import {
   type Sketch,
   standardDeviation,
 } from './sketch.js';
+import { Xoroshiro128Plus } from './xoroshiro.js';
 
 export const BLOCK_PATHS = 1000;
 /** The most paths one run takes (about 10 s of both cores here). */
@@ -224,12 +223,12 @@ export function seedState(seed: number): [number, number, number, number] {
 
 /** The generator at the start of block b, from one at the start of block `at` (b >= at): jumps forward. */
 export class BlockStreams {
-  private start: JumpableRandomGenerator;
+  private start: Xoroshiro128Plus;
   private at = 0;
   constructor(seed: number) {
-    this.start = xoroshiro128plusFromState(seedState(seed));
+    this.start = Xoroshiro128Plus.fromState(seedState(seed));
   }
-  forBlock(block: number): JumpableRandomGenerator {
+  forBlock(block: number): Xoroshiro128Plus {
     if (block < this.at) throw new RangeError('simulation: blocks must be asked for in increasing order');
     for (; this.at < block; this.at++) this.start.jump();
     return this.start.clone();
@@ -248,6 +247,8 @@ export interface Scratch {
   /** A path's BTC/USD and hashrate (noise) over their deterministic paths at each month's end: logs, then ratios. */
   btc: Float64Array;
   noise: Float64Array;
+  /** A path's normal draws (drawLogs). */
+  z: Float64Array;
 }
 
 export const scratchFor = (plan: SimulationPlan): Scratch => ({
@@ -256,6 +257,7 @@ export const scratchFor = (plan: SimulationPlan): Scratch => ({
     : null,
   btc: new Float64Array(plan.months + 1),
   noise: new Float64Array(plan.months + 1),
+  z: new Float64Array(3 * plan.months),
   miningFactor: new Float64Array(plan.months + 1),
   rentFactor: new Float64Array(plan.months + 1),
   cash: plan.options.map((o) =>
@@ -292,22 +294,25 @@ interface Steps {
  * a path, it is optimized after a few paths rather than after a block's loop.
  */
 function drawLogs(
-  rng: JumpableRandomGenerator,
+  rng: Xoroshiro128Plus,
   months: number,
   k: Steps,
   logBtc: Float64Array,
   logHash: Float64Array,
   rentFactor: Float64Array,
+  /** 3 x months normals, drawn here: month m's BTC, hashrate and rent draws at 3 (m - 1) .. 3 (m - 1) + 2. */
+  z: Float64Array,
 ): number {
   const { btcDrift, btcSd, hashDrift, hashSd, rho, rhoOther, rentDrift, rentSd } = k;
+  fillNormals(rng, z, 3 * months);
   let b = 0;
   let h = 0;
   let logRent = 0;
   let previousRent = 1;
   for (let m = 1; m <= months; m++) {
-    const zBtc = normal(rng);
-    const zHash = normal(rng);
-    const zRent = normal(rng);
+    const zBtc = z[3 * m - 3] as number;
+    const zHash = z[3 * m - 2] as number;
+    const zRent = z[3 * m - 1] as number;
     b += btcDrift + btcSd * zBtc;
     h += hashDrift + hashSd * (rho * zBtc + rhoOther * zHash);
     logRent += rentDrift + rentSd * zRent;
@@ -373,18 +378,19 @@ export function respondingMiningFactors(
   months: number,
   miningFactor: Float64Array,
 ): void {
-  const { hashrateHs, hashpriceUsdPerPhDay, floorHs } = network;
-  model.reset(network.hashrateEhs0, network.hashprice0UsdPerPhDay);
-  let seen = network.hashprice0UsdPerPhDay;
-  let lag = 1;
-  miningFactor[0] = 1;
-  for (let m = 1; m <= months; m++) {
-    const pathHs = Math.max(model.step(seen) * 1e18, floorHs) * (noise[m] as number);
-    const factor = (((btc[m - 1] as number) + (btc[m] as number)) / 2) * lag;
-    miningFactor[m] = factor;
-    seen = (hashpriceUsdPerPhDay[m - 1] as number) * factor;
-    lag = Math.min(MAX_RETARGET, Math.max(1 / MAX_RETARGET, (hashrateHs[m - 1] as number) / pathHs));
-  }
+  // The model runs the months itself (NetworkModel.respondPath: the rule above, its state in locals).
+  model.respondPath(
+    network.hashrateEhs0,
+    network.hashprice0UsdPerPhDay,
+    network.floorHs,
+    network.hashrateHs,
+    network.hashpriceUsdPerPhDay,
+    btc,
+    noise,
+    months,
+    MAX_RETARGET,
+    miningFactor,
+  );
 }
 
 /**
@@ -393,7 +399,7 @@ export function respondingMiningFactors(
  */
 export function simulateBlock(
   plan: SimulationPlan,
-  rng: JumpableRandomGenerator,
+  rng: Xoroshiro128Plus,
   block: number,
   paths: number,
   sketches: Sketches,
@@ -435,7 +441,7 @@ export function simulateBlock(
     const { btc: btcs, noise } = scratch;
     btcs[0] = 0;
     noise[0] = 0;
-    const logBtc = drawLogs(rng, months, steps, btcs, noise, rentFactor);
+    const logBtc = drawLogs(rng, months, steps, btcs, noise, rentFactor, scratch.z);
     if (network)
       respondingMiningFactors(
         network,

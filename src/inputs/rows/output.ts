@@ -22,7 +22,7 @@ export const OUTPUT_ROWS: readonly RowSpec[] = [
     commands: REPORTING,
     kind: { type: 'choice', choices: OUTPUT_FORMATS },
     description:
-      'output format: table, json, csv, markdown, or xlsx (project only: a workbook, to a file: > r.xlsx)',
+      'output format: table, json, csv, markdown, or xlsx (project and strategy: a workbook, to a file: > r.xlsx)',
     defaultValue: 'table',
     basis: 'for people; json, csv and markdown for scripts and reports; xlsx for analysts',
     global: true,

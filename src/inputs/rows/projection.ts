@@ -207,7 +207,7 @@ export const PROJECTION_ROWS: readonly RowSpec[] = [
     valueName: 'USD[@MONTH]|MARK',
     path: 'finance.sellPerMw',
     group: 'projection',
-    commands: ['project', 'compare', 'report'],
+    commands: ['project', 'compare', 'report', 'strategy'],
     unit: 'USD per MW of grid power',
     kind: { type: 'text' },
     description:
