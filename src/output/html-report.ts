@@ -1,18 +1,22 @@
 /**
  * The board report: one self-contained HTML file (inline CSS and SVG, no script, no request when opened) from
- * the board document, in the order a board reads: the decision, the options, cumulative cash, the tornado, the
- * simulation, the network, the hashprice history, the yearly tables, the assumptions, the sources, the data's dates and the methods.
+ * the board document, in the order a board reads: the decision, the options (a plan and the sale among them),
+ * the best plan (strategy's document), cumulative cash, the tornado, the simulation, the network, the hashprice
+ * history, the yearly tables, the assumptions, the sources, the data's dates and the methods.
  * Every text from data is escaped. Renders only: the figures come from the documents.
  */
 import { type BoardReport, driverTitle } from '../report/board.js';
 import { grouped, irrText, percent, usd } from '../report/format.js';
-import type { ProjectedOptionReport } from '../report/schemas.js';
+import { OPTION_LABELS } from '../report/labels.js';
+import type { ProjectedOptionReport, ProjectedPlanReport, ProjectReport } from '../report/schemas.js';
+import type { StrategyReport } from '../report/strategy-schema.js';
 import { driverValue } from '../report/verdict.js';
 import { escapeHtml as e, histogramChart, lineChart, SERIES_STYLES, tornadoChart } from './svg-charts.js';
 
 export const REPORT_SECTIONS = [
   ['decision', 'The decision'],
   ['options', 'The options side by side'],
+  ['plans', 'The best plan'],
   ['cash', 'Cumulative cash by month'],
   ['tornado', 'What moves the answer'],
   ['simulation', 'The simulation'],
@@ -136,9 +140,18 @@ ${flips.length ? `<h3>What flips it</h3>${table(['Driver', 'Flips at', 'Now', 'P
   );
 }
 
+/** The options side by side, and a plan (--plan) after them: the options table's columns, the cash chart's lines. */
+function columns(p: ProjectReport): (ProjectedOptionReport | ProjectedPlanReport)[] {
+  return [...p.options, ...(p.plan ? [p.plan] : [])];
+}
+
 function optionsSection(r: BoardReport): string {
-  const o = r.project.options;
-  const row = (name: string, f: (x: ProjectedOptionReport) => string) => [e(name), ...o.map((x) => e(f(x)))];
+  const o = columns(r.project);
+  const plan = r.project.plan;
+  const row = (name: string, f: (x: ProjectedOptionReport | ProjectedPlanReport) => string) => [
+    e(name),
+    ...o.map((x) => e(f(x))),
+  ];
   return section(
     'options',
     table(
@@ -159,36 +172,161 @@ function optionsSection(r: BoardReport): string {
         row('Total cash', (x) => usd(x.totalCashUsd)),
       ],
     ) +
+      (plan
+        ? `<p class="note">Plan (<span class="flag">--plan ${e(plan.planFlag)}</span>): ${e(plan.text)}.</p>`
+        : '') +
       `<p class="note">Residual valued: ${e(r.project.residualMethod)}. Paybacks count operating and capital cash only, unless stated.</p>`,
+  );
+}
+
+/** A line chart's legend: each series' line style (as drawn, in order) and its label. */
+function legend(labels: readonly string[]): string {
+  return labels
+    .map((label, i) => {
+      const s = SERIES_STYLES[i % SERIES_STYLES.length] as (typeof SERIES_STYLES)[number];
+      return `<svg width="34" height="10" aria-hidden="true"><line x1="0" x2="34" y1="5" y2="5" stroke="${s.colour}" stroke-width="${s.width}" stroke-dasharray="${s.dash}"/></svg> ${e(label)}`;
+    })
+    .join(' &nbsp; ');
+}
+
+const planFlagText = (p: { planFlag: string }) => (p.planFlag ? `--plan ${p.planFlag}` : 'keep mining');
+const pureName = (id: string) =>
+  id === 'mining'
+    ? 'Keeping mining'
+    : id === 'sell'
+      ? 'Selling the site'
+      : `The pure ${OPTION_LABELS[id as keyof typeof OPTION_LABELS] ?? id}`;
+
+/** The NPV frontier: the best plan's NPV at each AI share, keeping mining's as a level line. */
+function frontierChart(s: StrategyReport): string {
+  const mining = s.pureOptions.find((o) => o.id === 'mining');
+  const shares = s.frontier.map((p) => percent(p.aiShare));
+  const bestAt = s.frontier.findIndex((p) => p.aiShare === s.best.aiShare);
+  return lineChart(
+    {
+      id: 'chart-frontier',
+      title: 'NPV frontier: the best plan at each AI share of the site (USD)',
+      description: `The best plan's NPV at each AI share: ${s.frontier.map((p, i) => `${shares[i]} ${usd(p.npvUsd)}`).join(', ')}${mining ? `; keeping mining ${usd(mining.npvUsd)}` : ''}; the best at ${percent(s.best.aiShare)}.`,
+      xLabel: 'AI share of the site (% of its MW converted)',
+      yLabel: 'NPV (USD)',
+    },
+    [
+      { label: 'Best at the share', values: s.frontier.map((p) => p.npvUsd) },
+      ...(mining ? [{ label: 'Keeping mining', values: s.frontier.map(() => mining.npvUsd) }] : []),
+    ],
+    fmtUsd,
+    bestAt >= 0 ? { x: bestAt, label: `best: ${shares[bestAt]}` } : null,
+    shares.map((label, x) => ({ x, label })),
+  );
+}
+
+function plans(r: BoardReport): string {
+  const s = r.strategy;
+  const note = r.strategyNote ? `<p class="note">${e(r.strategyNote)}</p>` : '';
+  if (!s) return section('plans', note);
+  const b = s.best;
+  const mining = s.pureOptions.find((o) => o.id === 'mining');
+  const keep = b.tranches.length === 0;
+  const head = keep
+    ? `<p><strong>Keeping mining all ${e(String(s.site.mw))} MW is best</strong>: no plan on the grid that converts part or all of the site to AI beats it (NPV <strong>${e(usd(b.npvUsd))}</strong>).</p>`
+    : `<p><strong>${e(b.text)}</strong> (<span class="flag">${e(planFlagText(b))}</span>): NPV <strong>${e(usd(b.npvUsd))}</strong>, ${e(usd(b.npvVsMiningUsd))} ${b.npvVsMiningUsd >= 0 ? 'more' : 'less'} than keeping mining.</p>`;
+  const sale = s.sale;
+  const sold = sale?.beatsBestPlan
+    ? `<p>But <strong>selling the site</strong> at ${e(usd(sale.usdPerMw))}/MW ${sale.month === 0 ? 'today' : `in month ${sale.month}`} is worth more: NPV <strong>${e(usd(sale.npvUsd))}</strong>, ${e(usd(sale.vsBestPlanUsd))} above ${keep ? 'keeping mining' : 'the best plan'}.</p>`
+    : '';
+  const figures =
+    b.npvExResidualUsd === null
+      ? []
+      : [
+          ['NPV without the residual', usd(b.npvExResidualUsd)],
+          ['IRR', irrText(b.irr, b.irrNote)],
+          ['Payback', months(b.paybackExResidualMonths)],
+          ['Discounted payback', months(b.discountedPaybackExResidualMonths)],
+          ['Capex over the horizon', usd(b.capexUsd)],
+          ['Peak funding', usd(b.peakFundingUsd)],
+        ];
+  // When keeping mining is best, its row against itself says nothing.
+  const versus = s.pureOptions
+    .filter((o) => !(keep && o.id === 'mining'))
+    .map((o) => [
+      e(pureName(o.id)),
+      e(usd(o.npvUsd)),
+      e(`${o.bestPlanMarginUsd >= 0 ? '+' : ''}${usd(o.bestPlanMarginUsd)}`),
+    ]);
+  const byOption = s.bestByOption.map((o) => [
+    e(OPTION_LABELS[o.optionId]),
+    `${e(o.plan.text)}<br><span class="flag">${e(planFlagText(o.plan))}</span>`,
+    e(usd(o.plan.npvUsd)),
+    e(usd(o.plan.npvVsMiningUsd)),
+  ]);
+  const w = s.waiting;
+  const waitRow = (label: string, p: StrategyReport['waiting']['now'], vsNow: boolean) =>
+    p === null
+      ? [e(label), 'none on the grid', '', '']
+      : [
+          e(label),
+          `<span class="flag">${e(planFlagText(p))}</span>`,
+          e(usd(p.npvUsd)),
+          e(vsNow && p.valueOfWaitingUsd !== null ? usd(p.valueOfWaitingUsd) : ''),
+        ];
+  const waiting = table(
+    ['Plans whose first build starts', 'Best plan', 'NPV', 'Value of waiting'],
+    [
+      waitRow('Now (month 0)', w.now, false),
+      waitRow(`After the halving (month ${w.afterHalvingStartMonth ?? '-'} or later)`, w.afterHalving, true),
+      waitRow('In a year (month 12 or later)', w.inAYear, true),
+    ],
+  );
+  const frontierRows = s.frontier.map((p) => [
+    e(percent(p.aiShare)),
+    `<span class="flag">${e(planFlagText(p))}</span>`,
+    e(usd(p.npvUsd)),
+    e(usd(p.npvVsMiningUsd)),
+  ]);
+  return section(
+    'plans',
+    `<div class="verdict">${head}${sold}</div>
+<p>${e(s.verdict.text)}.</p>
+${table(['Against', 'Its NPV', `${keep ? 'Keeping mining' : 'The best plan'} ahead by`], versus)}
+${
+  figures.length
+    ? `<h3>The best plan's figures</h3>${table(
+        ['Figure', 'Best plan'],
+        figures.map((row) => row.map(e)),
+      )}`
+    : ''
+}
+<h3>The best plan per AI option</h3>${table(['Option', 'Plan', 'NPV', 'vs keeping mining'], byOption, [1])}
+<h3>The NPV frontier</h3>${figure(
+      frontierChart(s),
+      `${legend(['Best at the share', ...(mining ? ['Keeping mining'] : [])])}. Each point: the highest NPV of the plans that convert that share of the site (0%: keep mining). Dashed vertical line: the best share.`,
+    )}${table(['AI share', 'Best plan at that share', 'NPV', 'vs keeping mining'], frontierRows, [1])}
+<h3>The value of waiting</h3>${waiting}<p class="note">Value of waiting: the best plan starting later minus the best starting now; negative, waiting costs that much.</p>
+<h3>How it searched</h3><p class="note">${e(s.search.text)}. The same search as <span class="flag">hashcalc strategy</span>, which ranks the plans by their NPV (its <span class="flag">--simulations N</span> ranks the best 5 by mean NPV over N simulated paths).</p>${note}`,
   );
 }
 
 function cash(r: BoardReport): string {
   const p = r.project;
   const h = p.horizon;
+  const lines = columns(p);
   const chart = lineChart(
     {
       id: 'chart-cash',
       title: 'Cumulative cash by month, per option (USD)',
-      description: `Cumulative cash of ${p.options.map((o) => `${o.label} ending at ${usd(o.months.at(-1)?.cumulativeCashUsd)}`).join(', ')}, over ${h.months} months${h.halvingMonth != null ? `; the halving in month ${h.halvingMonth.toFixed(1)} (${h.halvingDate})` : ''}.`,
+      description: `Cumulative cash of ${lines.map((o) => `${o.label} ending at ${usd(o.months.at(-1)?.cumulativeCashUsd)}`).join(', ')}, over ${h.months} months${h.halvingMonth != null ? `; the halving in month ${h.halvingMonth.toFixed(1)} (${h.halvingDate})` : ''}.`,
       xLabel: `Month from ${h.startDate}`,
       yLabel: 'Cumulative cash (USD)',
     },
-    p.options.map((o) => ({ label: o.label, values: o.months.map((m) => m.cumulativeCashUsd) })),
+    lines.map((o) => ({ label: o.label, values: o.months.map((m) => m.cumulativeCashUsd) })),
     fmtUsd,
     h.halvingMonth != null ? { x: h.halvingMonth, label: `halving ${h.halvingDate ?? ''}` } : null,
   );
-  const legend = p.options
-    .map((o, i) => {
-      const s = SERIES_STYLES[i % SERIES_STYLES.length] as (typeof SERIES_STYLES)[number];
-      return `<svg width="34" height="10" aria-hidden="true"><line x1="0" x2="34" y1="5" y2="5" stroke="${s.colour}" stroke-width="${s.width}" stroke-dasharray="${s.dash}"/></svg> ${e(o.label)}`;
-    })
-    .join(' &nbsp; ');
   return section(
     'cash',
     figure(
       chart,
-      `${legend}. Cash lands at each month's end; the step in the last month is the residual value at the horizon, counted as cash. Dashed vertical line: the halving.`,
+      `${legend(lines.map((o) => o.label))}. Cash lands at each month's end; the step in the last month is the residual value at the horizon, counted as cash. Dashed vertical line: the halving.`,
     ),
   );
 }
@@ -196,7 +334,9 @@ function cash(r: BoardReport): string {
 function tornado(r: BoardReport): string {
   const p = r.project;
   const s = r.sensitivity;
-  const ai = p.options.filter((o) => o.id !== 'mining').sort((a, b) => b.npvUsd - a.npvUsd)[0];
+  const ai = p.options
+    .filter((o) => o.id === 'ai-lease' || o.id === 'gpu-cloud')
+    .sort((a, b) => b.npvUsd - a.npvUsd)[0];
   if (!ai) return section('tornado', '<p>No AI option to compare.</p>');
   const base = s.base.options.find((o) => o.id === ai.id)?.npvVsMiningUsd ?? 0;
   const bars = s.drivers
@@ -475,6 +615,7 @@ export function renderHtmlReport(r: BoardReport): string {
 <header><h1>${e(title)}</h1><p class="meta">${e(`${p.horizon.years}-year projection from ${p.horizon.startDate}; power at $${p.site.powerUsdPerKwh}/kWh; network data: ${r.networkDates.map((d) => `${d.label} ${d.date}`).join(', ')} (${p.network.source}). Generated ${r.generatedAt.slice(0, 10)} by hashcalc ${r.version}.`)}</p>${r.dataNotes.map((t) => `<p class="data-note">${e(t)}</p>`).join('')}</header>
 ${decision(r)}
 ${optionsSection(r)}
+${plans(r)}
 ${cash(r)}
 ${tornado(r)}
 ${simulation(r)}

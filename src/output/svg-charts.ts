@@ -18,6 +18,8 @@ export const SERIES_STYLES = [
   { colour: '#000000', dash: '', width: 2.5 },
   { colour: '#D55E00', dash: '9 4', width: 2.5 },
   { colour: '#0072B2', dash: '2 3', width: 3 },
+  { colour: '#009E73', dash: '14 4 3 4', width: 2.5 },
+  { colour: '#CC79A7', dash: '4 2', width: 2 },
 ] as const;
 
 export interface Series {

@@ -7,6 +7,7 @@ import { grouped } from '../catalog/text.js';
 import type { MonthlyHashpriceHistory } from '../site/history.js';
 import type { ProjectReport } from './schemas.js';
 import type { SensitivityReport } from './sensitivity-schema.js';
+import type { StrategyReport } from './strategy-schema.js';
 
 export interface BoardSource {
   id: string;
@@ -34,6 +35,10 @@ export interface BoardReport {
   networkDates: NetworkDate[];
   /** The monthly hashprice history (embedded data, or --data's days), with its sources; null when none. */
   hashpriceHistory: BoardHashpriceHistory | null;
+  /** The best plan: `strategy`'s document for the report's inputs; null when not searched (strategyNote says why). */
+  strategy: StrategyReport | null;
+  /** What a reader should know about the search (not run, or run on other rates than the options'); null: nothing. */
+  strategyNote: string | null;
 }
 
 export interface NetworkDate {
@@ -105,6 +110,7 @@ export function boardReport(
   generatedAt: string,
   version: string,
   history: MonthlyHashpriceHistory | null = null,
+  plans: { strategy: StrategyReport | null; note: string | null } | null = null,
 ): BoardReport {
   const sources = boardSources(project);
   const dataNotes: string[] = [];
@@ -134,6 +140,8 @@ export function boardReport(
     dataNotes,
     networkDates: dates,
     hashpriceHistory,
+    strategy: plans?.strategy ?? null,
+    strategyNote: plans ? plans.note : 'Not searched.',
   };
 }
 

@@ -595,17 +595,15 @@ const ACCEPTED: Record<Exclude<CommandName, 'report'>, readonly string[]> = {
 };
 
 /**
- * `report` takes every input of `project` but --json and --format (it writes HTML), --sell-per-mw and --plan,
+ * `report` takes every input of `project` but --json and --format (it writes HTML),
  * plus --out, the tornado's ranges of `sensitivity` (--swing, --range) and the hashprice history's file of
  * `history` (--data).
  */
 const ACCEPTED_WITH_REPORT: Record<CommandName, readonly string[]> = {
   ...ACCEPTED,
-  // The board report shows the three options: a sale (--sell-per-mw) and a plan (--plan) are project's and compare's.
+  // The board report shows every option of project: the sale (--sell-per-mw) and a plan (--plan) included.
   report: [
-    ...ACCEPTED.project.filter(
-      (f) => f !== '--json' && f !== '--format' && f !== '--sell-per-mw' && f !== '--plan',
-    ),
+    ...ACCEPTED.project.filter((f) => f !== '--json' && f !== '--format'),
     '--out',
     '--swing',
     '--range',

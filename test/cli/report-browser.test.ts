@@ -18,7 +18,7 @@ const available = existsSync(CHROMIUM);
 // Said in the run's output, not only in a skipped suite's name (the default reporter shows no skipped names).
 if (!available)
   console.warn(`report in chromium: SKIPPED, no ${CHROMIUM}: apt-get install chromium (or CHROMIUM=path)`);
-/** The 5-year report on A4: 11 sections, each from a new page; ~18 pages today. */
+/** The 5-year report on A4: 12 sections, each from a new page; ~21 pages today. */
 const MAX_PDF_PAGES = 24;
 
 type Browser = Awaited<ReturnType<typeof import('playwright-core')['chromium']['launch']>>;
@@ -73,6 +73,8 @@ describe.skipIf(!available)(
       const history = points.find(([id]) => id === 'chart-history');
       expect(history?.[1], 'monthly hashprice points').toBeGreaterThan(70);
       expect(points.find(([id]) => id === 'chart-cash')?.[1]).toBeGreaterThan(60);
+      // The NPV frontier: one point per AI share, 0% to 100% in steps of 10%.
+      expect(points.find(([id]) => id === 'chart-frontier')?.[1], 'frontier points').toBe(11);
       expect(errors).toEqual([]);
       expect(requests).toEqual([]);
       await page.close();

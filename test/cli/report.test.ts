@@ -5,11 +5,32 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPORT_SECTIONS, renderHtmlReport } from '../../src/output/html-report.js';
 import { boardReport } from '../../src/report/board.js';
+import { usd } from '../../src/report/format.js';
 import type { ProjectReport } from '../../src/report/schemas.js';
 import type { SensitivityReport } from '../../src/report/sensitivity-schema.js';
+import type { StrategyReport } from '../../src/report/strategy-schema.js';
 import { runCli } from './run-cli.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'hashcalc-report-'));
+
+/** The 3-year report, offline, on stdout, with more inputs. */
+const report3 = (extra: string[]) =>
+  runCli(['report', '--mw', '341', '--years', '3', '--offline', ...extra, '--out', '-']);
+
+/** One section's HTML, from its opening tag to the next section's. */
+const sectionOf = (html: string, id: string) => {
+  const start = html.indexOf(`<section id="${id}"`);
+  return html.slice(start, html.indexOf('<section ', start + 1));
+};
+
+/** The same figures as text in the report: usd() HTML-escaped as the renderer escapes (no entity in a USD). */
+const figures = (s: StrategyReport) => ({
+  best: usd(s.best.npvUsd),
+  vsMining: usd(s.best.npvVsMiningUsd),
+  pure: s.pureOptions.map((o) => [usd(o.npvUsd), usd(o.bestPlanMarginUsd)]),
+  frontier: s.frontier.map((p) => [p.planFlag, usd(p.npvUsd), usd(p.npvVsMiningUsd)]),
+  waiting: [s.waiting.afterHalving, s.waiting.inAYear].map((w) => w && usd(w.valueOfWaitingUsd ?? 0)),
+});
 
 describe('report', () => {
   it('writes one self-contained HTML file and says so on stderr in one line', async () => {
@@ -194,5 +215,124 @@ describe('report', () => {
     expect(html).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &quot;quoted&quot;');
     // The link stops at the quote; the rest stays text, escaped.
     expect(html).toContain('<a href="https://example.com/a?b=1&amp;c=">');
+  });
+
+  describe("the best plan (strategy on the report's inputs)", () => {
+    const run = async (extra: string[]) => {
+      const args = ['--mw', '341', '--years', '3', '--offline', ...extra];
+      const [report, strategy] = await Promise.all([
+        runCli(['report', ...args, '--out', '-']),
+        runCli(['strategy', ...args, '--json']),
+      ]);
+      expect(report.code).toBe(0);
+      expect(strategy.code).toBe(0);
+      return { html: report.stdout, strategy: JSON.parse(strategy.stdout) as StrategyReport };
+    };
+
+    it("shows strategy's best plan, its margins, the frontier (a chart with its text) and the value of waiting", async () => {
+      const { html, strategy: s } = await run([]);
+      const plans = sectionOf(html, 'plans');
+      expect(html.indexOf('<section id="plans"')).toBeGreaterThan(html.indexOf('<section id="options"'));
+      expect(html.indexOf('<section id="plans"')).toBeLessThan(html.indexOf('<section id="cash"'));
+      expect(s.best.tranches.length).toBeGreaterThan(0);
+      const f = figures(s);
+      expect(plans).toContain(
+        `${s.best.text}</strong> (<span class="flag">--plan ${s.best.planFlag}</span>)`,
+      );
+      expect(plans).toContain(`NPV <strong>${f.best}</strong>, ${f.vsMining} more than keeping mining`);
+      for (const [npv, margin] of f.pure) expect(plans).toContain(`<td>${npv}</td><td>+${margin}</td>`);
+      for (const [flag, npv, vs] of f.frontier)
+        expect(plans).toContain(
+          `<span class="flag">${flag ? `--plan ${flag}` : 'keep mining'}</span></td><td>${npv}</td><td>${vs}</td>`,
+        );
+      for (const w of f.waiting) if (w) expect(plans).toContain(`<td>${w}</td>`);
+      expect(plans).toContain(`${s.search.plansEvaluated} plans: the AI share from 0 to 100%`);
+      // The frontier chart: its title, axes with units, a text alternative naming each share's NPV.
+      const chart = /<svg [^>]*id="chart-frontier"[\s\S]*?<\/svg>/.exec(plans)?.[0] ?? '';
+      expect(chart).toContain('NPV frontier: the best plan at each AI share of the site (USD)');
+      expect(chart).toContain('AI share of the site (% of its MW converted)');
+      expect(chart).toContain('NPV (USD)');
+      expect(chart).toContain(
+        `<desc id="chart-frontier-d">The best plan&#39;s NPV at each AI share: 0% ${f.frontier[0]?.[1]}`,
+      );
+    });
+
+    it('says so when keeping mining is best', async () => {
+      const { html, strategy: s } = await run([
+        '--btc-price',
+        '400000',
+        '--gpu-hour-price',
+        '0.5',
+        '--lease-rate',
+        '50',
+      ]);
+      expect(s.best.tranches).toEqual([]);
+      const plans = sectionOf(html, 'plans');
+      expect(plans).toContain(
+        `<strong>Keeping mining all 341 MW is best</strong>: no plan on the grid that converts part or all of the site to AI beats it (NPV <strong>${usd(s.best.npvUsd)}</strong>)`,
+      );
+      expect(plans).not.toContain("The best plan's figures");
+      expect(plans).not.toContain('<td>Keeping mining</td>');
+      for (const o of s.pureOptions.filter((x) => x.id !== 'mining'))
+        expect(plans).toContain(`<td>${usd(o.npvUsd)}</td><td>+${usd(o.bestPlanMarginUsd)}</td>`);
+    });
+
+    it("says when the search's pure options are not the options above (a loan, the options' own rates)", async () => {
+      const plain = sectionOf((await run([])).html, 'plans');
+      expect(plain).not.toContain('As hashcalc strategy');
+      const r = await report3(['--debt-share', '0.5', '--discount-rate-lease', '6%']);
+      expect(sectionOf(r.stdout, 'plans')).toContain(
+        'As hashcalc strategy, the search values the plans without the loan and every plan and pure option at --discount-rate, not at the options&#39; own rates: its NPVs of the pure options may differ from those above.',
+      );
+    });
+
+    it('puts the sale (--sell-per-mw) beside the best plan, as strategy does, and says when it is worth more', async () => {
+      const { html, strategy: s } = await run(['--sell-per-mw', '20M']);
+      const sale = s.sale;
+      expect(sale?.beatsBestPlan).toBe(true);
+      const plans = sectionOf(html, 'plans');
+      expect(plans).toContain(
+        `<td>Selling the site</td><td>${usd(sale?.npvUsd)}</td><td>${usd(-(sale?.vsBestPlanUsd ?? 0))}</td>`,
+      );
+      expect(plans).toContain(
+        `<strong>selling the site</strong> at $20.0M/MW today is worth more: NPV <strong>${usd(sale?.npvUsd)}</strong>, ${usd(sale?.vsBestPlanUsd)} above the best plan.`,
+      );
+    });
+
+    it('is not searched with an exit value (strategy refuses one), and says why', async () => {
+      const r = await report3(['--residual', 'cap-rate:8%']);
+      expect(r.code).toBe(0);
+      const plans = sectionOf(r.stdout, 'plans');
+      expect(plans).toContain('Not searched: an exit value');
+      expect(plans).not.toContain('<svg');
+    });
+  });
+
+  it('shows a plan (--plan) and the sale (--sell-per-mw) beside the options, and in the cash chart', async () => {
+    const args = [
+      '--mw',
+      '341',
+      '--years',
+      '3',
+      '--offline',
+      '--plan',
+      'lease:150@12',
+      '--sell-per-mw',
+      '6.9M@12',
+    ];
+    const [r, project] = await Promise.all([
+      runCli(['report', ...args, '--out', '-']),
+      runCli(['project', ...args, '--json']),
+    ]);
+    expect(r.code).toBe(0);
+    const p = JSON.parse(project.stdout) as ProjectReport;
+    const options = sectionOf(r.stdout, 'options');
+    expect(options).toContain('<th>Mining</th><th>AI lease</th><th>GPU cloud</th><th>Sale</th><th>Plan</th>');
+    const npvs = [...p.options, p.plan].map((o) => `<td>${usd(o?.npvUsd)}</td>`).join('');
+    expect(options).toContain(`<tr><td>NPV</td>${npvs}</tr>`);
+    expect(options).toContain('--plan lease:150@12</span>): AI lease 150 MW live month 12, 191 MW mining.');
+    const cash = sectionOf(r.stdout, 'cash');
+    expect(cash).toContain('>Sale</text>');
+    expect(cash).toContain('>Plan</text>');
   });
 });

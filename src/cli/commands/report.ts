@@ -1,6 +1,6 @@
 /**
- * `report`: runs what `project` and `sensitivity` run (the same site functions), shapes the board document and
- * writes it as one self-contained HTML file, atomically. The renderer (and d3) loads only here.
+ * `report`: runs what `project`, `sensitivity` and `strategy` run (the same site functions), shapes the board
+ * document and writes it as one self-contained HTML file, atomically. The renderer (and d3) loads only here.
  */
 import type { Context } from '../../context.js';
 import type { ProjectionInputs } from '../../core/projection/index.js';
@@ -14,10 +14,13 @@ import { boardReport } from '../../report/board.js';
 import { projectionReport } from '../../report/projection.js';
 import type { ProjectReport } from '../../report/schemas.js';
 import { sensitivityReport } from '../../report/sensitivity.js';
+import { strategyReport } from '../../report/strategy.js';
+import type { StrategyReport } from '../../report/strategy-schema.js';
 import { type MonthlyHashpriceHistory, monthlyHashpriceHistory } from '../../site/history.js';
 import { networkData } from '../../site/network.js';
 import { projectionInputs, projectSiteResult } from '../../site/projection.js';
 import { driverBases, siteSensitivity } from '../../site/sensitivity.js';
+import { siteStrategy } from '../../site/strategy.js';
 import type { CommandCall } from '../command-call.js';
 import { projectionStart } from '../projection-start.js';
 import { explainIfAsked, prepareInputs, printNotes } from './shared.js';
@@ -92,6 +95,37 @@ async function hashpriceHistory(call: CommandCall, layered: LayeredInputs): Prom
   return { ...history, sources: [file === '-' ? 'standard input (--data -)' : `${file} (--data)`] };
 }
 
+/**
+ * The best plan: `strategy`'s search and document on the report's inputs as `strategy` takes them (no loan,
+ * every option at --discount-rate, which the note says when the report has either); not run with an exit
+ * value (strategy refuses one), which the note says.
+ */
+function bestPlan(
+  base: ProjectionInputs,
+  levered: boolean,
+  context: Parameters<typeof strategyReport>[0],
+): { strategy: StrategyReport | null; note: string | null } {
+  if (base.exitValue)
+    return {
+      strategy: null,
+      note: 'Not searched: an exit value (--residual cap-rate, ...) is valued per option, not per plan; give --residual economic, book or none for the best plan.',
+    };
+  const { discountRates, ...inputs } = base;
+  const differs = [
+    ...(levered ? ['without the loan'] : []),
+    ...(Object.keys(discountRates ?? {}).length > 0
+      ? ["every plan and pure option at --discount-rate, not at the options' own rates"]
+      : []),
+  ];
+  return {
+    strategy: strategyReport(context, siteStrategy(inputs)),
+    note:
+      differs.length > 0
+        ? `As hashcalc strategy, the search values the plans ${differs.join(' and ')}: its NPVs of the pure options may differ from those above.`
+        : null,
+  };
+}
+
 export async function runReport(call: CommandCall): Promise<number> {
   const layered: LayeredInputs = await prepareInputs(call);
   const out = (layered.given.out?.value as string | undefined) ?? 'site-report.html';
@@ -137,9 +171,17 @@ export async function runReport(call: CommandCall): Promise<number> {
     null,
     robustness,
   );
+  const plans = bestPlan(base, debt !== null && debt !== undefined, {
+    network: networkData(snapshot),
+    site: { mw: resolved.site.siteMw, powerUsdPerKwh: resolved.site.powerUsdPerKwh },
+    years: settings.years,
+    startMs: nowMs,
+    assumptions: { ...assumptions },
+    sale: settings.sale,
+  });
   const { renderHtmlReport } = await import('../../output/html-report.js');
   const html = renderHtmlReport(
-    boardReport(project, sensitivity, new Date(call.ctx.now()).toISOString(), VERSION, history),
+    boardReport(project, sensitivity, new Date(call.ctx.now()).toISOString(), VERSION, history, plans),
   );
   await write(call.ctx, out, html);
   return 0;

@@ -207,7 +207,7 @@ export const PROJECTION_ROWS: readonly RowSpec[] = [
     valueName: 'USD[@MONTH]|MARK',
     path: 'finance.sellPerMw',
     group: 'projection',
-    commands: ['project', 'compare', 'strategy'],
+    commands: ['project', 'compare', 'report', 'strategy'],
     unit: 'USD per MW of grid power',
     kind: { type: 'text' },
     description:
@@ -435,7 +435,7 @@ export const PROJECTION_ROWS: readonly RowSpec[] = [
     valueName: 'OPTION:MW@MONTH,...',
     path: 'conversion.plan',
     group: 'projection',
-    commands: ['project', 'compare'],
+    commands: ['project', 'compare', 'report'],
     kind: { type: 'text' },
     description:
       'a plan beside the pure options: tranches of the site converted to lease or gpu, each its grid MW (or a share of the site, 40%) going live in that month (e.g. lease:150@12,gpu:50@30); the rest keeps mining',
