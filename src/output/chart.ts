@@ -21,12 +21,23 @@ export function resample(values: readonly number[], columns: number): number[] {
   return out;
 }
 
+/** `columns` values, each the nearest of `values` (first to first, last to last): steps across the columns. */
+export function stretch(values: readonly number[], columns: number): number[] {
+  if (values.length >= columns || values.length < 2) return [...values];
+  return Array.from(
+    { length: columns },
+    (_, c) => values[Math.round((c * (values.length - 1)) / (columns - 1))] as number,
+  );
+}
+
 export function renderChart(block: ChartBlock, width: number, color: boolean): string {
   const points = Math.max(...block.series.map((s) => s.values.length));
   // asciichart draws one column per point after a label of LABEL_WIDTH and a 2-column axis.
-  const columns = Math.max(8, Math.min(points, width - LABEL_WIDTH - 3));
+  const columns = Math.max(8, Math.min(Math.max(points, block.minColumns ?? 0), width - LABEL_WIDTH - 3));
   const series = block.series.map((s) =>
-    resample(s.values, columns).map((v) => (Number.isFinite(v) ? v : 0)),
+    (s.values.length < columns ? stretch(s.values, columns) : resample(s.values, columns)).map((v) =>
+      Number.isFinite(v) ? v : 0,
+    ),
   );
   const plot = asciichart.plot(series, {
     height: block.height ?? 10,

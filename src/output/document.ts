@@ -53,6 +53,11 @@ export interface ChartBlock {
   xLabels?: [string, string];
   /** Chart rows, excluding the axis and legend. Default 10. */
   height?: number;
+  /**
+   * Columns to draw at least (the width permitting) when the series have fewer points: each column shows the
+   * nearest point, so a short series (strategy's 11 AI shares) reads as steps across the width.
+   */
+  minColumns?: number;
 }
 
 /** Lines drawn for a fixed-width font (bars, maps): printed as they are, in a code block in markdown. */

@@ -74,6 +74,7 @@ export function strategyDocument(report: StrategyReport, _width = 100): Document
       ],
       xLabels: ['0% AI', '100% AI'],
       height: 8,
+      minColumns: 55,
     },
     {
       kind: 'table',
