@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/program.js';
 import { projectOutputSchema } from '../../src/report/schemas.js';
 import { sensitivityOutputSchema } from '../../src/report/sensitivity-schema.js';
-import { cliContext, cliEnv, runCli } from './run-cli.js';
+import { cliContext, cliEnv, runCli, usageStderr } from './run-cli.js';
 
 const SITE = ['--offline', '--mw', '341'];
 
@@ -180,10 +180,7 @@ describe('sensitivity', () => {
     [['--range', 'conversion-months=3:90'], 'expected months from 0 to the horizon (60)'],
     [['--swing', '0'], '--swing: expected a fraction above 0 up to 0.9'],
   ])('%j: exit 2, one line', async (args, message) => {
-    const { code, stdout, stderr } = await runCli(['sensitivity', ...SITE, ...args]);
-    expect(code).toBe(2);
-    expect(stdout).toBe('');
-    expect(stderr.trim().split('\n')).toHaveLength(1);
+    const stderr = usageStderr(await runCli(['sensitivity', ...SITE, ...args]));
     expect(stderr).toContain(message);
   });
 });
@@ -316,10 +313,7 @@ describe('project --simulations', () => {
     ],
     [['--btc-vol', '50%'], '--btc-vol: only with --simulations N'],
   ])('%j: exit 2, one line', async (args, message) => {
-    const { code, stdout, stderr } = await runCli(['project', ...SITE, ...args]);
-    expect(code).toBe(2);
-    expect(stdout).toBe('');
-    expect(stderr.trim().split('\n')).toHaveLength(1);
+    const stderr = usageStderr(await runCli(['project', ...SITE, ...args]));
     expect(stderr).toContain(message);
   });
 });

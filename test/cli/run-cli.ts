@@ -9,6 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { run } from '../../src/cli/program.js';
 import { type Context, decideColorLevel } from '../../src/context.js';
 import { childEnv } from '../child-env.js';
@@ -123,4 +124,15 @@ export function spawnCli(
       },
     );
   });
+}
+
+/**
+ * A usage error as every command gives one: exit 2, nothing on stdout, one line on stderr. Returns stderr for
+ * what the line must say.
+ */
+export function usageStderr(result: Pick<CliResult, 'code' | 'stdout' | 'stderr'>): string {
+  expect(result.code, result.stderr).toBe(2);
+  expect(result.stdout).toBe('');
+  expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  return result.stderr;
 }
