@@ -5,12 +5,13 @@
  * sign change of NPV(option) - NPV(mining) and closing in on it; null with the reason when no value in the
  * range does it. A lease rate or GPU-hour price scales the AI revenue it moves, linearly (projection.ts,
  * scaledNpv), so its trial evaluates the base's flows again; a BTC or power price also moves the fleet's
- * decisions (when it is sold, whether it is bought again): a power price's trial builds the flows again, a
- * BTC price's only when its fleet decides otherwise than a trial before (BtcTrials). Pure.
+ * decisions (when it is sold, whether it is bought again): their trials build flows only when the fleet
+ * decides otherwise than at a trial before (PriceTrials; a power price's where the bills are proportional to
+ * it, PriceTrials.energyApplies, else every trial builds). Pure.
  */
 import type { ChainProjection } from './chain.js';
 import {
-  BtcTrials,
+  PriceTrials,
   type ProjectionInputs,
   projectSite,
   type SiteProjection,
@@ -119,8 +120,10 @@ export function breakevensVsMining(
   };
   const cache = new Map<string, SiteProjection>();
   const miningNpv = npvOf(base, 'mining');
-  // BTC trials: flows built only when the fleet decides otherwise than at a trial before (BtcTrials).
-  const btcTrials = BtcTrials.applies(inputs) ? new BtcTrials(inputs, chain) : null;
+  // BTC trials: flows built only when the fleet decides otherwise than at a trial before (PriceTrials).
+  const btcTrials = PriceTrials.applies(inputs) ? new PriceTrials(inputs, chain) : null;
+  // Power trials: every bill scaled where they are proportional to the price (PriceTrials.energyApplies).
+  const powerTrials = btcTrials && PriceTrials.energyApplies(inputs) ? btcTrials : null;
   // Each power solver starts at today's price: that trial is the base projection (the same inputs and chain).
   if (
     inputs.lease.powerUsdPerKwh === inputs.mining.powerUsdPerKwh &&
@@ -154,17 +157,19 @@ export function breakevensVsMining(
     const hashprice0 = base.hashpriceUsdPerPhDayToday;
     const [powerLo, powerHi] = [0, 2];
     const power = solveInRange(
-      (x) =>
-        delta(
-          memo(`power:${x}`, () =>
-            run({
-              mining: { ...inputs.mining, powerUsdPerKwh: x },
-              lease: { ...inputs.lease, powerUsdPerKwh: x },
-              gpu: { ...inputs.gpu, powerUsdPerKwh: x },
-            }),
-          ),
-          id,
-        ),
+      powerTrials
+        ? (x) => powerTrials.npv(id, 1, x / power0) - powerTrials.npv('mining', 1, x / power0)
+        : (x) =>
+            delta(
+              memo(`power:${x}`, () =>
+                run({
+                  mining: { ...inputs.mining, powerUsdPerKwh: x },
+                  lease: { ...inputs.lease, powerUsdPerKwh: x },
+                  gpu: { ...inputs.gpu, powerUsdPerKwh: x },
+                }),
+              ),
+              id,
+            ),
       powerLo,
       powerHi,
       power0,

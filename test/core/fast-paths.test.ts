@@ -6,7 +6,7 @@
  * - the network model's one-month-lag step (a table of the fleet's sums) against the plain rule (every cell's
  *   losing streak, summed in cell order), written out here as the model stated it before the table;
  * - NetworkModel.respondPath against reset() and step() month by month (respondingMiningFactors's rule);
- * - a BTC price trial's NPVs from flows shared by trials whose fleets decide alike (BtcTrials, and the
+ * - a BTC price trial's NPVs from flows shared by trials whose fleets decide alike (PriceTrials, and the
  *   sensitivity's evaluator) against the flows rebuilt at that price.
  */
 import fc from 'fast-check';
@@ -21,8 +21,8 @@ import {
   powerCostUsdPerPhDay,
 } from '../../src/core/network-model.js';
 import {
-  BtcTrials,
   chainFor,
+  PriceTrials,
   type ProjectionInputs,
   projectSite,
   scaledFlowsNpv,
@@ -340,12 +340,12 @@ const trialInputs: fc.Arbitrary<ProjectionInputs> = fc
 
 const OPTIONS = ['mining', 'ai-lease', 'gpu-cloud'] as const;
 
-describe('BTC trials (BtcTrials) are the flows rebuilt at each price', () => {
+describe('BTC trials (PriceTrials) are the flows rebuilt at each price', () => {
   it("each option's NPV at BTC k x today's is projectSite's with btcScale k, to the bit", () => {
     fc.assert(
       fc.property(trialInputs, fc.array(btcScale, { minLength: 1, maxLength: 12 }), (inputs, scales) => {
         const chain = chainFor(inputs);
-        const trials = new BtcTrials(inputs, chain);
+        const trials = new PriceTrials(inputs, chain);
         for (const k of scales) {
           const rebuilt = projectSite(inputs, chain, { npvOnly: true, btcScale: k });
           for (const id of OPTIONS) {
@@ -426,5 +426,117 @@ describe('BTC trials (BtcTrials) are the flows rebuilt at each price', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+/** Power prices from a tenth of today's to four times it, and the round ones a tornado and a solver try. */
+const powerScale = fc.oneof(
+  fc.double({ min: 0.1, max: 4, noNaN: true }),
+  fc.constantFrom(1, 0.8, 1.2, 0.5, 2, 0),
+);
+
+/** The inputs at a power price e times today's, for the whole site (as the sensitivity's driver sets it). */
+const atPower = (inputs: ProjectionInputs, e: number): ProjectionInputs => {
+  const price = inputs.mining.powerUsdPerKwh * e;
+  return {
+    ...inputs,
+    mining: { ...inputs.mining, powerUsdPerKwh: price },
+    lease: { ...inputs.lease, powerUsdPerKwh: price },
+    gpu: { ...inputs.gpu, powerUsdPerKwh: price },
+  };
+};
+
+/**
+ * A power trial scales the base's bills, (kWh x price) x e, where a rebuilt one bills kWh x (price x e): the
+ * two differ by rounding only. Within 1e-9 of the larger of the NPV and $1M (an NPV near 0 is the difference
+ * of flows of hundreds of millions: its rounding is absolute).
+ */
+const close = (got: number, want: number) => Math.abs(got - want) <= 1e-9 * Math.max(1e6, Math.abs(want));
+
+describe('power price trials (PriceTrials) are the flows rebuilt at each price, to rounding', () => {
+  const powerInputs = trialInputs.filter((i) => PriceTrials.energyApplies(i));
+
+  it("each option's NPV at a power price e and BTC k times today's is the projection's built there", () => {
+    fc.assert(
+      fc.property(
+        powerInputs,
+        fc.array(fc.tuple(btcScale, powerScale), { minLength: 1, maxLength: 8 }),
+        (inputs, trials) => {
+          const chain = chainFor(inputs);
+          const priced = new PriceTrials(inputs, chain);
+          for (const [k, e] of trials) {
+            const rebuilt = projectSite(atPower(inputs, e), chain, { npvOnly: true, btcScale: k });
+            for (const id of OPTIONS) {
+              const want = rebuilt.options.find((o) => o.id === id)?.npvUsd as number;
+              const got = priced.npv(id, k, e);
+              expect(close(got, want), `${id} at k ${k}, e ${e}: ${got} vs ${want}`).toBe(true);
+            }
+          }
+          // At today's power price a trial is a BTC trial: the projection's to the bit.
+          const today = projectSite(inputs, chain, { npvOnly: true });
+          for (const id of OPTIONS)
+            expect(Object.is(priced.npv(id, 1, 1), today.options.find((o) => o.id === id)?.npvUsd)).toBe(
+              true,
+            );
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it("the sensitivity's power price trials, alone and with the GPU-hour price, are the rebuilt flows'", () => {
+    fc.assert(
+      fc.property(
+        powerInputs,
+        fc.array(fc.tuple(powerScale, fc.double({ min: 0.2, max: 3, noNaN: true })), {
+          minLength: 1,
+          maxLength: 5,
+        }),
+        (inputs, cells) => {
+          const evaluator = new DeltaEvaluator(inputs);
+          const chain = chainFor(inputs);
+          const price0 = inputs.mining.powerUsdPerKwh;
+          const gpu0 = inputs.gpu.gpuUsdPerHour;
+          for (const [e, s] of cells) {
+            const alone = evaluator.at([['power-price', price0 * e]]).npvUsd;
+            const cell = evaluator.at([
+              ['gpu-hour-price', gpu0 * s],
+              ['power-price', price0 * e],
+            ]).npvUsd;
+            const at = atPower(inputs, e);
+            for (const o of siteFlows(at, chain, { npvOnly: true }).options) {
+              const own = scaledFlowsNpv(o.flows, at.taxRate, at.annualDiscountRate, 1, 1, 1);
+              expect(close(alone[o.id] as number, own), `${o.id} at e ${e}`).toBe(true);
+              const want = o.id === 'gpu-cloud' ? scaledNpv(at, [o])(o.id, 1, s) : own;
+              expect(close(cell[o.id] as number, want), `${o.id} at e ${e}, GPU x${s}`).toBe(true);
+            }
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('applies only where every bill is proportional to one price for the site', () => {
+    const inputs = baseProjection();
+    expect(PriceTrials.energyApplies(inputs)).toBe(true);
+    expect(PriceTrials.energyApplies(atPower(inputs, 0))).toBe(false);
+    expect(PriceTrials.energyApplies({ ...inputs, gpu: { ...inputs.gpu, powerUsdPerKwh: 0.05 } })).toBe(
+      false,
+    );
+    const contract = {
+      escalatorPerYear: 0.02,
+      fixedMonths: 24,
+      marketUsdPerKwh: 0.06,
+      takeOrPay: 0,
+      demandChargeUsdPerKwMonth: 5,
+      transmissionChargeUsdPerKwYear: 0,
+      miningPeakShare: 0.1,
+    };
+    // A market price after the contract's end does not move with --power-price; an escalator does.
+    expect(PriceTrials.energyApplies({ ...inputs, powerContract: contract })).toBe(false);
+    expect(
+      PriceTrials.energyApplies({ ...inputs, powerContract: { ...contract, marketUsdPerKwh: null } }),
+    ).toBe(true);
   });
 });

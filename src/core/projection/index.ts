@@ -262,6 +262,14 @@ function btcScaled(known: MiningMonthly, k: number): MiningMonthly {
       };
 }
 
+/** The fleet's monthly figures at a power price e times today's as well: every energy bill scaled by e. */
+function priceScaled(known: MiningMonthly, k: number, e: number): MiningMonthly {
+  const scaled = btcScaled(known, k);
+  return e === 1
+    ? scaled
+    : { ...scaled, energy: known.energy * e, energyAt: (month: number) => known.energyAt(month) * e };
+}
+
 const BUILDERS = {
   mining: keepMiningFlows,
   'ai-lease': leaseFlows,
@@ -270,19 +278,28 @@ const BUILDERS = {
 } as const;
 
 /**
- * The options' NPVs at BTC/USD k times today's, each exactly (to the bit) projectSite(inputs, chain,
- * { npvOnly: true, btcScale: k })'s, building fewer flows: BTC/USD scales the fleet's revenue and nothing
- * else the flows hold, so a trial's flows are those built from today's revenue, with the fleet's decisions
- * (fleetEvents: when it mines, is sold, is bought again) taken at the trial's, evaluated with the mining
- * revenue scaled by k (scaledFlowsNpv). Flows are kept by their decisions: a solver's trials whose fleets do
- * the same (the base's, mostly) share one build. Mining never runs past the horizon, so a lease's residual
- * (its term past it) is the same whatever k.
+ * The options' NPVs at BTC/USD k times today's and a power price e times today's, building fewer flows.
+ * - BTC/USD scales the fleet's revenue and nothing else the flows hold; a power price scales every energy bill
+ *   (the fleet's and the AI options', not the grid charges, which are per kW) and nothing else, where the
+ *   bills are proportional to it (energyApplies: no market price or price deck takes over, one price for the
+ *   whole site).
+ * - So a trial's flows are those built from today's revenue and bills, with the fleet's decisions
+ *   (fleetEvents: when it mines, is sold, is bought again) taken at the trial's, evaluated with the mining
+ *   revenue scaled by k and the bills by e (scaledFlowsNpv; with e != 1 a lease's residual, the rest of its
+ *   term, valued again from its scaled tail: scaledNpv).
+ * - Flows are kept by their decisions: a solver's trials whose fleets do the same (the base's, mostly) share
+ *   one build.
+ * A BTC trial (e = 1) is exactly (to the bit) projectSite(inputs, chain, { npvOnly: true, btcScale: k })'s:
+ * mining never runs past the horizon, so a lease's residual does not move with k. A power trial differs from
+ * a projection built at that price by the rounding of (kWh x price) x e against kWh x (price x e): within
+ * 1e-12 of it (a test holds the two together), far inside the solvers' 1e-9.
  */
-export class BtcTrials {
+export class PriceTrials {
   private readonly known: MiningMonthly;
   private readonly months: number;
   private readonly built = new Map<string, OptionFlows>();
-  private readonly atScale: Record<OptionId, Map<number, OptionFlows>> = {
+  private readonly npvs = new Map<string, number>();
+  private readonly atScale: Record<OptionId, Map<string, OptionFlows>> = {
     mining: new Map(),
     'ai-lease': new Map(),
     'gpu-cloud': new Map(),
@@ -294,37 +311,69 @@ export class BtcTrials {
     private readonly inputs: ProjectionInputs,
     chain: ChainProjection,
   ) {
-    if (!BtcTrials.applies(inputs))
-      throw new RangeError('BtcTrials: a sale, an exit value or own discount rates');
+    if (!PriceTrials.applies(inputs))
+      throw new RangeError('PriceTrials: a sale, an exit value or own discount rates');
     this.known = miningMonthly(inputs, chain);
     this.months = Math.round(inputs.years * 12);
   }
 
   /**
-   * Whether these inputs' trials can share flows so: not with a sale of the site, an exit value on the last
+   * Whether these inputs' BTC trials can share flows so: not with a sale of the site, an exit value on the last
    * year's earnings (which move with BTC) or a discount rate of an option's own (callers rebuild then).
    */
   static applies(inputs: ProjectionInputs): boolean {
     return !inputs.sale && !inputs.exitValue && !inputs.discountRates;
   }
 
-  /** Option `id`'s NPV at k. */
-  npv(id: OptionId, k: number): number {
-    const { inputs } = this;
-    return scaledFlowsNpv(this.flowsAt(id, k).flows, inputs.taxRate, inputs.annualDiscountRate, k, 1, 1);
+  /**
+   * Whether power-price trials can too: as `applies`, with every bill proportional to the price (no price deck
+   * of power, no market price after the contract), one price for the mining and the AI options, above 0.
+   */
+  static energyApplies(inputs: ProjectionInputs): boolean {
+    const contract = inputs.powerContract;
+    const price = inputs.mining.powerUsdPerKwh;
+    return (
+      PriceTrials.applies(inputs) &&
+      !inputs.deck?.powerUsdPerKwh &&
+      !(contract && contract.fixedMonths !== null && contract.marketUsdPerKwh !== null) &&
+      price > 0 &&
+      Number.isFinite(price) &&
+      inputs.lease.powerUsdPerKwh === price &&
+      inputs.gpu.powerUsdPerKwh === price
+    );
   }
 
   /**
-   * Option `id`'s flows for a trial at k: built from today's revenue with the fleet's decisions at k's, to be
-   * evaluated with a mining scale of k (scaledFlowsNpv, scaledNpv).
+   * Option `id`'s NPV at BTC/USD k and a power price e times today's, kept by (id, k, e): a grid's rows ask
+   * for the options its other driver does not move again and again.
    */
-  flowsAt(id: OptionId, k: number): OptionFlows {
-    // A grid asks for the same k on every row: its decisions once.
+  npv(id: OptionId, k: number, e = 1): number {
+    const key = `${id}:${k},${e}`;
+    const known = this.npvs.get(key);
+    if (known !== undefined) return known;
+    const { inputs } = this;
+    const option = this.flowsAt(id, k, e);
+    const value =
+      e === 1
+        ? scaledFlowsNpv(option.flows, inputs.taxRate, inputs.annualDiscountRate, k, 1, 1)
+        : scaledNpv(inputs, [option])(id, k, 1, e);
+    this.npvs.set(key, value);
+    return value;
+  }
+
+  /**
+   * Option `id`'s flows for a trial at k and e: built from today's revenue and bills with the fleet's decisions
+   * at the trial's, to be evaluated with a mining scale of k and an energy scale of e (scaledFlowsNpv,
+   * scaledNpv).
+   */
+  flowsAt(id: OptionId, k: number, e = 1): OptionFlows {
+    // A grid asks for the same values on every row: their decisions once.
     const atScale = this.atScale[id];
-    const seen = atScale.get(k);
+    const at = `${k},${e}`;
+    const seen = atScale.get(at);
     if (seen) return seen;
     const { inputs, known, months } = this;
-    const decide = btcScaled(known, k);
+    const decide = priceScaled(known, k, e);
     const run = fleetRun(id, inputs, months);
     const key = `${id}:${run ? fleetEvents(inputs, decide, run.months, run.options).join(',') : ''}`;
     let option = this.built.get(key);
@@ -333,7 +382,7 @@ export class BtcTrials {
       option = BUILDERS[id](inputs, { ...known, decisions: decide }, months, { npvOnly: true });
       this.built.set(key, option);
     }
-    atScale.set(k, option);
+    atScale.set(at, option);
     return option;
   }
 }

@@ -112,7 +112,7 @@ export interface MiningMonthly {
   beyond: (months: number) => { revenue: number[]; hashpriceRatio: number[] };
   /**
    * The figures the fleet's decisions are taken on, when not these (fleetEvents): a BTC trial's flows built
-   * from today's revenue, decided at the trial's (BtcTrials, index.ts).
+   * from today's revenue, decided at the trial's (PriceTrials, index.ts).
    */
   decisions?: MiningMonthly;
 }
@@ -565,7 +565,7 @@ export function fleetRun(
     return month === 0 ? null : { months, options: { untilMonth: month, handOver: true } };
   }
   if (inputs.fleet === 'new') return null;
-  // The builders' default go-live (a plan's tranches give their own: BtcTrials is not used for plans).
+  // The builders' default go-live (a plan's tranches give their own: PriceTrials is not used for plans).
   const goLive = Math.min(inputs.conversionMonths, months);
   return {
     months: id === 'ai-lease' ? leaseBuiltMonths(inputs, months, goLive) : months,

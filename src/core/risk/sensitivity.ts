@@ -6,12 +6,12 @@
  */
 import type { ChainProjection } from '../chain.js';
 import {
-  BtcTrials,
   chainFor,
   chainGrowth,
   discountRateOf,
   type OptionFlows,
   optionIdsOf,
+  PriceTrials,
   type ProjectionInputs,
   scaledFlowsNpv,
   scaledNpv,
@@ -162,7 +162,7 @@ export interface NpvDeltas {
  * another value evaluates the same flows once with that option's revenue scaled (projection/index.ts,
  * scaledNpv), exactly as a rebuilt projection (a test holds the two together). The BTC and power prices
  * scale revenue or energy too, but they also move the fleet's decisions (when it is sold, whether it is
- * bought again): they rebuild the flows.
+ * bought again): their trials build flows only for a fleet that decides otherwise (PriceTrials).
  */
 export const SCALE_DRIVERS: Readonly<Partial<Record<DriverId, AiOptionId>>> = {
   'lease-rate': 'ai-lease',
@@ -211,7 +211,7 @@ export class DeltaEvaluator {
   private last: { key: string; flows: OptionFlows[] } | null = null;
   private baseFlows: readonly OptionFlows[] | undefined;
   private readonly memo = new Map<string, NpvDeltas>();
-  private btcTrials: BtcTrials | null = null;
+  private priceTrials: PriceTrials | null = null;
   /** The options of the base (the three, and a sale when given). */
   private readonly all: readonly OptionId[];
   /** Flows built (a projection's worth each, or part of one). */
@@ -269,22 +269,23 @@ export class DeltaEvaluator {
       const option = SCALE_DRIVERS[id];
       if (option) scale[option] *= v / driverBase(id, this.base);
     }
-    // BTC/USD the only driver that builds (a grid's BTC axis with a scale driver too): BtcTrials builds only
-    // for a fleet that decides otherwise; the flows evaluated with the mining revenue scaled by k (and an AI
-    // option's revenue by its scale, its lease tail again, as a rebuilt trial's: scaledNpv).
-    const [only1] = structural;
-    if (structural.length === 1 && only1?.[0] === 'btc-price' && BtcTrials.applies(this.base)) {
-      this.btcTrials ??= new BtcTrials(this.base, this.chainOf(this.base));
-      const trials = this.btcTrials;
+    // BTC/USD and the power price the only drivers that build (a grid's BTC or power axis with a scale driver
+    // too): PriceTrials builds only for a fleet that decides otherwise; the flows evaluated with the mining
+    // revenue scaled by k and the bills by e (and an AI option's revenue by its scale, its lease tail again,
+    // as a rebuilt trial's: scaledNpv).
+    const prices = this.priceScales(structural);
+    if (prices) {
+      this.priceTrials ??= new PriceTrials(this.base, this.chainOf(this.base));
+      const trials = this.priceTrials;
       const before = trials.builds;
-      const k = only1[1] / this.base.network.btcUsd;
+      const { k, e } = prices;
       const npv = {} as Record<OptionId, number>;
       for (const id of ALL)
         npv[id] = !only.includes(id)
           ? Number.NaN
           : scale[id] === 1
-            ? trials.npv(id, k)
-            : scaledNpv(this.base, [trials.flowsAt(id, k)])(id, k, scale[id]);
+            ? trials.npv(id, k, e)
+            : scaledNpv(this.base, [trials.flowsAt(id, k, e)])(id, k, scale[id], e);
       if (trials.builds > before) this.evaluations++;
       return deltasOf(npv);
     }
@@ -318,6 +319,22 @@ export class DeltaEvaluator {
           : scaledNpv(inputs, [option])(id, 1, k);
     }
     return deltasOf(npv);
+  }
+  /**
+   * A trial's BTC/USD and power price as scales of the base's (k, e) when they are its only drivers that build
+   * and PriceTrials shares flows for them (PriceTrials.applies, energyApplies for a power price); else null.
+   */
+  private priceScales(structural: Trial): { k: number; e: number } | null {
+    if (structural.length === 0 || !PriceTrials.applies(this.base)) return null;
+    let k = 1;
+    let e = 1;
+    for (const [id, v] of structural) {
+      if (id === 'btc-price') k = v / this.base.network.btcUsd;
+      else if (id === 'power-price' && PriceTrials.energyApplies(this.base))
+        e = v / this.base.mining.powerUsdPerKwh;
+      else return null;
+    }
+    return { k, e };
   }
   /** The NPVs and deltas at any inputs (every option built again). */
   deltas(inputs: ProjectionInputs): NpvDeltas {
