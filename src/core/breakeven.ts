@@ -140,8 +140,9 @@ export function breakevensVsMining(
   const scaled = scaledNpv(inputs, base.flows ?? siteFlows(inputs, chain).options);
   for (const id of ['ai-lease', 'gpu-cloud'] as const) {
     const [btcLo, btcHi] = [btc0 / 100, btc0 * 100];
-    // BTC and power move the fleet's decisions (when it is sold, whether it is bought again): each trial
-    // builds the flows again (BTC scales the chain's USD figures exactly, so the chain is reused).
+    // BTC and power move the fleet's decisions (when it is sold, whether it is bought again): PriceTrials
+    // builds flows only for a fleet that decides otherwise; without it each trial builds them again (BTC
+    // scales the chain's USD figures exactly, so the chain is reused).
     const btc = solveInRange(
       btcTrials
         ? (x) => btcTrials.npv(id, x / btc0) - btcTrials.npv('mining', x / btc0)

@@ -291,8 +291,8 @@ const BUILDERS = {
  *   one build.
  * A BTC trial (e = 1) is exactly (to the bit) projectSite(inputs, chain, { npvOnly: true, btcScale: k })'s:
  * mining never runs past the horizon, so a lease's residual does not move with k. A power trial differs from
- * a projection built at that price by the rounding of (kWh x price) x e against kWh x (price x e): within
- * 1e-12 of it (a test holds the two together), far inside the solvers' 1e-9.
+ * a projection built at that price by the rounding of (kWh x price) x e against kWh x (price x e): about
+ * 1e-15 of it (a test holds the two within 1e-9 of max(|NPV|, $1M)), far inside the solvers' 1e-9.
  */
 export class PriceTrials {
   private readonly known: MiningMonthly;
